@@ -1,0 +1,38 @@
+// Bundles the three entry points: the VS Code client, the language server and the CLI.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const fs = require('node:fs');
+
+async function main() {
+  const present = builds.filter((b) => fs.existsSync(b.entryPoints[0]));
+  if (watch) {
+    for (const b of present) (await esbuild.context({ ...common, ...b })).watch();
+    return;
+  }
+  await Promise.all(present.map((b) => esbuild.build({ ...common, ...b })));
+  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
