@@ -1,0 +1,29 @@
+/** Human text output: `file:line:col  severity  message  code`, related locations indented, a summary line. */
+import type { Report } from '../report';
+
+export function formatText(report: Report): string {
+  const out: string[] = [];
+  for (const f of report.files) {
+    for (const d of f.findings) {
+      out.push(`${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.message}  ${d.code}`);
+      for (const r of d.related) out.push(`    ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}  ${r.message}`);
+    }
+  }
+  for (const s of report.summary.skipped) out.push(`${s.path}  skipped: ${s.reason}`);
+  const s = report.summary;
+  const parts = [
+    plural(s.errors, 'error'),
+    plural(s.warnings, 'warning'),
+    `${s.information} information`,
+    plural(s.hints, 'hint'),
+  ];
+  out.push(
+    `${plural(s.files, 'file')}, ${plural(s.entries, 'entry', 'entries')}: ${parts.join(', ')}` +
+      (s.skipped.length ? ` (${s.skipped.length} skipped)` : ''),
+  );
+  return out.join('\n') + '\n';
+}
+
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,124 @@
+/** `corpus-lint`: the headless CLI. Reads files, runs the shared analysis core, prints a report, sets the exit code. */
+import { Corpus } from '../core/corpus';
+import { explainRule, isRuleCode, RULE_CODES } from '../core/rules/catalog';
+import { ConfigFileError, resolveConfig } from '../node/configFile';
+import { Args, CheckArgs, parseCommandLine, USAGE, UsageError } from './args';
+import { discoverFiles, MissingPathError, readCorpusFile } from './files';
+import { buildReport, Report } from './report';
+import { formatText } from './format/text';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatGithub } from './format/github';
+
+declare const CORPUS_LINT_VERSION: string | undefined;
+const VERSION = typeof CORPUS_LINT_VERSION === 'string' ? CORPUS_LINT_VERSION : '0.0.0-dev';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+/** Runs the CLI and returns its exit code. Never throws. */
+export function run(argv: string[], io: Io): number {
+  let args: Args;
+  try {
+    args = parseCommandLine(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`corpus-lint: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  switch (args.command) {
+    case 'help':
+      io.stdout(USAGE + '\n');
+      return 0;
+    case 'version':
+      io.stdout(VERSION + '\n');
+      return 0;
+    case 'explain':
+      if (!args.code || !isRuleCode(args.code)) {
+        io.stderr(`corpus-lint: ${args.code ? `unknown rule «${args.code}»` : 'explain needs a rule code'}; rules: ${RULE_CODES.join(', ')}\n`);
+        return 2;
+      }
+      io.stdout(explainRule(args.code) + '\n');
+      return 0;
+    case 'check':
+      return check(args, io);
+  }
+}
+
+function check(args: CheckArgs, io: Io): number {
+  let loaded;
+  try {
+    loaded = resolveConfig(args.paths, args.config);
+  } catch (err) {
+    if (err instanceof ConfigFileError) {
+      io.stderr(`corpus-lint: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  let discovered;
+  try {
+    discovered = discoverFiles(args.paths, { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude });
+  } catch (err) {
+    if (err instanceof MissingPathError) {
+      io.stderr(`corpus-lint: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const corpus = new Corpus({ config: loaded.config });
+  const skipped: { path: string; reason: string }[] = [];
+  const changed: { file: string; text: string }[] = [];
+  for (const f of discovered.files) {
+    const read = readCorpusFile(f.absolute);
+    if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
+    else changed.push({ file: f.display, text: read.text });
+  }
+  corpus.applyChange({ changed });
+  for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+  const report = buildReport(
+    corpus,
+    changed.map((c) => c.file),
+    skipped,
+    { quiet: args.quiet },
+  );
+  io.stdout(render(report, args));
+  const { errors, warnings } = report.summary;
+  if (errors > 0) return 1;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr(`corpus-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function render(report: Report, args: CheckArgs): string {
+  switch (args.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, VERSION);
+    case 'github':
+      return formatGithub(report);
+    default:
+      return formatText(report);
+  }
+}
+
+if (require.main === module) {
+  let code: number;
+  try {
+    code = run(process.argv.slice(2), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+  } catch (err) {
+    process.stderr.write(`corpus-lint: internal error: ${(err as Error).message}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}

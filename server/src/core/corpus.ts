@@ -1,0 +1,159 @@
+/**
+ * The corpus: the one entry point of the analysis core, shared by the CLI and the language server. Hosts push file
+ * contents in with `applyChange` and read findings and entries back. Per-file work is memoized on the file's text;
+ * the cross-file indexes (duplicates, names) are updated from per-file summaries, so one edit touches one file.
+ */
+import type { CorpusChange, EntryInfo, Finding, RuleCode, Severity } from './types';
+import { analyzeFile, FileModel } from './file';
+import { DuplicateIndex } from './duplicates/index';
+import { NameIndex } from './names/variants';
+import { CorpusConfig, defaultConfig } from './config';
+import { duplicateFindings } from './rules/duplicateFindings';
+import { nameVariantFindings } from './rules/nameVariantFindings';
+import { dateFindings } from './rules/dateFindings';
+
+export interface CorpusOptions {
+  config?: CorpusConfig;
+  /** How a file is named in messages (a relative path); defaults to the key itself. */
+  describe?: (file: string) => string;
+}
+
+export interface ChangeResult {
+  /** Files other than the changed ones whose findings may have changed (duplicates or name variants). */
+  affected: Set<string>;
+  /** True when corpus-wide name decisions may have changed, so any file's name findings may differ. */
+  namesChanged: boolean;
+}
+
+export interface CorpusStats {
+  files: number;
+  entries: number;
+  findings: Record<RuleCode, number>;
+}
+
+export class Corpus {
+  private config: CorpusConfig;
+  private readonly models = new Map<string, FileModel>();
+  private readonly duplicates: DuplicateIndex;
+  private readonly names: NameIndex;
+  private readonly findingsCache = new Map<string, Finding[]>();
+  private readonly describeFile: (file: string) => string;
+
+  constructor(options: CorpusOptions = {}) {
+    this.config = options.config ?? defaultConfig();
+    this.describeFile = options.describe ?? ((f) => f);
+    this.duplicates = new DuplicateIndex(this.config.duplicates);
+    this.names = new NameIndex(this.config.names);
+  }
+
+  getConfig(): CorpusConfig {
+    return this.config;
+  }
+
+  setConfig(config: CorpusConfig): void {
+    this.config = config;
+    this.duplicates.setOptions(config.duplicates);
+    this.names.setOptions(config.names);
+    this.findingsCache.clear();
+  }
+
+  /** Adds, replaces or removes files. */
+  applyChange(change: CorpusChange): ChangeResult {
+    const affected = new Set<string>();
+    let namesChanged = false;
+    for (const file of change.removed ?? []) {
+      if (!this.models.has(file)) continue;
+      this.models.delete(file);
+      for (const f of this.duplicates.setFile(file, null)) affected.add(f);
+      this.names.setFile(file, null);
+      namesChanged = true;
+    }
+    for (const { file, text } of change.changed ?? []) {
+      const old = this.models.get(file);
+      if (old && old.text === text) continue;
+      const model = analyzeFile(text);
+      this.models.set(file, model);
+      for (const f of this.duplicates.setFile(file, model)) affected.add(f);
+      this.names.setFile(file, model.words);
+      namesChanged = true;
+      affected.add(file);
+    }
+    if (namesChanged) this.findingsCache.clear();
+    else for (const f of affected) this.findingsCache.delete(f);
+    for (const f of change.removed ?? []) affected.delete(f);
+    for (const { file } of change.changed ?? []) affected.delete(file);
+    return { affected, namesChanged };
+  }
+
+  has(file: string): boolean {
+    return this.models.has(file);
+  }
+
+  files(): string[] {
+    return [...this.models.keys()];
+  }
+
+  text(file: string): string | undefined {
+    return this.models.get(file)?.text;
+  }
+
+  model(file: string): FileModel | undefined {
+    return this.models.get(file);
+  }
+
+  entries(file: string): EntryInfo[] {
+    return this.models.get(file)?.entries ?? [];
+  }
+
+  /** All findings of one file, sorted by position, with severities and suppressions applied. */
+  findings(file: string): Finding[] {
+    const cached = this.findingsCache.get(file);
+    if (cached) return cached;
+    const model = this.models.get(file);
+    if (!model) return [];
+    const ctx = { file, model, config: this.config, describe: this.describeFile, severity: (c: RuleCode) => this.severity(c) };
+    const all: Finding[] = [
+      ...duplicateFindings(ctx, this.duplicates, this.models),
+      ...nameVariantFindings(ctx, this.names),
+      ...dateFindings(ctx),
+    ];
+    const result = all
+      .filter((f) => !isSuppressed(model, f))
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : 1));
+    this.findingsCache.set(file, result);
+    return result;
+  }
+
+  private severity(code: RuleCode): Severity | null {
+    const s = this.config.rules[code];
+    return s === 'off' ? null : s;
+  }
+
+  stats(): CorpusStats {
+    const findings = {} as Record<RuleCode, number>;
+    for (const code of Object.keys(this.config.rules) as RuleCode[]) findings[code] = 0;
+    let entries = 0;
+    for (const file of this.models.keys()) {
+      entries += this.entries(file).length;
+      for (const f of this.findings(file)) findings[f.code] = (findings[f.code] ?? 0) + 1;
+    }
+    return { files: this.models.size, entries, findings };
+  }
+
+  /** The name index (spelling variants; the people index builds on it). */
+  nameIndex(): NameIndex {
+    return this.names;
+  }
+
+  duplicateIndex(): DuplicateIndex {
+    return this.duplicates;
+  }
+}
+
+function isSuppressed(model: FileModel, f: Finding): boolean {
+  for (const s of model.suppressions) {
+    if (s.line !== -1 && s.line !== f.range.start.line) continue;
+    if (!s.codes.length || s.codes.includes(f.code)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,199 @@
+/**
+ * Per-file analysis: a pure, memoizable function of one file's text. Produces the file's lines, entries (with
+ * titles and dates), paragraphs (with shingles for the duplicate index) and words (for the name index).
+ */
+import type { EntryInfo } from './types';
+import { LineIndex, indexLines, rangeOf } from './text/lines';
+import { hashString, tokenize, Tokens } from './text/normalize';
+import { ClassifiedLine, classifyLine, parseMarker } from './structure/lineKinds';
+import { segmentEntries } from './structure/entries';
+import { findEntryDate } from './entryDates';
+import { collectWords, FileWords } from './names/words';
+
+/** Words per shingle. */
+export const SHINGLE_SIZE = 5;
+/** Winnowing window: any shared run of SHINGLE_SIZE + WINDOW - 1 words yields a shared fingerprint. */
+export const WINNOW_WINDOW = 4;
+
+export type ParagraphRole = 'title' | 'body' | 'preamble';
+
+export interface ParagraphModel {
+  firstLine: number;
+  lastLine: number;
+  /** Offsets of the paragraph's text, without surrounding white space. */
+  start: number;
+  end: number;
+  words: number;
+  role: ParagraphRole;
+  /** Index of the entry holding the paragraph, -1 for a preamble. */
+  entry: number;
+  /** Hash of the normalized text: equal keys mean identical paragraphs after normalization. */
+  exactKey: number;
+  /** Sorted, unique shingle hashes. */
+  shingles: Uint32Array;
+  /** Winnowed fingerprints (a subset of the shingles) used to find candidates. */
+  fingerprints: Uint32Array;
+}
+
+export interface Suppression {
+  /** Line the directive applies to (-1: the whole file). */
+  line: number;
+  /** Codes suppressed; empty means all. */
+  codes: string[];
+}
+
+export interface FileModel {
+  text: string;
+  lineIndex: LineIndex;
+  lines: ClassifiedLine[];
+  paragraphs: ParagraphModel[];
+  entries: EntryInfo[];
+  multiEntry: boolean;
+  words: FileWords;
+  suppressions: Suppression[];
+}
+
+/** Analyzes one file. Never throws on any input. */
+export function analyzeFile(text: string): FileModel {
+  const lineIndex = indexLines(text);
+  const lines: ClassifiedLine[] = [];
+  for (let i = 0; i < lineIndex.starts.length; i++) lines.push(classifyLine(text, lineIndex.starts[i], lineIndex.ends[i]));
+  const tokensByLine = new Map<number, Tokens>();
+  const tokensOf = (i: number): Tokens => {
+    let t = tokensByLine.get(i);
+    if (!t) {
+      t = tokenize(text, lines[i].start, lines[i].end);
+      tokensByLine.set(i, t);
+    }
+    return t;
+  };
+  const normOf = (i: number): string => tokensOf(i).norms.join(' ');
+  const seg = segmentEntries(text, lines, normOf);
+
+  const entryOfLine = new Int32Array(lines.length).fill(-1);
+  seg.entries.forEach((e, k) => {
+    for (let i = e.firstLine; i <= e.lastLine; i++) entryOfLine[i] = k;
+  });
+
+  const entries: EntryInfo[] = seg.entries.map((e) => {
+    const date = findEntryDate(text, lines, e, seg.multiEntry);
+    const titleLine = lines[e.titleLine];
+    return {
+      range: rangeOf(lineIndex, lines[e.firstLine].start, lines[e.lastLine].end),
+      title: titleText(text.slice(titleLine.start, titleLine.end)),
+      titleRange: rangeOf(lineIndex, titleLine.start, titleLine.end),
+      date: date?.iso ?? null,
+      dateText: date?.text ?? null,
+      dateRange: date ? rangeOf(lineIndex, date.start, date.end) : null,
+      dateKind: date ? (date.iso ? 'full' : 'partial') : 'none',
+    };
+  });
+
+  const titleLines = new Set(seg.entries.map((e) => e.titleLine));
+  const paragraphs: ParagraphModel[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind !== 'content') continue;
+    const tokens = tokensOf(i);
+    const role: ParagraphRole = seg.preamble.has(i) || entryOfLine[i] < 0 ? 'preamble' : titleLines.has(i) ? 'title' : 'body';
+    paragraphs.push(paragraphOf(tokens, i, l, role, entryOfLine[i]));
+  }
+
+  const words = collectWords(text, lines, tokensOf, (i) => !seg.preamble.has(i));
+  return {
+    text,
+    lineIndex,
+    lines,
+    paragraphs,
+    entries,
+    multiEntry: seg.multiEntry,
+    words,
+    suppressions: collectSuppressions(text, lines),
+  };
+}
+
+function paragraphOf(tokens: Tokens, line: number, l: ClassifiedLine, role: ParagraphRole, entry: number): ParagraphModel {
+  const n = tokens.norms.length;
+  const tokenHashes = new Uint32Array(n);
+  let exact = 0x811c9dc5;
+  let exact2 = 0x01000193;
+  for (let i = 0; i < n; i++) {
+    const h = hashString(tokens.norms[i]);
+    tokenHashes[i] = h;
+    exact = Math.imul(exact ^ h, 0x01000193) >>> 0;
+    exact2 = Math.imul(exact2 ^ h, 0x5bd1e995) >>> 0;
+  }
+  const count = Math.max(0, n - SHINGLE_SIZE + 1);
+  const ordered = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x9747b28c;
+    for (let j = 0; j < SHINGLE_SIZE; j++) h = Math.imul(h ^ tokenHashes[i + j], 0x5bd1e995) ^ (h >>> 15);
+    ordered[i] = h >>> 0;
+  }
+  return {
+    firstLine: line,
+    lastLine: line,
+    start: l.start,
+    end: l.end,
+    words: n,
+    role,
+    entry,
+    exactKey: (exact2 & 0x1fffff) * 4294967296 + exact,
+    shingles: uniqueSorted(ordered),
+    fingerprints: winnow(ordered),
+  };
+}
+
+function uniqueSorted(a: Uint32Array): Uint32Array {
+  const s = Uint32Array.from(a).sort();
+  let k = 0;
+  for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) s[k++] = s[i];
+  return s.slice(0, k);
+}
+
+/** Winnowing (Schleimer et al.): the minimum of every window of WINNOW_WINDOW shingles. */
+function winnow(h: Uint32Array): Uint32Array {
+  if (h.length <= WINNOW_WINDOW) return uniqueSorted(h.length ? Uint32Array.of(Math.min(...h)) : h);
+  const picked: number[] = [];
+  let last = -1;
+  for (let i = 0; i + WINNOW_WINDOW <= h.length; i++) {
+    let m = i;
+    for (let j = i + 1; j < i + WINNOW_WINDOW; j++) if (h[j] <= h[m]) m = j;
+    if (m !== last) {
+      picked.push(h[m]);
+      last = m;
+    }
+  }
+  return uniqueSorted(Uint32Array.from(picked));
+}
+
+/** An entry's title as shown in outlines: the line without leading symbols, shortened at a word boundary. */
+function titleText(line: string): string {
+  let s = line.replace(/^[^\p{L}\p{N}«“"(#@]+/u, '').trim();
+  if (s.length > 120) {
+    const cut = s.lastIndexOf(' ', 117);
+    s = s.slice(0, cut > 60 ? cut : 117) + '…';
+  }
+  return s;
+}
+
+function collectSuppressions(text: string, lines: ClassifiedLine[]): Suppression[] {
+  const out: Suppression[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind !== 'marker') continue;
+    const m = parseMarker(text.slice(l.start, l.end));
+    if (!m) continue;
+    if (m.directive === 'disable-next-line') {
+      let next = i + 1;
+      while (next < lines.length && (lines[next].kind === 'blank' || lines[next].kind === 'marker')) next++;
+      out.push({ line: next, codes: m.args });
+    } else if (m.directive === 'disable-line') {
+      out.push({ line: i, codes: m.args });
+    } else if (m.directive === 'disable-file' || m.directive === 'disable') {
+      out.push({ line: -1, codes: m.args });
+    }
+  }
+  return out;
+}
+

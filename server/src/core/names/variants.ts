@@ -1,0 +1,283 @@
+/**
+ * Spelling variants of names across the corpus. Spellings are grouped by orthographic variant classes (never by
+ * edit distance), proclitics are stripped only when the remainder is attested on its own, and a variant is reported
+ * only when the evidence says both spellings are the same name:
+ * - the group is name-like (a hashtag, words after a title, a transliteration shape such as يي or -وف, or the
+ *   config/registry names it);
+ * - both spellings share a neighbouring content word somewhere in the corpus (فلاديمير بوتين / فلاديمير بوتن);
+ * - the canonical spelling dominates (used at least `minRatio` times as often), otherwise both are house styles
+ *   and only a configured preference decides.
+ */
+import { isIgnorableUnit, normalizeForMatch } from '../text/normalize';
+import type { FileWords } from './words';
+import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
+
+export type VariantClass = 'orthographic' | 'doubled-letter' | 'foreign-letter' | 'dropped-vowel' | 'configured';
+
+export interface VariantDecision {
+  canonical: string;
+  variantClass: VariantClass;
+  canonicalCount: number;
+  variantCount: number;
+  /** Where the canonical spelling comes from: the corpus majority, or the config file. */
+  source: 'corpus' | 'config';
+}
+
+export interface NameVariantOptions {
+  minRatio: number;
+  /** canonical -> variants the config declares. */
+  preferred: Record<string, string[]>;
+}
+
+export interface VariantOccurrence {
+  /** Offsets of the variant spelling inside the word (its proclitics excluded). */
+  start: number;
+  end: number;
+  /** The variant spelling (the word's stem). */
+  spelling: string;
+  /** Text that replaces [start, end) to write the canonical spelling. */
+  replacement: string;
+  decision: VariantDecision;
+}
+
+interface Unit {
+  spelling: string;
+  count: number;
+  evidence: number;
+  neighbors: Set<number>;
+}
+
+/** Keys of increasing tolerance. k1: hamza, alef maqsura, teh marbuta, Persian look-alikes. */
+function key1(s: string): string {
+  return normalizeForMatch(s);
+}
+/** k2: a doubled long vowel letter (يي، وو) written once. */
+function key2(k1: string): string {
+  return k1.replace(/يي+/g, 'ي').replace(/وو+/g, 'و');
+}
+/** k3: letters for foreign sounds folded to their usual Arabic letter (ڤ ف، پ ب، گ ك). */
+function key3(k2: string): string {
+  return k2.replace(/ڤ/g, 'ف').replace(/پ/g, 'ب').replace(/[گڭ]/g, 'ك');
+}
+/** k4: the skeleton, without medial long vowels ي and و. */
+function key4(k3: string): string {
+  if (k3.length <= 3) return k3;
+  return k3[0] + k3.slice(1, -1).replace(/[يو]/g, '') + k3[k3.length - 1];
+}
+
+/** Shapes of transliterated foreign names. */
+const FOREIGN_SHAPE = /(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:وف|يف|سكي|فيتش|ينكو|شفيلي|يان)$|[ڤپگ]/;
+
+export class NameIndex {
+  private readonly files = new Map<string, FileWords>();
+  private readonly totals = new Map<string, { count: number; evidence: number; hashtag: number }>();
+  private decisions: Map<string, VariantDecision> | null = null;
+  private stemOf: Map<string, string> | null = null;
+
+  constructor(private options: NameVariantOptions) {}
+
+  setOptions(options: NameVariantOptions): void {
+    this.options = options;
+    this.decisions = null;
+  }
+
+  setFile(file: string, words: FileWords | null): void {
+    const old = this.files.get(file);
+    if (old) this.accumulate(old, -1);
+    if (words) {
+      this.files.set(file, words);
+      this.accumulate(words, 1);
+    } else {
+      this.files.delete(file);
+    }
+    this.decisions = null;
+    this.stemOf = null;
+  }
+
+  private accumulate(words: FileWords, sign: 1 | -1): void {
+    for (const [spelling, w] of words) {
+      let t = this.totals.get(spelling);
+      if (!t) {
+        t = { count: 0, evidence: 0, hashtag: 0 };
+        this.totals.set(spelling, t);
+      }
+      t.count += sign * w.count;
+      t.evidence += sign * (w.hashtag + w.afterTitle);
+      t.hashtag += sign * w.hashtag;
+      if (t.count <= 0) this.totals.delete(spelling);
+    }
+  }
+
+  /** Total occurrences of a spelling (as a whole word, clitics included). */
+  count(spelling: string): number {
+    return this.totals.get(spelling)?.count ?? 0;
+  }
+
+  /**
+   * The stem of a word: the word without its proclitics when the remainder is attested on its own and at least as
+   * frequent (so وبوتين -> بوتين, but بوتين never -> وتين).
+   */
+  stem(spelling: string): string {
+    if (!this.stemOf) this.stemOf = new Map();
+    let s = this.stemOf.get(spelling);
+    if (s === undefined) {
+      s = this.computeStem(spelling);
+      this.stemOf.set(spelling, s);
+    }
+    return s;
+  }
+
+  private computeStem(w: string): string {
+    const own = this.count(w);
+    const candidates: string[] = [];
+    if (w.startsWith('لل') && w.length > 4) candidates.push('ال' + w.slice(2));
+    if (PROCLITIC_LETTERS.has(w[0])) {
+      candidates.push(w.slice(1));
+      if (PROCLITIC_LETTERS.has(w[1]) && w[0] !== w[1]) candidates.push(w.slice(2));
+    }
+    for (const c of candidates) {
+      if (c.length >= 3 && this.count(c) >= Math.max(1, own) && !STOPWORDS.has(normalizeForMatch(c))) return c;
+    }
+    return w;
+  }
+
+  /** Variant decisions for every reported spelling (stems), computed lazily. */
+  variants(): Map<string, VariantDecision> {
+    if (!this.decisions) this.decisions = this.computeDecisions();
+    return this.decisions;
+  }
+
+  private computeDecisions(): Map<string, VariantDecision> {
+    const units = new Map<string, Unit>();
+    for (const [file, words] of this.files) {
+      void file;
+      for (const [spelling, w] of words) {
+        const stem = this.stem(spelling);
+        let u = units.get(stem);
+        if (!u) {
+          u = { spelling: stem, count: 0, evidence: 0, neighbors: new Set() };
+          units.set(stem, u);
+        }
+        u.count += w.count;
+        u.evidence += w.hashtag + w.afterTitle;
+        for (const n of w.neighbors) u.neighbors.add(n);
+      }
+    }
+    const groups = new Map<string, Unit[]>();
+    for (const u of units.values()) {
+      if (u.spelling.length < 3) continue;
+      const k = key4(key3(key2(key1(u.spelling))));
+      const g = groups.get(k);
+      if (g) g.push(u);
+      else groups.set(k, [u]);
+    }
+    const out = new Map<string, VariantDecision>();
+    for (const g of groups.values()) if (g.length > 1) this.decideGroup(g, out);
+    this.applyConfigured(units, out);
+    return out;
+  }
+
+  private decideGroup(group: Unit[], out: Map<string, VariantDecision>): void {
+    const nameLike = group.some((u) => isNameLike(u) || FOREIGN_SHAPE.test(u.spelling));
+    if (!nameLike) return;
+    group.sort((a, b) => b.count - a.count || b.evidence - a.evidence || (a.spelling < b.spelling ? -1 : 1));
+    const canonical = group[0];
+    const k1c = key1(canonical.spelling);
+    const k2c = key2(k1c);
+    const k3c = key3(k2c);
+    for (const m of group.slice(1)) {
+      if (canonical.count < this.options.minRatio * m.count) continue;
+      if (!shareNeighbor(m, canonical)) continue;
+      const k1m = key1(m.spelling);
+      let cls: VariantClass;
+      if (k1m === k1c) cls = 'orthographic';
+      else if (key2(k1m) === k2c) cls = 'doubled-letter';
+      else if (key3(key2(k1m)) === k3c) cls = 'foreign-letter';
+      else cls = 'dropped-vowel';
+      // A dropped letter changes words (بين / بن): the canonical spelling itself must be used as a name, and the
+      // two spellings may differ by one letter only.
+      if (cls === 'dropped-vowel' && (!isNameLike(canonical) || Math.abs(k3c.length - key3(key2(k1m)).length) !== 1)) continue;
+      if (cls === 'foreign-letter' && !isNameLike(canonical)) continue;
+      out.set(m.spelling, {
+        canonical: canonical.spelling,
+        variantClass: cls,
+        canonicalCount: canonical.count,
+        variantCount: m.count,
+        source: 'corpus',
+      });
+    }
+  }
+
+  private applyConfigured(units: Map<string, Unit>, out: Map<string, VariantDecision>): void {
+    const preferred = this.options.preferred;
+    const configuredCanonical = new Map<string, string>();
+    for (const [canonical, variants] of Object.entries(preferred)) {
+      for (const v of variants) configuredCanonical.set(v, canonical);
+    }
+    // A configured canonical spelling is never itself reported, and wins over the corpus majority.
+    for (const canonical of Object.keys(preferred)) out.delete(canonical);
+    for (const [spelling, d] of out) {
+      const c = configuredCanonical.get(d.canonical);
+      if (c) out.set(spelling, { ...d, canonical: c, source: 'config' });
+      else if (preferred[d.canonical]) out.set(spelling, { ...d, source: 'config' });
+    }
+    for (const [variant, canonical] of configuredCanonical) {
+      const u = units.get(variant);
+      if (!u || variant === canonical) continue;
+      out.set(variant, {
+        canonical,
+        variantClass: 'configured',
+        canonicalCount: units.get(canonical)?.count ?? 0,
+        variantCount: u.count,
+        source: 'config',
+      });
+    }
+  }
+
+  /** The occurrences of reported variants in one file. */
+  occurrencesIn(file: string, text: string): VariantOccurrence[] {
+    const words = this.files.get(file);
+    if (!words) return [];
+    const decisions = this.variants();
+    const out: VariantOccurrence[] = [];
+    for (const [spelling, w] of words) {
+      const stem = this.stem(spelling);
+      const d = decisions.get(stem);
+      if (!d) continue;
+      // «للإتحادية» is ل + الإتحادية written with one lam: replace after the first lam, without the article's alef.
+      const lamAlef = spelling.startsWith('لل') && stem.startsWith('ال') && d.canonical.startsWith('ال');
+      const prefix = lamAlef ? 1 : spelling.length - stem.length;
+      const replacement = lamAlef ? d.canonical.slice(1) : d.canonical;
+      for (let i = 0; i < w.count; i++) {
+        const start = skipLetters(text, w.starts[i], w.ends[i], prefix);
+        out.push({ start, end: w.ends[i], spelling: stem, replacement, decision: d });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Files whose words include any of the given spellings' groups (for invalidation). */
+  fileWords(file: string): FileWords | undefined {
+    return this.files.get(file);
+  }
+}
+
+/** Offset of the stem inside an occurrence: skip `letters` letters and the marks written on them (وَبوتين). */
+function skipLetters(text: string, start: number, end: number, letters: number): number {
+  let i = start;
+  for (let n = 0; n < letters && i < end; n++) {
+    i++;
+    while (i < end && isIgnorableUnit(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+function isNameLike(u: Unit): boolean {
+  return u.evidence >= 1 && u.evidence / u.count >= 0.15;
+}
+
+function shareNeighbor(a: Unit, b: Unit): boolean {
+  const [small, large] = a.neighbors.size < b.neighbors.size ? [a, b] : [b, a];
+  for (const n of small.neighbors) if (large.neighbors.has(n)) return true;
+  return false;
+}

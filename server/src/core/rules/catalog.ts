@@ -1,0 +1,113 @@
+/**
+ * The one place that describes each rule: stable code, default severity, summary, documentation URL and the text
+ * of `corpus-lint explain CODE` (also used by the hover on a diagnostic and by SARIF rule help).
+ */
+import type { RuleCode, Severity } from '../types';
+
+export interface RuleDoc {
+  code: RuleCode;
+  defaultSeverity: Severity;
+  summary: string;
+  why: string;
+  example: string;
+  configure: string;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/corpus-lint/corpus-lint/blob/main/docs/rules.md';
+
+export const RULES: Record<RuleCode, RuleDoc> = {
+  'duplicate-paragraph': {
+    code: 'duplicate-paragraph',
+    defaultSeverity: 'warning',
+    summary: 'The same paragraph appears more than once, in one file or across files, after normalization.',
+    why:
+      'Scrapes repeat blocks of a post or copy a whole paragraph from another source. Every copy is linked to the ' +
+      'others. Normalization ignores diacritics, tatweel, hamza forms on alef, ى/ي, ة/ه, punctuation, hashtag signs ' +
+      'and digit scripts. Paragraphs of fewer than 8 words, post headlines and lines repeated in many files ' +
+      '(boilerplate) are never reported.',
+    example:
+      '002.txt:2  warning  Duplicated paragraph: the same text is at 002.txt:8  duplicate-paragraph\n' +
+      'Fix: remove the repeated paragraph (a safe fix when both copies are in the same file).',
+    configure:
+      '"rules": { "duplicate-paragraph": "error" }; "duplicates": { "minWords": 8, "boilerplateMinFiles": 6 }',
+  },
+  'near-duplicate-paragraph': {
+    code: 'near-duplicate-paragraph',
+    defaultSeverity: 'information',
+    summary: 'A paragraph is nearly the same as another (small edits), or copied inside a longer one.',
+    why:
+      'Sources re-publish the same text with small edits: punctuation, a hashtag, quotes, a prefix such as ' +
+      '«وقال الرئيس:», one word changed. Paragraphs are compared on 5-word shingles of normalized words: a Jaccard ' +
+      'similarity of 0.8 or more is a near-duplicate; when 80% of a paragraph is found inside a longer one, it is ' +
+      'reported as copied into it.',
+    example:
+      '000.txt:44  information  Copied into a longer paragraph at 001.txt:12 (98% of its text)  near-duplicate-paragraph',
+    configure: '"duplicates": { "nearThreshold": 0.8, "containmentThreshold": 0.8, "nearMinWords": 10 }',
+  },
+  'name-variant': {
+    code: 'name-variant',
+    defaultSeverity: 'warning',
+    summary: 'A person or place is spelled differently from its canonical spelling elsewhere in the corpus.',
+    why:
+      'Spellings are grouped by orthographic variant classes (hamza on alef, ى/ي, ة/ه, a long vowel doubled or ' +
+      'dropped in a transliteration, letters for foreign sounds, Persian look-alike letters), never by edit distance. ' +
+      'Proclitics (و ف ب ل ك) are set aside only when the rest is attested on its own, and a name never matches inside ' +
+      'a longer word. A variant is reported only when the group is used as a name (hashtags, words after a title, a ' +
+      'transliteration shape), both spellings share a context word, and the canonical spelling (the corpus majority ' +
+      'or the config) is used at least twice as often. Balanced pairs are house styles: the config decides.',
+    example: '002.txt:17  warning  «بوتن» is a variant spelling of «بوتين» (2 vs 45 uses)  name-variant',
+    configure:
+      '"names": { "preferred": { "سوريا": ["سورية"] }, "minRatio": 2 } — the preferred spelling wins over the ' +
+      'majority, and its fix is applied by `check --fix`.',
+  },
+  'undated-entry': {
+    code: 'undated-entry',
+    defaultSeverity: 'warning',
+    summary: 'An entry (a Telegram post, an article) carries no date.',
+    why:
+      'A news item without a date cannot be placed on a timeline or matched to the event it reports. The date is ' +
+      'looked for in labelled metadata lines (تاريخ النشر، a tweet attribution) and in the headline and the two lines ' +
+      'after it (a dateline). «تاريخ اليوم», اليوم and أمس are not dates.',
+    example: '000.txt:8  warning  Entry has no date: «الرئيس الأسد يستقبل …»  undated-entry',
+    configure: '"rules": { "undated-entry": "off" } to silence it for a corpus without dates.',
+  },
+  'incomplete-date': {
+    code: 'incomplete-date',
+    defaultSeverity: 'information',
+    summary: 'An entry is dated without a year («في 28 يناير»).',
+    why:
+      'Two different events can share a day and a month: without the year the entry cannot be placed on a timeline. ' +
+      'Milder than undated-entry.',
+    example: '002.txt:1  information  Date «في 28 يناير» has no year  incomplete-date',
+    configure: '"rules": { "incomplete-date": "hint" }',
+  },
+};
+
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+export function isRuleCode(s: string): s is RuleCode {
+  return Object.prototype.hasOwnProperty.call(RULES, s);
+}
+
+export function ruleDocUrl(code: RuleCode): string {
+  return `${DOCS_BASE_URL}#${code}`;
+}
+
+/** The text of `corpus-lint explain CODE`. */
+export function explainRule(code: RuleCode): string {
+  const r = RULES[code];
+  return [
+    `${r.code} (default severity: ${r.defaultSeverity})`,
+    '',
+    r.summary,
+    '',
+    'Why: ' + r.why,
+    '',
+    'Example:',
+    ...r.example.split('\n').map((l) => '  ' + l),
+    '',
+    'Configure: ' + r.configure,
+    '',
+    `Documentation: ${ruleDocUrl(code)}`,
+  ].join('\n');
+}

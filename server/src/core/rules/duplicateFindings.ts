@@ -1,0 +1,140 @@
+/** `duplicate-paragraph` and `near-duplicate-paragraph` findings of one file, from the cross-file duplicate index. */
+import type { Finding, Range, RelatedLocation, TextEdit } from '../types';
+import type { FileModel, ParagraphModel } from '../file';
+import type { DuplicateIndex, NearMatch, ParagraphRef } from '../duplicates/index';
+import { lineRange, rangeOf } from '../text/lines';
+import { RuleContext, where } from './context';
+
+/** At most this many other places are listed as related locations of one finding. */
+const MAX_RELATED = 20;
+
+export function duplicateFindings(ctx: RuleContext, index: DuplicateIndex, models: Map<string, FileModel>): Finding[] {
+  const out: Finding[] = [];
+  const exactSeverity = ctx.severity('duplicate-paragraph');
+  const nearSeverity = ctx.severity('near-duplicate-paragraph');
+  if (!exactSeverity && !nearSeverity) return out;
+  const { model, file } = ctx;
+  model.paragraphs.forEach((p, i) => {
+    if (exactSeverity) {
+      const group = index.exactGroup(file, i);
+      if (group) out.push(exactFinding(ctx, p, i, group, models, exactSeverity));
+    }
+    if (nearSeverity) {
+      const matches = index.nearMatches(file, i);
+      if (matches.length) out.push(nearFinding(ctx, p, matches, models, nearSeverity));
+    }
+  });
+  return out;
+}
+
+function paragraphRange(model: FileModel, p: ParagraphModel): Range {
+  return rangeOf(model.lineIndex, p.start, p.end);
+}
+
+function refRange(models: Map<string, FileModel>, ref: ParagraphRef): Range {
+  const m = models.get(ref.file)!;
+  return paragraphRange(m, m.paragraphs[ref.index]);
+}
+
+function order(a: ParagraphRef, b: ParagraphRef): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index;
+}
+
+function exactFinding(
+  ctx: RuleContext,
+  p: ParagraphModel,
+  index: number,
+  group: ParagraphRef[],
+  models: Map<string, FileModel>,
+  severity: Finding['severity'],
+): Finding {
+  const others = group.filter((r) => !(r.file === ctx.file && r.index === index)).sort(order);
+  const related: RelatedLocation[] = others.slice(0, MAX_RELATED).map((r) => ({
+    file: r.file,
+    range: refRange(models, r),
+    message: 'Same paragraph',
+  }));
+  const first = others[0];
+  const firstLine = models.get(first.file)!.paragraphs[first.index].firstLine;
+  const more = others.length > 1 ? ` and ${others.length - 1} more place${others.length > 2 ? 's' : ''}` : '';
+  const sameFile = others.filter((r) => r.file === ctx.file);
+  const earlierInFile = sameFile.some((r) => r.index < index);
+  const isFirstOfAll = order({ file: ctx.file, index }, [...group].sort(order)[0]) === 0;
+  const fixes: Finding['fixes'] = [];
+  if (earlierInFile || !isFirstOfAll) {
+    fixes.push({
+      title: 'Remove this repeated paragraph',
+      // Both copies in one file: removing the later one loses nothing. Across files it changes another article.
+      safe: earlierInFile,
+      changes: [{ file: ctx.file, edits: [removeParagraphEdit(ctx.model, p)] }],
+    });
+  }
+  return {
+    file: ctx.file,
+    code: 'duplicate-paragraph',
+    severity,
+    message: `Duplicated paragraph: the same text is at ${where(ctx, first.file, firstLine)}${more}`,
+    range: paragraphRange(ctx.model, p),
+    related,
+    fixes,
+    data: { copies: group.length, words: p.words },
+  };
+}
+
+function nearFinding(
+  ctx: RuleContext,
+  p: ParagraphModel,
+  matches: NearMatch[],
+  models: Map<string, FileModel>,
+  severity: Finding['severity'],
+): Finding {
+  const best = matches[0];
+  const bestLine = models.get(best.other.file)!.paragraphs[best.other.index].firstLine;
+  const at = where(ctx, best.other.file, bestLine);
+  const pct = Math.round(best.similarity * 100);
+  const more = matches.length > 1 ? ` (and ${matches.length - 1} more)` : '';
+  const message =
+    best.relation === 'near'
+      ? `Near-duplicate of the paragraph at ${at} (similarity ${best.similarity.toFixed(2)})${more}`
+      : best.relation === 'copied-into'
+        ? `Copied into a longer paragraph at ${at} (${pct}% of this text is there)${more}`
+        : `Contains a copy of the paragraph at ${at} (${pct}% of that text is here)${more}`;
+  const related: RelatedLocation[] = matches.slice(0, MAX_RELATED).map((m) => ({
+    file: m.other.file,
+    range: refRange(models, m.other),
+    message:
+      m.relation === 'near'
+        ? `Near-duplicate (similarity ${m.similarity.toFixed(2)})`
+        : m.relation === 'copied-into'
+          ? `Longer paragraph holding this text (${Math.round(m.similarity * 100)}%)`
+          : `Paragraph copied here (${Math.round(m.similarity * 100)}%)`,
+  }));
+  return {
+    file: ctx.file,
+    code: 'near-duplicate-paragraph',
+    severity,
+    message,
+    range: paragraphRange(ctx.model, p),
+    related,
+    fixes: [],
+    data: { relation: best.relation, similarity: Number(best.similarity.toFixed(3)) },
+  };
+}
+
+/** Removes a paragraph's line with its line break, and one adjacent blank line when blank lines separate paragraphs. */
+function removeParagraphEdit(model: FileModel, p: ParagraphModel): TextEdit {
+  const idx = model.lineIndex;
+  const lastLine = idx.starts.length - 1;
+  let from = p.firstLine;
+  let to = p.lastLine + 1; // exclusive line
+  const blank = (l: number): boolean => l >= 0 && l <= lastLine && model.lines[l].kind === 'blank';
+  if (blank(to) && (blank(from - 1) || from === 0)) to++;
+  if (to > lastLine) {
+    // Last line of the file: remove the preceding line break instead.
+    const end = lineRange(idx, lastLine).end;
+    if (from === 0) return { range: { start: { line: 0, character: 0 }, end }, newText: '' };
+    const prev = from - 1;
+    return { range: { start: lineRange(idx, prev).end, end }, newText: '' };
+  }
+  return { range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } }, newText: '' };
+}

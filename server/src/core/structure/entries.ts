@@ -1,0 +1,169 @@
+/**
+ * Finds the entries of a file (Telegram posts or one news article) from its classified lines.
+ *
+ * How entries are found (documented in the README):
+ * - A Telegram web-preview header (counters, «Download Telegram») is a preamble, never an entry.
+ * - A file is *multi-entry* when it has post separators followed by more text: signature lines (`@channel`),
+ *   hashtag-only lines, link introductions with their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
+ *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
+ *   (scrapes repeat blocks of a post). Inside a post, a short headline line with an event trigger (يستقبل، برقية،
+ *   اتصالاً …) that follows body text starts a new entry even without a separator.
+ * - Otherwise the file is one article: the title is the first headline-like line (3–40 words, not navigation);
+ *   lines above it are navigation (a preamble).
+ * - `<!-- corpus-lint: entry -->` forces a new entry on the next content line; `<!-- corpus-lint: same-entry -->`
+ *   prevents the next line from starting one.
+ */
+import { normalizeForMatch } from '../text/normalize';
+import { ClassifiedLine, isTelegramHeaderEnd, parseMarker } from './lineKinds';
+
+export interface EntrySpan {
+  /** Line of the title (the first content line of a post, the headline of an article). */
+  titleLine: number;
+  firstLine: number;
+  lastLine: number;
+}
+
+export interface Segmentation {
+  entries: EntrySpan[];
+  /** Lines outside every entry: channel headers and site navigation. */
+  preamble: Set<number>;
+  multiEntry: boolean;
+}
+
+/** Event trigger words (normalized) that make a short line a headline of a new post. */
+const HEADLINE_TRIGGERS = new Set(
+  [
+    'يستقبل', 'تستقبل', 'استقبل', 'يلتقي', 'يلتقى', 'يجري', 'اتصالا', 'اتصال', 'هاتفيا', 'برقيه', 'برقية', 'قمه', 'زياره',
+    'يزور', 'حوار', 'مقابله', 'اجتماع', 'يجتمع', 'لقاء', 'يبحث', 'رساله', 'كلمه', 'خطاب', 'مباحثات', 'محادثات', 'يترأس',
+    'يرأس', 'يهنئ', 'يعزي', 'مرسوم', 'يصدر', 'يشارك', 'يصل', 'يستقبلان', 'يتلقى', 'تلقى', 'يوجه', 'يفتتح', 'يدشن',
+  ].map((w) => normalizeForMatch(w)),
+);
+
+const CONNECTIVE_START = /^(?:[-–—•*"“«'(]|و[^ز]|ف[اإأق]|كما |ثم |بدوره|بدورها|من جانب|من جهت|حيث |مضيف|مشير|مؤكد)/;
+
+export function segmentEntries(
+  text: string,
+  lines: ClassifiedLine[],
+  normOf: (line: number) => string,
+): Segmentation {
+  const preamble = new Set<number>();
+  let begin = 0;
+  // A Telegram web-preview header ends at «Download Telegram» within the first lines.
+  for (let i = 0; i < Math.min(lines.length, 25); i++) {
+    if (isTelegramHeaderEnd(text, lines[i])) {
+      for (let j = 0; j <= i; j++) preamble.add(j);
+      begin = i + 1;
+      break;
+    }
+  }
+  const multi = begin > 0 || hasSeparatorsBetweenContent(text, lines, begin);
+  return multi ? segmentPosts(text, lines, begin, preamble, normOf) : segmentArticle(text, lines, begin, preamble);
+}
+
+function isContent(l: ClassifiedLine): boolean {
+  return l.kind === 'content';
+}
+
+function hasSeparatorsBetweenContent(text: string, lines: ClassifiedLine[], begin: number): boolean {
+  let seenContent = false;
+  let separatorAfterContent = false;
+  for (let i = begin; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'content') {
+      if (separatorAfterContent) return true;
+      seenContent = true;
+    } else if (seenContent && (l.kind === 'separator' || l.kind === 'link-intro' || isEntryMarker(text, l))) {
+      separatorAfterContent = true;
+    }
+  }
+  return false;
+}
+
+function isEntryMarker(text: string, l: ClassifiedLine): boolean {
+  if (l.kind !== 'marker') return false;
+  return parseMarker(text.slice(l.start, l.end))?.directive === 'entry';
+}
+
+function segmentPosts(
+  text: string,
+  lines: ClassifiedLine[],
+  begin: number,
+  preamble: Set<number>,
+  normOf: (line: number) => string,
+): Segmentation {
+  const entries: EntrySpan[] = [];
+  let current: EntrySpan | null = null;
+  let currentParagraphs = new Set<string>();
+  let bodyWords = 0;
+  let afterSeparator = false;
+  let forceNew = false;
+  let keepTogether = false;
+  const start = (i: number): void => {
+    current = { titleLine: i, firstLine: i, lastLine: i };
+    entries.push(current);
+    currentParagraphs = new Set([normOf(i)]);
+    bodyWords = 0;
+  };
+  for (let i = begin; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'marker') {
+      const directive = parseMarker(text.slice(l.start, l.end))?.directive;
+      if (directive === 'entry') forceNew = true;
+      else if (directive === 'same-entry') keepTogether = true;
+      continue;
+    }
+    if (l.kind === 'separator' || l.kind === 'link-intro' || l.kind === 'url') {
+      if (current) afterSeparator = true;
+      if (current && l.kind !== 'url') (current as EntrySpan).lastLine = i;
+      continue;
+    }
+    if (l.kind !== 'content' && l.kind !== 'metadata') continue;
+    const norm = normOf(i);
+    let startsNew = false;
+    if (!current || forceNew) startsNew = true;
+    else if (keepTogether) startsNew = false;
+    else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm);
+    else startsNew = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
+    if (startsNew && l.kind === 'content') start(i);
+    else if (current) {
+      (current as EntrySpan).lastLine = i;
+      currentParagraphs.add(norm);
+      if (l.kind === 'content') bodyWords = Math.max(bodyWords, l.words);
+    } else {
+      preamble.add(i);
+    }
+    afterSeparator = false;
+    forceNew = false;
+    keepTogether = false;
+  }
+  return { entries, preamble, multiEntry: true };
+}
+
+/** A short line with an event trigger that does not read as the continuation of a paragraph. */
+function isSoftHeadline(text: string, l: ClassifiedLine, norm: string): boolean {
+  if (l.words < 4 || l.words > 25) return false;
+  const raw = text.slice(l.start, Math.min(l.end, l.start + 40));
+  if (CONNECTIVE_START.test(raw)) return false;
+  for (const w of norm.split(' ')) if (HEADLINE_TRIGGERS.has(w)) return true;
+  return false;
+}
+
+function segmentArticle(text: string, lines: ClassifiedLine[], begin: number, preamble: Set<number>): Segmentation {
+  let first = -1;
+  let last = -1;
+  let title = -1;
+  for (let i = begin; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'content' || l.kind === 'metadata') {
+      if (first < 0) first = i;
+      last = i;
+      if (title < 0 && l.kind === 'content' && l.words >= 3 && l.words <= 40) title = i;
+    }
+  }
+  if (first < 0) return { entries: [], preamble, multiEntry: false };
+  if (title < 0) title = first;
+  // Lines above the title are navigation unless they carry a labelled date.
+  for (let i = begin; i < title; i++) if (lines[i].kind !== 'metadata') preamble.add(i);
+  const firstLine = lines.slice(begin, title).some((l) => l.kind === 'metadata') ? first : title;
+  return { entries: [{ titleLine: title, firstLine, lastLine: last }], preamble, multiEntry: false };
+}

@@ -1,0 +1,110 @@
+/**
+ * Classifies each line of a raw scraped text: blank, boilerplate (navigation, follow-us lines, footers), separators
+ * between Telegram posts (signatures, hashtag-only lines), URLs, metadata (date labels, tweet attributions),
+ * explicit markers, or content.
+ */
+import { tokenize } from '../text/normalize';
+
+export type LineKind =
+  | 'blank'
+  /** A line with no word at all (`![]()`, a lone emoji, `***`). */
+  | 'noise'
+  | 'boilerplate'
+  /** Ends a Telegram post: a signature (`@syrianpresidency`) or a line of hashtags only. */
+  | 'separator'
+  /** Announces a link and ends a post: «لمتابعة حساب …:», «تتمة الخبر على الرابط:». */
+  | 'link-intro'
+  | 'url'
+  /** Publication date labels and tweet attributions: carry dates, never paragraphs. */
+  | 'metadata'
+  /** `<!-- corpus-lint: … -->` and `<!-- corpus-lint-disable… -->`. */
+  | 'marker'
+  | 'content';
+
+export interface ClassifiedLine {
+  kind: LineKind;
+  /** Offsets of the line's content without surrounding white space. */
+  start: number;
+  end: number;
+  words: number;
+}
+
+const SIGNATURE = /^@[A-Za-z0-9_]{3,}$/;
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
+const MARKER = /^<!--\s*corpus-lint\b.*-->$/;
+/** Telegram web-preview header: «123K subscribers», «2.93K photos», «Download Telegram». */
+const TELEGRAM_COUNTER = /^\d[\d.,]*\s*[KkMm]?\s+(?:subscribers?|members?|photos?|videos?|links?|files?|audios?)$/;
+const TELEGRAM_DOWNLOAD = /^Download Telegram$/i;
+/** Lines that introduce a link or a follow-us call, usually followed by a URL. */
+const LINK_INTRO =
+  /^(?:لمتابعة|تابعونا|تابعوا|للاشتراك|اشترك|انضم|انضموا|تتمة الخبر|التفاصيل على|للمزيد|لقراءة المزيد|رابط الخبر|Follow us|Subscribe|Join us|Read more)\b.{0,80}[:：]?$/i;
+/** Page furniture of news sites: comment forms, "read more", source links, share buttons. */
+const BOILERPLATE = [
+  /^(?:إ|ا)قرأ المزيد$/,
+  /^اقرأ أيضا[ًا]?:?$/,
+  /^Source link$/i,
+  /^Read more$/i,
+  /^اترك تعليق[اًا]*$/,
+  /^أضف تعليق[اًا]*$/,
+  /^لن يتم نشر عنوان بريدك الإلكتروني/,
+  /^الحقول الإلزامية/,
+  /^شارك(?:ها)?(?: هذا| الخبر| المقال)?:?$/,
+  /^(?:\/\/\s*)?انتهى(?:\s*\/\/)?$/,
+  /^لمتابعة .{0,40} (?:من|على) هنا\.?$/,
+  /^خبر عاجل$/,
+];
+/** A breadcrumb or menu: short segments joined by `|`, `»` or `>`. */
+const BREADCRUMB = /^[^|»>]{1,40}(?:\s[|»>]\s[^|»>]{1,40}){1,}$/;
+/** Publication-date labels (Arabic and English). */
+const DATE_LABEL = /^[•·\-–\s]*(?:تاريخ النشر|تاريخ الخبر|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تم النشر|Published|Posted|Updated|Date)\s*[:：]/i;
+/** A tweet embed's attribution: «— Name (@handle) January 28, 2026». */
+const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/;
+/** «المصدر: RT», «Source: Reuters». */
+const SOURCE_LINE = /^(?:المصدر|Source)\s*[:：]\s*.{1,60}$/i;
+
+/** Classifies one line given its raw text (without line break). `lineStart` is its offset in the file. */
+export function classifyLine(text: string, lineStart: number, lineEnd: number): ClassifiedLine {
+  let s = lineStart;
+  let e = lineEnd;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (s === e) return { kind: 'blank', start: s, end: e, words: 0 };
+  const tokens = tokenize(text, s, e);
+  const words = tokens.norms.length;
+  const line = text.slice(s, Math.min(e, s + 400));
+  const kind = words === 0 ? (MARKER.test(line) ? 'marker' : 'noise') : kindOf(line, e - s, tokens.hashtag, words);
+  return { kind, start: s, end: e, words };
+}
+
+function kindOf(line: string, length: number, hashtag: boolean[], words: number): LineKind {
+  if (length < 400) {
+    if (MARKER.test(line)) return 'marker';
+    if (SIGNATURE.test(line)) return 'separator';
+    if (URL_ONLY.test(line)) return 'url';
+    if (words <= 8 && hashtag.every(Boolean) && line.startsWith('#')) return 'separator';
+    if (TELEGRAM_COUNTER.test(line) || TELEGRAM_DOWNLOAD.test(line)) return 'boilerplate';
+    if (DATE_LABEL.test(line) || TWEET_ATTRIBUTION.test(line) || SOURCE_LINE.test(line)) return 'metadata';
+    if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';
+    if (words <= 12 && BOILERPLATE.some((re) => re.test(line))) return 'boilerplate';
+    if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
+  }
+  return 'content';
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x200f || c === 0x200e || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+}
+
+/** True for the last line of a Telegram web-preview header. */
+export function isTelegramHeaderEnd(text: string, c: ClassifiedLine): boolean {
+  return c.kind === 'boilerplate' && TELEGRAM_DOWNLOAD.test(text.slice(c.start, c.end));
+}
+
+/** Parses a marker line: `<!-- corpus-lint: entry -->`, `<!-- corpus-lint: same-entry -->`, disable directives. */
+export function parseMarker(line: string): { directive: string; args: string[] } | null {
+  const m = /^<!--\s*(corpus-lint(?:-[a-z-]+)?)\s*:?\s*(.*?)\s*-->$/.exec(line);
+  if (!m) return null;
+  const words = m[2].split(/[\s,]+/).filter(Boolean);
+  if (m[1] === 'corpus-lint') return { directive: words[0] ?? '', args: words.slice(1) };
+  return { directive: m[1].slice('corpus-lint-'.length), args: words };
+}
