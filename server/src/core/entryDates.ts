@@ -16,16 +16,18 @@ export interface EntryDate {
 
 /** Lines after the title that may carry a dateline. */
 const LEAD_LINES = 2;
+/** A date without a year counts only this close to the start of a lead line. */
+const PARTIAL_DATELINE_CHARS = 40;
 
-export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpan, multiEntry: boolean): EntryDate | null {
+export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpan): EntryDate | null {
   const metadata: number[] = [];
   for (let i = e.firstLine; i <= e.lastLine; i++) if (lines[i].kind === 'metadata') metadata.push(i);
   const lead: number[] = [];
   for (let i = e.titleLine; i <= e.lastLine && lead.length <= LEAD_LINES; i++) {
     if (lines[i].kind === 'content') lead.push(i);
   }
-  // In a single-article page, a metadata line above the title (a date under the site header) also counts.
-  const candidates = multiEntry ? [...metadata, ...lead] : [...metadata, ...lead];
+  const candidates = [...metadata, ...lead];
+  const isMetadata = new Set(metadata);
   let partial: EntryDate | null = null;
   for (const i of candidates) {
     const l = lines[i];
@@ -33,7 +35,9 @@ export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpa
     for (const d of findDates(text.slice(l.start, l.end))) {
       const found = { start: l.start + d.start, end: l.start + d.end, text: d.text, iso: d.iso };
       if (d.iso) return found;
-      if (!partial) partial = found;
+      // A day and month without a year is the entry's date only as a dateline: in a metadata line or at the start of
+      // the line («🗓 في 28 يناير، …»); deeper in a lead paragraph it is an event the article talks about.
+      if (!partial && (isMetadata.has(i) || d.start <= PARTIAL_DATELINE_CHARS)) partial = found;
     }
   }
   return partial;

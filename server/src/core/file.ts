@@ -76,7 +76,7 @@ export function analyzeFile(text: string): FileModel {
   });
 
   const entries: EntryInfo[] = seg.entries.map((e) => {
-    const date = findEntryDate(text, lines, e, seg.multiEntry);
+    const date = findEntryDate(text, lines, e);
     const titleLine = lines[e.titleLine];
     return {
       range: rangeOf(lineIndex, lines[e.firstLine].start, lines[e.lastLine].end),

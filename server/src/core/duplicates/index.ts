@@ -14,6 +14,8 @@ export interface DuplicateOptions {
   nearThreshold: number;
   /** Share of a paragraph's shingles found in a longer one to report it as copied into it. */
   containmentThreshold: number;
+  /** A paragraph copied into a longer one needs this many words (shorter ones are set phrases and titles). */
+  containmentMinWords: number;
   /** An identical paragraph in this many files or more is boilerplate, not a duplicate. */
   boilerplateMinFiles: number;
   /** Titles of posts up to this many words are formulaic headlines, never duplicates. */
@@ -25,6 +27,7 @@ export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
   nearMinWords: 10,
   nearThreshold: 0.8,
   containmentThreshold: 0.8,
+  containmentMinWords: 20,
   boilerplateMinFiles: 6,
   maxHeadlineWords: 30,
 };
@@ -148,8 +151,9 @@ export class DuplicateIndex {
     const jaccard = inter / (a.length + b.length - inter);
     if (jaccard >= this.options.nearThreshold) return { relation: 'near', similarity: jaccard };
     const t = this.options.containmentThreshold;
-    if (a.length < b.length && inter / a.length >= t) return { relation: 'copied-into', similarity: inter / a.length };
-    if (b.length < a.length && inter / b.length >= t && q.words >= this.options.nearMinWords) {
+    const min = this.options.containmentMinWords;
+    if (a.length < b.length && p.words >= min && inter / a.length >= t) return { relation: 'copied-into', similarity: inter / a.length };
+    if (b.length < a.length && q.words >= min && inter / b.length >= t) {
       return { relation: 'contains', similarity: inter / b.length };
     }
     return null;

@@ -8,7 +8,7 @@
  * - the canonical spelling dominates (used at least `minRatio` times as often), otherwise both are house styles
  *   and only a configured preference decides.
  */
-import { isIgnorableUnit, normalizeForMatch } from '../text/normalize';
+import { hashString, isIgnorableUnit, normalizeForMatch } from '../text/normalize';
 import type { FileWords } from './words';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
 
@@ -42,6 +42,8 @@ export interface VariantOccurrence {
 
 interface Unit {
   spelling: string;
+  /** Normalized spelling (hamza, ى, ة and Persian look-alikes folded). */
+  key: string;
   count: number;
   evidence: number;
   neighbors: Set<number>;
@@ -66,7 +68,7 @@ function key4(k3: string): string {
 }
 
 /** Shapes of transliterated foreign names. */
-const FOREIGN_SHAPE = /(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:وف|يف|سكي|فيتش|ينكو|شفيلي|يان)$|[ڤپگ]/;
+const FOREIGN_SHAPE = /(?<=[^\sوي])(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:وف|يف|سكي|فيتش|ينكو|شفيلي|يان)$|[ڤپگ]/;
 
 export class NameIndex {
   private readonly files = new Map<string, FileWords>();
@@ -149,13 +151,12 @@ export class NameIndex {
 
   private computeDecisions(): Map<string, VariantDecision> {
     const units = new Map<string, Unit>();
-    for (const [file, words] of this.files) {
-      void file;
+    for (const words of this.files.values()) {
       for (const [spelling, w] of words) {
         const stem = this.stem(spelling);
         let u = units.get(stem);
         if (!u) {
-          u = { spelling: stem, count: 0, evidence: 0, neighbors: new Set() };
+          u = { spelling: stem, key: key1(stem), count: 0, evidence: 0, neighbors: new Set() };
           units.set(stem, u);
         }
         u.count += w.count;
@@ -163,41 +164,57 @@ export class NameIndex {
         for (const n of w.neighbors) u.neighbors.add(n);
       }
     }
+    const byKey = new Map<string, number>();
+    for (const u of units.values()) byKey.set(u.key, (byKey.get(u.key) ?? 0) + u.count);
+    const ctx: DecisionContext = { byKey, nameNeighbors: new Set() };
+    // Hashes of name-like words as neighbours: a given name before a family name (فلاديمير بوتن).
+    for (const u of units.values()) {
+      if (isNameLike(u, ctx)) {
+        ctx.nameNeighbors.add(hashString(u.key, 0x4c));
+        ctx.nameNeighbors.add(hashString(u.key, 0x52));
+      }
+    }
     const groups = new Map<string, Unit[]>();
     for (const u of units.values()) {
       if (u.spelling.length < 3) continue;
-      const k = key4(key3(key2(key1(u.spelling))));
+      const k = key4(key3(key2(u.key)));
       const g = groups.get(k);
       if (g) g.push(u);
       else groups.set(k, [u]);
     }
     const out = new Map<string, VariantDecision>();
-    for (const g of groups.values()) if (g.length > 1) this.decideGroup(g, out);
+    for (const g of groups.values()) if (g.length > 1) this.decideGroup(g, ctx, out);
     this.applyConfigured(units, out);
     return out;
   }
 
-  private decideGroup(group: Unit[], out: Map<string, VariantDecision>): void {
-    const nameLike = group.some((u) => isNameLike(u) || FOREIGN_SHAPE.test(u.spelling));
-    if (!nameLike) return;
+  private decideGroup(group: Unit[], ctx: DecisionContext, out: Map<string, VariantDecision>): void {
     group.sort((a, b) => b.count - a.count || b.evidence - a.evidence || (a.spelling < b.spelling ? -1 : 1));
     const canonical = group[0];
-    const k1c = key1(canonical.spelling);
-    const k2c = key2(k1c);
+    const k2c = key2(canonical.key);
     const k3c = key3(k2c);
     for (const m of group.slice(1)) {
-      if (canonical.count < this.options.minRatio * m.count) continue;
-      if (!shareNeighbor(m, canonical)) continue;
-      const k1m = key1(m.spelling);
       let cls: VariantClass;
-      if (k1m === k1c) cls = 'orthographic';
-      else if (key2(k1m) === k2c) cls = 'doubled-letter';
-      else if (key3(key2(k1m)) === k3c) cls = 'foreign-letter';
+      if (m.key === canonical.key) cls = 'orthographic';
+      else if (key2(m.key) === k2c) cls = 'doubled-letter';
+      else if (key3(key2(m.key)) === k3c) cls = 'foreign-letter';
       else cls = 'dropped-vowel';
-      // A dropped letter changes words (بين / بن): the canonical spelling itself must be used as a name, and the
-      // two spellings may differ by one letter only.
-      if (cls === 'dropped-vowel' && (!isNameLike(canonical) || Math.abs(k3c.length - key3(key2(k1m)).length) !== 1)) continue;
-      if (cls === 'foreign-letter' && !isNameLike(canonical)) continue;
+      const foreign = cls === 'doubled-letter' && FOREIGN_SHAPE.test(canonical.spelling);
+      // The canonical spelling must be used as a name: after titles, in hashtags, or with a transliteration shape.
+      if (!foreign && !isNameLike(canonical, ctx)) continue;
+      if (isCommonWord(m, ctx) || isCommonWord(canonical, ctx)) continue;
+      const shared = sharedNeighbors(m, canonical);
+      if (!shared.length) continue;
+      const givenName = shared.some((h) => ctx.nameNeighbors.has(h));
+      if (!isNameLike(m, ctx) && !givenName && !foreign) continue;
+      if (cls === 'dropped-vowel' || cls === 'foreign-letter') {
+        // A dropped or changed letter makes other words (سعد / سعود، حسن / حسين): demand a transliterated name
+        // (5+ letters), a strong majority, and a given name seen before both spellings.
+        // Arabic family names with the article are distinct names (القرني / القريني), not transliterations.
+        if (k3c.length < 5 || k3c.startsWith('ال') || !givenName || canonical.count < DROPPED_LETTER_RATIO * m.count) continue;
+        if (cls === 'dropped-vowel' && Math.abs(k3c.length - key3(key2(m.key)).length) !== 1) continue;
+      }
+      if (canonical.count < this.options.minRatio * m.count) continue;
       out.set(m.spelling, {
         canonical: canonical.spelling,
         variantClass: cls,
@@ -272,12 +289,39 @@ function skipLetters(text: string, start: number, end: number, letters: number):
   return i;
 }
 
-function isNameLike(u: Unit): boolean {
-  return u.evidence >= 1 && u.evidence / u.count >= 0.15;
+interface DecisionContext {
+  /** Occurrences per normalized spelling. */
+  byKey: Map<string, number>;
+  /** Neighbour hashes of name-like words. */
+  nameNeighbors: Set<number>;
 }
 
-function shareNeighbor(a: Unit, b: Unit): boolean {
+/** A dropped or changed letter is reported only when the canonical spelling is this many times as frequent. */
+const DROPPED_LETTER_RATIO = 10;
+
+function isNameLike(u: Unit, ctx: DecisionContext): boolean {
+  return u.evidence >= 1 && u.evidence / u.count >= 0.15 && !isCommonWord(u, ctx);
+}
+
+/**
+ * A common word, not a name: a function word with a proclitic (وإن، بأنه), or a word used freely both with and
+ * without the article (إدارة / الإدارة، أمن / الأمن). Names rarely alternate (بوتين never takes ال; الأسد rarely drops it).
+ */
+function isCommonWord(u: Unit, ctx: DecisionContext): boolean {
+  const k = u.key;
+  if (STOPWORDS.has(k)) return true;
+  const own = ctx.byKey.get(k) ?? 1;
+  // A proclitic on a common word (باسم = ب + اسم), or a function word (وإن، بأنه).
+  if (PROCLITIC_KEYS.has(k[0]) && (STOPWORDS.has(k.slice(1)) || (ctx.byKey.get(k.slice(1)) ?? 0) >= 0.3 * own)) return true;
+  const toggled = k.startsWith('ال') ? k.slice(2) : 'ال' + k;
+  return toggled.length >= 2 && (ctx.byKey.get(toggled) ?? 0) >= 0.1 * own;
+}
+
+const PROCLITIC_KEYS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+function sharedNeighbors(a: Unit, b: Unit): number[] {
   const [small, large] = a.neighbors.size < b.neighbors.size ? [a, b] : [b, a];
-  for (const n of small.neighbors) if (large.neighbors.has(n)) return true;
-  return false;
+  const out: number[] = [];
+  for (const n of small.neighbors) if (large.neighbors.has(n)) out.push(n);
+  return out;
 }

@@ -4,7 +4,7 @@
  */
 import { ClassifiedLine } from '../structure/lineKinds';
 import { hashString, stripMarks, Tokens } from '../text/normalize';
-import { STOPWORDS, TITLE_WORDS } from './lexicon';
+import { OFFICE_TITLES, STOPWORDS, TITLE_WORDS } from './lexicon';
 
 export interface FileWord {
   count: number;
@@ -50,7 +50,8 @@ export function collectWords(
     for (let k = 0; k < t.norms.length; k++) {
       const norm = t.norms[k];
       if (TITLE_WORDS.has(norm)) {
-        sinceTitle = 0;
+        // After an office title the next word is its portfolio (وزير الإسكان), not a name.
+        sinceTitle = OFFICE_TITLES.has(norm) ? -1 : 0;
         continue;
       }
       sinceTitle++;
@@ -66,7 +67,7 @@ export function collectWords(
       w.starts.push(t.starts[k]);
       w.ends.push(t.ends[k]);
       if (t.hashtag[k]) w.hashtag++;
-      if (sinceTitle <= TITLE_WINDOW) w.afterTitle++;
+      if (sinceTitle >= 1 && sinceTitle <= TITLE_WINDOW) w.afterTitle++;
       if (w.neighbors.length < MAX_NEIGHBORS_PER_WORD) {
         if (k > 0 && !STOPWORDS.has(t.norms[k - 1])) w.neighbors.push(hashString(t.norms[k - 1], 0x4c));
         if (k + 1 < t.norms.length && !STOPWORDS.has(t.norms[k + 1])) w.neighbors.push(hashString(t.norms[k + 1], 0x52));
