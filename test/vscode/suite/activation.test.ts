@@ -1,0 +1,30 @@
+// The extension in a real VS Code: it activates, contributes the corpus language and its commands, starts the server.
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { activateExtension, openSeed } from './helpers';
+
+suite('Activation', () => {
+  test('the corpus language is registered', async () => {
+    const languages = await vscode.languages.getLanguages();
+    assert.ok(languages.includes('corpus'), `languages: ${languages.join(', ')}`);
+  });
+
+  test('a seed file opens as a corpus file', async () => {
+    const doc = await openSeed('002_59ed37bba01cb0ba.txt');
+    assert.strictEqual(doc.languageId, 'corpus');
+  });
+
+  test('the extension activates and registers its commands', async () => {
+    await activateExtension();
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['corpusLint.reindex', 'corpusLint.showOutput', 'corpusLint.fixAll', 'corpusLint.writeRegistry']) {
+      assert.ok(commands.includes(id), `command ${id} is not registered`);
+    }
+  });
+
+  test('the language server is running', async () => {
+    const api = await activateExtension();
+    assert.ok(api.client, 'no language client');
+    assert.ok(api.client.isRunning(), 'the language client is not running (did dist/server.js start?)');
+  });
+});
