@@ -1,0 +1,95 @@
+/**
+ * The date finders that do not need chrono: numeric dates (15/03/2023, 2023-03-15, «17 / 10 / 1436 هـ») and
+ * Hijri dates with a month name («25 شوال 1436 هـ», «السابع والعشرين من رمضان»). Input: normalized text.
+ */
+import {
+  type Candidate,
+  MAX_GREGORIAN_YEAR,
+  MAX_HIJRI_YEAR,
+  MIN_GREGORIAN_YEAR,
+  MIN_HIJRI_YEAR,
+  W,
+  isValidGregorian,
+  ordinalDayAllowed,
+} from './common';
+import { daysToGregorian, hijriToDays } from './hijri';
+import { HIJRI_MONTH_SRC, ORDINAL_DAY_SRC, hijriMonthOf, ordinalDayOf } from './months';
+
+const NUM_SUFFIX = `(?:\\s{0,3}(م|ميلادي[ةه]?|ه|هجري[ةه]?|هجرى|للهجر[ةه])(?!${W}))?`;
+const NUM_BEFORE = `(?<!${W}|\\d[/.\\-])`;
+const NUM_AFTER = `(?!${W}|[/.\\-]\\d)`;
+/** 15/03/2023, 15-03-2023, 15.03.2023, «17 / 10 / 1436 هـ». */
+const DMY_RE = new RegExp(
+  `${NUM_BEFORE}(\\d{1,2})\\s{0,2}([/.\\-])\\s{0,2}(\\d{1,2})\\s{0,2}\\2\\s{0,2}(\\d{4})${NUM_SUFFIX}${NUM_AFTER}`,
+  'gu',
+);
+/** 2023-03-15, 2023/03/15, 1436/10/17. */
+const YMD_RE = new RegExp(
+  `${NUM_BEFORE}(\\d{4})\\s{0,2}([/.\\-])\\s{0,2}(\\d{1,2})\\s{0,2}\\2\\s{0,2}(\\d{1,2})${NUM_SUFFIX}${NUM_AFTER}`,
+  'gu',
+);
+/** «25 شوال 1436 هـ», «غرة رمضان 1444», «3 من ربيع الأول سنة 1440 للهجرة», «السابع والعشرين من رمضان». */
+const HIJRI_RE = new RegExp(
+  `(?<!${W})(\\d{1,2}|غر[ةه]|${ORDINAL_DAY_SRC})\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?(${HIJRI_MONTH_SRC})` +
+    `(?:\\s{0,3}[،,]?\\s{0,3}(?:(?:من\\s{1,3})?(?:سن[ةه]|عام)\\s{1,3})?(\\d{4})` +
+    `(?:\\s{0,3}(?:ه|للهجر[ةه]|هجري[ةه]?|هجرى)(?!${W}))?)?(?!${W})`,
+  'gu',
+);
+
+// ---- numeric dates ----------------------------------------------------------------------------------
+
+export function findNumeric(t: string, out: Candidate[]): void {
+  for (const [re, dmy] of [
+    [DMY_RE, true],
+    [YMD_RE, false],
+  ] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      const day = +(dmy ? m[1] : m[4]);
+      const month = +m[3];
+      const year = +(dmy ? m[4] : m[1]);
+      const suffix = m[5];
+      const hijriSuffix = suffix !== undefined && suffix !== 'م' && !suffix.startsWith('ميلادي');
+      const gregorianSuffix = suffix !== undefined && !hijriSuffix;
+      const s = m.index;
+      const e = s + m[0].length;
+      if (year >= MIN_GREGORIAN_YEAR && year <= MAX_GREGORIAN_YEAR && !hijriSuffix) {
+        if (isValidGregorian(year, month, day)) out.push({ s, e, year, month, day, calendar: 'gregorian' });
+      } else if (year >= MIN_HIJRI_YEAR && year <= MAX_HIJRI_YEAR && !gregorianSuffix) {
+        const c = hijriCandidate(s, e, year, month, day);
+        if (c !== null) out.push(c);
+      }
+    }
+  }
+}
+
+// ---- Hijri dates with a month name ------------------------------------------------------------------
+
+export function findHijri(t: string, out: Candidate[]): void {
+  HIJRI_RE.lastIndex = 0;
+  for (let m = HIJRI_RE.exec(t); m !== null; m = HIJRI_RE.exec(t)) {
+    const digits = /^\d/.test(m[1]);
+    if (!digits && !ordinalDayAllowed(t, m.index)) continue;
+    const day = digits ? +m[1] : /^غر/.test(m[1]) ? 1 : ordinalDayOf(m[1]); // غرة = the first day of the month
+    const month = hijriMonthOf(m[2].replace(/\s+/g, ' '));
+    if (month === 0) continue;
+    const s = m.index;
+    const e = s + m[0].length;
+    if (m[3] === undefined) {
+      // No year: not with صفر (also «zero»: «فاز 3 صفر»), not with غرة alone.
+      if (month === 2 || /^غر/.test(m[1]) || day < 1 || day > 30) continue;
+      out.push({ s, e, year: null, month, day, calendar: 'hijri' });
+      continue;
+    }
+    const c = hijriCandidate(s, e, +m[3], month, day);
+    if (c !== null) out.push(c);
+  }
+}
+
+function hijriCandidate(s: number, e: number, hYear: number, hMonth: number, hDay: number): Candidate | null {
+  if (hYear < MIN_HIJRI_YEAR || hYear > MAX_HIJRI_YEAR) return null;
+  if (hMonth < 1 || hMonth > 12 || hDay < 1 || hDay > 30) return null;
+  const [year, month, day] = daysToGregorian(hijriToDays(hYear, hMonth, hDay));
+  return { s, e, year, month, day, calendar: 'hijri' };
+}
+

@@ -1,0 +1,275 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { type DateMention, findDates } from '../../server/src/core/dates';
+import { daysToGregorian, hijriToDays, tabularHijriToDays } from '../../server/src/core/dates/hijri';
+
+/** The mentions reduced to what a reader checks: text, iso (or ?-M-D) and calendar. */
+function brief(line: string): string[] {
+  return findDates(line).map((m) => `${m.text} | ${m.iso ?? `?-${m.month}-${m.day}`} | ${m.calendar}`);
+}
+
+function only(line: string): DateMention {
+  const found = findDates(line);
+  assert.equal(found.length, 1, `one mention expected in ${JSON.stringify(line)}, got ${JSON.stringify(found)}`);
+  return found[0];
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Invariants every mention of every line must satisfy. */
+function checkInvariants(line: string, found: DateMention[]): void {
+  let lastEnd = 0;
+  for (const m of found) {
+    assert.ok(Number.isInteger(m.start) && Number.isInteger(m.end));
+    assert.ok(m.start >= lastEnd, 'mentions are in order and do not overlap');
+    assert.ok(0 <= m.start && m.start < m.end && m.end <= line.length, 'offsets inside the line');
+    assert.ok(!(isLow(line.charCodeAt(m.start)) && m.start > 0 && isHigh(line.charCodeAt(m.start - 1))), 'start splits a surrogate pair');
+    assert.ok(!(m.end < line.length && isLow(line.charCodeAt(m.end)) && isHigh(line.charCodeAt(m.end - 1))), 'end splits a surrogate pair');
+    assert.equal(m.text, line.slice(m.start, m.end));
+    assert.ok(m.month >= 1 && m.month <= 12);
+    assert.ok(m.day >= 1 && m.day <= 31);
+    if (m.year === null) {
+      assert.equal(m.iso, null);
+    } else {
+      assert.ok(m.year >= 1800 && m.year <= 2100, `plausible year ${m.year}`);
+      const d = new Date(Date.UTC(m.year, m.month - 1, m.day));
+      assert.equal(m.iso, d.toISOString().slice(0, 10), 'iso is a real day matching year/month/day');
+    }
+    lastEnd = m.end;
+  }
+}
+
+describe('findDates', () => {
+  describe('seed lines', () => {
+    it('reads both dates of a publication line («تاريخ النشر … آخر تحديث …»)', () => {
+      const line = '  • تاريخ النشر: الأربعاء، 15 مارس 2023 آخر تحديث: الخميس، 16 مارس 2023';
+      const found = findDates(line);
+      assert.equal(found.length, 2);
+      assert.equal(found[0].iso, '2023-03-15');
+      assert.equal(found[1].iso, '2023-03-16');
+      assert.deepEqual(
+        found.map((m) => m.calendar),
+        ['gregorian', 'gregorian'],
+      );
+      // The mention may include the weekday or not, but it covers the day, the month and the year.
+      assert.ok(found[0].text.endsWith('15 مارس 2023'));
+      assert.ok(found[1].text.endsWith('16 مارس 2023'));
+      checkInvariants(line, found);
+    });
+
+    it('reads an English date in a tweet attribution line', () => {
+      const line = '— رئاسة الجمهورية العربية السورية (@SyPresidency) January 28, 2026';
+      const m = only(line);
+      assert.equal(m.iso, '2026-01-28');
+      assert.equal(m.text, 'January 28, 2026');
+      assert.equal(m.start, line.indexOf('January'));
+      assert.equal(m.end, line.length);
+    });
+
+    it('keeps a date without a year, with exact offsets after an emoji (two UTF-16 units)', () => {
+      const line = '🗓 في 28 يناير، زار الوفد الروسي الرسمي المشترك بين المؤسسات';
+      const m = only(line);
+      assert.equal(m.year, null);
+      assert.equal(m.iso, null);
+      assert.equal(m.month, 1);
+      assert.equal(m.day, 28);
+      assert.equal(m.calendar, 'gregorian');
+      assert.equal(m.start, 6); // 🗓 (2) + space + «في» + space
+      assert.equal(m.end, 14);
+      assert.equal(m.text, '28 يناير');
+    });
+
+    it('does not trust the year chrono fills in', () => {
+      const m = only('📞 في 12 فبراير، جرت محادثة هاتفية بين الرئيس الروسي فلاديمير بوتين والرئيس السوري للمرحلة الانتقالية أحمد الشرع.');
+      assert.equal(m.year, null);
+      assert.equal(m.month, 2);
+      assert.equal(m.day, 12);
+      assert.equal(m.text, '12 فبراير');
+    });
+
+    for (const line of [
+      'تاريخ اليوم',
+      'أنا سعيد أن نلتقي اليوم في #موسكو وقد مضى على العملية المشتركة لمكافحة الإرهاب الآن نحو ست سنوات',
+      'التقيتُ بالرئيس فلاديمير #بوتين أول مرة عام 2005 أي تقريباً قبل 18 عاماً، نفس اللغة التي تحدثنا فيها',
+      'الرئيس #الأسد يستقبل اليوم ألكسندر #لافرنتييف المبعوث الخاص للرئيس الروسي',
+      'وصل الوفد أمس، ويغادر غداً',
+      'الأربعاء',
+      'الساعة 10:30 مساء',
+      '123K subscribers',
+      '2.93K photos',
+      'http://www.sana.sy/?p=1499795',
+      'حيث حاول العسكريون (نابليون 1812 والنازيون الألمان) الوصول إلى موسكو',
+      'منذ 3 أيام',
+      'الأسبوع الثالث من مارس 2023',
+      'فاز الفريق 3 صفر',
+    ]) {
+      it(`finds nothing in ${JSON.stringify(line.slice(0, 40))}`, () => {
+        assert.deepEqual(findDates(line), []);
+      });
+    }
+  });
+
+  describe('forms', () => {
+    it('Levantine month names', () => {
+      assert.deepEqual(brief('في 3 كانون الثاني 2024'), ['3 كانون الثاني 2024 | 2024-01-03 | gregorian']);
+      assert.deepEqual(brief('زار دمشق في 7 تشرين الأول 2023'), ['7 تشرين الأول 2023 | 2023-10-07 | gregorian']);
+      assert.deepEqual(brief('في 2 آب 2020'), ['2 آب 2020 | 2020-08-02 | gregorian']);
+    });
+
+    it('Arabic-Indic and Persian digits', () => {
+      assert.deepEqual(brief('١٥ آذار ٢٠٢٣'), ['١٥ آذار ٢٠٢٣ | 2023-03-15 | gregorian']);
+      assert.deepEqual(brief('۱۵ مارس ۲۰۲۳'), ['۱۵ مارس ۲۰۲۳ | 2023-03-15 | gregorian']);
+    });
+
+    it('numeric dates', () => {
+      assert.deepEqual(brief('15/03/2023'), ['15/03/2023 | 2023-03-15 | gregorian']);
+      assert.deepEqual(brief('2023-03-15'), ['2023-03-15 | 2023-03-15 | gregorian']);
+      assert.deepEqual(brief('بتاريخ 7 / 3 / 2015 م و24 / 3 / 2015م.'), [
+        '7 / 3 / 2015 م | 2015-03-07 | gregorian',
+        '24 / 3 / 2015م | 2015-03-24 | gregorian',
+      ]);
+      assert.deepEqual(brief('15/3'), [], 'no year: a fraction or a score as much as a date');
+    });
+
+    it('spelling variants, ordinal days and the year after «من عام»', () => {
+      assert.deepEqual(brief('في 3 إبريل 2020'), ['3 إبريل 2020 | 2020-04-03 | gregorian']);
+      assert.deepEqual(brief('يوم 5 يونيه 2019'), ['5 يونيه 2019 | 2019-06-05 | gregorian']);
+      assert.deepEqual(brief('في الخامس من مارس 2023'), ['الخامس من مارس 2023 | 2023-03-05 | gregorian']);
+      assert.deepEqual(brief('في الحادي والعشرين من أغسطس 2015'), ['الحادي والعشرين من أغسطس 2015 | 2015-08-21 | gregorian']);
+      assert.deepEqual(brief('أبولو 11 في 21 يوليو من عام 1969، إلى جانب'), ['21 يوليو من عام 1969 | 1969-07-21 | gregorian']);
+      assert.deepEqual(brief('في 15 مارس/آذار 2023'), ['15 مارس/آذار 2023 | 2023-03-15 | gregorian']);
+      assert.deepEqual(brief('في 15 مـارس 2023'), ['15 مـارس 2023 | 2023-03-15 | gregorian']);
+    });
+
+    it('a two-digit number after the month is not a year', () => {
+      assert.deepEqual(brief('في 15 مارس 75 شخصا'), ['15 مارس | ?-3-15 | gregorian']);
+    });
+
+    it('rejects invalid and implausible dates', () => {
+      assert.deepEqual(brief('في 31 فبراير 2023'), []);
+      assert.deepEqual(brief('في 29 فبراير 2023'), []);
+      assert.deepEqual(brief('في 29 فبراير 2024'), ['29 فبراير 2024 | 2024-02-29 | gregorian']);
+      assert.deepEqual(brief('في 15 مارس 1436'), []);
+      assert.deepEqual(brief('15/03/1850'), []);
+      assert.deepEqual(brief('32/03/2023'), []);
+    });
+  });
+
+  describe('Hijri dates', () => {
+    it('returns both dates of an SPA dateline, converted with Umm al-Qura', () => {
+      const line = 'بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس';
+      const found = findDates(line);
+      assert.deepEqual(
+        found.map((m) => [m.text, m.iso, m.calendar]),
+        [
+          ['25 شوال 1436 هـ', '2015-08-10', 'hijri'],
+          ['10 اغسطس 2015 م', '2015-08-10', 'gregorian'],
+        ],
+      );
+      checkInvariants(line, found);
+    });
+
+    it('reads the other spellings of the suffix and of the months', () => {
+      assert.deepEqual(brief('مكة المكرمة 26 شوال 1436 ه الموافق 11 أغسطس 2015 م واس'), [
+        '26 شوال 1436 ه | 2015-08-11 | hijri',
+        '11 أغسطس 2015 م | 2015-08-11 | gregorian',
+      ]);
+      assert.deepEqual(brief('الموافق 1 ربيع الأول 1437 للهجرة'), ['1 ربيع الأول 1437 للهجرة | 2015-12-12 | hijri']);
+      assert.deepEqual(brief('17 جمادى الآخرة 1436هـ'), ['17 جمادى الآخرة 1436هـ | 2015-04-06 | hijri']);
+      assert.deepEqual(brief('يبدأ في 5 ذو القعدة 1436 هـ'), ['5 ذو القعدة 1436 هـ | 2015-08-20 | hijri']);
+      assert.deepEqual(brief('غرة رمضان 1444هـ'), ['غرة رمضان 1444هـ | 2023-03-23 | hijri']);
+      assert.deepEqual(brief('٢٥ شوال ١٤٣٦ هـ'), ['٢٥ شوال ١٤٣٦ هـ | 2015-08-10 | hijri']);
+    });
+
+    it('numeric Hijri dates (year 1300–1500)', () => {
+      assert.deepEqual(brief('يوم 12 / 10 / 1436هـ في جامع'), ['12 / 10 / 1436هـ | 2015-07-28 | hijri']);
+      assert.deepEqual(brief('3 /3 /1436هـ وحتى 28'), ['3 /3 /1436هـ | 2014-12-25 | hijri']);
+    });
+
+    it('a Hijri date without a year keeps the Hijri month and day', () => {
+      const m = only('ليلة السابع والعشرين من رمضان المنصرم');
+      assert.deepEqual([m.text, m.year, m.month, m.day, m.iso, m.calendar], ['السابع والعشرين من رمضان', null, 9, 27, null, 'hijri']);
+    });
+
+    it('conversion: Umm al-Qura within a day of the tabular calendar', () => {
+      assert.deepEqual(daysToGregorian(tabularHijriToDays(1, 1, 1)), [622, 7, 19]);
+      assert.deepEqual(daysToGregorian(hijriToDays(1436, 10, 25)), [2015, 8, 10]);
+      assert.deepEqual(daysToGregorian(hijriToDays(1444, 9, 1)), [2023, 3, 23]);
+      for (let y = 1300; y <= 1500; y += 7) {
+        for (let mo = 1; mo <= 12; mo++) {
+          assert.ok(Math.abs(hijriToDays(y, mo, 15) - tabularHijriToDays(y, mo, 15)) <= 3);
+        }
+      }
+    });
+  });
+
+  describe('offsets', () => {
+    it('map back through bidi marks, harakat and tatweel', () => {
+      const line = '\u200Fفي ١٥\u200F مَارِسَ\u200E ٢٠٢٣مَ';
+      const m = only(line);
+      assert.equal(m.iso, '2023-03-15');
+      assert.equal(m.start, line.indexOf('١٥'));
+      assert.equal(m.text, '١٥\u200F مَارِسَ\u200E ٢٠٢٣مَ');
+    });
+
+    it('are UTF-16 offsets after characters outside the BMP', () => {
+      const line = '🤝☝️🗓 15 مارس 2023 🤝';
+      const m = only(line);
+      assert.equal(m.text, '15 مارس 2023');
+      assert.equal(m.start, line.indexOf('15'));
+    });
+
+    it('handle CRLF and very long lines', () => {
+      const filler = 'الرئيس الأسد يستقبل ألكسندر لافرنتييف 123 '.repeat(400);
+      const line = `${filler}في 3 كانون الثاني 2024 ${filler}28 January 2026\r`;
+      assert.ok(line.length > 5000);
+      const found = findDates(line);
+      assert.deepEqual(
+        found.map((m) => m.iso),
+        ['2024-01-03', '2026-01-28'],
+      );
+      checkInvariants(line, found);
+    });
+  });
+
+  describe('robustness', () => {
+    const fragments = [
+      '15', '١٥', '۱۵', '2023', '٢٠٢٣', '1436', ' ', '  ', '\t', '\r\n', '/', '-', '.', '،', ',', 'في ', 'من ',
+      'مارس', 'آذار', 'كانون الثاني', 'شوال', 'ربيع الأول', 'ذو الحجة', 'هـ', 'ه', 'م', 'January', 'Jan', 'May',
+      'الخامس', 'والعشرين', 'اليوم', 'أمس', 'الأربعاء', 'غرة', 'صفر', '🗓', '🤝', '☝️', '\u200F', '\u200E', '\u202B',
+      '\u2066', '\u061C', '\u0640', '\u064E', '\uD83D', '\uDDD3', 'و', 'ب', '(', ')', '«', '»', 'x', '\u00A0',
+    ];
+    const dateish = fc.array(fc.constantFrom(...fragments), { maxLength: 60 }).map((a) => a.join(''));
+    const anyUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 200 });
+    const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), anyUnits, dateish);
+
+    it('never throws and every mention is well-formed (random Unicode, date-like fragments)', () => {
+      fc.assert(
+        fc.property(fc.array(anyText, { maxLength: 6 }).map((a) => a.join('')), (line) => {
+          checkInvariants(line, findDates(line));
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('never throws on long random lines', () => {
+      fc.assert(
+        fc.property(fc.array(dateish, { minLength: 50, maxLength: 200 }).map((a) => a.join(' ')), (line) => {
+          checkInvariants(line, findDates(line));
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it('returns [] for non-strings and empty input', () => {
+      assert.deepEqual(findDates(''), []);
+      assert.deepEqual(findDates(undefined as unknown as string), []);
+      assert.deepEqual(findDates(42 as unknown as string), []);
+    });
+  });
+});
