@@ -93,18 +93,15 @@ function looksBinary(buf: Buffer): boolean {
   return false;
 }
 
+/** Byte offset of the first invalid UTF-8 sequence: decode leniently and find the first replacement character. */
 function firstInvalidUtf8(buf: Buffer): number {
-  let lo = 0;
-  let hi = buf.length;
-  // Binary search for the shortest prefix that fails to decode.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
+  const lenient = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  let i = lenient.indexOf('\ufffd');
+  // A genuine U+FFFD in the file encodes as EF BF BD: skip those.
+  while (i >= 0) {
+    const at = Buffer.byteLength(lenient.slice(0, i), 'utf8');
+    if (!(buf[at] === 0xef && buf[at + 1] === 0xbf && buf[at + 2] === 0xbd)) return at;
+    i = lenient.indexOf('\ufffd', i + 1);
   }
-  return lo;
+  return 0;
 }

@@ -1,0 +1,136 @@
+/** Data-driven tests of the rules on fixtures trimmed from the seeds and the news sample; snapshots in text format. */
+import * as assert from 'node:assert';
+import { checkFixture, corpusOf, matchSnapshot, parseFixture } from '../helpers/fixture';
+
+const POST_A = `الرئيس #الأسد يستقبل اليوم ألكسندر #لافرنتييف المبعوث الخاص للرئيس الروسي فلاديمير #بوتين والوفد المرافق له.
+
+تمحور الحديث خلال اللقاء حول العلاقات الاستراتيجية بين #سورية وروسيا الاتحادية ومجالاتِ التعاون الثنائي، وتم التأكيد على الاهتمام المشترك.
+@syrianpresidency
+الرئيس #الأسد يستقبل اليوم ألكسندر #لافرنتييف المبعوث الخاص للرئيس الروسي فلاديمير بوتين والوفد المرافق له.
+
+دار الحديث خلال اللقاء حول آخر التطورات على الساحتين الإقليمية والدولية، والقضايا السياسية ذات الاهتمام المشترك بين البلدين.
+`;
+
+describe('rules on fixtures', () => {
+  it('formulaic headlines of different posts are not duplicates', () => {
+    const out = checkFixture(`--- channel.txt\n${POST_A}`);
+    assert.doesNotMatch(out, /duplicate/);
+    matchSnapshot('formulaic-headlines.txt', out);
+  });
+
+  it('a paragraph repeated in one file, with diacritics, tatweel and hashtags, is a duplicate with a safe fix', () => {
+    const para = 'وفي نفس الوقت، أكد الجانب الروسي دعمه المستمر لوحدة وسلامة أراضي وسيادة الجمهورية العربية السورية.';
+    const variant = 'وفي نفسِ الوقت، أكّد الجانبُ الروسـي دعمه المستمر لوحدة وسلامة أراضي وسيادة #الجمهورية_العربية السورية';
+    const out = checkFixture(`--- a.txt\nعنوان الخبر هنا اليوم\n\n${para}\n\n${variant}\n`);
+    matchSnapshot('duplicate-normalized.txt', out);
+    assert.match(out, /a\.txt:5:1 {2}warning {2}Duplicated paragraph: the same text is at a\.txt:3/);
+  });
+
+  it('short lines, signatures and hashtag lines are never duplicates', () => {
+    const out = checkFixture('--- a.txt\nخبر أول طويل بما يكفي ليكون عنوانا\n#روسيا_سوريا\nلمتابعة حساب رئاسة الجمهورية على إنستغرام:\n--- b.txt\nخبر ثان مختلف تماما عن الأول هنا\n#روسيا_سوريا\nلمتابعة حساب رئاسة الجمهورية على إنستغرام:\n');
+    assert.doesNotMatch(out, /duplicate/);
+  });
+
+  it('boilerplate repeated across many files is not reported', () => {
+    const footer = 'جميع الحقوق محفوظة لموقع الأخبار ولا يجوز نقل أي مادة من مواد الموقع دون إذن خطي مسبق من الإدارة.';
+    const files = Array.from({ length: 7 }, (_, i) => `--- f${i}.txt\nعنوان خبر رقم ${i} من الأخبار\n\nنص الخبر رقم ${i} عن موضوع مختلف في كل ملف من ملفات المجموعة.\n\n${footer}\n`).join('');
+    assert.doesNotMatch(checkFixture(files), /duplicate-paragraph/);
+    const fewer = files.split('--- f4.txt')[0];
+    assert.match(checkFixture(fewer), /duplicate-paragraph/);
+  });
+
+  it('reports a near-duplicate with its similarity, and a paragraph copied into a longer one', () => {
+    const quote =
+      'أنا سعيد أن نلتقي اليوم في موسكو وقد مضى على العملية المشتركة لمكافحة الإرهاب الآن نحو ست سنوات حقق خلالها الجيشان العربي السوري والروسي إنجازات كبيرة ليس فقط من خلال تحرير الأراضي';
+    const out = checkFixture(
+      `--- post.txt\nالرئيس #الأسد خلال القمة مع الرئيس الروسي #بوتين:\n\n${quote.replace('موسكو', '#موسكو')}\n` +
+        `--- article.txt\nقمة سورية روسية في موسكو بين الرئيسين\n\nوفي مستهل القمة الثنائية قال الرئيس الأسد: “${quote}” وأضاف أن اللقاء مهم جدا للبلدين والشعبين الصديقين.\n`,
+    );
+    matchSnapshot('copied-into.txt', out);
+    assert.match(out, /post\.txt:3:1 {2}information {2}Copied into a longer paragraph at article\.txt:3/);
+    assert.match(out, /article\.txt:3:1 {2}information {2}Contains a copy of the paragraph at post\.txt:3/);
+  });
+
+  it('different paraphrases are not near-duplicates', () => {
+    const out = checkFixture(
+      '--- a.txt\nرحب الرئيس بضيفه في القصر\n\nوقالت إن الرئيس الروسي فلاديمير بوتين رحب بالرئيس أحمد الشرع، مؤكدا العمل على تنمية العلاقات الثنائية في مختلف المجالات لا سيما الاقتصادية.\n' +
+        '--- b.txt\nرحب الرئيس بضيفه في الكرملين\n\nمن جهته، رحّب الرئيس بوتين بالرئيس أحمد الشرع، مؤكدًا العمل على تعزيز العلاقات الثنائية في مختلف المجالات، ولا سيما الاقتصادية، ومشيرًا إلى أن العلاقات عميقة.\n',
+    );
+    assert.doesNotMatch(out, /duplicate/);
+  });
+
+  it('name variants: proclitics, whole words, canonical by majority, fix replaces only the stem', () => {
+    const lines = [
+      ...Array.from({ length: 25 }, (_, i) => `وقال الرئيس الروسي فلاديمير بوتين في اللقاء رقم ${i} إن العلاقات جيدة`),
+      'وأكد فلاديمير #بوتين أهمية الحوار',
+      'وأكد فلاديمير بوتن استعداد روسيا للمساعدة', // the variant, attested on its own
+      'ورحب فلاديمير وبوتن بالضيوف', // the variant with a proclitic
+      'وكالة سبوتنيك نقلت الخبر عن مصادر رسمية', // بوتن inside a longer word: never a mention
+    ];
+    const files = parseFixture(`--- a.txt\n${lines.join('\n')}\n`);
+    const c = corpusOf(files);
+    const f = c.findings('a.txt').filter((x) => x.code === 'name-variant');
+    assert.deepStrictEqual(f.map((x) => x.range.start.line), [26, 27]);
+    for (const x of f) assert.strictEqual(lines[x.range.start.line].slice(x.range.start.character, x.range.end.character), 'بوتن');
+    assert.strictEqual(lines[27][f[1].range.start.character - 1], 'و', 'the proclitic stays outside the fix');
+    assert.strictEqual(f[1].fixes[0].changes[0].edits[0].newText, 'بوتين');
+  });
+
+  it('does not merge different names that differ by a long vowel (سعد / سعود، حسن / حسين)', () => {
+    const text = [
+      'الأمير سعود بن فهد افتتح المعرض',
+      'الأمير سعود بن فهد زار المستشفى',
+      'الأمير سعود بن فهد التقى الوفد',
+      'الأمير سعد بن فهد حضر الحفل',
+      'الشيخ حسن بن علي والشيخ حسين بن علي',
+      'الشيخ حسن بن علي ألقى كلمة',
+      'الشيخ حسن بن علي ألقى كلمة أخرى',
+    ].join('\n');
+    assert.doesNotMatch(checkFixture(`--- a.txt\n${text}\n`), /name-variant/);
+  });
+
+  it('balanced spellings are house styles unless the config prefers one', () => {
+    const a = 'الرئيس زار سورية أمس\nوقال الرئيس إن سورية بلد مهم\n';
+    const b = 'الرئيس زار سوريا أمس\nوقال الرئيس إن سوريا بلد مهم\n';
+    assert.doesNotMatch(checkFixture(`--- a.txt\n${a}--- b.txt\n${b}`), /name-variant/);
+    const out = checkFixture(`--- a.txt\n${a}--- b.txt\n${b}`, { names: { preferred: { 'سوريا': ['سورية'] } } });
+    assert.strictEqual((out.match(/name-variant/g) ?? []).length, 2);
+    assert.match(out, /«سورية» is a variant spelling of «سوريا» \(the spelling preferred by the config\)/);
+  });
+
+  it('dates: metadata label, tweet attribution, partial dateline, template remnant', () => {
+    const out = checkFixture(
+      '--- a.txt\nبوتين مستقبلاً الأسد: علاقاتنا تتطور\n\n  • تاريخ النشر: الأربعاء، 15 مارس 2023 آخر تحديث: الخميس، 16 مارس 2023\nالتقى الرئيس الروسي نظيره السوري.\n' +
+        '--- b.txt\nخبر عاجل\nتاريخ اليوم\nقمة سورية روسية في موسكو بين الرئيسين\n\nعقدت في موسكو اليوم قمة بين الرئيسين.\n' +
+        '--- c.txt\n🗓 في 28 يناير، زار الوفد الروسي دمشق للمرة الأولى منذ تغيير السلطة.\n#روسيا_سوريا\n📞 في 12 فبراير، جرت محادثة هاتفية بين الرئيسين.\n',
+    );
+    matchSnapshot('dates.txt', out);
+    assert.match(out, /b\.txt:3:1 {2}warning {2}Entry has no date/);
+    assert.doesNotMatch(out, /a\.txt/);
+    assert.match(out, /c\.txt:1:7 {2}information {2}Date «28 يناير» has no year/);
+    assert.match(out, /c\.txt:3:7 {2}information {2}Date «12 فبراير» has no year/);
+  });
+
+  it('inline suppression markers silence one finding', () => {
+    const out = checkFixture('--- a.txt\nعنوان الخبر بلا تاريخ هنا\n\nنص الخبر.\n--- b.txt\n<!-- corpus-lint-disable-next-line undated-entry -->\nعنوان آخر بلا تاريخ أيضا\n\nنص.\n');
+    assert.match(out, /a\.txt:1:1/);
+    assert.doesNotMatch(out, /b\.txt/);
+  });
+
+  it('an explicit entry marker splits a file the heuristics keep whole', () => {
+    const text = 'عنوان الخبر الأول في الملف\nنص الخبر الأول هنا.\n<!-- corpus-lint: entry -->\nعنوان الخبر الثاني في الملف\nنص الخبر الثاني.\n';
+    const c = corpusOf(parseFixture(`--- a.txt\n${text}`));
+    assert.deepStrictEqual(c.entries('a.txt').map((e) => e.title), ['عنوان الخبر الأول في الملف', 'عنوان الخبر الثاني في الملف']);
+  });
+
+  it('an edit in one file updates the duplicates it creates or removes in another', () => {
+    const para = 'تم خلال اللقاء بحث الجهود المشتركة والتعاون الثنائي القائم بين سورية وروسيا الاتحادية في موضوع عودة اللاجئين.';
+    const c = corpusOf(parseFixture(`--- a.txt\nعنوان الخبر الأول هنا\n\n${para}\n--- b.txt\nعنوان الخبر الثاني هنا\n\nنص مختلف.\n`));
+    assert.strictEqual(c.findings('a.txt').filter((f) => f.code === 'duplicate-paragraph').length, 0);
+    const r = c.applyChange({ changed: [{ file: 'b.txt', text: `عنوان الخبر الثاني هنا\n\n${para}\n` }] });
+    assert.ok(r.affected.has('a.txt'));
+    assert.strictEqual(c.findings('a.txt').filter((f) => f.code === 'duplicate-paragraph').length, 1);
+    c.applyChange({ removed: ['b.txt'] });
+    assert.strictEqual(c.findings('a.txt').filter((f) => f.code === 'duplicate-paragraph').length, 0);
+  });
+});
