@@ -163,7 +163,8 @@ export class DuplicateIndex {
 function push(map: Map<number, ParagraphRef[]>, key: number, ref: ParagraphRef, affected: Set<string>): void {
   const list = map.get(key);
   if (list) {
-    for (const r of list) affected.add(r.file);
+    // Beyond MAX_POSTINGS the key is boilerplate and yields no findings: nobody else is affected.
+    if (list.length <= MAX_POSTINGS) for (const r of list) affected.add(r.file);
     list.push(ref);
   } else {
     map.set(key, [ref]);
@@ -176,7 +177,7 @@ function pull(map: Map<number, ParagraphRef[]>, key: number, file: string, index
   const i = list.findIndex((r) => r.file === file && r.index === index);
   if (i >= 0) list.splice(i, 1);
   if (!list.length) map.delete(key);
-  else for (const r of list) affected.add(r.file);
+  else if (list.length <= MAX_POSTINGS + 1) for (const r of list) affected.add(r.file);
 }
 
 function distinctFiles(refs: ParagraphRef[]): number {
