@@ -32,6 +32,8 @@ suite('Language features on the seed corpus', () => {
 
   suiteSetup(async () => {
     api = await activateExtension();
+    // without a server every test below would only wait for its timeout
+    assert.ok(api.client?.isRunning(), 'the language server is not running: no language feature can be tested');
   });
 
   test('002 has duplicate-paragraph findings', async () => {
