@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ErrorCodes, LanguageClient, ResponseError, WorkspaceEdit } from 'vscode-languageclient/node';
 
-/** Custom requests understood by the Corpus Lint server. */
+/** Custom requests understood by the Corpus Lint server. All are sent with an object as params, `{}` at least. */
 export const REQUESTS = {
   reindex: 'corpusLint/reindex',
   fixAll: 'corpusLint/fixAll',
@@ -38,7 +38,7 @@ export function registerCommands(getClient: () => LanguageClient | undefined, ou
 async function reindex(client: LanguageClient): Promise<unknown> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Corpus Lint: re-indexing' },
-    () => client.sendRequest(REQUESTS.reindex),
+    () => client.sendRequest(REQUESTS.reindex, {}),
   );
 }
 
@@ -63,15 +63,15 @@ async function fixAll(client: LanguageClient): Promise<boolean> {
     }
     return true;
   }
+  // No fix-all action offered (nothing to fix, or a client-side filter hid it): ask the server directly.
+  // The server applies the edit itself (workspace/applyEdit) and answers with it, or with null when nothing is fixable.
   const result = await client.sendRequest<WorkspaceEdit | null>(REQUESTS.fixAll, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
-  if (result && (result.changes || result.documentChanges)) {
-    return vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(result));
-  }
-  return false;
+  if (!result) void vscode.window.showInformationMessage('Corpus Lint: nothing to fix automatically in this file.');
+  return !!result;
 }
 
 async function writeRegistry(client: LanguageClient): Promise<unknown> {
-  const result = await client.sendRequest<{ uri?: string; path?: string; people?: number } | null>(REQUESTS.writeRegistry);
+  const result = await client.sendRequest<{ uri?: string; path?: string; people?: number } | null>(REQUESTS.writeRegistry, {});
   const where = result?.uri ?? result?.path;
   if (where) {
     const uri = result?.uri ? vscode.Uri.parse(result.uri) : vscode.Uri.file(where);
