@@ -18,6 +18,8 @@ export interface CorpusConfig {
   duplicates: DuplicateOptions;
   names: { preferred: Record<string, string[]>; minRatio: number };
   registry?: string;
+  /** Baseline file, relative to the config file's folder: its findings are not reported (CLI and editor). */
+  baseline?: string;
 }
 
 export type PartialConfig = {
@@ -27,6 +29,7 @@ export type PartialConfig = {
   duplicates?: Partial<DuplicateOptions>;
   names?: Partial<CorpusConfig['names']>;
   registry?: string;
+  baseline?: string;
 };
 
 export function defaultConfig(): CorpusConfig {
@@ -54,6 +57,7 @@ export function mergeConfig(base: CorpusConfig, over: PartialConfig | undefined)
       minRatio: over.names?.minRatio ?? base.names.minRatio,
     },
     registry: over.registry ?? base.registry,
+    baseline: over.baseline ?? base.baseline,
   };
 }
 

@@ -12,6 +12,9 @@ import { duplicateFindings } from './rules/duplicateFindings';
 import { nameVariantFindings } from './rules/nameVariantFindings';
 import { dateFindings } from './rules/dateFindings';
 
+/** Changes of more files than this are bulk loads: other affected files are not tracked one by one. */
+const BULK_CHANGE = 64;
+
 export interface CorpusOptions {
   config?: CorpusConfig;
   /** How a file is named in messages (a relative path); defaults to the key itself. */
@@ -57,14 +60,18 @@ export class Corpus {
     this.findingsCache.clear();
   }
 
-  /** Adds, replaces or removes files. */
+  /**
+   * Adds, replaces or removes files. For a bulk change (more than BULK_CHANGE files) other affected files are not
+   * tracked: `affected` then holds every file of the corpus.
+   */
   applyChange(change: CorpusChange): ChangeResult {
     const affected = new Set<string>();
+    const track = (change.changed?.length ?? 0) + (change.removed?.length ?? 0) <= BULK_CHANGE;
     let namesChanged = false;
     for (const file of change.removed ?? []) {
       if (!this.models.has(file)) continue;
       this.models.delete(file);
-      for (const f of this.duplicates.setFile(file, null)) affected.add(f);
+      for (const f of this.duplicates.setFile(file, null, track)) affected.add(f);
       this.names.setFile(file, null);
       namesChanged = true;
     }
@@ -73,13 +80,14 @@ export class Corpus {
       if (old && old.text === text) continue;
       const model = analyzeFile(text);
       this.models.set(file, model);
-      for (const f of this.duplicates.setFile(file, model)) affected.add(f);
-      this.names.setFile(file, model.words);
+      for (const f of this.duplicates.setFile(file, model, track)) affected.add(f);
+      this.names.setFile(file, model);
       namesChanged = true;
       affected.add(file);
     }
     if (namesChanged) this.findingsCache.clear();
     else for (const f of affected) this.findingsCache.delete(f);
+    if (!track) for (const f of this.models.keys()) affected.add(f);
     for (const f of change.removed ?? []) affected.delete(f);
     for (const { file } of change.changed ?? []) affected.delete(file);
     return { affected, namesChanged };

@@ -8,7 +8,7 @@ import { hashString, tokenize, Tokens } from './text/normalize';
 import { ClassifiedLine, classifyLine, parseMarker } from './structure/lineKinds';
 import { segmentEntries } from './structure/entries';
 import { findEntryDate } from './entryDates';
-import { collectWords, FileWords } from './names/words';
+import { summarizeWords, WordLines, WordSummary } from './names/words';
 
 /** Words per shingle. */
 export const SHINGLE_SIZE = 5;
@@ -49,7 +49,10 @@ export interface FileModel {
   paragraphs: ParagraphModel[];
   entries: EntryInfo[];
   multiEntry: boolean;
-  words: FileWords;
+  /** Lines whose words feed the name index (content and metadata outside the preamble). */
+  wordLines: WordLines;
+  /** Distinct spellings with counts and name evidence (the name index's per-file summary). */
+  words: WordSummary;
   suppressions: Suppression[];
 }
 
@@ -99,7 +102,17 @@ export function analyzeFile(text: string): FileModel {
     paragraphs.push(paragraphOf(tokens, i, l, role, entryOfLine[i]));
   }
 
-  const words = collectWords(text, lines, tokensOf, (i) => !seg.preamble.has(i));
+  const included: number[] = [];
+  const ranges: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const kind = lines[i].kind;
+    if ((kind === 'content' || kind === 'metadata') && !seg.preamble.has(i)) {
+      included.push(i);
+      ranges.push(lines[i].start, lines[i].end);
+    }
+  }
+  const wordLines: WordLines = { ranges: Int32Array.from(ranges) };
+  const words = summarizeWords(text, wordLines, (k) => tokensOf(included[k]));
   return {
     text,
     lineIndex,
@@ -107,6 +120,7 @@ export function analyzeFile(text: string): FileModel {
     paragraphs,
     entries,
     multiEntry: seg.multiEntry,
+    wordLines,
     words,
     suppressions: collectSuppressions(text, lines),
   };

@@ -76,9 +76,13 @@ export class DuplicateIndex {
     return p.role === 'body' || p.words > this.options.maxHeadlineWords;
   }
 
-  /** Replaces a file's paragraphs; returns the other files whose duplicate findings may have changed. */
-  setFile(file: string, model: FileModel | null): Set<string> {
-    const affected = new Set<string>();
+  /**
+   * Replaces a file's paragraphs; returns the other files whose duplicate findings may have changed (not tracked,
+   * and empty, when `trackAffected` is false: a bulk load republishes everything anyway).
+   */
+  setFile(file: string, model: FileModel | null, trackAffected = true): Set<string> {
+    const tracked = new Set<string>();
+    const affected = trackAffected ? tracked : null;
     const old = this.models.get(file);
     if (old) this.unindex(file, old, affected);
     if (model) {
@@ -87,11 +91,11 @@ export class DuplicateIndex {
     } else {
       this.models.delete(file);
     }
-    affected.delete(file);
-    return affected;
+    tracked.delete(file);
+    return tracked;
   }
 
-  private index(file: string, model: FileModel, affected: Set<string>): void {
+  private index(file: string, model: FileModel, affected: Set<string> | null): void {
     model.paragraphs.forEach((p, index) => {
       if (!this.isEligible(p)) return;
       const ref = { file, index };
@@ -100,7 +104,7 @@ export class DuplicateIndex {
     });
   }
 
-  private unindex(file: string, model: FileModel, affected: Set<string>): void {
+  private unindex(file: string, model: FileModel, affected: Set<string> | null): void {
     model.paragraphs.forEach((p, index) => {
       if (!this.isEligible(p)) return;
       pull(this.exact, p.exactKey, file, index, affected);
@@ -124,15 +128,15 @@ export class DuplicateIndex {
     if (!p || !this.isEligible(p) || p.words < this.options.nearMinWords) return [];
     const exactGroup = this.exact.get(p.exactKey);
     if (exactGroup && distinctFiles(exactGroup) >= this.options.boilerplateMinFiles) return [];
-    const seen = new Set<string>();
+    // A paragraph's ref is one object shared by all its postings: dedupe by identity.
+    const seen = new Set<ParagraphRef>();
     const out: NearMatch[] = [];
     for (const fp of p.fingerprints) {
       const list = this.postings.get(fp);
       if (!list || list.length > MAX_POSTINGS) continue;
       for (const ref of list) {
-        const key = ref.file + '\u0000' + ref.index;
-        if (seen.has(key) || (ref.file === file && ref.index === index)) continue;
-        seen.add(key);
+        if (seen.has(ref) || (ref.file === file && ref.index === index)) continue;
+        seen.add(ref);
         const q = this.paragraph(ref);
         if (q.exactKey === p.exactKey) continue;
         const m = this.compare(p, q);
@@ -160,24 +164,30 @@ export class DuplicateIndex {
   }
 }
 
-function push(map: Map<number, ParagraphRef[]>, key: number, ref: ParagraphRef, affected: Set<string>): void {
+function push(map: Map<number, ParagraphRef[]>, key: number, ref: ParagraphRef, affected: Set<string> | null): void {
   const list = map.get(key);
   if (list) {
     // Beyond MAX_POSTINGS the key is boilerplate and yields no findings: nobody else is affected.
-    if (list.length <= MAX_POSTINGS) for (const r of list) affected.add(r.file);
+    if (affected && list.length <= MAX_POSTINGS) for (const r of list) affected.add(r.file);
     list.push(ref);
   } else {
     map.set(key, [ref]);
   }
 }
 
-function pull(map: Map<number, ParagraphRef[]>, key: number, file: string, index: number, affected: Set<string>): void {
+function pull(
+  map: Map<number, ParagraphRef[]>,
+  key: number,
+  file: string,
+  index: number,
+  affected: Set<string> | null,
+): void {
   const list = map.get(key);
   if (!list) return;
   const i = list.findIndex((r) => r.file === file && r.index === index);
   if (i >= 0) list.splice(i, 1);
   if (!list.length) map.delete(key);
-  else if (list.length <= MAX_POSTINGS + 1) for (const r of list) affected.add(r.file);
+  else if (affected && list.length <= MAX_POSTINGS + 1) for (const r of list) affected.add(r.file);
 }
 
 function distinctFiles(refs: ParagraphRef[]): number {

@@ -9,7 +9,7 @@
  *   and only a configured preference decides.
  */
 import { hashString, isIgnorableUnit, normalizeForMatch } from '../text/normalize';
-import type { FileWords } from './words';
+import { collectWords, FileWords, WordLines, WordSummary } from './words';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
 
 export type VariantClass = 'orthographic' | 'doubled-letter' | 'foreign-letter' | 'dropped-vowel' | 'configured';
@@ -44,9 +44,12 @@ interface Unit {
   spelling: string;
   /** Normalized spelling (hamza, ى, ة and Persian look-alikes folded). */
   key: string;
+  /** The written forms (with proclitics) whose stem this is. */
+  surfaces: string[];
   count: number;
   evidence: number;
-  neighbors: Set<number>;
+  /** Loaded only for candidate pairs. */
+  neighbors: Set<number> | null;
 }
 
 /** Keys of increasing tolerance. k1: hamza, alef maqsura, teh marbuta, Persian look-alikes. */
@@ -71,10 +74,12 @@ function key4(k3: string): string {
 const FOREIGN_SHAPE = /(?<=[^\sوي])(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:وف|يف|سكي|فيتش|ينكو|شفيلي|يان)$|[ڤپگ]/;
 
 export class NameIndex {
-  private readonly files = new Map<string, FileWords>();
-  private readonly totals = new Map<string, { count: number; evidence: number; hashtag: number }>();
+  private readonly files = new Map<string, WordSource>();
+  private readonly totals = new Map<string, { count: number; evidence: number }>();
   private decisions: Map<string, VariantDecision> | null = null;
   private stemOf: Map<string, string> | null = null;
+  /** Full occurrences of recently asked files (recomputed from the text on demand). */
+  private readonly wordsCache = new Map<string, FileWords>();
 
   constructor(private options: NameVariantOptions) {}
 
@@ -83,31 +88,59 @@ export class NameIndex {
     this.decisions = null;
   }
 
-  setFile(file: string, words: FileWords | null): void {
+  setFile(file: string, source: WordSource | null): void {
     const old = this.files.get(file);
-    if (old) this.accumulate(old, -1);
-    if (words) {
-      this.files.set(file, words);
-      this.accumulate(words, 1);
+    if (old) this.accumulate(old.words, -1);
+    if (source) {
+      this.files.set(file, source);
+      this.accumulate(source.words, 1);
     } else {
       this.files.delete(file);
     }
+    this.wordsCache.delete(file);
     this.decisions = null;
     this.stemOf = null;
   }
 
-  private accumulate(words: FileWords, sign: 1 | -1): void {
-    for (const [spelling, w] of words) {
+  private accumulate(words: WordSummary, sign: 1 | -1): void {
+    const { spellings, counts, evidence } = words;
+    for (let i = 0; i < spellings.length; i++) {
+      const spelling = spellings[i];
       let t = this.totals.get(spelling);
       if (!t) {
-        t = { count: 0, evidence: 0, hashtag: 0 };
+        t = { count: 0, evidence: 0 };
         this.totals.set(spelling, t);
       }
-      t.count += sign * w.count;
-      t.evidence += sign * (w.hashtag + w.afterTitle);
-      t.hashtag += sign * w.hashtag;
+      t.count += sign * counts[i];
+      t.evidence += sign * evidence[i];
       if (t.count <= 0) this.totals.delete(spelling);
     }
+  }
+
+  /** Every occurrence of a file's words, with offsets and neighbours (computed on demand, cached for a few files). */
+  fileWords(file: string): FileWords | undefined {
+    let w = this.wordsCache.get(file);
+    if (w) {
+      // Keep the most recently used files last.
+      this.wordsCache.delete(file);
+      this.wordsCache.set(file, w);
+      return w;
+    }
+    const source = this.files.get(file);
+    if (!source) return undefined;
+    w = collectWords(source.text, source.wordLines);
+    this.wordsCache.set(file, w);
+    if (this.wordsCache.size > WORDS_CACHE_FILES) this.wordsCache.delete(this.wordsCache.keys().next().value as string);
+    return w;
+  }
+
+  /** Files whose words include one of the spellings. */
+  filesWith(spellings: Set<string>): string[] {
+    const out: string[] = [];
+    for (const [file, source] of this.files) {
+      if (source.words.spellings.some((s) => spellings.has(s))) out.push(file);
+    }
+    return out;
   }
 
   /** Total occurrences of a spelling (as a whole word, clitics included). */
@@ -151,18 +184,16 @@ export class NameIndex {
 
   private computeDecisions(): Map<string, VariantDecision> {
     const units = new Map<string, Unit>();
-    for (const words of this.files.values()) {
-      for (const [spelling, w] of words) {
-        const stem = this.stem(spelling);
-        let u = units.get(stem);
-        if (!u) {
-          u = { spelling: stem, key: key1(stem), count: 0, evidence: 0, neighbors: new Set() };
-          units.set(stem, u);
-        }
-        u.count += w.count;
-        u.evidence += w.hashtag + w.afterTitle;
-        for (const n of w.neighbors) u.neighbors.add(n);
+    for (const [spelling, t] of this.totals) {
+      const stem = this.stem(spelling);
+      let u = units.get(stem);
+      if (!u) {
+        u = { spelling: stem, key: key1(stem), count: 0, evidence: 0, surfaces: [], neighbors: null };
+        units.set(stem, u);
       }
+      u.count += t.count;
+      u.evidence += t.evidence;
+      u.surfaces.push(spelling);
     }
     const byKey = new Map<string, number>();
     for (const u of units.values()) byKey.set(u.key, (byKey.get(u.key) ?? 0) + u.count);
@@ -183,16 +214,42 @@ export class NameIndex {
       else groups.set(k, [u]);
     }
     const out = new Map<string, VariantDecision>();
-    for (const g of groups.values()) if (g.length > 1) this.decideGroup(g, ctx, out);
+    const pairs: Pair[] = [];
+    for (const g of groups.values()) if (g.length > 1) pairs.push(...this.candidatePairs(g, ctx));
+    this.loadNeighbors(pairs.flatMap((p) => [p.variant, p.canonical]));
+    for (const p of pairs) this.confirm(p, ctx, out);
     this.applyConfigured(units, out);
     return out;
   }
 
-  private decideGroup(group: Unit[], ctx: DecisionContext, out: Map<string, VariantDecision>): void {
+  /** Neighbour sets of the units, read from the files that hold their spellings (only for candidate pairs). */
+  private loadNeighbors(us: Unit[]): void {
+    const need = us.filter((u) => !u.neighbors);
+    if (!need.length) return;
+    const bySurface = new Map<string, Unit>();
+    for (const u of need) {
+      u.neighbors = new Set();
+      for (const s of u.surfaces) bySurface.set(s, u);
+    }
+    const surfaces = new Set(bySurface.keys());
+    for (const file of this.filesWith(surfaces)) {
+      const source = this.files.get(file)!;
+      const words = this.wordsCache.get(file) ?? collectWords(source.text, source.wordLines, surfaces);
+      for (const [s, w] of words) {
+        const u = bySurface.get(s);
+        if (u) for (const n of w.neighbors) u.neighbors!.add(n);
+      }
+    }
+  }
+
+  /** Cheap checks of a group: the pairs (variant, canonical) that still need the neighbour evidence. */
+  private candidatePairs(group: Unit[], ctx: DecisionContext): Pair[] {
     group.sort((a, b) => b.count - a.count || b.evidence - a.evidence || (a.spelling < b.spelling ? -1 : 1));
     const canonical = group[0];
     const k2c = key2(canonical.key);
     const k3c = key3(k2c);
+    const out: Pair[] = [];
+    if (isCommonWord(canonical, ctx)) return out;
     for (const m of group.slice(1)) {
       let cls: VariantClass;
       if (m.key === canonical.key) cls = 'orthographic';
@@ -202,27 +259,33 @@ export class NameIndex {
       const foreign = cls === 'doubled-letter' && FOREIGN_SHAPE.test(canonical.spelling);
       // The canonical spelling must be used as a name: after titles, in hashtags, or with a transliteration shape.
       if (!foreign && !isNameLike(canonical, ctx)) continue;
-      if (isCommonWord(m, ctx) || isCommonWord(canonical, ctx)) continue;
-      const shared = sharedNeighbors(m, canonical);
-      if (!shared.length) continue;
-      const givenName = shared.some((h) => ctx.nameNeighbors.has(h));
-      if (!isNameLike(m, ctx) && !givenName && !foreign) continue;
+      if (isCommonWord(m, ctx) || canonical.count < this.options.minRatio * m.count) continue;
       if (cls === 'dropped-vowel' || cls === 'foreign-letter') {
         // A dropped or changed letter makes other words (سعد / سعود، حسن / حسين): demand a transliterated name
-        // (5+ letters), a strong majority, and a given name seen before both spellings.
-        // Arabic family names with the article are distinct names (القرني / القريني), not transliterations.
-        if (k3c.length < 5 || k3c.startsWith('ال') || !givenName || canonical.count < DROPPED_LETTER_RATIO * m.count) continue;
+        // (5+ letters, no article) and a strong majority; the given-name check follows.
+        if (k3c.length < 5 || k3c.startsWith('ال') || canonical.count < DROPPED_LETTER_RATIO * m.count) continue;
         if (cls === 'dropped-vowel' && Math.abs(k3c.length - key3(key2(m.key)).length) !== 1) continue;
       }
-      if (canonical.count < this.options.minRatio * m.count) continue;
-      out.set(m.spelling, {
-        canonical: canonical.spelling,
-        variantClass: cls,
-        canonicalCount: canonical.count,
-        variantCount: m.count,
-        source: 'corpus',
-      });
+      out.push({ variant: m, canonical, cls, foreign });
     }
+    return out;
+  }
+
+  /** The neighbour evidence: both spellings share a context word; a given name where the spelling itself is weak. */
+  private confirm(pair: Pair, ctx: DecisionContext, out: Map<string, VariantDecision>): void {
+    const { variant: m, canonical, cls, foreign } = pair;
+    const shared = sharedNeighbors(m, canonical);
+    if (!shared.length) return;
+    const givenName = shared.some((h) => ctx.nameNeighbors.has(h));
+    if (!isNameLike(m, ctx) && !givenName && !foreign) return;
+    if ((cls === 'dropped-vowel' || cls === 'foreign-letter') && !givenName) return;
+    out.set(m.spelling, {
+      canonical: canonical.spelling,
+      variantClass: cls,
+      canonicalCount: canonical.count,
+      variantCount: m.count,
+      source: 'corpus',
+    });
   }
 
   private applyConfigured(units: Map<string, Unit>, out: Map<string, VariantDecision>): void {
@@ -253,9 +316,11 @@ export class NameIndex {
 
   /** The occurrences of reported variants in one file. */
   occurrencesIn(file: string, text: string): VariantOccurrence[] {
-    const words = this.files.get(file);
-    if (!words) return [];
+    const source = this.files.get(file);
+    if (!source) return [];
     const decisions = this.variants();
+    if (!source.words.spellings.some((s) => decisions.has(this.stem(s)))) return [];
+    const words = this.fileWords(file)!;
     const out: VariantOccurrence[] = [];
     for (const [spelling, w] of words) {
       const stem = this.stem(spelling);
@@ -271,11 +336,6 @@ export class NameIndex {
       }
     }
     return out.sort((a, b) => a.start - b.start);
-  }
-
-  /** Files whose words include any of the given spellings' groups (for invalidation). */
-  fileWords(file: string): FileWords | undefined {
-    return this.files.get(file);
   }
 }
 
@@ -294,6 +354,23 @@ interface DecisionContext {
   byKey: Map<string, number>;
   /** Neighbour hashes of name-like words. */
   nameNeighbors: Set<number>;
+}
+
+interface Pair {
+  variant: Unit;
+  canonical: Unit;
+  cls: VariantClass;
+  foreign: boolean;
+}
+
+/** How many files' full occurrences the index keeps. */
+const WORDS_CACHE_FILES = 64;
+
+/** What the name index keeps of a file. */
+export interface WordSource {
+  text: string;
+  wordLines: WordLines;
+  words: WordSummary;
 }
 
 /** A dropped or changed letter is reported only when the canonical spelling is this many times as frequent. */
@@ -320,8 +397,10 @@ function isCommonWord(u: Unit, ctx: DecisionContext): boolean {
 const PROCLITIC_KEYS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 function sharedNeighbors(a: Unit, b: Unit): number[] {
-  const [small, large] = a.neighbors.size < b.neighbors.size ? [a, b] : [b, a];
+  const an = a.neighbors ?? new Set<number>();
+  const bn = b.neighbors ?? new Set<number>();
+  const [small, large] = an.size < bn.size ? [an, bn] : [bn, an];
   const out: number[] = [];
-  for (const n of small.neighbors) if (large.neighbors.has(n)) out.push(n);
+  for (const n of small) if (large.has(n)) out.push(n);
   return out;
 }

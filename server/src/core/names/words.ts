@@ -1,9 +1,11 @@
 /**
- * The words of one file, grouped by spelling, with the evidence the name index needs: how often each spelling
- * occurs, where, whether it appears as a hashtag or right after a title (الرئيس، وزير …), and its neighbours.
+ * The words of one file, for the name index. Two forms:
+ * - a compact summary kept for every file (distinct spellings with counts and name evidence): what corpus-wide
+ *   decisions need, cheap to hold for 10,000+ files;
+ * - the full occurrences (offsets, neighbours), recomputed on demand from the text for the few files a question is
+ *   about (findings, hover, references).
  */
-import { ClassifiedLine } from '../structure/lineKinds';
-import { hashString, stripMarks, Tokens } from '../text/normalize';
+import { hashString, stripMarks, tokenize, Tokens } from '../text/normalize';
 import { OFFICE_TITLES, STOPWORDS, TITLE_WORDS } from './lexicon';
 
 export interface FileWord {
@@ -15,12 +17,26 @@ export interface FileWord {
   hashtag: number;
   /** Occurrences within a few words after a title or role. */
   afterTitle: number;
-  /** Hashes of the neighbouring content words ('L:' + left, 'R:' + right), for distributional evidence. */
+  /** Hashes of the neighbouring content words ('L' seed: left, 'R' seed: right), for distributional evidence. */
   neighbors: number[];
 }
 
 /** Spelling as a reader sees it (marks removed) -> occurrences. */
 export type FileWords = Map<string, FileWord>;
+
+/** Per-file summary: parallel arrays over the file's distinct spellings. */
+export interface WordSummary {
+  spellings: string[];
+  counts: Uint32Array;
+  /** Occurrences in a hashtag or after a title. */
+  evidence: Uint32Array;
+}
+
+/** Which lines of a file hold words for the name index: content and metadata outside the preamble. */
+export interface WordLines {
+  /** [start, end) offsets of each included line. */
+  ranges: Int32Array;
+}
 
 /** How many words after a title count as the name it introduces. */
 const TITLE_WINDOW = 4;
@@ -35,17 +51,16 @@ function isArabicWord(s: string): boolean {
   return true;
 }
 
-export function collectWords(
+/** Walks the name-index words of the given lines: callback per word with its evidence and neighbours. */
+function forEachWord(
   text: string,
-  lines: ClassifiedLine[],
-  tokensOf: (line: number) => Tokens,
-  include: (line: number) => boolean,
-): FileWords {
-  const words: FileWords = new Map();
-  for (let i = 0; i < lines.length; i++) {
-    const kind = lines[i].kind;
-    if ((kind !== 'content' && kind !== 'metadata') || !include(i)) continue;
-    const t = tokensOf(i);
+  lines: WordLines,
+  tokensOf: (k: number) => Tokens,
+  visit: (spelling: string, start: number, end: number, hashtag: boolean, afterTitle: boolean, t: Tokens, k: number) => void,
+): void {
+  const r = lines.ranges;
+  for (let li = 0; li < r.length; li += 2) {
+    const t = tokensOf(li >> 1);
     let sinceTitle = Infinity;
     for (let k = 0; k < t.norms.length; k++) {
       const norm = t.norms[k];
@@ -55,24 +70,56 @@ export function collectWords(
         continue;
       }
       sinceTitle++;
+      if (STOPWORDS.has(norm)) continue;
       const raw = text.slice(t.starts[k], t.ends[k]);
-      const spelling = raw.length === t.norms[k].length ? raw : stripMarks(raw);
-      if (!isArabicWord(spelling) || STOPWORDS.has(norm)) continue;
-      let w = words.get(spelling);
-      if (!w) {
-        w = { count: 0, starts: [], ends: [], hashtag: 0, afterTitle: 0, neighbors: [] };
-        words.set(spelling, w);
-      }
-      w.count++;
-      w.starts.push(t.starts[k]);
-      w.ends.push(t.ends[k]);
-      if (t.hashtag[k]) w.hashtag++;
-      if (sinceTitle >= 1 && sinceTitle <= TITLE_WINDOW) w.afterTitle++;
-      if (w.neighbors.length < MAX_NEIGHBORS_PER_WORD) {
-        if (k > 0 && !STOPWORDS.has(t.norms[k - 1])) w.neighbors.push(hashString(t.norms[k - 1], 0x4c));
-        if (k + 1 < t.norms.length && !STOPWORDS.has(t.norms[k + 1])) w.neighbors.push(hashString(t.norms[k + 1], 0x52));
-      }
+      const spelling = raw.length === norm.length ? raw : stripMarks(raw);
+      if (!isArabicWord(spelling)) continue;
+      visit(spelling, t.starts[k], t.ends[k], t.hashtag[k], sinceTitle >= 1 && sinceTitle <= TITLE_WINDOW, t, k);
     }
   }
+}
+
+/** The compact summary of a file's words. */
+export function summarizeWords(text: string, lines: WordLines, tokensOf: (k: number) => Tokens): WordSummary {
+  const index = new Map<string, number>();
+  const spellings: string[] = [];
+  const counts: number[] = [];
+  const evidence: number[] = [];
+  forEachWord(text, lines, tokensOf, (spelling, _s, _e, hashtag, afterTitle) => {
+    let i = index.get(spelling);
+    if (i === undefined) {
+      i = spellings.length;
+      index.set(spelling, i);
+      spellings.push(spelling);
+      counts.push(0);
+      evidence.push(0);
+    }
+    counts[i]++;
+    if (hashtag || afterTitle) evidence[i]++;
+  });
+  return { spellings, counts: Uint32Array.from(counts), evidence: Uint32Array.from(evidence) };
+}
+
+/** Every occurrence of the file's words (or only of `only`), with neighbours. */
+export function collectWords(text: string, lines: WordLines, only?: Set<string>): FileWords {
+  const words: FileWords = new Map();
+  const tokensOf = (k: number): Tokens => tokenize(text, lines.ranges[2 * k], lines.ranges[2 * k + 1]);
+  forEachWord(text, lines, tokensOf, (spelling, start, end, hashtag, afterTitle, t, k) => {
+    if (only && !only.has(spelling)) return;
+    let w = words.get(spelling);
+    if (!w) {
+      w = { count: 0, starts: [], ends: [], hashtag: 0, afterTitle: 0, neighbors: [] };
+      words.set(spelling, w);
+    }
+    w.count++;
+    w.starts.push(start);
+    w.ends.push(end);
+    if (hashtag) w.hashtag++;
+    if (afterTitle) w.afterTitle++;
+    if (w.neighbors.length < MAX_NEIGHBORS_PER_WORD) {
+      if (k > 0 && !STOPWORDS.has(t.norms[k - 1])) w.neighbors.push(hashString(t.norms[k - 1], 0x4c));
+      if (k + 1 < t.norms.length && !STOPWORDS.has(t.norms[k + 1])) w.neighbors.push(hashString(t.norms[k + 1], 0x52));
+    }
+  });
   return words;
 }
