@@ -7,6 +7,7 @@ import type { CorpusChange, EntryInfo, Finding, RuleCode, Severity } from './typ
 import { analyzeFile, FileModel } from './file';
 import { DuplicateIndex } from './duplicates/index';
 import { NameIndex } from './names/variants';
+import { Interner } from './text/intern';
 import { CorpusConfig, defaultConfig } from './config';
 import { duplicateFindings } from './rules/duplicateFindings';
 import { nameVariantFindings } from './rules/nameVariantFindings';
@@ -41,12 +42,14 @@ export class Corpus {
   private readonly names: NameIndex;
   private readonly findingsCache = new Map<string, Finding[]>();
   private readonly describeFile: (file: string) => string;
+  /** Spellings of the whole corpus, interned once. */
+  private readonly interner = new Interner();
 
   constructor(options: CorpusOptions = {}) {
     this.config = options.config ?? defaultConfig();
     this.describeFile = options.describe ?? ((f) => f);
     this.duplicates = new DuplicateIndex(this.config.duplicates);
-    this.names = new NameIndex(this.config.names);
+    this.names = new NameIndex(this.config.names, this.interner);
   }
 
   getConfig(): CorpusConfig {
@@ -78,7 +81,7 @@ export class Corpus {
     for (const { file, text } of change.changed ?? []) {
       const old = this.models.get(file);
       if (old && old.text === text) continue;
-      const model = analyzeFile(text);
+      const model = analyzeFile(text, this.interner);
       this.models.set(file, model);
       for (const f of this.duplicates.setFile(file, model, track)) affected.add(f);
       this.names.setFile(file, model);

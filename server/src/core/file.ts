@@ -9,6 +9,7 @@ import { ClassifiedLine, classifyLine, parseMarker } from './structure/lineKinds
 import { segmentEntries } from './structure/entries';
 import { findEntryDate } from './entryDates';
 import { summarizeWords, WordLines, WordSummary } from './names/words';
+import { Interner } from './text/intern';
 
 /** Words per shingle. */
 export const SHINGLE_SIZE = 5;
@@ -56,8 +57,13 @@ export interface FileModel {
   suppressions: Suppression[];
 }
 
-/** Analyzes one file. Never throws on any input. */
-export function analyzeFile(text: string): FileModel {
+const privateInterner = new Interner();
+
+/**
+ * Analyzes one file. Never throws on any input. Spellings are interned in `interner` (the corpus' table; ids only
+ * need to be stable within one corpus).
+ */
+export function analyzeFile(text: string, interner: Interner = privateInterner): FileModel {
   const lineIndex = indexLines(text);
   const lines: ClassifiedLine[] = [];
   for (let i = 0; i < lineIndex.starts.length; i++) lines.push(classifyLine(text, lineIndex.starts[i], lineIndex.ends[i]));
@@ -112,7 +118,7 @@ export function analyzeFile(text: string): FileModel {
     }
   }
   const wordLines: WordLines = { ranges: Int32Array.from(ranges) };
-  const words = summarizeWords(text, wordLines, (k) => tokensOf(included[k]));
+  const words = summarizeWords(text, wordLines, (k) => tokensOf(included[k]), interner);
   return {
     text,
     lineIndex,

@@ -9,6 +9,7 @@
  *   and only a configured preference decides.
  */
 import { hashString, isIgnorableUnit, normalizeForMatch } from '../text/normalize';
+import type { Interner } from '../text/intern';
 import { collectWords, FileWords, WordLines, WordSummary } from './words';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
 
@@ -21,6 +22,14 @@ export interface VariantDecision {
   variantCount: number;
   /** Where the canonical spelling comes from: the corpus majority, or the config file. */
   source: 'corpus' | 'config';
+}
+
+/** The name index's judgement of one stem (see `NameIndex.nameFacts`). */
+export interface NameFacts {
+  count: number;
+  evidence: number;
+  nameLike: boolean;
+  common: boolean;
 }
 
 export interface NameVariantOptions {
@@ -75,13 +84,20 @@ const FOREIGN_SHAPE = /(?<=[^\sوي])(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:و�
 
 export class NameIndex {
   private readonly files = new Map<string, WordSource>();
-  private readonly totals = new Map<string, { count: number; evidence: number }>();
+  /** Occurrences and name evidence per interned spelling id. */
+  private counts = new Int32Array(1024);
+  private evidence = new Int32Array(1024);
   private decisions: Map<string, VariantDecision> | null = null;
   private stemOf: Map<string, string> | null = null;
+  /** Units and context of the last decisions, kept for `nameFacts` (the people index reuses the judgement). */
+  private judged: { units: Map<string, Unit>; ctx: DecisionContext } | null = null;
   /** Full occurrences of recently asked files (recomputed from the text on demand). */
   private readonly wordsCache = new Map<string, FileWords>();
 
-  constructor(private options: NameVariantOptions) {}
+  constructor(
+    private options: NameVariantOptions,
+    private readonly interner: Interner,
+  ) {}
 
   setOptions(options: NameVariantOptions): void {
     this.options = options;
@@ -103,17 +119,19 @@ export class NameIndex {
   }
 
   private accumulate(words: WordSummary, sign: 1 | -1): void {
-    const { spellings, counts, evidence } = words;
-    for (let i = 0; i < spellings.length; i++) {
-      const spelling = spellings[i];
-      let t = this.totals.get(spelling);
-      if (!t) {
-        t = { count: 0, evidence: 0 };
-        this.totals.set(spelling, t);
-      }
-      t.count += sign * counts[i];
-      t.evidence += sign * evidence[i];
-      if (t.count <= 0) this.totals.delete(spelling);
+    const { ids, counts, evidence } = words;
+    if (this.counts.length < this.interner.size) {
+      const n = Math.max(this.interner.size, this.counts.length * 2);
+      const c = new Int32Array(n);
+      c.set(this.counts);
+      const e = new Int32Array(n);
+      e.set(this.evidence);
+      this.counts = c;
+      this.evidence = e;
+    }
+    for (let i = 0; i < ids.length; i++) {
+      this.counts[ids[i]] += sign * counts[i];
+      this.evidence[ids[i]] += sign * evidence[i];
     }
   }
 
@@ -145,7 +163,8 @@ export class NameIndex {
 
   /** Total occurrences of a spelling (as a whole word, clitics included). */
   count(spelling: string): number {
-    return this.totals.get(spelling)?.count ?? 0;
+    const id = this.interner.peek(spelling);
+    return id >= 0 && id < this.counts.length ? this.counts[id] : 0;
   }
 
   /**
@@ -184,7 +203,11 @@ export class NameIndex {
 
   private computeDecisions(): Map<string, VariantDecision> {
     const units = new Map<string, Unit>();
-    for (const [spelling, t] of this.totals) {
+    const n = Math.min(this.interner.size, this.counts.length);
+    for (let id = 0; id < n; id++) {
+      if (this.counts[id] <= 0) continue;
+      const spelling = this.interner.string(id);
+      const t = { count: this.counts[id], evidence: this.evidence[id] };
       const stem = this.stem(spelling);
       let u = units.get(stem);
       if (!u) {
@@ -219,7 +242,19 @@ export class NameIndex {
     this.loadNeighbors(pairs.flatMap((p) => [p.variant, p.canonical]));
     for (const p of pairs) this.confirm(p, ctx, out);
     this.applyConfigured(units, out);
+    this.judged = { units, ctx };
     return out;
+  }
+
+  /**
+   * How the index judges a stem (after `variants()` is computed): its occurrences, its name evidence (hashtags and
+   * words after titles), whether it is name-like, and whether it is a common word. Undefined for an unknown stem.
+   */
+  nameFacts(stem: string): NameFacts | undefined {
+    this.variants();
+    const u = this.judged?.units.get(stem);
+    if (!u || !this.judged) return undefined;
+    return { count: u.count, evidence: u.evidence, nameLike: isNameLike(u, this.judged.ctx), common: isCommonWord(u, this.judged.ctx) };
   }
 
   /** Neighbour sets of the units, read from the files that hold their spellings (only for candidate pairs). */

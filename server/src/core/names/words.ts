@@ -7,6 +7,7 @@
  */
 import { hashString, stripMarks, tokenize, Tokens } from '../text/normalize';
 import { OFFICE_TITLES, STOPWORDS, TITLE_WORDS } from './lexicon';
+import type { Interner } from '../text/intern';
 
 export interface FileWord {
   count: number;
@@ -27,6 +28,8 @@ export type FileWords = Map<string, FileWord>;
 /** Per-file summary: parallel arrays over the file's distinct spellings. */
 export interface WordSummary {
   spellings: string[];
+  /** Interned ids of the spellings. */
+  ids: Uint32Array;
   counts: Uint32Array;
   /** Occurrences in a hashtag or after a title. */
   evidence: Uint32Array;
@@ -80,7 +83,13 @@ function forEachWord(
 }
 
 /** The compact summary of a file's words. */
-export function summarizeWords(text: string, lines: WordLines, tokensOf: (k: number) => Tokens): WordSummary {
+export function summarizeWords(
+  text: string,
+  lines: WordLines,
+  tokensOf: (k: number) => Tokens,
+  interner: Interner,
+): WordSummary {
+  // A small per-file map first: the corpus-wide table is consulted once per distinct spelling, not per word.
   const index = new Map<string, number>();
   const spellings: string[] = [];
   const counts: number[] = [];
@@ -97,7 +106,12 @@ export function summarizeWords(text: string, lines: WordLines, tokensOf: (k: num
     counts[i]++;
     if (hashtag || afterTitle) evidence[i]++;
   });
-  return { spellings, counts: Uint32Array.from(counts), evidence: Uint32Array.from(evidence) };
+  const ids = new Uint32Array(spellings.length);
+  for (let i = 0; i < spellings.length; i++) {
+    ids[i] = interner.id(spellings[i]);
+    spellings[i] = interner.string(ids[i]);
+  }
+  return { spellings, ids, counts: Uint32Array.from(counts), evidence: Uint32Array.from(evidence) };
 }
 
 /** Every occurrence of the file's words (or only of `only`), with neighbours. */
