@@ -4,6 +4,7 @@
  * Updating one file touches only that file's postings.
  */
 import type { FileModel, ParagraphModel } from '../file';
+import { PostingTable } from './postings';
 
 export interface DuplicateOptions {
   /** Paragraphs with fewer words are never duplicates (hashtag lines, signatures, one-line headers). */
@@ -52,7 +53,14 @@ export interface NearMatch {
 export class DuplicateIndex {
   private readonly models = new Map<string, FileModel>();
   private readonly exact = new Map<number, ParagraphRef[]>();
-  private readonly postings = new Map<number, ParagraphRef[]>();
+  private readonly postings = new PostingTable();
+  /** Paragraph ids: refs by id, a free list, each file's ids by paragraph index (-1: not indexed). */
+  private readonly refs: ParagraphRef[] = [];
+  private readonly freeIds: number[] = [];
+  private readonly idsOf = new Map<string, Int32Array>();
+  /** Per-query stamps to visit each candidate once. */
+  private stamps = new Int32Array(1024);
+  private stamp = 0;
 
   constructor(private options: DuplicateOptions) {}
 
@@ -96,20 +104,42 @@ export class DuplicateIndex {
   }
 
   private index(file: string, model: FileModel, affected: Set<string> | null): void {
+    const ids = new Int32Array(model.paragraphs.length).fill(-1);
     model.paragraphs.forEach((p, index) => {
       if (!this.isEligible(p)) return;
       const ref = { file, index };
       push(this.exact, p.exactKey, ref, affected);
-      if (p.words >= this.options.nearMinWords) for (const fp of p.fingerprints) push(this.postings, fp, ref, affected);
+      if (p.words < this.options.nearMinWords) return;
+      const id = this.freeIds.length ? this.freeIds.pop()! : this.refs.length;
+      this.refs[id] = ref;
+      ids[index] = id;
+      for (const fp of p.fingerprints) {
+        if (affected) this.collectAffected(fp, affected);
+        this.postings.add(fp, id);
+      }
     });
+    this.idsOf.set(file, ids);
   }
 
   private unindex(file: string, model: FileModel, affected: Set<string> | null): void {
+    const ids = this.idsOf.get(file);
     model.paragraphs.forEach((p, index) => {
       if (!this.isEligible(p)) return;
       pull(this.exact, p.exactKey, file, index, affected);
-      if (p.words >= this.options.nearMinWords) for (const fp of p.fingerprints) pull(this.postings, fp, file, index, affected);
+      const id = ids ? ids[index] : -1;
+      if (id < 0) return;
+      for (const fp of p.fingerprints) {
+        this.postings.remove(fp, id);
+        if (affected) this.collectAffected(fp, affected);
+      }
+      this.freeIds.push(id);
     });
+    this.idsOf.delete(file);
+  }
+
+  private collectAffected(fp: number, affected: Set<string>): void {
+    if (this.postings.count(fp) > MAX_POSTINGS) return;
+    this.postings.forEach(fp, (id) => affected.add(this.refs[id].file));
   }
 
   /** The other members of a paragraph's exact group, or null when it has none or the group is boilerplate. */
@@ -128,22 +158,24 @@ export class DuplicateIndex {
     if (!p || !this.isEligible(p) || p.words < this.options.nearMinWords) return [];
     const exactGroup = this.exact.get(p.exactKey);
     if (exactGroup && distinctFiles(exactGroup) >= this.options.boilerplateMinFiles) return [];
-    // A paragraph's ref is one object shared by all its postings: dedupe by identity.
-    const seen = new Set<ParagraphRef>();
+    if (this.stamps.length < this.refs.length) this.stamps = new Int32Array(this.refs.length * 2);
+    const stamp = ++this.stamp;
+    const self = this.idsOf.get(file)?.[index] ?? -1;
     const out: NearMatch[] = [];
     for (const fp of p.fingerprints) {
-      const list = this.postings.get(fp);
-      if (!list || list.length > MAX_POSTINGS) continue;
-      for (const ref of list) {
-        if (seen.has(ref) || (ref.file === file && ref.index === index)) continue;
-        seen.add(ref);
+      if (this.postings.count(fp) > MAX_POSTINGS) continue;
+      this.postings.forEach(fp, (id) => {
+        if (id === self || this.stamps[id] === stamp) return;
+        this.stamps[id] = stamp;
+        const ref = this.refs[id];
         const q = this.paragraph(ref);
-        if (q.exactKey === p.exactKey) continue;
+        if (q.exactKey === p.exactKey) return;
         const m = this.compare(p, q);
         if (m) out.push({ other: ref, ...m });
-      }
+      });
     }
-    return out.sort((a, b) => b.similarity - a.similarity);
+    // Ties broken by location so that every host reports the same order.
+    return out.sort((a, b) => b.similarity - a.similarity || (a.other.file < b.other.file ? -1 : a.other.file > b.other.file ? 1 : a.other.index - b.other.index));
   }
 
   private compare(p: ParagraphModel, q: ParagraphModel): { relation: NearRelation; similarity: number } | null {

@@ -89,6 +89,8 @@ export class NameIndex {
   private evidence = new Int32Array(1024);
   private decisions: Map<string, VariantDecision> | null = null;
   private stemOf: Map<string, string> | null = null;
+  /** 1 for each spelling id whose stem is a reported variant (valid with `decisions`). */
+  private reported: Uint8Array | null = null;
   /** Units and context of the last decisions, kept for `nameFacts` (the people index reuses the judgement). */
   private judged: { units: Map<string, Unit>; ctx: DecisionContext } | null = null;
   /** Full occurrences of recently asked files (recomputed from the text on demand). */
@@ -116,6 +118,7 @@ export class NameIndex {
     this.wordsCache.delete(file);
     this.decisions = null;
     this.stemOf = null;
+    this.reported = null;
   }
 
   private accumulate(words: WordSummary, sign: 1 | -1): void {
@@ -197,8 +200,25 @@ export class NameIndex {
 
   /** Variant decisions for every reported spelling (stems), computed lazily. */
   variants(): Map<string, VariantDecision> {
-    if (!this.decisions) this.decisions = this.computeDecisions();
+    if (!this.decisions) {
+      this.decisions = this.computeDecisions();
+      this.reported = null;
+    }
     return this.decisions;
+  }
+
+  /** Which spelling ids are written forms of a reported variant. */
+  private reportedSurfaces(): Uint8Array {
+    const decisions = this.variants();
+    if (!this.reported) {
+      const r = new Uint8Array(this.interner.size);
+      const n = Math.min(this.interner.size, this.counts.length);
+      for (let id = 0; id < n; id++) {
+        if (this.counts[id] > 0 && decisions.has(this.stem(this.interner.string(id)))) r[id] = 1;
+      }
+      this.reported = r;
+    }
+    return this.reported;
   }
 
   private computeDecisions(): Map<string, VariantDecision> {
@@ -354,7 +374,10 @@ export class NameIndex {
     const source = this.files.get(file);
     if (!source) return [];
     const decisions = this.variants();
-    if (!source.words.spellings.some((s) => decisions.has(this.stem(s)))) return [];
+    const reported = this.reportedSurfaces();
+    let any = false;
+    for (const id of source.words.ids) if (reported[id]) any = true;
+    if (!any) return [];
     const words = this.fileWords(file)!;
     const out: VariantOccurrence[] = [];
     for (const [spelling, w] of words) {
