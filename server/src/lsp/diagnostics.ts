@@ -1,0 +1,77 @@
+/**
+ * Findings as LSP diagnostics. Everything a quick fix needs rides in `Diagnostic.data` (the fixes in the core's
+ * UTF-16 form, and a fingerprint of the text they were computed on), so the server keeps no per-diagnostic state.
+ */
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Finding, Fix, Range, Severity } from '../core/types';
+import { ruleDocUrl } from '../core/rules/catalog';
+import type { PositionMapper } from './positions';
+
+export const SOURCE = 'corpus-lint';
+
+/** The payload of a Corpus Lint diagnostic's `data`. */
+export interface DiagnosticData {
+  /** Fingerprint of the file's text the finding was computed on (see `textFingerprint`). */
+  text: string;
+  /** The finding's range in UTF-16 units (the diagnostic's own range may be in another encoding). */
+  range: Range;
+  fixes: Fix[];
+  /** The finding's own facts (`variant`, `canonical`, `insertDateAfterLine`, ...). */
+  facts?: Record<string, unknown>;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface ToDiagnosticOptions {
+  positions: PositionMapper;
+  /** The client shows `relatedInformation`; otherwise the other locations are written into the message. */
+  relatedInformation: boolean;
+  describe: (file: string) => string;
+  fingerprint: string;
+}
+
+export function toDiagnostic(f: Finding, o: ToDiagnosticOptions): Diagnostic {
+  const data: DiagnosticData = { text: o.fingerprint, range: f.range, fixes: f.fixes, facts: f.data };
+  const d: Diagnostic = {
+    range: o.positions.toClientRange(f.file, f.range),
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    codeDescription: { href: ruleDocUrl(f.code) },
+    source: SOURCE,
+    message: f.message,
+    data,
+  };
+  if (f.related.length) {
+    if (o.relatedInformation) {
+      d.relatedInformation = f.related.map(
+        (r): DiagnosticRelatedInformation => ({
+          location: { uri: r.file, range: o.positions.toClientRange(r.file, r.range) },
+          message: r.message,
+        }),
+      );
+    } else {
+      d.message += '\n' + f.related.map((r) => `Also at ${o.describe(r.file)}:${r.range.start.line + 1}: ${r.message}`).join('\n');
+    }
+  }
+  return d;
+}
+
+/** A cheap fingerprint of a text (length and FNV-1a hash): equal texts, equal fingerprints. */
+export function textFingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(h >>> 0).toString(36)}`;
+}
+
+/** Reads our payload back from a diagnostic sent by the client, or null when it is not one of ours. */
+export function diagnosticData(d: Diagnostic): DiagnosticData | null {
+  if (d.source !== SOURCE || !d.data || typeof d.data !== 'object') return null;
+  const data = d.data as Partial<DiagnosticData>;
+  if (typeof data.text !== 'string' || !data.range || !Array.isArray(data.fixes)) return null;
+  return data as DiagnosticData;
+}

@@ -1,0 +1,53 @@
+/** Hover: the rule behind a diagnostic under the cursor (summary and link), and the card of a name. */
+import { Hover, MarkupKind } from 'vscode-languageserver/node';
+import type { Position, Range, RuleCode } from '../core/types';
+import { RULES, ruleDocUrl } from '../core/rules/catalog';
+import { offsetAt, positionAt } from '../core/text/lines';
+import { isKnownName, personCard, personCardMarkdown, wordAt } from './people';
+import type { PositionMapper } from './positions';
+import type { Root } from './roots';
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+function inRange(r: Range, p: Position): boolean {
+  return before(r.start, p) && before(p, r.end);
+}
+
+export function ruleMarkdown(code: RuleCode): string {
+  return `**Corpus Lint · ${code}**: ${RULES[code].summary}\n\n[Rule documentation](${ruleDocUrl(code)})`;
+}
+
+/** `pos` is in UTF-16 units. */
+export function hover(root: Root, uri: string, pos: Position, positions: PositionMapper, markdown: boolean): Hover | null {
+  const corpus = root.corpus;
+  const model = corpus.model(uri);
+  if (!model) return null;
+  const parts: string[] = [];
+  let range: Range | undefined;
+  const seen = new Set<RuleCode>();
+  for (const f of corpus.findings(uri)) {
+    if (!inRange(f.range, pos) || seen.has(f.code)) continue;
+    seen.add(f.code);
+    parts.push(ruleMarkdown(f.code));
+    range ??= f.range;
+  }
+  const offset = offsetAt(model.lineIndex, pos);
+  const word = wordAt(corpus, uri, offset);
+  if (word && isKnownName(corpus, word.stem)) {
+    const { card } = personCard(corpus, word.stem);
+    parts.unshift(personCardMarkdown(card, (f) => root.describe(f)));
+    range = { start: positionAt(model.lineIndex, word.start), end: positionAt(model.lineIndex, word.end) };
+  }
+  if (!parts.length) return null;
+  const value = parts.join('\n\n---\n\n');
+  return {
+    contents: markdown ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value: toPlainText(value) },
+    range: range && positions.toClientRange(uri, range),
+  };
+}
+
+function toPlainText(md: string): string {
+  return md.replace(/\*\*/g, '').replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1: $2').replace(/\n---\n/g, '\n');
+}

@@ -1,0 +1,297 @@
+/**
+ * Names across the corpus, built on the core's name index: the name under the cursor, its spelling group (canonical
+ * spelling and variants), every mention of it in every file, and the person card shown on hover. A deeper people
+ * index (roles, registry) can replace this file behind the same functions.
+ */
+import type { Corpus } from '../core/corpus';
+import type { FileWords } from '../core/names/words';
+import { PROCLITIC_LETTERS } from '../core/names/lexicon';
+import { isIgnorableUnit } from '../core/text/normalize';
+import { positionAt } from '../core/text/lines';
+import type { Range } from '../core/types';
+
+/** A word of a file under a position. */
+export interface WordAt {
+  /** The word as written (marks removed), proclitics included. */
+  surface: string;
+  /** The word without its proclitics, as the name index counts it. */
+  stem: string;
+  /** Offsets of the stem part in the text. */
+  start: number;
+  end: number;
+}
+
+/** One mention of a spelling in a file. */
+export interface Mention {
+  file: string;
+  /** Offsets of the name part (proclitics excluded). */
+  start: number;
+  end: number;
+  /** The spelling mentioned (a stem). */
+  spelling: string;
+  /** The word as written (proclitics included). */
+  surface: string;
+}
+
+export interface NameGroup {
+  canonical: string;
+  /** The canonical spelling first, then the variants. */
+  spellings: string[];
+}
+
+const PROCLITICS = [...PROCLITIC_LETTERS];
+
+/** Written forms of a word whose stem can be `stem`: the stem, with one or two proclitics, and لل for ال. */
+function surfaceCandidates(stem: string): string[] {
+  const out = [stem];
+  for (const p of PROCLITICS) {
+    out.push(p + stem);
+    for (const q of PROCLITICS) if (q !== p) out.push(p + q + stem);
+  }
+  if (stem.startsWith('ال') && stem.length > 2) out.push('لل' + stem.slice(2));
+  return out;
+}
+
+/** The spellings of the corpus (with proclitics) whose stem is `stem`. */
+export function surfaceForms(corpus: Corpus, stem: string): string[] {
+  const index = corpus.nameIndex();
+  return surfaceCandidates(stem).filter((w) => index.count(w) > 0 && index.stem(w) === stem);
+}
+
+/** A file's per-spelling summary, whichever form the core keeps it in (a map of occurrences or parallel arrays). */
+function forEachSpelling(words: unknown, visit: (spelling: string, count: number, evidence: number) => void): void {
+  if (words instanceof Map) {
+    for (const [spelling, w] of words as FileWords) visit(spelling, w.count, w.hashtag + w.afterTitle);
+    return;
+  }
+  const summary = words as { spellings?: string[]; counts?: ArrayLike<number>; evidence?: ArrayLike<number> } | undefined;
+  if (!summary?.spellings || !summary.counts || !summary.evidence) return;
+  for (let i = 0; i < summary.spellings.length; i++) visit(summary.spellings[i], summary.counts[i], summary.evidence[i]);
+}
+
+/** The files that use any of the spellings (sorted), and the spellings' total uses and name evidence. */
+function scanSpellings(corpus: Corpus, spellings: Set<string>): { files: string[]; count: number; evidence: number } {
+  const files: string[] = [];
+  let count = 0;
+  let evidence = 0;
+  if (!spellings.size) return { files, count, evidence };
+  for (const file of corpus.files()) {
+    let found = false;
+    forEachSpelling(corpus.model(file)?.words, (s, c, e) => {
+      if (!spellings.has(s)) return;
+      found = true;
+      count += c;
+      evidence += e;
+    });
+    if (found) files.push(file);
+  }
+  return { files: files.sort(), count, evidence };
+}
+
+/** How many letters of a written word precede its stem (marks are not letters). */
+function prefixLetters(surface: string, stem: string): number {
+  if (surface.startsWith('لل') && stem.startsWith('ال') && surface.length === stem.length) return 1;
+  return surface.length - stem.length;
+}
+
+function skipLetters(text: string, start: number, end: number, letters: number): number {
+  let i = start;
+  for (let n = 0; n < letters && i < end; n++) {
+    i++;
+    while (i < end && isIgnorableUnit(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/** The word at a text offset of a corpus file (a word the name index knows), or null. */
+export function wordAt(corpus: Corpus, file: string, offset: number): WordAt | null {
+  const words = corpus.nameIndex().fileWords(file);
+  const text = corpus.text(file);
+  if (!words || text === undefined) return null;
+  for (const [surface, w] of words) {
+    for (let i = 0; i < w.count; i++) {
+      if (w.starts[i] <= offset && offset <= w.ends[i]) {
+        const stem = corpus.nameIndex().stem(surface);
+        return { surface, stem, start: skipLetters(text, w.starts[i], w.ends[i], prefixLetters(surface, stem)), end: w.ends[i] };
+      }
+    }
+  }
+  return null;
+}
+
+/** The spelling group of a name: its canonical spelling and every variant the corpus maps to it. */
+export function nameGroup(corpus: Corpus, stem: string): NameGroup {
+  const decisions = corpus.nameIndex().variants();
+  const canonical = decisions.get(stem)?.canonical ?? stem;
+  const variants = [...decisions].filter(([, d]) => d.canonical === canonical).map(([s]) => s).sort();
+  return { canonical, spellings: [canonical, ...variants.filter((v) => v !== canonical)] };
+}
+
+/** Every mention of the given spellings across the corpus, by file (sorted) and position. */
+export function mentionsOf(corpus: Corpus, spellings: Iterable<string>, isCancelled: () => boolean = () => false, files?: string[]): Mention[] {
+  const forms = [...new Set(spellings)].map((stem) => ({ stem, surfaces: surfaceForms(corpus, stem) }));
+  const all = new Set(forms.flatMap((f) => f.surfaces));
+  const out: Mention[] = [];
+  for (const file of files ?? scanSpellings(corpus, all).files) {
+    if (isCancelled()) break;
+    const words = corpus.nameIndex().fileWords(file);
+    const text = corpus.text(file);
+    if (!words || text === undefined) continue;
+    const inFile: Mention[] = [];
+    for (const { stem, surfaces } of forms) {
+      for (const surface of surfaces) {
+        const w = words.get(surface);
+        if (!w) continue;
+        const skip = prefixLetters(surface, stem);
+        for (let i = 0; i < w.count; i++) {
+          inFile.push({ file, start: skipLetters(text, w.starts[i], w.ends[i], skip), end: w.ends[i], spelling: stem, surface });
+        }
+      }
+    }
+    inFile.sort((a, b) => a.start - b.start);
+    out.push(...inFile);
+  }
+  return out;
+}
+
+/**
+ * True when the corpus uses a spelling as a name: the name index groups it with a variant, or it appears as a
+ * hashtag or after a title often enough (the same test the core applies to a group).
+ */
+export function isKnownName(corpus: Corpus, stem: string): boolean {
+  if (stem.length < 3) return false;
+  const decisions = corpus.nameIndex().variants();
+  if (decisions.has(stem)) return true;
+  for (const d of decisions.values()) if (d.canonical === stem) return true;
+  const { count, evidence } = nameEvidence(corpus, stem);
+  return evidence >= 1 && evidence / count >= 0.15;
+}
+
+function nameEvidence(corpus: Corpus, stem: string): { count: number; evidence: number } {
+  const { count, evidence } = scanSpellings(corpus, new Set(surfaceForms(corpus, stem)));
+  return { count, evidence };
+}
+
+/** Names of the corpus (stems used as names) with their number of mentions: for workspace symbols. */
+export function nameCatalog(corpus: Corpus): Map<string, number> {
+  const index = corpus.nameIndex();
+  const evidence = new Map<string, number>();
+  for (const file of corpus.files()) {
+    forEachSpelling(corpus.model(file)?.words, (spelling, _count, e) => {
+      if (!e) return;
+      const stem = index.stem(spelling);
+      evidence.set(stem, (evidence.get(stem) ?? 0) + e);
+    });
+  }
+  const out = new Map<string, number>();
+  for (const [stem, e] of evidence) {
+    if (stem.length < 3) continue;
+    const count = surfaceForms(corpus, stem).reduce((n, s) => n + index.count(s), 0);
+    if (count > 0 && e / count >= 0.15) out.set(stem, count);
+  }
+  for (const [variant, d] of index.variants()) {
+    out.set(variant, d.variantCount);
+    if (!out.has(d.canonical)) out.set(d.canonical, d.canonicalCount);
+  }
+  return out;
+}
+
+/** A mention with the date of the entry that holds it. */
+export interface DatedMention extends Mention {
+  range: Range;
+  date: string | null;
+}
+
+export function withDates(corpus: Corpus, mentions: Mention[]): DatedMention[] {
+  return mentions.map((m) => {
+    const model = corpus.model(m.file)!;
+    const range = { start: positionAt(model.lineIndex, m.start), end: positionAt(model.lineIndex, m.end) };
+    const entry = model.entries.find((e) => e.range.start.line <= range.start.line && range.start.line <= e.range.end.line);
+    return { ...m, range, date: entry?.date ?? null };
+  });
+}
+
+/** The mention that stands for the name's definition: the earliest dated one, else the first in file order. */
+export function definitionOf(mentions: DatedMention[]): DatedMention | undefined {
+  let best: DatedMention | undefined;
+  for (const m of mentions) if (m.date && (!best || m.date < best.date!)) best = m;
+  return best ?? mentions[0];
+}
+
+export interface PersonCard {
+  group: NameGroup;
+  counts: Map<string, number>;
+  files: number;
+  mentions: number;
+  first?: DatedMention;
+  last?: DatedMention;
+}
+
+export function personCard(corpus: Corpus, stem: string): { card: PersonCard; mentions: DatedMention[] } {
+  const group = nameGroup(corpus, stem);
+  const mentions = withDates(corpus, mentionsOf(corpus, group.spellings));
+  const counts = new Map<string, number>(group.spellings.map((s) => [s, 0]));
+  const files = new Set<string>();
+  let first: DatedMention | undefined;
+  let last: DatedMention | undefined;
+  for (const m of mentions) {
+    counts.set(m.spelling, (counts.get(m.spelling) ?? 0) + 1);
+    files.add(m.file);
+    if (m.date && (!first || m.date < first.date!)) first = m;
+    if (m.date && (!last || m.date > last.date!)) last = m;
+  }
+  return { card: { group, counts, files: files.size, mentions: mentions.length, first, last }, mentions };
+}
+
+/** The card as Markdown. */
+export function personCardMarkdown(card: PersonCard, describe: (file: string) => string): string {
+  const where = (m: DatedMention) => `${m.date} (${describe(m.file)}:${m.range.start.line + 1})`;
+  const spellings = card.group.spellings
+    .map((s) => `«${s}» ${card.counts.get(s) ?? 0}${s === card.group.canonical ? ' (canonical)' : ''}`)
+    .join(', ');
+  const lines = [
+    `**${card.group.canonical}** — name`,
+    '',
+    `Spellings: ${spellings}`,
+    '',
+    `${card.mentions} mention${card.mentions === 1 ? '' : 's'} in ${card.files} file${card.files === 1 ? '' : 's'}`,
+  ];
+  if (card.first && card.last) {
+    lines.push('', card.first === card.last ? `Dated mention: ${where(card.first)}` : `First dated mention: ${where(card.first)}; last: ${where(card.last)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Edits that rename one spelling (every mention of it, proclitics kept) to `newName` across the corpus. */
+export function renameEdits(corpus: Corpus, stem: string, newName: string): Map<string, { start: number; end: number; newText: string }[]> {
+  const out = new Map<string, { start: number; end: number; newText: string }[]>();
+  for (const m of mentionsOf(corpus, [stem])) {
+    // «للإتحادية» is ل + الإتحادية with the article's alef dropped: the mention starts at the second lam.
+    const lamAlef = m.surface.startsWith('لل') && stem.startsWith('ال') && m.surface.length === stem.length;
+    const newText = lamAlef && newName.startsWith('ال') ? newName.slice(1) : newName;
+    let list = out.get(m.file);
+    if (!list) out.set(m.file, (list = []));
+    list.push({ start: m.start, end: m.end, newText });
+  }
+  return out;
+}
+
+/** The first mention (in file order) of each spelling, in one pass over the files' spelling summaries. */
+export function firstMentions(corpus: Corpus, stems: string[]): Map<string, DatedMention> {
+  const stemOfSurface = new Map<string, string>();
+  for (const stem of stems) for (const s of surfaceForms(corpus, stem)) stemOfSurface.set(s, stem);
+  const firstFile = new Map<string, string>();
+  for (const file of corpus.files().sort()) {
+    if (firstFile.size === stems.length) break;
+    forEachSpelling(corpus.model(file)?.words, (s) => {
+      const stem = stemOfSurface.get(s);
+      if (stem !== undefined && !firstFile.has(stem)) firstFile.set(stem, file);
+    });
+  }
+  const out = new Map<string, DatedMention>();
+  for (const [stem, file] of firstFile) {
+    const found = mentionsOf(corpus, [stem], () => false, [file]);
+    if (found.length) out.set(stem, withDates(corpus, found.slice(0, 1))[0]);
+  }
+  return out;
+}

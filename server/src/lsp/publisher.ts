@@ -1,0 +1,149 @@
+/**
+ * Publishes diagnostics: computes a file's diagnostics from the corpus, compares them with what the client last got
+ * and sends only the files whose diagnostics changed. Also publishes config file problems and counts findings for
+ * the status notification.
+ */
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { FileModel } from '../core/file';
+import { indexLines, rangeOf } from '../core/text/lines';
+import { fromUtf16 } from './encoding';
+import { SOURCE, textFingerprint, toDiagnostic } from './diagnostics';
+import type { PositionMapper } from './positions';
+import type { Root } from './roots';
+import { uriFromPath } from './uris';
+
+export interface PublisherOptions {
+  send: (uri: string, diagnostics: Diagnostic[]) => void;
+  positions: PositionMapper;
+  relatedInformation: () => boolean;
+  log: (message: string) => void;
+}
+
+/** Files per step of a full pass; the pass yields to the event loop between steps. */
+const PASS_CHUNK = 100;
+
+export class DiagnosticsPublisher {
+  /** uri -> JSON of the diagnostics the client has. */
+  private readonly sent = new Map<string, string>();
+  private readonly counts = new Map<string, number>();
+  private readonly passes = new WeakMap<Root, number>();
+  private readonly fingerprints = new WeakMap<FileModel, string>();
+  private readonly configUris = new Set<string>();
+
+  constructor(private readonly o: PublisherOptions) {}
+
+  /** The diagnostics of a file; a failure of the analysis is logged and leaves the file's last diagnostics. */
+  private tryDiagnostics(root: Root, file: string): Diagnostic[] | null {
+    try {
+      return this.diagnosticsOf(root, file);
+    } catch (err) {
+      this.o.log(`findings of ${root.describe(file)} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return null;
+    }
+  }
+
+  /** Findings currently shown, over all files. */
+  findingCount(): number {
+    let n = 0;
+    for (const [uri, c] of this.counts) if (!this.configUris.has(uri)) n += c;
+    return n;
+  }
+
+  fingerprint(root: Root, file: string): string {
+    const model = root.corpus.model(file);
+    if (!model) return '';
+    let fp = this.fingerprints.get(model);
+    if (!fp) this.fingerprints.set(model, (fp = textFingerprint(model.text)));
+    return fp;
+  }
+
+  /** The diagnostics of one corpus file, as they would be sent now. */
+  diagnosticsOf(root: Root, file: string): Diagnostic[] {
+    const fingerprint = this.fingerprint(root, file);
+    const relatedInformation = this.o.relatedInformation();
+    return root.corpus.findings(file).map((f) =>
+      toDiagnostic(f, { positions: this.o.positions, relatedInformation, describe: (x) => root.describe(x), fingerprint }),
+    );
+  }
+
+  /** Publishes the given files of a root (files no longer in the corpus get an empty list). */
+  publish(root: Root, files: Iterable<string>): void {
+    for (const file of files) {
+      if (!root.corpus.has(file)) this.send(file, []);
+      else {
+        const d = this.tryDiagnostics(root, file);
+        if (d) this.send(file, d);
+      }
+    }
+  }
+
+  private send(uri: string, diagnostics: Diagnostic[]): void {
+    const json = JSON.stringify(diagnostics);
+    const before = this.sent.get(uri);
+    if (before === json || (before === undefined && diagnostics.length === 0)) return;
+    if (diagnostics.length) {
+      this.sent.set(uri, json);
+      this.counts.set(uri, diagnostics.length);
+    } else {
+      this.sent.delete(uri);
+      this.counts.delete(uri);
+    }
+    this.o.send(uri, diagnostics);
+  }
+
+  /**
+   * Publishes every file of a root, in chunks that yield to the event loop. A newer pass over the same root stops
+   * an older one. Resolves true when the pass ran to the end.
+   */
+  async publishAll(root: Root, isCancelled: () => boolean = () => false): Promise<boolean> {
+    const run = (this.passes.get(root) ?? 0) + 1;
+    this.passes.set(root, run);
+    const files = root.corpus.files().sort();
+    for (let i = 0; i < files.length; i += PASS_CHUNK) {
+      if (this.passes.get(root) !== run || isCancelled()) return false;
+      for (const f of files.slice(i, i + PASS_CHUNK)) {
+        const d = root.corpus.has(f) ? this.tryDiagnostics(root, f) : null;
+        if (d) this.send(f, d);
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return this.passes.get(root) === run;
+  }
+
+  /** Clears the diagnostics of files that are in no corpus any more (after a re-index). */
+  clearMissing(isKnown: (uri: string) => boolean): void {
+    for (const uri of [...this.sent.keys()]) if (!this.configUris.has(uri) && !isKnown(uri)) this.send(uri, []);
+  }
+
+  /** Publishes the problems of a root's config file as diagnostics on that file (or clears them). */
+  publishConfigProblems(roots: Root[]): void {
+    const now = new Map<string, Diagnostic[]>();
+    for (const root of roots) {
+      const file = root.rootConfig.configFile;
+      if (!file) continue;
+      const uri = uriFromPath(file);
+      const list = root.rootConfig.problems.map((p): Diagnostic => {
+        const lines = indexLines(p.text);
+        const r = rangeOf(lines, p.offset, p.offset + p.length);
+        const conv = (pos: { line: number; character: number }) => {
+          const line = p.text.slice(lines.starts[pos.line] ?? 0, lines.ends[pos.line] ?? 0);
+          return { line: pos.line, character: fromUtf16(line, pos.character, this.o.positions.encoding) };
+        };
+        return {
+          range: { start: conv(r.start), end: conv(r.end) },
+          severity: DiagnosticSeverity.Error,
+          code: 'invalid-config',
+          source: SOURCE,
+          message: `${p.message} (the defaults are used until this is fixed)`,
+        };
+      });
+      now.set(uri, list);
+    }
+    for (const uri of this.configUris) if (!now.has(uri)) this.send(uri, []);
+    this.configUris.clear();
+    for (const [uri, list] of now) {
+      this.configUris.add(uri);
+      this.send(uri, list);
+    }
+  }
+}

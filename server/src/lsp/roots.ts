@@ -1,0 +1,179 @@
+/**
+ * Corpus roots of the workspace: a workspace folder, or a folder inside one that holds its own config file. Each
+ * root has its config (the config file merged with the editor's `corpusLint` settings), its globs and its own corpus.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
+import { Corpus } from '../core/corpus';
+import { CONFIG_FILE_NAMES, ConfigError, CorpusConfig, defaultConfig, mergeConfig, parseConfigText, PartialConfig } from '../core/config';
+import { isRuleCode } from '../core/rules/catalog';
+import type { RuleCode, SeveritySetting } from '../core/types';
+import { isInside, pathFromUri, relativePath, uriFromPath } from './uris';
+
+/** The `corpusLint` settings of the editor that matter to the server. */
+export interface Settings {
+  files?: string[];
+  exclude?: string[];
+  rules?: Partial<Record<RuleCode, SeveritySetting>>;
+  maxFileSizeMB?: number;
+}
+
+const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
+
+/** Reads settings from any value a client sends, keeping only well-formed parts. */
+export function parseSettings(raw: unknown): Settings {
+  const out: Settings = {};
+  if (!raw || typeof raw !== 'object') return out;
+  const r = raw as Record<string, unknown>;
+  const strings = (v: unknown): string[] | undefined =>
+    Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0) ? (v as string[]) : undefined;
+  out.files = strings(r.files);
+  out.exclude = strings(r.exclude);
+  if (r.rules && typeof r.rules === 'object') {
+    const rules: Partial<Record<RuleCode, SeveritySetting>> = {};
+    for (const [code, severity] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (isRuleCode(code) && typeof severity === 'string' && SEVERITIES.has(severity)) rules[code] = severity as SeveritySetting;
+    }
+    out.rules = rules;
+  }
+  if (typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB >= 0) out.maxFileSizeMB = r.maxFileSizeMB;
+  return out;
+}
+
+/** A problem of a config file, located in its text (UTF-16 offsets). */
+export interface ConfigProblem extends ConfigError {
+  file: string;
+  text: string;
+}
+
+export interface RootConfig {
+  config: CorpusConfig;
+  /** The config file in the root folder, or null when there is none. */
+  configFile: string | null;
+  /** Problems of the config file; when there are any, the defaults (with the settings) are used. */
+  problems: ConfigProblem[];
+  /** Files above this size are skipped. */
+  maxBytes: number;
+}
+
+/** The config file of a folder, looked for in the folder itself (not above it). */
+export function configFileIn(folder: string): string | null {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(folder, name);
+    try {
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not there
+    }
+  }
+  return null;
+}
+
+/** Loads a root's config: its config file (never throwing: problems are returned) merged with the settings. */
+export function loadRootConfig(folder: string | null, settings: Settings): RootConfig {
+  const configFile = folder ? configFileIn(folder) : null;
+  let fromFile: PartialConfig | undefined;
+  const problems: ConfigProblem[] = [];
+  if (configFile) {
+    let text = '';
+    try {
+      text = fs.readFileSync(configFile, 'utf8');
+      const parsed = parseConfigText(text);
+      if (parsed.config) fromFile = parsed.config;
+      else for (const e of parsed.errors) problems.push({ ...e, file: configFile, text });
+    } catch (err) {
+      problems.push({ message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, offset: 0, length: 0, file: configFile, text });
+    }
+  }
+  let config = mergeConfig(defaultConfig(), fromFile);
+  config = mergeConfig(config, {
+    include: fromFile?.include ? undefined : settings.files,
+    exclude: [...config.exclude, ...(settings.exclude ?? [])],
+    rules: settings.rules,
+  });
+  const mb = settings.maxFileSizeMB ?? 10;
+  return { config, configFile, problems, maxBytes: mb > 0 ? mb * 1024 * 1024 : Number.POSITIVE_INFINITY };
+}
+
+/** One corpus root. */
+export class Root {
+  readonly corpus: Corpus;
+  /** URI of the folder ('' for the loose root that holds documents outside every folder). */
+  readonly uri: string;
+  private excluded: (rel: string) => boolean = () => false;
+  private included: (rel: string) => boolean = () => true;
+  rootConfig!: RootConfig;
+  /** Folders of roots nested inside this one: their files belong to them. */
+  nested: string[] = [];
+
+  constructor(
+    /** The folder, or null for the loose root. */
+    readonly folder: string | null,
+    /** Prefix of paths in messages (the workspace folder's name when there are several), may be empty. */
+    readonly label: string,
+    settings: Settings,
+  ) {
+    this.uri = folder ? uriFromPath(folder) : '';
+    this.corpus = new Corpus({ describe: (file) => this.describe(file) });
+    this.configure(settings);
+  }
+
+  /** (Re)loads the config; returns true when the corpus config changed. */
+  configure(settings: Settings): boolean {
+    const before = this.rootConfig ? JSON.stringify(this.rootConfig.config) : '';
+    this.rootConfig = loadRootConfig(this.folder, settings);
+    const { config } = this.rootConfig;
+    this.included = picomatch(config.include.length ? config.include : ['\u0000'], { dot: false });
+    this.excluded = picomatch(config.exclude.length ? config.exclude : ['\u0000'], { dot: true });
+    const changed = JSON.stringify(config) !== before;
+    if (changed) this.corpus.setConfig(config);
+    return changed;
+  }
+
+  get config(): CorpusConfig {
+    return this.rootConfig.config;
+  }
+
+  /** A file as shown in messages: its path relative to the root folder. */
+  describe(file: string): string {
+    const p = this.folder ? pathFromUri(file) : null;
+    const rel = p && this.folder && isInside(this.folder, p) ? relativePath(this.folder, p) : decodeURIComponent(file.replace(/^[a-z]+:\/\/\/?/i, ''));
+    return this.label ? `${this.label}/${rel}` : rel;
+  }
+
+  /** True when a file on disk is a corpus file of this root by its globs. */
+  matches(fsPath: string): boolean {
+    if (!this.folder || !isInside(this.folder, fsPath)) return false;
+    if (this.nested.some((n) => isInside(n, fsPath))) return false;
+    const rel = relativePath(this.folder, fsPath);
+    return this.included(rel) && !this.excluded(rel);
+  }
+
+  /** The corpus files of this root on disk (absolute paths, sorted). */
+  async findFiles(): Promise<string[]> {
+    if (!this.folder) return [];
+    const found = await glob(this.config.include, {
+      cwd: this.folder,
+      ignore: ['**/node_modules/**', '**/.git/**'],
+      dot: false,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+    });
+    return found
+      .map((rel) => path.join(this.folder!, rel))
+      .filter((abs) => this.matches(abs))
+      .sort();
+  }
+}
+
+/** Folders inside `folder` that hold a config file (outermost first), for nested roots. */
+export async function findNestedConfigFolders(folder: string): Promise<string[]> {
+  const found = await glob(
+    CONFIG_FILE_NAMES.map((n) => `**/${n}`),
+    { cwd: folder, ignore: ['**/node_modules/**', '**/.git/**'], dot: true, onlyFiles: true, followSymbolicLinks: false },
+  );
+  const dirs = [...new Set(found.map((rel) => path.join(folder, path.dirname(rel))))].filter((d) => d !== folder);
+  return dirs.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+}

@@ -1,0 +1,568 @@
+/**
+ * The Corpus Lint language server: `startServer(connection)` wires the LSP handlers to the workspace index and the
+ * feature modules. The process entry point (main.ts) and the in-process tests share it.
+ */
+import * as path from 'node:path';
+import {
+  CancellationToken,
+  ClientCapabilities,
+  CodeActionKind,
+  Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  FileChangeType,
+  InitializeResult,
+  Location,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAMES } from '../core/config';
+import { offsetAt, positionAt } from '../core/text/lines';
+import type { TextEdit } from '../core/types';
+import { codeActions, FIX_ALL_KIND, fixAllEdit, toWorkspaceEdit } from './codeActions';
+import { negotiateEncoding } from './encoding';
+import { hover } from './hover';
+import { documentLinks } from './links';
+import { definitionOf, isKnownName, mentionsOf, nameCatalog, nameGroup, personCard, renameEdits, withDates, wordAt } from './people';
+import { PositionMapper } from './positions';
+import { DiagnosticsPublisher } from './publisher';
+import { parseSettings, Root, Settings } from './roots';
+import { documentSymbols, foldingRanges, symbolInformation, workspaceSymbols } from './symbols';
+import { canonicalUri, pathFromUri } from './uris';
+import { CorpusWorkspace, FlushResult } from './workspace';
+
+/** Custom requests and notifications of the Corpus Lint protocol. */
+export const REINDEX_REQUEST = 'corpusLint/reindex';
+export const FIX_ALL_REQUEST = 'corpusLint/fixAll';
+export const STATUS_NOTIFICATION = 'corpusLint/status';
+
+/** Params of `corpusLint/status`. */
+export interface CorpusStatus {
+  files: number;
+  entries: number;
+  findings: number;
+  indexing: boolean;
+}
+
+export interface ServerOptions {
+  /** Delay between the last keystroke and the diagnostics it causes (ms). */
+  debounceMs?: number;
+  /** Today's date (`YYYY-MM-DD`) for the date-line fix; tests pin it. */
+  today?: () => string;
+  /** Runs before every request handler: tests use it to make a handler fail. */
+  beforeRequest?: (method: string) => void;
+}
+
+const DEFAULT_DEBOUNCE_MS = 50;
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  let capabilities: ClientCapabilities = {};
+  let initialSettings: Settings = {};
+  let flushTimer: NodeJS.Timeout | undefined;
+  /** True from `initialize` until the first indexing is over, and during every re-index. */
+  let indexing = true;
+  let shuttingDown = false;
+  /** Resolves when the first indexing is over: cross-file answers wait for it. */
+  let firstIndexDone!: () => void;
+  const firstIndex = new Promise<void>((resolve) => (firstIndexDone = resolve));
+  /** Flushes applied while indexing: published when the indexing pass is over. */
+  const deferred = new Map<Root, Set<string>>();
+  const deferredDecisions = new Set<Root>();
+
+  /** Sends something to the client; a closed connection is not an error of the handler that sends. */
+  const safely = (send: () => unknown): void => {
+    try {
+      const r = send();
+      if (r instanceof Promise) r.catch(() => undefined);
+    } catch {
+      // the connection is closed
+    }
+  };
+  const log = (message: string) => safely(() => connection.console.log(`[server] ${message}`));
+  const logError = (message: string) => safely(() => connection.console.error(`[server] ${message}`));
+
+  const workspace = new CorpusWorkspace(settingsFor, log);
+  const positions = new PositionMapper('utf-16', textOf);
+  const publisher = new DiagnosticsPublisher({
+    send: (uri, diagnostics) => safely(() => connection.sendDiagnostics({ uri, diagnostics })),
+    positions,
+    relatedInformation: () => capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+    log: logError,
+  });
+
+  function textOf(file: string) {
+    return workspace.rootOf(file).corpus.model(file);
+  }
+
+  async function settingsFor(scopeUri: string | null): Promise<Settings> {
+    if (!capabilities.workspace?.configuration) return initialSettings;
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: scopeUri ?? undefined, section: 'corpusLint' });
+      return parseSettings(raw ?? initialSettings);
+    } catch (err) {
+      logError(`workspace/configuration failed: ${(err as Error).message}`);
+      return initialSettings;
+    }
+  }
+
+  // ---- error handling ---------------------------------------------------------------------------------------
+
+  /** Wraps a request handler: a failure becomes an LSP error response and a log line; the server stays up. */
+  function request<P, R>(
+    method: string,
+    handler: (params: P, token: CancellationToken) => R | Promise<R>,
+    o: { wholeCorpus?: boolean } = {},
+  ): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+    return async (params, token) => {
+      try {
+        options.beforeRequest?.(method);
+        // Cross-file answers need the whole corpus: wait for a running indexing.
+        if (o.wholeCorpus) {
+          await firstIndex;
+          await workspace.whenIndexed();
+        }
+        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        flushNow();
+        return await handler(params, token);
+      } catch (err) {
+        if (err instanceof ResponseError) return err as ResponseError<void>;
+        logError(`${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        return new ResponseError(ErrorCodes.InternalError, `Corpus Lint: ${method} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
+  }
+
+  /** Wraps a notification handler: a failure is logged, never thrown into the connection. */
+  function notification<P>(method: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+    return (params) => {
+      try {
+        const r = handler(params);
+        if (r) r.catch((err: unknown) => logError(`${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+      } catch (err) {
+        logError(`${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
+    };
+  }
+
+  // ---- change propagation --------------------------------------------------------------------------------------
+
+  function scheduleFlush(delay: number): void {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = setTimeout(() => {
+      flushTimer = undefined;
+      try {
+        flushNow();
+      } catch (err) {
+        logError(`applying changes failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
+    }, delay);
+  }
+
+  /** Pushes queued changes into the corpora and publishes what they changed. */
+  function flushNow(): void {
+    if (flushTimer) {
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+    }
+    const results = workspace.flush();
+    if (!results.length) return;
+    for (const r of results) publishResult(r);
+    sendStatus();
+  }
+
+  function publishResult(r: FlushResult): void {
+    const files = [...r.changed, ...r.removed, ...r.affected];
+    if (indexing) {
+      let set = deferred.get(r.root);
+      if (!set) deferred.set(r.root, (set = new Set()));
+      for (const f of files) set.add(f);
+      if (r.decisionsChanged) deferredDecisions.add(r.root);
+      return;
+    }
+    publisher.publish(r.root, files);
+    if (r.decisionsChanged) void publishAllOf(r.root);
+  }
+
+  async function publishAllOf(root: Root): Promise<void> {
+    if (await publisher.publishAll(root, () => shuttingDown)) sendStatus();
+  }
+
+  function sendStatus(): void {
+    const sizes = workspace.sizes();
+    const status: CorpusStatus = { ...sizes, findings: publisher.findingCount(), indexing };
+    safely(() => connection.sendNotification(STATUS_NOTIFICATION, status));
+  }
+
+  /** Indexes the whole workspace with progress, then publishes every file's diagnostics. */
+  let reindexing: Promise<void> | null = null;
+  let reindexAgain = false;
+  function reindex(): Promise<void> {
+    if (reindexing) {
+      reindexAgain = true;
+      return reindexing;
+    }
+    reindexing = (async () => {
+      do {
+        reindexAgain = false;
+        await indexOnce();
+      } while (reindexAgain && !shuttingDown);
+    })().finally(() => {
+      reindexing = null;
+      firstIndexDone();
+    });
+    return reindexing;
+  }
+
+  async function indexOnce(): Promise<void> {
+    indexing = true;
+    sendStatus();
+    const started = Date.now();
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => null) : null;
+    progress?.begin('Corpus Lint: indexing', 0, 'finding corpus files', false);
+    try {
+      await workspace.index({
+        report: (done, total, message) => progress?.report(total ? Math.round((done / total) * 80) : 0, message),
+      });
+      const roots = workspace.allRoots();
+      let done = 0;
+      for (const root of roots) {
+        progress?.report(80 + Math.round((done / roots.length) * 20), `checking ${root.label || path.basename(root.folder ?? '') || 'files'}`);
+        rememberDecisions(root);
+        await publisher.publishAll(root, () => shuttingDown);
+        done++;
+      }
+      publisher.clearMissing((uri) => workspace.rootOf(uri).corpus.has(uri));
+      publisher.publishConfigProblems(workspace.roots);
+    } catch (err) {
+      logError(`indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    } finally {
+      indexing = false;
+      progress?.done();
+    }
+    // Changes that arrived while indexing.
+    flushNow();
+    for (const [root, files] of deferred) if (workspace.allRoots().includes(root)) publisher.publish(root, files);
+    deferred.clear();
+    for (const root of deferredDecisions) if (workspace.allRoots().includes(root)) void publishAllOf(root);
+    deferredDecisions.clear();
+    const sizes = workspace.sizes();
+    log(`indexed ${sizes.files} files (${sizes.entries} entries) in ${Date.now() - started} ms`);
+    sendStatus();
+  }
+
+  function rememberDecisions(root: Root): void {
+    try {
+      workspace.rememberDecisions(root);
+    } catch (err) {
+      logError(`name decisions failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+  }
+
+  /** After a settings or config file change: reconfigure and republish the roots that changed. */
+  async function reconfigure(root?: Root): Promise<void> {
+    const changed = await workspace.reconfigure(root);
+    flushNow();
+    publisher.publishConfigProblems(workspace.roots);
+    for (const r of changed) {
+      rememberDecisions(r);
+      await publisher.publishAll(r, () => shuttingDown);
+    }
+    sendStatus();
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------------------------
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    const encoding = negotiateEncoding(capabilities.general?.positionEncodings);
+    positions.encoding = encoding;
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown };
+    initialSettings = parseSettings(init.settings);
+    const folders =
+      params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(pathFromUri(params.rootUri) ?? params.rootUri) }] : []);
+    workspace.folders = folders.map((f) => ({ uri: canonicalUri(f.uri), name: f.name }));
+    const codeActionLiterals = !!capabilities.textDocument?.codeAction?.codeActionLiteralSupport;
+    return {
+      capabilities: {
+        positionEncoding: encoding,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: { label: 'Corpus Lint' },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+        codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'corpus-lint' },
+    };
+  });
+
+  connection.onInitialized(
+    notification('initialized', async () => {
+      const indexed = reindex();
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        const watchers = [{ globPattern: '**/*.txt' }, { globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }];
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusLint' });
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          notification('workspace/didChangeWorkspaceFolders', async (e) => {
+            const removed = new Set(e.removed.map((f) => canonicalUri(f.uri)));
+            workspace.folders = [
+              ...workspace.folders.filter((f) => !removed.has(f.uri)),
+              ...e.added.map((f) => ({ uri: canonicalUri(f.uri), name: f.name })),
+            ];
+            await reindex();
+          }),
+        );
+      }
+      await indexed;
+    }),
+  );
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    workspace.stopIndexing();
+    firstIndexDone();
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+  });
+
+  // ---- documents ----------------------------------------------------------------------------------------------
+
+  connection.onDidOpenTextDocument(
+    notification('textDocument/didOpen', (p) => {
+      workspace.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+      scheduleFlush(0);
+    }),
+  );
+
+  connection.onDidChangeTextDocument(
+    notification('textDocument/didChange', (p) => {
+      const doc = workspace.documents.get(canonicalUri(p.textDocument.uri));
+      if (!doc) {
+        log(`change of a document that is not open: ${p.textDocument.uri}`);
+        return;
+      }
+      for (const change of p.contentChanges) {
+        const c = 'range' in change ? { range: positions.fromClientRangeIn(doc, change.range), text: change.text } : change;
+        TextDocument.update(doc, [c], p.textDocument.version);
+      }
+      workspace.changed(doc);
+      scheduleFlush(debounceMs);
+    }),
+  );
+
+  connection.onDidSaveTextDocument(notification('textDocument/didSave', () => scheduleFlush(0)));
+
+  connection.onDidCloseTextDocument(
+    notification('textDocument/didClose', (p) => {
+      workspace.close(p.textDocument.uri);
+      scheduleFlush(0);
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    notification('workspace/didChangeWatchedFiles', async (p) => {
+      let reindexNeeded = false;
+      const configRoots = new Set<Root>();
+      for (const change of p.changes) {
+        if (CorpusWorkspace.isConfigFile(change.uri)) {
+          const root = workspace.rootOfConfig(change.uri);
+          if (change.type === FileChangeType.Changed && root) configRoots.add(root);
+          else reindexNeeded = true;
+          continue;
+        }
+        workspace.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted);
+      }
+      if (reindexNeeded) {
+        await reindex();
+        return;
+      }
+      scheduleFlush(0);
+      if (configRoots.size) await workspace.whenIndexed();
+      for (const root of configRoots) await reconfigure(root);
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    notification('workspace/didChangeConfiguration', async (p) => {
+      const settings = (p.settings as { corpusLint?: unknown } | null)?.corpusLint;
+      if (settings) initialSettings = parseSettings(settings);
+      await workspace.whenIndexed();
+      await reconfigure();
+    }),
+  );
+
+  // ---- language features ---------------------------------------------------------------------------------------
+
+  /** The root and the UTF-16 position of a request on a document. */
+  function at(uri: string, pos: { line: number; character: number }) {
+    const key = canonicalUri(uri);
+    const root = workspace.rootOf(key);
+    return { key, root, pos: positions.fromClientPosition(key, pos) };
+  }
+
+  const markdownHover = () => capabilities.textDocument?.hover?.contentFormat?.includes('markdown') ?? false;
+
+  connection.onHover(
+    request('textDocument/hover', (p) => {
+      const { key, root, pos } = at(p.textDocument.uri, p.position);
+      return hover(root, key, pos, positions, markdownHover());
+    }, { wholeCorpus: true }),
+  );
+
+  /** The known name under a position, or null. */
+  function nameAt(uri: string, position: { line: number; character: number }) {
+    const { key, root, pos } = at(uri, position);
+    const model = root.corpus.model(key);
+    if (!model) return null;
+    const word = wordAt(root.corpus, key, offsetAt(model.lineIndex, pos));
+    if (!word || !isKnownName(root.corpus, word.stem)) return null;
+    return { key, root, model, word };
+  }
+
+  connection.onDefinition(
+    request('textDocument/definition', (p, token) => {
+      const hit = nameAt(p.textDocument.uri, p.position);
+      if (hit) {
+        const { mentions } = personCard(hit.root.corpus, hit.word.stem);
+        if (token.isCancellationRequested) return null;
+        const def = definitionOf(mentions);
+        return def ? Location.create(def.file, positions.toClientRange(def.file, def.range)) : null;
+      }
+      // On a duplicated paragraph: the other copies.
+      const { key, root, pos } = at(p.textDocument.uri, p.position);
+      const f = root.corpus
+        .findings(key)
+        .find((x) => (x.code === 'duplicate-paragraph' || x.code === 'near-duplicate-paragraph') && x.range.start.line <= pos.line && pos.line <= x.range.end.line);
+      return f ? f.related.map((r) => Location.create(r.file, positions.toClientRange(r.file, r.range))) : null;
+    }, { wholeCorpus: true }),
+  );
+
+  connection.onReferences(
+    request('textDocument/references', (p, token) => {
+      const hit = nameAt(p.textDocument.uri, p.position);
+      if (!hit) return null;
+      const corpus = hit.root.corpus;
+      const mentions = withDates(corpus, mentionsOf(corpus, nameGroup(corpus, hit.word.stem).spellings, () => token.isCancellationRequested));
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      const def = p.context.includeDeclaration ? undefined : definitionOf(mentions);
+      return mentions.filter((m) => m !== def).map((m) => Location.create(m.file, positions.toClientRange(m.file, m.range)));
+    }, { wholeCorpus: true }),
+  );
+
+  connection.onPrepareRename(
+    request('textDocument/prepareRename', (p) => {
+      const hit = nameAt(p.textDocument.uri, p.position);
+      if (!hit) return null;
+      const range = { start: positionAt(hit.model.lineIndex, hit.word.start), end: positionAt(hit.model.lineIndex, hit.word.end) };
+      return { range: positions.toClientRange(hit.key, range), placeholder: hit.word.stem };
+    }, { wholeCorpus: true }),
+  );
+
+  connection.onRenameRequest(
+    request('textDocument/rename', (p): WorkspaceEdit => {
+      const newName = p.newName.trim();
+      if (!newName || /[\r\n]/.test(newName)) throw new ResponseError(ErrorCodes.InvalidParams, 'The new name must be a non-empty spelling on one line.');
+      const hit = nameAt(p.textDocument.uri, p.position);
+      if (!hit) throw new ResponseError(ErrorCodes.InvalidRequest, 'Rename works on names: there is no known name here.');
+      const corpus = hit.root.corpus;
+      const changes: { file: string; edits: TextEdit[] }[] = [];
+      for (const [file, edits] of renameEdits(corpus, hit.word.stem, newName)) {
+        const index = corpus.model(file)!.lineIndex;
+        changes.push({
+          file,
+          edits: edits.map((e) => ({ range: { start: positionAt(index, e.start), end: positionAt(index, e.end) }, newText: e.newText })),
+        });
+      }
+      return toWorkspaceEdit(positions, changes);
+    }, { wholeCorpus: true }),
+  );
+
+  connection.onDocumentSymbol(
+    request('textDocument/documentSymbol', (p) => {
+      const key = canonicalUri(p.textDocument.uri);
+      const root = workspace.rootOf(key);
+      return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
+        ? documentSymbols(root, key, positions)
+        : symbolInformation(root, key, positions);
+    }),
+  );
+
+  /** The names of each root, kept until the corpus changes (listing them walks every file's spellings). */
+  const catalogs = new WeakMap<Root, { generation: number; names: Map<string, number> }>();
+  const namesOf = (root: Root): Map<string, number> => {
+    const cached = catalogs.get(root);
+    if (cached && cached.generation === workspace.generation) return cached.names;
+    const names = nameCatalog(root.corpus);
+    catalogs.set(root, { generation: workspace.generation, names });
+    return names;
+  };
+
+  connection.onWorkspaceSymbol(
+    request(
+      'workspace/symbol',
+      (p, token) => workspaceSymbols(workspace.allRoots(), p.query, positions, () => token.isCancellationRequested, namesOf),
+      { wholeCorpus: true },
+    ),
+  );
+
+  connection.onFoldingRanges(
+    request('textDocument/foldingRange', (p) => {
+      const key = canonicalUri(p.textDocument.uri);
+      return foldingRanges(workspace.rootOf(key), key);
+    }),
+  );
+
+  connection.onDocumentLinks(
+    request('textDocument/documentLink', (p) => {
+      const key = canonicalUri(p.textDocument.uri);
+      return documentLinks(workspace.rootOf(key), key, positions);
+    }),
+  );
+
+  connection.onCodeAction(
+    request('textDocument/codeAction', (p) => {
+      const key = canonicalUri(p.textDocument.uri);
+      const root = workspace.rootOf(key);
+      return codeActions({ root, uri: key, positions, fingerprint: (r, f) => publisher.fingerprint(r, f), today }, p);
+    }, { wholeCorpus: true }),
+  );
+
+  // ---- custom requests -----------------------------------------------------------------------------------------
+
+  connection.onRequest(
+    REINDEX_REQUEST,
+    request(REINDEX_REQUEST, async (): Promise<CorpusStatus> => {
+      await reindex();
+      return { ...workspace.sizes(), findings: publisher.findingCount(), indexing };
+    }),
+  );
+
+  connection.onRequest(
+    FIX_ALL_REQUEST,
+    request(FIX_ALL_REQUEST, async (p: { uri?: string }): Promise<WorkspaceEdit | null> => {
+      if (!p || typeof p.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'corpusLint/fixAll needs { uri }');
+      const key = canonicalUri(p.uri);
+      const edit = fixAllEdit(workspace.rootOf(key), key, positions);
+      if (!edit) return null;
+      const applied = await connection.workspace.applyEdit({ label: 'Corpus Lint: fix all', edit });
+      if (!applied.applied) log(`the client did not apply the fix-all edit${applied.failureReason ? `: ${applied.failureReason}` : ''}`);
+      return edit;
+    }, { wholeCorpus: true }),
+  );
+}

@@ -1,0 +1,104 @@
+/** Outline and navigation by entry: document symbols, workspace symbols (entries and names) and folding ranges. */
+import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolInformation, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
+import type { EntryInfo, Range } from '../core/types';
+import { normalizeForMatch } from '../core/text/normalize';
+import type { PositionMapper } from './positions';
+import type { Root } from './roots';
+import { firstMentions, nameCatalog } from './people';
+
+/** How an entry's date is shown next to its title. */
+export function entryDetail(e: EntryInfo): string {
+  if (e.date) return e.date;
+  if (e.dateText) return `${e.dateText} (no year)`;
+  return 'no date';
+}
+
+function entryName(e: EntryInfo): string {
+  return e.title.trim() || '(untitled entry)';
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/** The entries of a file as a flat outline. */
+export function documentSymbols(root: Root, uri: string, positions: PositionMapper): DocumentSymbol[] {
+  return root.corpus.entries(uri).map((e) => {
+    const range = positions.toClientRange(uri, e.range);
+    let selectionRange = positions.toClientRange(uri, e.titleRange);
+    if (!contains(range, selectionRange)) selectionRange = { start: range.start, end: range.start };
+    return { name: entryName(e), detail: entryDetail(e), kind: SymbolKind.Event, range, selectionRange };
+  });
+}
+
+/** The same outline for clients without hierarchical symbols. */
+export function symbolInformation(root: Root, uri: string, positions: PositionMapper): SymbolInformation[] {
+  return root.corpus.entries(uri).map((e) => ({
+    name: entryName(e),
+    kind: SymbolKind.Event,
+    location: { uri, range: positions.toClientRange(uri, e.range) },
+    containerName: entryDetail(e),
+  }));
+}
+
+/** One folding range per entry of more than one line. */
+export function foldingRanges(root: Root, uri: string): FoldingRange[] {
+  return root.corpus
+    .entries(uri)
+    .filter((e) => e.range.end.line > e.range.start.line)
+    .map((e) => ({ startLine: e.range.start.line, endLine: e.range.end.line, kind: FoldingRangeKind.Region }));
+}
+
+const MAX_WORKSPACE_SYMBOLS = 500;
+const normalizedTitles = new WeakMap<EntryInfo, string>();
+
+/**
+ * Entries whose title (or date) matches the query, and names of the corpus that contain it. Matching ignores
+ * diacritics, hamza forms and the other orthographic variation the core normalizes away.
+ */
+export function workspaceSymbols(
+  roots: Root[],
+  query: string,
+  positions: PositionMapper,
+  isCancelled: () => boolean,
+  namesOf: (root: Root) => Map<string, number> = (root) => nameCatalog(root.corpus),
+): WorkspaceSymbol[] {
+  const q = normalizeForMatch(query);
+  const raw = query.trim();
+  const out: WorkspaceSymbol[] = [];
+  for (const root of roots) {
+    const files = root.corpus.files().sort();
+    if (q) {
+      const names = [...namesOf(root)].filter(([n]) => normalizeForMatch(n).includes(q)).sort((a, b) => b[1] - a[1]);
+      const shown = names.slice(0, 50);
+      const first = firstMentions(root.corpus, shown.map(([n]) => n));
+      for (const [name, count] of shown) {
+        const m = first.get(name);
+        if (!m) continue;
+        out.push({
+          name,
+          kind: SymbolKind.Constant,
+          containerName: `name, ${count} mention${count === 1 ? '' : 's'}`,
+          location: { uri: m.file, range: positions.toClientRange(m.file, m.range) },
+        });
+      }
+    }
+    for (const file of files) {
+      if (isCancelled() || out.length >= MAX_WORKSPACE_SYMBOLS) return out;
+      for (const e of root.corpus.entries(file)) {
+        let norm = normalizedTitles.get(e);
+        if (norm === undefined) normalizedTitles.set(e, (norm = normalizeForMatch(e.title)));
+        if (q && !norm.includes(q) && !(raw && e.date?.includes(raw))) continue;
+        out.push({
+          name: entryName(e),
+          kind: SymbolKind.Event,
+          containerName: `${root.describe(file)} · ${entryDetail(e)}`,
+          location: { uri: file, range: positions.toClientRange(file, e.titleRange) },
+        });
+        if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
+      }
+    }
+  }
+  return out;
+}

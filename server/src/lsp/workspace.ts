@@ -1,0 +1,372 @@
+/**
+ * The server's view of the workspace: the corpus roots, the open documents (which override the disk) and the queue
+ * of changes not yet pushed into the corpora. Changes are applied in one synchronous `flush`, which every request
+ * runs first, so no answer is computed from stale text.
+ */
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { VariantDecision } from '../core/names/variants';
+import { CONFIG_FILE_NAMES } from '../core/config';
+import { readTextFile, readTextFileSync } from '../node/readText';
+import { findNestedConfigFolders, Root, Settings } from './roots';
+import { canonicalUri, isInside, pathFromUri, uriFromPath } from './uris';
+
+export interface WorkspaceFolderInfo {
+  uri: string;
+  name: string;
+}
+
+/** What one flush changed in one root. */
+export interface FlushResult {
+  root: Root;
+  /** Files whose text changed or that were added. */
+  changed: string[];
+  removed: string[];
+  /** Other files whose findings may have changed (duplicates). */
+  affected: Set<string>;
+  /** The corpus-wide name decisions changed: any file's name-variant findings may differ. */
+  decisionsChanged: boolean;
+}
+
+export interface IndexProgress {
+  report(done: number, total: number, message: string): void;
+}
+
+export type Logger = (message: string) => void;
+
+const BATCH_FILES = 64;
+
+export class CorpusWorkspace {
+  folders: WorkspaceFolderInfo[] = [];
+  /** Roots, deepest folder first (so the first root containing a file is its own). */
+  roots: Root[] = [];
+  /** Documents outside every root folder (untitled ones, files elsewhere). */
+  loose: Root;
+  readonly documents = new Map<string, TextDocument>();
+  /** uri -> new text, or null for a removal. */
+  private readonly pending = new Map<string, string | null>();
+  /** Bumped by every flush that changed a corpus: long handlers compare it to detect a stale answer. */
+  generation = 0;
+  private indexRun = 0;
+  private indexing: Promise<void> | null = null;
+  private lastDecisions = new WeakMap<Root, Map<string, VariantDecision>>();
+
+  constructor(
+    private settingsFor: (scopeUri: string | null) => Promise<Settings>,
+    private readonly log: Logger,
+  ) {
+    this.loose = new Root(null, '', {});
+  }
+
+  allRoots(): Root[] {
+    return [...this.roots, this.loose];
+  }
+
+  /** The root a file belongs to: the deepest root folder holding it, else the loose root. */
+  rootOf(uri: string): Root {
+    const p = pathFromUri(uri);
+    if (p) for (const r of this.roots) if (r.folder && isInside(r.folder, p) && !r.nested.some((n) => isInside(n, p))) return r;
+    return this.loose;
+  }
+
+  isIndexing(): boolean {
+    return this.indexing !== null;
+  }
+
+  /** Resolves when no indexing is running (at once when none is). */
+  async whenIndexed(): Promise<void> {
+    while (this.indexing) await this.indexing;
+  }
+
+  // ---- documents and queued changes -------------------------------------------------------------------------
+
+  open(uri: string, languageId: string, version: number, text: string): TextDocument {
+    const key = canonicalUri(uri);
+    const doc = TextDocument.create(key, languageId, version, text);
+    this.documents.set(key, doc);
+    this.pending.set(key, text);
+    return doc;
+  }
+
+  /** Records a change of an open document's text. */
+  changed(doc: TextDocument): void {
+    this.pending.set(doc.uri, doc.getText());
+  }
+
+  /** A closed document goes back to its disk content, or leaves the corpus when it is not a corpus file on disk. */
+  close(uri: string): void {
+    const key = canonicalUri(uri);
+    this.documents.delete(key);
+    this.pending.set(key, this.diskText(key));
+  }
+
+  /** A file changed, appeared or disappeared on disk. Open documents keep their editor text. */
+  fileChangedOnDisk(uri: string, deleted: boolean): void {
+    const key = canonicalUri(uri);
+    if (this.documents.has(key)) return;
+    if (deleted) {
+      const root = this.rootOf(key);
+      if (root.corpus.has(key)) this.pending.set(key, null);
+      // A deleted folder: everything known under it goes.
+      for (const r of this.allRoots()) for (const f of r.corpus.files()) if (f.startsWith(key + '/') && !this.documents.has(f)) this.pending.set(f, null);
+      return;
+    }
+    this.pending.set(key, this.diskText(key));
+  }
+
+  hasPending(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** The text of a corpus file on disk, or null when it is not one (no root matches it, or it cannot be read). */
+  private diskText(uri: string): string | null {
+    const p = pathFromUri(uri);
+    if (!p) return null;
+    const root = this.rootOf(uri);
+    if (!root.matches(p)) return null;
+    const read = readTextFileSync(p, { maxBytes: root.rootConfig.maxBytes });
+    if ('reason' in read) {
+      this.log(`skipped ${root.describe(uri)}: ${read.reason}`);
+      return null;
+    }
+    return read.text;
+  }
+
+  /** Pushes all queued changes into the corpora. Synchronous: nothing can interleave. */
+  flush(): FlushResult[] {
+    if (!this.pending.size) return [];
+    const byRoot = new Map<Root, { changed: { file: string; text: string }[]; removed: string[] }>();
+    for (const [uri, text] of this.pending) {
+      const root = this.rootOf(uri);
+      let batch = byRoot.get(root);
+      if (!batch) byRoot.set(root, (batch = { changed: [], removed: [] }));
+      if (text === null) batch.removed.push(uri);
+      else batch.changed.push({ file: uri, text });
+    }
+    this.pending.clear();
+    const results: FlushResult[] = [];
+    for (const [root, batch] of byRoot) {
+      const removed = batch.removed.filter((f) => root.corpus.has(f));
+      const changed = batch.changed.filter((c) => root.corpus.text(c.file) !== c.text);
+      if (!changed.length && !removed.length) continue;
+      let r;
+      try {
+        r = root.corpus.applyChange({ changed, removed });
+      } catch (err) {
+        this.log(`analysis failed for ${[...changed.map((c) => c.file), ...removed].map((f) => root.describe(f)).join(', ')}: ${errorText(err)}`);
+        continue;
+      }
+      this.generation++;
+      results.push({
+        root,
+        changed: changed.map((c) => c.file),
+        removed,
+        affected: r.affected,
+        decisionsChanged: r.namesChanged && this.safeDecisionsChanged(root),
+      });
+    }
+    return results;
+  }
+
+  /** Remembers the name decisions as last published, for `decisionsChanged`. */
+  rememberDecisions(root: Root): void {
+    if (root.config.rules['name-variant'] === 'off') return;
+    this.lastDecisions.set(root, root.corpus.nameIndex().variants());
+  }
+
+  private safeDecisionsChanged(root: Root): boolean {
+    try {
+      return this.decisionsChanged(root);
+    } catch (err) {
+      this.log(`name decisions failed: ${errorText(err)}`);
+      return false;
+    }
+  }
+
+  /** True when the corpus-wide name decisions differ from the last remembered ones (then remembers the new ones). */
+  private decisionsChanged(root: Root): boolean {
+    if (root.config.rules['name-variant'] === 'off') return false;
+    const before = this.lastDecisions.get(root);
+    // Not published yet (indexing): the pass that publishes everything comes anyway; no need to decide now.
+    if (!before) return true;
+    const after = root.corpus.nameIndex().variants();
+    this.lastDecisions.set(root, after);
+    if (before.size !== after.size) return true;
+    for (const [spelling, d] of after) {
+      const b = before.get(spelling);
+      if (
+        !b ||
+        b.canonical !== d.canonical ||
+        b.canonicalCount !== d.canonicalCount ||
+        b.variantCount !== d.variantCount ||
+        b.variantClass !== d.variantClass ||
+        b.source !== d.source
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- indexing -----------------------------------------------------------------------------------------------
+
+  /**
+   * Finds the roots and reads every corpus file of the workspace into the corpora, in batches that yield to the
+   * event loop. A newer call supersedes a running one.
+   */
+  index(progress: IndexProgress): Promise<void> {
+    const run = ++this.indexRun;
+    const job = this.runIndex(run, progress).finally(() => {
+      if (this.indexing === job) this.indexing = null;
+    });
+    this.indexing = job;
+    return job;
+  }
+
+  /** Stops a running indexing at its next step (at shutdown). */
+  stopIndexing(): void {
+    this.indexRun++;
+  }
+
+  private async runIndex(run: number, progress: IndexProgress): Promise<void> {
+    const superseded = () => run !== this.indexRun;
+    progress.report(0, 0, 'finding corpus files');
+    const roots: Root[] = [];
+    for (const f of this.folders) {
+      const folder = pathFromUri(f.uri);
+      if (!folder) continue;
+      const label = this.folders.length > 1 ? f.name : '';
+      roots.push(new Root(folder, label, await this.settingsFor(f.uri)));
+      for (const nested of await findNestedConfigFolders(folder)) {
+        const nestedLabel = (label ? label + '/' : '') + path.relative(folder, nested).split(path.sep).join('/');
+        roots.push(new Root(nested, nestedLabel, await this.settingsFor(uriFromPath(nested))));
+      }
+      if (superseded()) return;
+    }
+    roots.sort((a, b) => b.folder!.length - a.folder!.length);
+    for (const r of roots) r.nested = roots.filter((o) => o !== r && o.folder !== r.folder && isInside(r.folder!, o.folder!)).map((o) => o.folder!);
+    const loose = new Root(null, '', await this.settingsFor(null));
+    if (superseded()) return;
+
+    // The new roots take over now: changes from here on go to them. Open documents enter first.
+    this.roots = roots;
+    this.loose = loose;
+    this.pending.clear();
+    for (const [uri, doc] of this.documents) this.pending.set(uri, doc.getText());
+    this.flush();
+
+    const work: { root: Root; file: string }[] = [];
+    for (const root of roots) for (const file of await root.findFiles()) work.push({ root, file });
+    if (superseded()) return;
+    for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
+
+    let skipped = 0;
+    for (let i = 0; i < work.length; i += BATCH_FILES) {
+      const batch = work.slice(i, i + BATCH_FILES);
+      const read = await Promise.all(batch.map((w) => readTextFile(w.file, { maxBytes: w.root.rootConfig.maxBytes })));
+      if (superseded()) return;
+      const byRoot = new Map<Root, { file: string; text: string }[]>();
+      batch.forEach((w, k) => {
+        const r = read[k];
+        const uri = uriFromPath(w.file);
+        if ('reason' in r) {
+          skipped++;
+          this.log(`skipped ${w.root.describe(uri)}: ${r.reason}`);
+          return;
+        }
+        if (this.documents.has(uri)) return;
+        let list = byRoot.get(w.root);
+        if (!list) byRoot.set(w.root, (list = []));
+        list.push({ file: uri, text: r.text });
+      });
+      for (const [root, changed] of byRoot) this.addFiles(root, changed);
+      this.generation++;
+      const done = Math.min(i + BATCH_FILES, work.length);
+      progress.report(done, work.length, `${done}/${work.length} files`);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (superseded()) return;
+    }
+    this.log(`indexed ${work.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
+  }
+
+  /** Adds files to a root's corpus; a file the analysis fails on is logged and left out, the others go in. */
+  private addFiles(root: Root, changed: { file: string; text: string }[]): void {
+    try {
+      root.corpus.applyChange({ changed });
+    } catch {
+      for (const c of changed) {
+        try {
+          root.corpus.applyChange({ changed: [c] });
+        } catch (err) {
+          this.log(`analysis failed for ${root.describe(c.file)}, left out: ${errorText(err)}`);
+          try {
+            root.corpus.applyChange({ removed: [c.file] });
+          } catch {
+            // nothing more to undo
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * After a config or settings change: reloads each root's config and brings its file set in line with the globs.
+   * Returns the roots whose config or files changed.
+   */
+  async reconfigure(onlyRoot?: Root): Promise<Root[]> {
+    const changedRoots: Root[] = [];
+    for (const root of onlyRoot ? [onlyRoot] : this.allRoots()) {
+      const settings = await this.settingsFor(root.folder ? root.uri : null);
+      const configChanged = root.configure(settings);
+      let filesChanged = false;
+      if (root.folder) {
+        const wanted = new Set((await root.findFiles()).map(uriFromPath));
+        for (const f of root.corpus.files()) {
+          if (!wanted.has(f) && !this.documents.has(f)) {
+            this.pending.set(f, null);
+            filesChanged = true;
+          }
+        }
+        for (const f of wanted) {
+          if (!root.corpus.has(f) && !this.documents.has(f)) {
+            this.pending.set(f, this.diskText(f));
+            filesChanged = true;
+          }
+        }
+      }
+      if (configChanged || filesChanged) changedRoots.push(root);
+    }
+    if (changedRoots.length) this.generation++;
+    return changedRoots;
+  }
+
+  /** True for a config file name the server watches. */
+  static isConfigFile(uri: string): boolean {
+    const p = pathFromUri(uri);
+    return !!p && (CONFIG_FILE_NAMES as string[]).includes(path.basename(p));
+  }
+
+  /** The root whose config file this is, if any. */
+  rootOfConfig(uri: string): Root | undefined {
+    const p = pathFromUri(uri);
+    if (!p) return undefined;
+    return this.roots.find((r) => r.folder === path.dirname(p));
+  }
+
+  /** Totals for the status notification. */
+  sizes(): { files: number; entries: number } {
+    let files = 0;
+    let entries = 0;
+    for (const r of this.allRoots()) {
+      for (const f of r.corpus.files()) {
+        files++;
+        entries += r.corpus.entries(f).length;
+      }
+    }
+    return { files, entries };
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}

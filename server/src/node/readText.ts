@@ -1,0 +1,112 @@
+/**
+ * Reading a corpus file from disk as text, shared by the hosts: strict UTF-8 decoding (a leading BOM dropped), and
+ * a reason instead of a crash for a file that is missing, too large, binary or not valid UTF-8.
+ */
+import * as fs from 'node:fs';
+
+export type ReadResult = { text: string } | { reason: string };
+
+export interface ReadOptions {
+  /** Files larger than this many bytes are not read; 0 or Infinity means no limit. */
+  maxBytes?: number;
+}
+
+/** The limit used when none is given: a corpus file is text, not a data dump. */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** Reads a file as UTF-8 text; returns a reason instead when it cannot be used. */
+export function readTextFileSync(file: string, options: ReadOptions = {}): ReadResult {
+  const maxBytes = limitOf(options);
+  let buf: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > maxBytes) return { reason: tooLarge(maxBytes) };
+    buf = fs.readFileSync(file);
+  } catch (err) {
+    return { reason: cannotRead(err) };
+  }
+  return decodeText(buf);
+}
+
+/** The asynchronous twin of `readTextFileSync`, for hosts that must keep answering while they read many files. */
+export async function readTextFile(file: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const maxBytes = limitOf(options);
+  let buf: Buffer;
+  try {
+    const size = (await fs.promises.stat(file)).size;
+    if (size > maxBytes) return { reason: tooLarge(maxBytes) };
+    buf = await fs.promises.readFile(file);
+  } catch (err) {
+    return { reason: cannotRead(err) };
+  }
+  return decodeText(buf);
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes bytes as strict UTF-8 text, or says why they are not text. */
+export function decodeText(buf: Uint8Array): ReadResult {
+  if (looksBinary(buf)) return { reason: 'binary file (contains NUL bytes)' };
+  try {
+    let text = strictDecoder.decode(buf);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text };
+  } catch {
+    return { reason: `invalid UTF-8 at byte ${firstInvalidUtf8(buf)}` };
+  }
+}
+
+function limitOf(options: ReadOptions): number {
+  const m = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  return m > 0 ? m : Number.POSITIVE_INFINITY;
+}
+
+function tooLarge(maxBytes: number): string {
+  const mb = maxBytes / 1024 / 1024;
+  if (mb < 1) return `larger than ${Math.round(maxBytes / 1024)} KB`;
+  return `larger than ${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+function cannotRead(err: unknown): string {
+  return `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+}
+
+function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 8192);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+/** Byte offset where the first invalid UTF-8 sequence starts (a stray byte, a bad lead, a cut or overlong sequence). */
+function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return buf.length;
+}

@@ -1,0 +1,50 @@
+/** The bundled server as a separate process over stdio, driven like an editor drives it. */
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync, ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import type { Hover } from 'vscode-languageserver/node';
+import { editorCapabilities, overProcess, positionOf, REPO, SEED, TempCorpus } from './harness';
+
+describe('language server process (node dist/server.js --stdio)', function () {
+  this.timeout(120000);
+  let child: ChildProcess | undefined;
+  let corpus: TempCorpus | undefined;
+  const stderr: string[] = [];
+
+  before(() => {
+    const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+  });
+
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill();
+    corpus?.dispose();
+  });
+
+  it('initializes, publishes diagnostics for an opened file, answers a hover, and exits cleanly on shutdown/exit', async () => {
+    corpus = new TempCorpus();
+    child = spawn(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    const client = overProcess(child);
+
+    const init = await client.initialize(corpus.dir, editorCapabilities());
+    assert.equal(init.capabilities.positionEncoding, 'utf-16');
+    assert.equal(init.serverInfo?.name, 'corpus-lint');
+
+    const uri = corpus.uri(SEED.s002);
+    const text = corpus.read(SEED.s002);
+    await client.open(uri, text);
+    const diagnostics = await client.nextDiagnostics(uri, 0, (ds) => ds.some((d) => d.code === 'duplicate-paragraph'));
+    assert.equal(diagnostics.filter((d) => d.code === 'duplicate-paragraph').length, 20);
+    await client.indexed();
+
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'بوتن ', 1) });
+    assert.match((hover.contents as { value: string }).value, /\*\*بوتين\*\* — name/);
+
+    await client.shutdown();
+    await client.connection.sendNotification('exit');
+    assert.equal(await exited, 0, stderr.join(''));
+    client.connection.dispose();
+  });
+});
