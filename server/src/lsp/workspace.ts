@@ -34,7 +34,8 @@ export interface IndexProgress {
 
 export type Logger = (message: string) => void;
 
-const BATCH_FILES = 64;
+/** Files read and analysed per step of the indexing (above the core's bulk-load threshold); the server answers between steps. */
+const BATCH_FILES = 256;
 
 export class CorpusWorkspace {
   folders: WorkspaceFolderInfo[] = [];
