@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
 import picomatch from 'picomatch';
+import { DEFAULT_MAX_FILE_BYTES, readTextFileSync } from '../node/readText';
 
 export interface CorpusFile {
   /** Path as shown to the user: the given path joined with the file's path inside it. */
@@ -20,9 +21,7 @@ export interface SkippedFile {
 }
 
 /** Files larger than this are skipped with a note (a corpus file is text, not a data dump). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
+export const MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 export class MissingPathError extends Error {}
 
@@ -67,41 +66,7 @@ export function discoverFiles(paths: string[], d: Discovery): { files: { display
   return { files: [...out.values()] };
 }
 
-/** Reads a file as UTF-8 text; returns a reason instead when it cannot be used. */
+/** Reads a file as UTF-8 text; returns a reason instead when it cannot be used (shared with the language server). */
 export function readCorpusFile(absolute: string): { text: string } | { reason: string } {
-  let buf: Buffer;
-  try {
-    const size = fs.statSync(absolute).size;
-    if (size > MAX_FILE_BYTES) return { reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    buf = fs.readFileSync(absolute);
-  } catch (err) {
-    return { reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
-  }
-  if (looksBinary(buf)) return { reason: 'binary file (contains NUL bytes)' };
-  try {
-    let text = decoder.decode(buf);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
-  } catch {
-    return { reason: `invalid UTF-8 at byte ${firstInvalidUtf8(buf)}` };
-  }
-}
-
-function looksBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8192);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
-}
-
-/** Byte offset of the first invalid UTF-8 sequence: decode leniently and find the first replacement character. */
-function firstInvalidUtf8(buf: Buffer): number {
-  const lenient = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  let i = lenient.indexOf('\ufffd');
-  // A genuine U+FFFD in the file encodes as EF BF BD: skip those.
-  while (i >= 0) {
-    const at = Buffer.byteLength(lenient.slice(0, i), 'utf8');
-    if (!(buf[at] === 0xef && buf[at + 1] === 0xbf && buf[at + 2] === 0xbd)) return at;
-    i = lenient.indexOf('\ufffd', i + 1);
-  }
-  return 0;
+  return readTextFileSync(absolute, { maxBytes: MAX_FILE_BYTES });
 }
