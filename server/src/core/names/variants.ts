@@ -49,16 +49,32 @@ export interface VariantOccurrence {
   decision: VariantDecision;
 }
 
+/** A stem with every written form (proclitics included) that maps to it, aggregated over the corpus. */
 interface Unit {
+  id: number;
   spelling: string;
   /** Normalized spelling (hamza, ى, ة and Persian look-alikes folded). */
   key: string;
-  /** The written forms (with proclitics) whose stem this is. */
-  surfaces: string[];
+  /** Variant group: the skeleton key. */
+  group: string;
+  /** Spelling ids of the written forms whose stem this is. */
+  surfaces: Set<number>;
   count: number;
   evidence: number;
-  /** Loaded only for candidate pairs. */
-  neighbors: Set<number> | null;
+  /** Set when a candidate pair needs it; cleared when a file holding one of its forms changes. */
+  neighbors: Map<number, number> | null;
+  nameLike: boolean;
+}
+
+/** The state of the last decisions, updated incrementally after edits. */
+interface DecisionState {
+  units: Map<number, Unit>;
+  unitsByKey: Map<string, Set<Unit>>;
+  groups: Map<string, Set<Unit>>;
+  ctx: DecisionContext;
+  /** Reference counts of name-like units per neighbour hash (the keys of ctx.nameNeighbors). */
+  nameNeighborRefs: Map<number, number>;
+  byGroup: Map<string, Map<string, VariantDecision>>;
 }
 
 /** Keys of increasing tolerance. k1: hamza, alef maqsura, teh marbuta, Persian look-alikes. */
@@ -85,14 +101,20 @@ const FOREIGN_SHAPE = /(?<=[^\sوي])(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:و�
 export class NameIndex {
   private readonly files = new Map<string, WordSource>();
   /** Occurrences and name evidence per interned spelling id. */
-  private counts = new Int32Array(1024);
-  private evidence = new Int32Array(1024);
+  private counts: Int32Array = new Int32Array(1024);
+  private evidence: Int32Array = new Int32Array(1024);
+  /** Stem id of each spelling id, -1 when not known yet. */
+  private stemIds: Int32Array = new Int32Array(1024).fill(-1);
+  /** Final decisions (corpus + config), rebuilt from `state` when anything changed. */
   private decisions: Map<string, VariantDecision> | null = null;
-  private stemOf: Map<string, string> | null = null;
+  private state: DecisionState | null = null;
+  /** Changes since the last decisions: count and evidence deltas per spelling id, spellings of changed files. */
+  private readonly pending = new Map<number, [number, number]>();
+  private readonly touched = new Set<number>();
+  /** Stems that gained or lost a written form in the current update. */
+  private readonly restemmed = new Set<number>();
   /** 1 for each spelling id whose stem is a reported variant (valid with `decisions`). */
   private reported: Uint8Array | null = null;
-  /** Units and context of the last decisions, kept for `nameFacts` (the people index reuses the judgement). */
-  private judged: { units: Map<string, Unit>; ctx: DecisionContext } | null = null;
   /** Full occurrences of recently asked files (recomputed from the text on demand). */
   private readonly wordsCache = new Map<string, FileWords>();
 
@@ -103,11 +125,14 @@ export class NameIndex {
 
   setOptions(options: NameVariantOptions): void {
     this.options = options;
+    this.state = null;
     this.decisions = null;
   }
 
   setFile(file: string, source: WordSource | null): void {
     const old = this.files.get(file);
+    if (old) this.shiftNeighbors(old, -1);
+    if (source) this.shiftNeighbors(source, 1);
     if (old) this.accumulate(old.words, -1);
     if (source) {
       this.files.set(file, source);
@@ -117,25 +142,59 @@ export class NameIndex {
     }
     this.wordsCache.delete(file);
     this.decisions = null;
-    this.stemOf = null;
     this.reported = null;
+  }
+
+  /** Adds or removes one file's contexts to the loaded neighbour counts of the units its words belong to. */
+  private shiftNeighbors(source: WordSource, sign: 1 | -1): void {
+    if (!this.state) return;
+    const bySurface = new Map<string, Unit>();
+    for (const id of source.words.ids) {
+      const sid = id < this.stemIds.length ? this.stemIds[id] : -1;
+      const u = sid >= 0 ? this.state.units.get(sid) : undefined;
+      if (u?.neighbors && u.surfaces.has(id)) bySurface.set(this.interner.string(id), u);
+    }
+    if (!bySurface.size) return;
+    for (const [s, w] of collectWords(source.text, source.wordLines, new Set(bySurface.keys()))) {
+      const n = bySurface.get(s)!.neighbors!;
+      for (const h of w.neighbors) {
+        const c = (n.get(h) ?? 0) + sign;
+        if (c > 0) n.set(h, c);
+        else n.delete(h);
+      }
+    }
   }
 
   private accumulate(words: WordSummary, sign: 1 | -1): void {
     const { ids, counts, evidence } = words;
-    if (this.counts.length < this.interner.size) {
-      const n = Math.max(this.interner.size, this.counts.length * 2);
-      const c = new Int32Array(n);
-      c.set(this.counts);
-      const e = new Int32Array(n);
-      e.set(this.evidence);
-      this.counts = c;
-      this.evidence = e;
-    }
+    this.ensureCapacity(this.interner.size);
     for (let i = 0; i < ids.length; i++) {
-      this.counts[ids[i]] += sign * counts[i];
-      this.evidence[ids[i]] += sign * evidence[i];
+      const id = ids[i];
+      this.counts[id] += sign * counts[i];
+      this.evidence[id] += sign * evidence[i];
+      this.touched.add(id);
+      if (!this.state) continue;
+      const d = this.pending.get(id);
+      if (d) {
+        d[0] += sign * counts[i];
+        d[1] += sign * evidence[i];
+      } else {
+        this.pending.set(id, [sign * counts[i], sign * evidence[i]]);
+      }
     }
+  }
+
+  private ensureCapacity(n: number): void {
+    if (this.counts.length >= n) return;
+    const size = Math.max(n, this.counts.length * 2);
+    const grow = (a: Int32Array, fill: number): Int32Array => {
+      const b = new Int32Array(size).fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.counts = grow(this.counts, 0);
+    this.evidence = grow(this.evidence, 0);
+    this.stemIds = grow(this.stemIds, -1);
   }
 
   /** Every occurrence of a file's words, with offsets and neighbours (computed on demand, cached for a few files). */
@@ -175,17 +234,27 @@ export class NameIndex {
    * frequent (so وبوتين -> بوتين, but بوتين never -> وتين).
    */
   stem(spelling: string): string {
-    if (!this.stemOf) this.stemOf = new Map();
-    let s = this.stemOf.get(spelling);
-    if (s === undefined) {
-      s = this.computeStem(spelling);
-      this.stemOf.set(spelling, s);
+    const id = this.interner.peek(spelling);
+    if (id < 0 || id >= this.counts.length || this.counts[id] <= 0) {
+      // Not in the corpus (any more): computed, never cached.
+      const sid = this.computeStemId(spelling, id);
+      return sid >= 0 ? this.interner.string(sid) : spelling;
+    }
+    this.settle();
+    return this.interner.string(this.stemId(id));
+  }
+
+  private stemId(id: number): number {
+    let s = this.stemIds[id];
+    if (s < 0) {
+      s = this.computeStemId(this.interner.string(id), id);
+      this.stemIds[id] = s;
     }
     return s;
   }
 
-  private computeStem(w: string): string {
-    const own = this.count(w);
+  private computeStemId(w: string, id: number): number {
+    const own = id >= 0 && id < this.counts.length ? this.counts[id] : 0;
     const candidates: string[] = [];
     if (w.startsWith('لل') && w.length > 4) candidates.push('ال' + w.slice(2));
     if (PROCLITIC_LETTERS.has(w[0])) {
@@ -193,18 +262,52 @@ export class NameIndex {
       if (PROCLITIC_LETTERS.has(w[1]) && w[0] !== w[1]) candidates.push(w.slice(2));
     }
     for (const c of candidates) {
-      if (c.length >= 3 && this.count(c) >= Math.max(1, own) && !STOPWORDS.has(normalizeForMatch(c))) return c;
+      if (c.length < 3) continue;
+      const cid = this.interner.peek(c);
+      if (cid >= 0 && cid < this.counts.length && this.counts[cid] >= Math.max(1, own) && !STOPWORDS.has(normalizeForMatch(c))) return cid;
     }
-    return w;
+    return id;
   }
 
-  /** Variant decisions for every reported spelling (stems), computed lazily. */
+  /** Spelling ids whose stem may depend on the count of `id`: itself and its forms with proclitics. */
+  private dependents(id: number): number[] {
+    const x = this.interner.string(id);
+    const forms: string[] = [];
+    for (const p of PROCLITIC_LETTERS) {
+      forms.push(p + x);
+      for (const q of PROCLITIC_LETTERS) if (p !== q) forms.push(p + q + x);
+    }
+    if (x.startsWith('ال')) forms.push('لل' + x.slice(2));
+    const out = [id];
+    for (const f of forms) {
+      const fid = this.interner.peek(f);
+      if (fid >= 0) out.push(fid);
+    }
+    return out;
+  }
+
+  /** Variant decisions for every reported spelling (stems), computed lazily and incrementally. */
   variants(): Map<string, VariantDecision> {
+    this.settle();
     if (!this.decisions) {
-      this.decisions = this.computeDecisions();
+      const out = new Map<string, VariantDecision>();
+      for (const g of this.state!.byGroup.values()) for (const [k, v] of g) out.set(k, v);
+      this.applyConfigured(this.state!.units, out);
+      this.decisions = out;
       this.reported = null;
     }
     return this.decisions;
+  }
+
+  /** Brings the decision state up to date with the pending changes. */
+  private settle(): void {
+    if (!this.state || this.pending.size > FULL_REBUILD_SPELLINGS) {
+      this.rebuild();
+    } else if (this.pending.size || this.touched.size) {
+      this.update();
+    }
+    this.pending.clear();
+    this.touched.clear();
   }
 
   /** Which spelling ids are written forms of a reported variant. */
@@ -212,69 +315,178 @@ export class NameIndex {
     const decisions = this.variants();
     if (!this.reported) {
       const r = new Uint8Array(this.interner.size);
-      const n = Math.min(this.interner.size, this.counts.length);
-      for (let id = 0; id < n; id++) {
-        if (this.counts[id] > 0 && decisions.has(this.stem(this.interner.string(id)))) r[id] = 1;
+      for (const u of this.state!.units.values()) {
+        if (decisions.has(u.spelling)) for (const id of u.surfaces) r[id] = 1;
       }
       this.reported = r;
     }
     return this.reported;
   }
 
-  private computeDecisions(): Map<string, VariantDecision> {
-    const units = new Map<string, Unit>();
+  private newUnit(id: number): Unit {
+    const spelling = this.interner.string(id);
+    const key = key1(spelling);
+    return { id, spelling, key, group: key4(key3(key2(key))), surfaces: new Set(), count: 0, evidence: 0, neighbors: null, nameLike: false };
+  }
+
+  /** Builds the whole decision state from the counts. */
+  private rebuild(): void {
+    this.stemIds.fill(-1);
+    const units = new Map<number, Unit>();
     const n = Math.min(this.interner.size, this.counts.length);
     for (let id = 0; id < n; id++) {
       if (this.counts[id] <= 0) continue;
-      const spelling = this.interner.string(id);
-      const t = { count: this.counts[id], evidence: this.evidence[id] };
-      const stem = this.stem(spelling);
-      let u = units.get(stem);
-      if (!u) {
-        u = { spelling: stem, key: key1(stem), count: 0, evidence: 0, surfaces: [], neighbors: null };
-        units.set(stem, u);
-      }
-      u.count += t.count;
-      u.evidence += t.evidence;
-      u.surfaces.push(spelling);
+      const sid = this.stemId(id);
+      let u = units.get(sid);
+      if (!u) units.set(sid, (u = this.newUnit(sid)));
+      u.count += this.counts[id];
+      u.evidence += this.evidence[id];
+      u.surfaces.add(id);
     }
+    const unitsByKey = new Map<string, Set<Unit>>();
     const byKey = new Map<string, number>();
-    for (const u of units.values()) byKey.set(u.key, (byKey.get(u.key) ?? 0) + u.count);
-    const ctx: DecisionContext = { byKey, nameNeighbors: new Set() };
-    // Hashes of name-like words as neighbours: a given name before a family name (فلاديمير بوتن).
+    const groups = new Map<string, Set<Unit>>();
     for (const u of units.values()) {
-      if (isNameLike(u, ctx)) {
-        ctx.nameNeighbors.add(hashString(u.key, 0x4c));
-        ctx.nameNeighbors.add(hashString(u.key, 0x52));
+      addTo(unitsByKey, u.key, u);
+      byKey.set(u.key, (byKey.get(u.key) ?? 0) + u.count);
+      if (u.spelling.length >= 3) addTo(groups, u.group, u);
+    }
+    const ctx: DecisionContext = { byKey, nameNeighbors: new Set() };
+    const nameNeighborRefs = new Map<number, number>();
+    for (const u of units.values()) {
+      u.nameLike = isNameLike(u, ctx);
+      if (u.nameLike) refNameNeighbors(u, ctx, nameNeighborRefs, 1);
+    }
+    this.state = { units, unitsByKey, groups, ctx, nameNeighborRefs, byGroup: new Map() };
+    this.decideGroups([...groups.keys()]);
+  }
+
+  /** Applies the pending changes to the state and re-decides only the groups they can reach. */
+  private update(): void {
+    const st = this.state!;
+    // 1. Spellings whose stem may have changed, and the units they leave or join.
+    const restem = new Set<number>();
+    for (const id of this.pending.keys()) for (const d of this.dependents(id)) restem.add(d);
+    const changedUnits = new Set<Unit>();
+    const oldKeyCounts = new Map<string, number>();
+    const noteKey = (k: string): void => {
+      if (!oldKeyCounts.has(k)) oldKeyCounts.set(k, st.ctx.byKey.get(k) ?? 0);
+    };
+    const unitOf = (sid: number): Unit => {
+      let u = st.units.get(sid);
+      if (!u) {
+        st.units.set(sid, (u = this.newUnit(sid)));
+        addTo(st.unitsByKey, u.key, u);
+      }
+      return u;
+    };
+    for (const id of restem) {
+      const delta = this.pending.get(id) ?? [0, 0];
+      const oldCount = this.counts[id] - delta[0];
+      const oldEvidence = this.evidence[id] - delta[1];
+      const oldStem = this.stemIds[id];
+      this.stemIds[id] = -1;
+      const newStem = this.counts[id] > 0 ? this.stemId(id) : -1;
+      if (oldStem !== newStem) {
+        if (oldStem >= 0) this.restemmed.add(oldStem);
+        if (newStem >= 0) this.restemmed.add(newStem);
+      }
+      if (oldStem >= 0 && oldCount > 0) {
+        const u = unitOf(oldStem);
+        u.count -= oldCount;
+        u.evidence -= oldEvidence;
+        u.surfaces.delete(id);
+        noteKey(u.key);
+        st.ctx.byKey.set(u.key, (st.ctx.byKey.get(u.key) ?? 0) - oldCount);
+        changedUnits.add(u);
+      }
+      if (newStem >= 0) {
+        const u = unitOf(newStem);
+        u.count += this.counts[id];
+        u.evidence += this.evidence[id];
+        u.surfaces.add(id);
+        noteKey(u.key);
+        st.ctx.byKey.set(u.key, (st.ctx.byKey.get(u.key) ?? 0) + this.counts[id]);
+        changedUnits.add(u);
       }
     }
-    const groups = new Map<string, Unit[]>();
-    for (const u of units.values()) {
-      if (u.spelling.length < 3) continue;
-      const k = key4(key3(key2(u.key)));
-      const g = groups.get(k);
-      if (g) g.push(u);
-      else groups.set(k, [u]);
+    // 2. Units that gained or lost written forms reload their neighbours; the changed files' contexts were applied
+    //    to loaded neighbour counts in setFile.
+    for (const u of changedUnits) if (this.restemmed.has(u.id)) u.neighbors = null;
+    this.restemmed.clear();
+    for (const id of this.touched) {
+      const sid = this.stemIds[id];
+      const u = sid >= 0 ? st.units.get(sid) : undefined;
+      if (u) changedUnits.add(u);
     }
-    const out = new Map<string, VariantDecision>();
+    // 3. Units whose judgement reads a changed key count (own key, without a proclitic, with or without ال).
+    const judged = new Set<Unit>(changedUnits);
+    for (const k of oldKeyCounts.keys()) {
+      for (const dk of [k, 'ال' + k, ...[...PROCLITIC_KEYS].map((p) => p + k), k.startsWith('ال') ? k.slice(2) : '']) {
+        const us = dk ? st.unitsByKey.get(dk) : undefined;
+        if (us) for (const u of us) judged.add(u);
+      }
+    }
+    // 4. Re-judge; a given name appearing or disappearing can change any group: then re-decide them all.
+    let givenNamesChanged = false;
+    const dirtyGroups = new Set<string>();
+    for (const u of judged) {
+      dirtyGroups.add(u.group);
+      const nameLike = u.count > 0 && isNameLike(u, st.ctx);
+      if (nameLike !== u.nameLike) {
+        if (refNameNeighbors(u, st.ctx, st.nameNeighborRefs, nameLike ? 1 : -1)) givenNamesChanged = true;
+        u.nameLike = nameLike;
+      }
+    }
+    // 5. Group membership of units that appeared or emptied.
+    for (const u of changedUnits) {
+      const g = st.groups.get(u.group);
+      if (u.count > 0 && u.spelling.length >= 3) addTo(st.groups, u.group, u);
+      else if (g) g.delete(u);
+      if (u.count <= 0) {
+        st.units.delete(u.id);
+        st.unitsByKey.get(u.key)?.delete(u);
+      }
+    }
+    this.decideGroups(givenNamesChanged ? [...st.groups.keys()] : [...dirtyGroups]);
+  }
+
+  /** Re-decides the given groups from the current state. */
+  private decideGroups(keys: string[]): void {
+    const st = this.state!;
     const pairs: Pair[] = [];
-    for (const g of groups.values()) if (g.length > 1) pairs.push(...this.candidatePairs(g, ctx));
+    for (const k of keys) {
+      st.byGroup.delete(k);
+      const g = st.groups.get(k);
+      if (!g) continue;
+      if (g.size < 2) {
+        if (!g.size) st.groups.delete(k);
+        continue;
+      }
+      pairs.push(...this.candidatePairs([...g], st.ctx));
+    }
     this.loadNeighbors(pairs.flatMap((p) => [p.variant, p.canonical]));
-    for (const p of pairs) this.confirm(p, ctx, out);
-    this.applyConfigured(units, out);
-    this.judged = { units, ctx };
-    return out;
+    for (const p of pairs) {
+      const out = new Map<string, VariantDecision>();
+      this.confirm(p, st.ctx, out);
+      if (!out.size) continue;
+      const k = p.canonical.group;
+      let m = st.byGroup.get(k);
+      if (!m) st.byGroup.set(k, (m = new Map()));
+      for (const [a, b] of out) m.set(a, b);
+    }
   }
 
   /**
-   * How the index judges a stem (after `variants()` is computed): its occurrences, its name evidence (hashtags and
-   * words after titles), whether it is name-like, and whether it is a common word. Undefined for an unknown stem.
+   * How the index judges a stem: its occurrences, its name evidence (hashtags and words after titles), whether it is
+   * name-like, and whether it is a common word. Undefined for an unknown stem.
    */
   nameFacts(stem: string): NameFacts | undefined {
-    this.variants();
-    const u = this.judged?.units.get(stem);
-    if (!u || !this.judged) return undefined;
-    return { count: u.count, evidence: u.evidence, nameLike: isNameLike(u, this.judged.ctx), common: isCommonWord(u, this.judged.ctx) };
+    this.settle();
+    const id = this.interner.peek(stem);
+    const u = id >= 0 ? this.state!.units.get(id) : undefined;
+    if (!u) return undefined;
+    return { count: u.count, evidence: u.evidence, nameLike: u.nameLike, common: isCommonWord(u, this.state!.ctx) };
   }
 
   /** Neighbour sets of the units, read from the files that hold their spellings (only for candidate pairs). */
@@ -283,8 +495,8 @@ export class NameIndex {
     if (!need.length) return;
     const bySurface = new Map<string, Unit>();
     for (const u of need) {
-      u.neighbors = new Set();
-      for (const s of u.surfaces) bySurface.set(s, u);
+      u.neighbors = new Map();
+      for (const id of u.surfaces) bySurface.set(this.interner.string(id), u);
     }
     const surfaces = new Set(bySurface.keys());
     for (const file of this.filesWith(surfaces)) {
@@ -292,7 +504,7 @@ export class NameIndex {
       const words = this.wordsCache.get(file) ?? collectWords(source.text, source.wordLines, surfaces);
       for (const [s, w] of words) {
         const u = bySurface.get(s);
-        if (u) for (const n of w.neighbors) u.neighbors!.add(n);
+        if (u) for (const n of w.neighbors) u.neighbors!.set(n, (u.neighbors!.get(n) ?? 0) + 1);
       }
     }
   }
@@ -343,7 +555,11 @@ export class NameIndex {
     });
   }
 
-  private applyConfigured(units: Map<string, Unit>, out: Map<string, VariantDecision>): void {
+  private applyConfigured(units: Map<number, Unit>, out: Map<string, VariantDecision>): void {
+    const unitBySpelling = (sp: string): Unit | undefined => {
+      const id = this.interner.peek(sp);
+      return id >= 0 ? units.get(id) : undefined;
+    };
     const preferred = this.options.preferred;
     const configuredCanonical = new Map<string, string>();
     for (const [canonical, variants] of Object.entries(preferred)) {
@@ -357,12 +573,12 @@ export class NameIndex {
       else if (preferred[d.canonical]) out.set(spelling, { ...d, source: 'config' });
     }
     for (const [variant, canonical] of configuredCanonical) {
-      const u = units.get(variant);
+      const u = unitBySpelling(variant);
       if (!u || variant === canonical) continue;
       out.set(variant, {
         canonical,
         variantClass: 'configured',
-        canonicalCount: units.get(canonical)?.count ?? 0,
+        canonicalCount: unitBySpelling(canonical)?.count ?? 0,
         variantCount: u.count,
         source: 'config',
       });
@@ -421,6 +637,35 @@ interface Pair {
   foreign: boolean;
 }
 
+/** Above this many changed spellings the decisions are rebuilt rather than updated. */
+const FULL_REBUILD_SPELLINGS = 20000;
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+/** Adds or removes a name-like unit's neighbour hashes; true when a hash appeared or disappeared. */
+function refNameNeighbors(u: Unit, ctx: DecisionContext, refs: Map<number, number>, sign: 1 | -1): boolean {
+  let flipped = false;
+  for (const h of [hashString(u.key, 0x4c), hashString(u.key, 0x52)]) {
+    const n = (refs.get(h) ?? 0) + sign;
+    if (n <= 0) {
+      refs.delete(h);
+      ctx.nameNeighbors.delete(h);
+      flipped = true;
+    } else {
+      if (n === 1 && sign > 0) {
+        ctx.nameNeighbors.add(h);
+        flipped = true;
+      }
+      refs.set(h, n);
+    }
+  }
+  return flipped;
+}
+
 /** How many files' full occurrences the index keeps. */
 const WORDS_CACHE_FILES = 64;
 
@@ -455,10 +700,10 @@ function isCommonWord(u: Unit, ctx: DecisionContext): boolean {
 const PROCLITIC_KEYS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 function sharedNeighbors(a: Unit, b: Unit): number[] {
-  const an = a.neighbors ?? new Set<number>();
-  const bn = b.neighbors ?? new Set<number>();
+  const an = a.neighbors ?? new Map<number, number>();
+  const bn = b.neighbors ?? new Map<number, number>();
   const [small, large] = an.size < bn.size ? [an, bn] : [bn, an];
   const out: number[] = [];
-  for (const n of small) if (large.has(n)) out.push(n);
+  for (const n of small.keys()) if (large.has(n)) out.push(n);
   return out;
 }
