@@ -14,7 +14,8 @@ function snapshot(c: Corpus): string {
   });
 }
 
-describe('incremental updates', () => {
+describe('incremental updates', function () {
+  this.timeout(180000);
   it('name decisions and findings equal a cold run after random edits', () => {
     fc.assert(
       fc.property(
