@@ -154,8 +154,12 @@ function excerptOf(text: string, f: Finding, lines: LineIndex): string {
   const end = offsetAt(lines, f.range.end);
   const s = text.slice(start, Math.min(end, start + 200)).replace(/\s+/g, ' ').trim();
   if (end - start <= 60 && s.length <= 60) return s;
-  const cut = s.lastIndexOf(' ', 57);
-  return s.slice(0, cut > 30 ? cut : 57) + '…';
+  let cut = s.lastIndexOf(' ', 57);
+  if (cut <= 30) cut = 57;
+  // Never split a surrogate pair (an emoji) in two.
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return s.slice(0, cut) + '…';
 }
 
 function hex(n: number): string {

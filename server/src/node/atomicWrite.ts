@@ -1,0 +1,107 @@
+/**
+ * Replacing a file's contents safely (shared by the hosts that write corpus files): the new bytes go to a temporary
+ * file in the same folder, which is flushed and renamed over the original, so a crash at any moment leaves the old
+ * file or the new one, never a truncated mix. The file is left alone when its bytes on disk are no longer the ones
+ * the caller read.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export type WriteOutcome = 'written' | 'changed-on-disk';
+
+export interface AtomicWriteOptions {
+  /** The bytes the caller read: the file is replaced only if it still holds exactly these. */
+  expected: Uint8Array;
+}
+
+/** Test hook: milliseconds to pause after each chunk written to the temporary file (makes the write window visible). */
+const DELAY_ENV = 'CORPUS_LINT_TEST_WRITE_DELAY_MS';
+const CHUNK = 16 * 1024;
+const TEMP_MARK = '.corpus-lint-';
+
+/** Replaces `file` (a symbolic link's target, when it is one) with `data`, atomically. */
+export function writeFileAtomic(file: string, data: Uint8Array, options: AtomicWriteOptions): WriteOutcome {
+  const target = fs.realpathSync(file);
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  const before = fs.statSync(target);
+  if (!sameBytes(fs.readFileSync(target), options.expected)) return 'changed-on-disk';
+  removeStaleTemps(dir, base);
+  // A leading dot and a `.tmp` suffix keep the temporary file out of `**/*.txt` globs if a crash leaves it behind.
+  const temp = path.join(dir, `.${base}${TEMP_MARK}${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const delay = Number(process.env[DELAY_ENV] ?? 0);
+  let fd = -1;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o600);
+    // The original's permissions, exactly (the mode given to open is reduced by the umask).
+    fs.fchmodSync(fd, before.mode & 0o7777);
+    for (let at = 0; at < data.length; at += CHUNK) {
+      const end = Math.min(at + CHUNK, data.length);
+      let written = at;
+      while (written < end) written += fs.writeSync(fd, data, written, end - written);
+      if (delay > 0) sleep(delay);
+    }
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = -1;
+    // Last look before the rename: the file must still hold what the caller read (size, time and bytes).
+    const now = fs.statSync(target);
+    if (now.size !== before.size || now.mtimeMs !== before.mtimeMs || !sameBytes(fs.readFileSync(target), options.expected)) {
+      fs.rmSync(temp, { force: true });
+      return 'changed-on-disk';
+    }
+    fs.renameSync(temp, target);
+  } catch (err) {
+    if (fd >= 0) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+  syncFolder(dir);
+  return 'written';
+}
+
+/** Temporary files of this file left by a process that no longer runs (killed in the middle of a write). */
+function removeStaleTemps(dir: string, base: string): void {
+  const prefix = `.${base}${TEMP_MARK}`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Makes the rename durable; not every platform can open a folder, which is fine. */
+function syncFolder(dir: string): void {
+  let fd = -1;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a directory.
+  } finally {
+    if (fd >= 0) fs.closeSync(fd);
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
