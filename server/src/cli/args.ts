@@ -11,10 +11,38 @@ export interface CheckArgs {
   config?: string;
   maxWarnings?: number;
   quiet: boolean;
+  /** Apply the safe fixes (`--fix`), or print them as a diff (`--fix-dry-run`). */
+  fix: 'off' | 'write' | 'dry-run';
+  /** Baseline file (`--baseline`); null: none, even if the config names one (`--no-baseline`). */
+  baseline?: string | null;
+  /** Folders or files read as context (`--context`): they inform the findings but are not reported. */
+  context: string[];
+}
+
+export interface BaselineArgs {
+  command: 'baseline';
+  paths: string[];
+  config?: string;
+  /** Where to write the baseline (default: the config's `baseline`, else corpus-lint-baseline.json at the root). */
+  output?: string;
+  context: string[];
+}
+
+export interface ReportArgs {
+  command: 'report';
+  paths: string[];
+  format: 'html';
+  config?: string;
+  baseline?: string | null;
+  /** Output file; stdout when absent. */
+  output?: string;
+  context: string[];
 }
 
 export type Args =
   | CheckArgs
+  | BaselineArgs
+  | ReportArgs
   | { command: 'explain'; code?: string }
   | { command: 'help' }
   | { command: 'version' };
@@ -25,6 +53,8 @@ export const USAGE = `Usage: corpus-lint <command> [options]
 
 Commands:
   check [paths...]     Lint corpus files or folders (default: the current folder)
+  baseline [paths...]  Record today's findings in a baseline file; check then reports only new ones
+  report [paths...]    Write a self-contained HTML report (--format html, --output FILE)
   explain CODE         Explain a rule: what it finds, why, an example, how to configure it
   help                 Show this help
 
@@ -33,6 +63,14 @@ Options of check:
   --config FILE        Use this config file instead of looking for corpus-lint.json upwards
   --max-warnings N     Exit 1 when there are more than N warnings
   --quiet              Report errors only
+  --fix                Apply the safe fixes, then report what is left
+  --fix-dry-run        Print the safe fixes as a unified diff; change nothing (exit 1 when there are fixes)
+  --baseline FILE      Report only findings not recorded in this baseline (default: the config's "baseline")
+  --no-baseline        Ignore the config's baseline
+  --context PATH       Read PATH as context (repeatable): duplicates and name spellings are judged against it,
+                       but only the checked paths are reported (pre-commit: --context . plus the staged files;
+                       also for baseline and report)
+  --output FILE        baseline, report: where to write
   --version            Print the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the limit, 2 usage error,
@@ -54,6 +92,12 @@ export function parseCommandLine(argv: string[]): Args {
         config: { type: 'string', short: 'c' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        baseline: { type: 'string' },
+        'no-baseline': { type: 'boolean' },
+        context: { type: 'string', multiple: true },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -66,7 +110,18 @@ export function parseCommandLine(argv: string[]): Args {
     if (positionals.length > 1) throw new UsageError('explain takes one rule code');
     return { command: 'explain', code: positionals[0] };
   }
+  const baseline = values['no-baseline'] ? null : values.baseline;
+  if (command === 'baseline') {
+    const paths = positionals.length ? positionals : ['.'];
+    return { command: 'baseline', paths, config: values.config, output: values.output, context: values.context ?? [] };
+  }
+  if (command === 'report') {
+    if ((values.format ?? 'html') !== 'html') throw new UsageError(`report writes --format html, not «${values.format}»`);
+    const paths = positionals.length ? positionals : ['.'];
+    return { command: 'report', paths, format: 'html', config: values.config, baseline, output: values.output, context: values.context ?? [] };
+  }
   if (command !== 'check') throw new UsageError(`Unknown command «${command}»`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run');
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format «${values.format}»: use ${FORMATS.join(', ')}`);
   let maxWarnings: number | undefined;
@@ -83,5 +138,8 @@ export function parseCommandLine(argv: string[]): Args {
     config: values.config,
     maxWarnings,
     quiet: values.quiet ?? false,
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
+    baseline,
+    context: values.context ?? [],
   };
 }

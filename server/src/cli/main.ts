@@ -9,6 +9,12 @@ import { formatText } from './format/text';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatGithub } from './format/github';
+import { loadAcceptance } from './accept';
+import { runBaseline } from './baseline';
+import { absoluteLookup, discoverContext } from './context';
+import { runFixes } from './fix';
+import { usageProblem } from './loadCorpus';
+import { runReport } from './reportCommand';
 
 declare const CORPUS_LINT_VERSION: string | undefined;
 const VERSION = typeof CORPUS_LINT_VERSION === 'string' ? CORPUS_LINT_VERSION : '0.0.0-dev';
@@ -46,6 +52,10 @@ export function run(argv: string[], io: Io): number {
       return 0;
     case 'check':
       return check(args, io);
+    case 'baseline':
+      return runBaseline(args, io);
+    case 'report':
+      return runReport(args, io, VERSION);
   }
 }
 
@@ -61,8 +71,13 @@ function check(args: CheckArgs, io: Io): number {
     throw err;
   }
   let discovered;
+  let context;
   try {
     discovered = discoverFiles(args.paths, { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude });
+    const split = discoverContext(args.context, discovered.files, { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude });
+    for (const f of split.outside) io.stderr(`corpus-lint: ${f.display} is not part of the corpus (config include/exclude); not checked\n`);
+    discovered = { files: split.checked };
+    context = split.context;
   } catch (err) {
     if (err instanceof MissingPathError) {
       io.stderr(`corpus-lint: ${err.message}\n`);
@@ -73,20 +88,30 @@ function check(args: CheckArgs, io: Io): number {
   const corpus = new Corpus({ config: loaded.config });
   const skipped: { path: string; reason: string }[] = [];
   const changed: { file: string; text: string }[] = [];
-  for (const f of discovered.files) {
+  const checked = new Set(discovered.files.map((f) => f.display));
+  for (const f of [...discovered.files, ...context]) {
     const read = readCorpusFile(f.absolute);
     if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
     else changed.push({ file: f.display, text: read.text });
   }
   corpus.applyChange({ changed });
   for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
-  const report = buildReport(
-    corpus,
-    changed.map((c) => c.file),
-    skipped,
-    { quiet: args.quiet },
-  );
+  const files = changed.map((c) => c.file).filter((f) => checked.has(f));
+  const absoluteOf = absoluteLookup([...discovered.files, ...context]);
+  let acceptance;
+  try {
+    acceptance = loadAcceptance(loaded, args.baseline, corpus, absoluteOf);
+  } catch (err) {
+    return usageProblem(err, io);
+  }
+  if (args.fix !== 'off') {
+    const code = runFixes(corpus, files, acceptance.shown, absoluteOf, args.fix, io);
+    if (args.fix === 'dry-run') return code;
+  }
+  const report = buildReport(corpus, files, skipped, { quiet: args.quiet, accept: acceptance.filter });
   io.stdout(render(report, args));
+  const baselineNote = acceptance.summary();
+  if (baselineNote) io.stderr(`corpus-lint: ${baselineNote}\n`);
   const { errors, warnings } = report.summary;
   if (errors > 0) return 1;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {

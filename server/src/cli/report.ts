@@ -29,13 +29,13 @@ export function buildReport(
   corpus: Corpus,
   files: string[],
   skipped: { path: string; reason: string }[],
-  options: { quiet: boolean },
+  options: { quiet: boolean; accept?: (file: string, findings: Finding[]) => Finding[] },
 ): Report {
   const byRule = Object.fromEntries(RULE_CODES.map((c) => [c, 0])) as Record<RuleCode, number>;
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let entries = 0;
   const reports: FileReport[] = files.map((path) => {
-    const all = corpus.findings(path);
+    const all = options.accept ? options.accept(path, corpus.findings(path)) : corpus.findings(path);
     const findings = options.quiet ? all.filter((f) => f.severity === 'error') : all;
     for (const f of findings) {
       count[f.severity]++;

@@ -1,0 +1,57 @@
+/**
+ * Loading a corpus for the CLI's `baseline` and `report` commands: the config, the files under the given paths
+ * (read strictly as UTF-8, unusable files skipped with a note) and the accepted findings.
+ */
+import { Corpus } from '../core/corpus';
+import { ConfigFileError, LoadedConfig, resolveConfig } from '../node/configFile';
+import { AcceptedFileError } from '../node/acceptedFindings';
+import { discoverFiles, MissingPathError, readCorpusFile } from './files';
+import { discoverContext } from './context';
+import type { Io } from './main';
+
+export interface LoadedCorpus {
+  loaded: LoadedConfig;
+  corpus: Corpus;
+  /** File keys (display paths) of the checked files, in discovery order (context files are loaded, not listed). */
+  files: string[];
+  absoluteOf: (file: string) => string;
+  skipped: { path: string; reason: string }[];
+}
+
+/** Loads the corpus, or prints the usage problem and returns exit code 2. */
+export function loadCorpus(paths: string[], options: { config?: string; context: string[] }, io: Io): LoadedCorpus | 2 {
+  try {
+    const loaded = resolveConfig(paths, options.config);
+    const d = { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude };
+    const split = discoverContext(options.context, discoverFiles(paths, d).files, d);
+    for (const f of split.outside) io.stderr(`corpus-lint: ${f.display} is not part of the corpus (config include/exclude); left out\n`);
+    const checked = new Set(split.checked.map((f) => f.display));
+    const corpus = new Corpus({ config: loaded.config });
+    const absolute = new Map<string, string>();
+    const skipped: { path: string; reason: string }[] = [];
+    const changed: { file: string; text: string }[] = [];
+    for (const f of [...split.checked, ...split.context]) {
+      const read = readCorpusFile(f.absolute);
+      if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
+      else {
+        changed.push({ file: f.display, text: read.text });
+        absolute.set(f.display, f.absolute);
+      }
+    }
+    corpus.applyChange({ changed });
+    for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+    const files = changed.map((c) => c.file).filter((f) => checked.has(f));
+    return { loaded, corpus, files, absoluteOf: (f) => absolute.get(f) ?? f, skipped };
+  } catch (err) {
+    return usageProblem(err, io);
+  }
+}
+
+/** Prints a config, path or accepted-findings problem (exit code 2); rethrows anything else. */
+export function usageProblem(err: unknown, io: Io): 2 {
+  if (err instanceof ConfigFileError || err instanceof MissingPathError || err instanceof AcceptedFileError) {
+    io.stderr(`corpus-lint: ${err.message}\n`);
+    return 2;
+  }
+  throw err;
+}
