@@ -64,12 +64,12 @@ export class Corpus {
   }
 
   /**
-   * Adds, replaces or removes files. For a bulk change (more than BULK_CHANGE files) other affected files are not
-   * tracked: `affected` then holds every file of the corpus.
+   * Adds, replaces or removes files. For a bulk change (`bulk`, or more than BULK_CHANGE files: an initial index
+   * loaded in steps) other affected files are not tracked: `affected` then holds every file of the corpus.
    */
-  applyChange(change: CorpusChange): ChangeResult {
+  applyChange(change: CorpusChange, options: { bulk?: boolean } = {}): ChangeResult {
     const affected = new Set<string>();
-    const track = (change.changed?.length ?? 0) + (change.removed?.length ?? 0) <= BULK_CHANGE;
+    const track = !options.bulk && (change.changed?.length ?? 0) + (change.removed?.length ?? 0) <= BULK_CHANGE;
     let namesChanged = false;
     for (const file of change.removed ?? []) {
       if (!this.models.has(file)) continue;
