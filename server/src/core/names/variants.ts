@@ -172,8 +172,9 @@ export class NameIndex {
       const id = ids[i];
       this.counts[id] += sign * counts[i];
       this.evidence[id] += sign * evidence[i];
-      this.touched.add(id);
+      // Before the first decisions (a bulk load) nothing is tracked: the first decisions build everything.
       if (!this.state) continue;
+      this.touched.add(id);
       const d = this.pending.get(id);
       if (d) {
         d[0] += sign * counts[i];
