@@ -39,8 +39,31 @@ export interface ReportArgs {
   context: string[];
 }
 
+/** `entities`: people, places and events (see entities.ts). */
+export interface EntitiesArgs {
+  command: 'entities';
+  paths: string[];
+  format: 'text' | 'json';
+  config?: string;
+  context: string[];
+}
+
+/** `registry init`: write a starter registry of people and places learned from the corpus. */
+export interface RegistryArgs {
+  command: 'registry';
+  action: 'init';
+  paths: string[];
+  config?: string;
+  output?: string;
+  force: boolean;
+  minMentions?: number;
+  context: string[];
+}
+
 export type Args =
   | CheckArgs
+  | EntitiesArgs
+  | RegistryArgs
   | BaselineArgs
   | ReportArgs
   | { command: 'explain'; code?: string }
@@ -55,6 +78,9 @@ Commands:
   check [paths...]     Lint corpus files or folders (default: the current folder)
   baseline [paths...]  Record today's findings in a baseline file; check then reports only new ones
   report [paths...]    Write a self-contained HTML report (--format html, --output FILE)
+  entities [paths...]  List the people, places and events of the corpus (--format text or json)
+  registry init [paths...]  Write a starter registry of people and places (--output FILE, --force,
+                       --min-mentions N; default file: the config's "registry", else corpus-registry.json)
   explain CODE         Explain a rule: what it finds, why, an example, how to configure it
   help                 Show this help
 
@@ -98,6 +124,8 @@ export function parseCommandLine(argv: string[]): Args {
         'no-baseline': { type: 'boolean' },
         context: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        'min-mentions': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -119,6 +147,19 @@ export function parseCommandLine(argv: string[]): Args {
     if ((values.format ?? 'html') !== 'html') throw new UsageError(`report writes --format html, not «${values.format}»`);
     const paths = positionals.length ? positionals : ['.'];
     return { command: 'report', paths, format: 'html', config: values.config, baseline, output: values.output, context: values.context ?? [] };
+  }
+  if (command === 'entities') {
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`entities prints --format text or json, not «${format}»`);
+    return { command: 'entities', paths: positionals.length ? positionals : ['.'], format, config: values.config, context: values.context ?? [] };
+  }
+  if (command === 'registry') {
+    if (positionals[0] !== 'init') throw new UsageError('registry takes the action «init»: corpus-lint registry init [paths...]');
+    const min = values['min-mentions'];
+    const minMentions = min === undefined ? undefined : Number(min);
+    if (minMentions !== undefined && (!Number.isInteger(minMentions) || minMentions < 1)) throw new UsageError(`--min-mentions needs a whole number of 1 or more, not «${min}»`);
+    const paths = positionals.length > 1 ? positionals.slice(1) : ['.'];
+    return { command: 'registry', action: 'init', paths, config: values.config, output: values.output, force: values.force ?? false, minMentions, context: values.context ?? [] };
   }
   if (command !== 'check') throw new UsageError(`Unknown command «${command}»`);
   if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run');

@@ -15,6 +15,7 @@ import { absoluteLookup, discoverContext } from './context';
 import { runFixes } from './fix';
 import { usageProblem } from './loadCorpus';
 import { runReport } from './reportCommand';
+import { runEntities, runRegistry } from './entities';
 
 declare const CORPUS_LINT_VERSION: string | undefined;
 const VERSION = typeof CORPUS_LINT_VERSION === 'string' ? CORPUS_LINT_VERSION : '0.0.0-dev';
@@ -56,6 +57,10 @@ export function run(argv: string[], io: Io): number {
       return runBaseline(args, io);
     case 'report':
       return runReport(args, io, VERSION);
+    case 'entities':
+      return runEntities(args, io);
+    case 'registry':
+      return runRegistry(args, io);
   }
 }
 

@@ -12,6 +12,8 @@ import { CorpusConfig, defaultConfig } from './config';
 import { duplicateFindings } from './rules/duplicateFindings';
 import { nameVariantFindings } from './rules/nameVariantFindings';
 import { dateFindings } from './rules/dateFindings';
+import { PeopleIndex, PeopleSnapshot, RegistrySource } from './people/index';
+import type { RegistryError } from './people/registry';
 
 /** Changes of more files than this are bulk loads: other affected files are not tracked one by one. */
 const BULK_CHANGE = 64;
@@ -44,6 +46,8 @@ export class Corpus {
   private readonly describeFile: (file: string) => string;
   /** Spellings of the whole corpus, interned once. */
   private readonly interner = new Interner();
+  /** People, places and events: a snapshot rebuilt lazily after changes. */
+  private readonly peopleIndex = new PeopleIndex();
 
   constructor(options: CorpusOptions = {}) {
     this.config = options.config ?? defaultConfig();
@@ -61,6 +65,7 @@ export class Corpus {
     this.duplicates.setOptions(config.duplicates);
     this.names.setOptions(config.names);
     this.findingsCache.clear();
+    this.peopleIndex.reset();
   }
 
   /**
@@ -88,8 +93,10 @@ export class Corpus {
       namesChanged = true;
       affected.add(file);
     }
-    if (namesChanged) this.findingsCache.clear();
-    else for (const f of affected) this.findingsCache.delete(f);
+    if (namesChanged) {
+      this.findingsCache.clear();
+      this.peopleIndex.invalidate(track ? affected : undefined);
+    } else for (const f of affected) this.findingsCache.delete(f);
     if (!track) for (const f of this.models.keys()) affected.add(f);
     for (const f of change.removed ?? []) affected.delete(f);
     for (const { file } of change.changed ?? []) affected.delete(file);
@@ -158,6 +165,21 @@ export class Corpus {
 
   duplicateIndex(): DuplicateIndex {
     return this.duplicates;
+  }
+
+  /** People, places and events of the corpus (built on first use after a change; per-file work is memoized). */
+  people(): PeopleSnapshot {
+    return this.peopleIndex.get({ models: this.models, names: this.names, duplicates: this.duplicates });
+  }
+
+  /** Sets the registry of people and places (null: none); returns its errors, and an invalid registry is ignored. */
+  setRegistry(source: RegistrySource | null): RegistryError[] {
+    return this.peopleIndex.setRegistry(source);
+  }
+
+  /** The people index itself (timings of the last build, the registry in use). */
+  peopleIndexState(): PeopleIndex {
+    return this.peopleIndex;
   }
 }
 

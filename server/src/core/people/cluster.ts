@@ -1,0 +1,474 @@
+/**
+ * Turns the matched words of every file into people and places. Adjacent name words make one mention
+ * (فلاديمير بوتين، محمد بن سلمان); a full name is a person keyed by its given name and family name (or father, in a
+ * chain of بن); a short form (الأسد، الشرع، بوتين) goes to the person the entry is about, else the file, else the one
+ * the corpus names most by that family name — so two people who share a family name stay two people. The registry
+ * fixes canonical spellings and ids, adds variants, and keeps its people apart.
+ *
+ * Two stages: `fileEntities` reads one file's matches (memoized by the caller per file and vocabulary), and
+ * `clusterEntities` ties the files' mentions to people over the whole corpus with simple counting.
+ */
+import type { LineIndex } from '../text/lines';
+import { positionAt } from '../text/lines';
+import type { Range } from '../types';
+import type { Registry } from './registry';
+import { endsName, isChainKey, splitName, Vocabulary } from './learn';
+import { BREAK, HASHTAG, JOINED } from './tokens';
+import { nameKey, placeKey, WordJudge } from './judge';
+import { FileMatches, MatchedWord, TokenKind } from './matches';
+import { isIgnorableUnit, normalizeForMatch, stripMarks } from '../text/normalize';
+import { INSTITUTION_HEADS } from './lexicon';
+
+/** How a mention was tied to its person. */
+export type Resolution = 'name' | 'registry' | 'entry' | 'file' | 'corpus' | 'single';
+
+/** A name or place written in a file: what one file says, before the corpus decides who it is. */
+export interface LocalMention {
+  /** Offsets of the name in the file's text (proclitics and the hashtag sign excluded). */
+  start: number;
+  end: number;
+  range: Range;
+  /** The name as written (marks removed, hashtag underscores as spaces). */
+  spelling: string;
+  entry: number;
+  line: number;
+  hashtag: boolean;
+  /** The role written before the name (الرئيس الروسي), if any. */
+  role?: string;
+  /** The title right before it, normalized (الرييس). */
+  title?: string;
+  /** The name is the object of a possessive title (المبعوث الخاص للرئيس بوتين): talked about, not acting. */
+  genitive: boolean;
+  /** A place right after a place cue (في موسكو، بجدة). */
+  cued: boolean;
+}
+
+/** A person's name in a file: written in full (an identity), or a short form to resolve. */
+export interface LocalName extends LocalMention {
+  identity?: Identity;
+  /** For a short form: its key, stem and whether it carries a proclitic. */
+  key: string;
+  stem: string;
+  proclitic: boolean;
+  /** The word before a short form, when only white space separates them (a given name: ألكسندر لافرنتييف). */
+  prev?: { surface: string; norm: string; start: number };
+}
+
+export interface LocalPlace extends LocalMention {
+  key: string;
+}
+
+export interface FileEntities {
+  names: LocalName[];
+  places: LocalPlace[];
+}
+
+export interface Identity {
+  identity: string;
+  given?: string;
+  surname?: string;
+  father?: string;
+}
+
+/** The names and places of one file, read from its matches (depends on the file and the vocabulary only). */
+export function fileEntities(text: string, lineIndex: LineIndex, matches: FileMatches, vocab: Vocabulary, judge: WordJudge): FileEntities {
+  const names: LocalName[] = [];
+  const places: LocalPlace[] = [];
+  for (const run of nameRuns(matches.words, vocab, judge)) {
+    const first = run[0];
+    if (first.institution) continue;
+    const parts = run.filter((w) => w.kind === TokenKind.Name).length;
+    const local = localMention(text, lineIndex, run) as LocalName;
+    local.key = first.key;
+    local.stem = first.stem;
+    local.proclitic = first.proclitic;
+    if (parts >= 2) local.identity = identityOf(run);
+    else if (first.prev) local.prev = first.prev;
+    names.push(local);
+  }
+  for (const w of matches.words) {
+    if (w.kind !== TokenKind.Place) continue;
+    const local = localMention(text, lineIndex, [w]) as LocalPlace;
+    local.key = w.key;
+    local.cued = isCued(text, w);
+    places.push(local);
+  }
+  return { names, places };
+}
+
+function localMention(text: string, lineIndex: LineIndex, run: MatchedWord[]): LocalMention {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const end = last.pair ? last.pair.end : last.end;
+  const near = first.title && first.title.distance <= 3;
+  const m: LocalMention = {
+    start: first.start,
+    end,
+    range: { start: positionAt(lineIndex, first.start), end: positionAt(lineIndex, end) },
+    spelling: spellingOf(text, first.start, end),
+    entry: first.entry,
+    line: first.line,
+    hashtag: run.some((w) => (w.flags & HASHTAG) !== 0),
+    genitive: first.title?.genitive ?? false,
+    cued: false,
+  };
+  if (near) {
+    m.role = first.title!.role;
+    m.title = first.title!.title;
+  }
+  return m;
+}
+
+const CUE_BEFORE = /(?:^|[\s(«"“])(?:في|إلى|الى|من|العاصمة|عاصمة|مدينة|بالعاصمة|بمدينة|قصر|منطقة|بمنطقة|محافظة|بمحافظة)\s+#?$/;
+
+/** A place right after a place cue (في موسكو) or with the preposition ب written on it (بجدة). */
+function isCued(text: string, w: MatchedWord): boolean {
+  if (w.proclitic && text.charCodeAt(w.start - 1) === 0x0628) return true;
+  return CUE_BEFORE.test(text.slice(Math.max(0, w.start - 16), w.start));
+}
+
+/** A person of the corpus, before ids and canonical names are chosen. */
+export interface ClusteredPerson {
+  identity: string;
+  mentions: { file: string; local: LocalName; resolution: Resolution }[];
+  roles: Map<string, number>;
+  registry?: number;
+  /** Spellings of full names (and of one-name people) with counts: the canonical name is the most used. */
+  fullSpellings: Map<string, number>;
+}
+
+export interface ClusteredPlace {
+  key: string;
+  mentions: { file: string; local: LocalPlace; resolution: Resolution }[];
+  registry?: number;
+}
+
+export interface ClusterResult {
+  people: ClusteredPerson[];
+  places: ClusteredPlace[];
+}
+
+/** A short form with no person in its entry or file is the corpus's person holding this share of the full names. */
+const CORPUS_SHARE = 0.75;
+/** More people than this share a family name: it is a common family name, resolved only by the entry or file. */
+const MAX_CORPUS_CANDIDATES = 3;
+/** A short form used more than this many times as often as the full names it ends is mostly another word. */
+const MAX_SHORT_RATIO = 20;
+
+interface PersonDraft extends Identity {
+  mentions: { file: string; local: LocalName; resolution: Resolution }[];
+  full: number;
+  /** Full mentions per file, and per entry of a file (`file` -> entry -> n). */
+  perFile: Map<string, number>;
+  perEntry: Map<string, Map<number, number>>;
+  roles: Map<string, number>;
+  titles: Set<string>;
+  registry?: number;
+}
+
+export function clusterEntities(
+  files: { file: string; entities: FileEntities }[],
+  vocab: Vocabulary,
+  judge: WordJudge,
+  registry: Registry | null,
+): ClusterResult {
+  const persons = new Map<string, PersonDraft>();
+  const alias = registryIdentities(registry);
+
+  // A word that mostly comes right before a family name is its given name (ألكسندر لافرنتييف).
+  const givenPairs = new Map<string, Map<string, number>>();
+  for (const f of files) {
+    for (const n of f.entities.names) {
+      if (n.identity || !n.prev) continue;
+      let before = givenPairs.get(n.key);
+      if (!before) givenPairs.set(n.key, (before = new Map()));
+      before.set(n.prev.surface, (before.get(n.prev.surface) ?? 0) + 1);
+    }
+  }
+  const withGiven = (n: LocalName): LocalName => {
+    const p = n.prev;
+    if (!p || n.identity || n.proclitic) return n;
+    const pos = vocab.nameKeys.get(n.key);
+    if (!pos || pos.last + pos.single === 0) return n;
+    if (judge.classOf(p.surface, p.norm) !== 'name' || judge.stem(p.surface) !== p.surface) return n;
+    if (INSTITUTION_HEADS.has(p.norm)) return n;
+    const pairs = givenPairs.get(n.key)?.get(p.surface) ?? 0;
+    if (pairs / Math.max(1, judge.count(p.surface)) < 0.5) return n;
+    if (!(pairs >= 2 || judge.nameLike(p.surface) || judge.foreignShape(p.surface))) return n;
+    const given = judge.key(p.surface);
+    // The given name is on the same line, right before: the range starts that many code units earlier.
+    const range = { start: { line: n.range.start.line, character: n.range.start.character - (n.start - p.start) }, end: n.range.end };
+    return { ...n, start: p.start, range, spelling: `${p.surface} ${n.spelling}`, identity: { identity: `${given} ${n.key}`, given, surname: n.key }, prev: undefined };
+  };
+
+  const shorts: { file: string; local: LocalName }[] = [];
+  for (const f of files) {
+    for (let n of f.entities.names) {
+      n = withGiven(n);
+      if (!n.identity) {
+        shorts.push({ file: f.file, local: n });
+        continue;
+      }
+      const identity = alias.full.get(n.identity.identity) ?? n.identity.identity;
+      addMention(draft(persons, identity, n.identity), f.file, n, 'name', true);
+    }
+  }
+  registry?.people.forEach((rp, i) => {
+    const id = identityOfKeys(splitName(rp.name).map(nameKey));
+    if (id) draft(persons, id.identity, id).registry = i;
+  });
+
+  const bySurname = new Map<string, PersonDraft[]>();
+  const byChainGiven = new Map<string, PersonDraft[]>();
+  for (const p of persons.values()) {
+    if (p.surname) push(bySurname, p.surname, p);
+    if (p.father && p.given) push(byChainGiven, p.given, p);
+  }
+  const shortForms = new Map<string, ShortForm | null>();
+  for (const { file, local: n } of shorts) {
+    const formKey = n.stem + '\u0000' + (n.title ?? '');
+    let form = shortForms.get(formKey);
+    if (form === undefined) shortForms.set(formKey, (form = shortForm(n, vocab, judge, persons, bySurname, byChainGiven)));
+    // The registry names the person a short form stands for when the entry and the file do not.
+    const aliased = alias.short.get(n.key);
+    const resolved = form && resolveShort(file, n, form, aliased !== undefined);
+    if (resolved) addMention(resolved.person, file, n, resolved.resolution, false);
+    else if (aliased && !judge.isCommon(n.stem)) addMention(draft(persons, aliased, {}), file, n, 'registry', false);
+  }
+
+  const people: ClusteredPerson[] = [];
+  for (const p of persons.values()) {
+    if (!p.mentions.length && p.registry === undefined) continue;
+    const fullSpellings = new Map<string, number>();
+    for (const m of p.mentions) {
+      if (m.resolution === 'name' || m.resolution === 'single') fullSpellings.set(m.local.spelling, (fullSpellings.get(m.local.spelling) ?? 0) + 1);
+    }
+    people.push({ identity: p.identity, mentions: p.mentions, roles: p.roles, registry: p.registry, fullSpellings });
+  }
+  return { people, places: clusterPlaces(files, registry) };
+}
+
+/** What the corpus says about a short form (its stem after a title): who it may stand for. */
+interface ShortForm {
+  candidates: PersonDraft[];
+  nameLike: boolean;
+  /** The person of one name it is, when no full name ends with it. */
+  single: PersonDraft | null;
+  /** The word is used far more often than the names it ends (الدفاع): no corpus-wide resolution. */
+  mostlyOther: boolean;
+}
+
+function shortForm(
+  n: LocalName,
+  vocab: Vocabulary,
+  judge: WordJudge,
+  persons: Map<string, PersonDraft>,
+  bySurname: Map<string, PersonDraft[]>,
+  byChainGiven: Map<string, PersonDraft[]>,
+): ShortForm | null {
+  // A common word (الدفاع، حسن) is never a short form of a name; nor is a word mostly used as a given name
+  // (مصطفى، طارق: many people), or a two-letter word.
+  if (n.stem.length < 3 || judge.isCommon(n.stem)) return null;
+  const pos = vocab.nameKeys.get(n.key);
+  if (!pos || pos.last + pos.single <= pos.first + pos.inner) return null;
+  const facts = judge.facts(n.stem);
+  const nameLike = (facts?.nameLike ?? false) || judge.foreignShape(n.stem);
+  const title = n.title;
+  // A given name alone (الملك سلمان) stands for a chain name (سلمان بن عبدالعزيز) only after a title that person holds.
+  const chain = title ? (byChainGiven.get(n.key) ?? []).filter((c) => c.titles.has(title)) : [];
+  let candidates = [...(bySurname.get(n.key) ?? []), ...chain];
+  if (title && candidates.length > 1) {
+    const titled = candidates.filter((c) => c.titles.has(title));
+    if (titled.length) candidates = titled;
+  }
+  // A name used alone (أوباما، بوريسوف) with no full name in the corpus: a person of one name.
+  const single = !candidates.length && pos.single > 0 && pos.first + pos.inner === 0 && nameLike ? draft(persons, n.key, { surname: n.key }) : null;
+  const full = candidates.reduce((k, c) => k + c.full, 0);
+  return { candidates, nameLike, single, mostlyOther: (facts?.count ?? 0) > MAX_SHORT_RATIO * full };
+}
+
+/** The person a short form stands for: the entry's, else the file's, else the corpus's by a clear majority. */
+function resolveShort(file: string, n: LocalName, form: ShortForm, declared: boolean): { person: PersonDraft; resolution: Resolution } | null {
+  const { candidates, nameLike } = form;
+  if (form.single && !declared) return { person: form.single, resolution: 'single' };
+  if (!candidates.length) return null;
+  let chosen = best(candidates, (c) => c.perEntry.get(file)?.get(n.entry) ?? 0);
+  if (chosen) return { person: chosen, resolution: 'entry' };
+  // «لصالح» is not Saleh: beyond the entry, a short form with a proclitic needs a name-like word.
+  if (n.proclitic && !nameLike) return null;
+  chosen = best(candidates, (c) => c.perFile.get(file) ?? 0);
+  if (chosen) return { person: chosen, resolution: 'file' };
+  if (declared || !nameLike || candidates.length > MAX_CORPUS_CANDIDATES || form.mostlyOther) return null;
+  chosen = dominant(candidates);
+  return chosen ? { person: chosen, resolution: 'corpus' } : null;
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+/** The candidate counted most in a scope (an entry, a file), when no other is counted as often. */
+function best<T>(candidates: T[], score: (c: T) => number): T | undefined {
+  let top: T | undefined;
+  let a = 0;
+  let b = 0;
+  for (const c of candidates) {
+    const s = score(c);
+    if (s > a) {
+      b = a;
+      a = s;
+      top = c;
+    } else if (s > b) b = s;
+  }
+  return top && a > b ? top : undefined;
+}
+
+/** The person the corpus names most by a family name, when it holds most of the full mentions of that name. */
+function dominant(candidates: PersonDraft[]): PersonDraft | undefined {
+  let total = 0;
+  let top: PersonDraft | undefined;
+  for (const c of candidates) {
+    total += c.full;
+    if (!top || c.full > top.full) top = c;
+  }
+  return top && top.full > 0 && top.full >= CORPUS_SHARE * total ? top : undefined;
+}
+
+function draft(persons: Map<string, PersonDraft>, identity: string, id: Omit<Identity, 'identity'>): PersonDraft {
+  let p = persons.get(identity);
+  if (!p) {
+    p = { identity, given: id.given, surname: id.surname, father: id.father, mentions: [], full: 0, perFile: new Map(), perEntry: new Map(), roles: new Map(), titles: new Set() };
+    persons.set(identity, p);
+  }
+  return p;
+}
+
+function addMention(p: PersonDraft, file: string, local: LocalName, resolution: Resolution, full: boolean): void {
+  p.mentions.push({ file, local, resolution });
+  if (local.role) p.roles.set(local.role, (p.roles.get(local.role) ?? 0) + 1);
+  if (local.title) p.titles.add(local.title);
+  if (!full) return;
+  p.full++;
+  p.perFile.set(file, (p.perFile.get(file) ?? 0) + 1);
+  let entries = p.perEntry.get(file);
+  if (!entries) p.perEntry.set(file, (entries = new Map()));
+  entries.set(local.entry, (entries.get(local.entry) ?? 0) + 1);
+}
+
+/** Given name and family name, or given name and father in a chain (محمد بن سلمان بن عبدالعزيز -> محمد بن سلمان). */
+function identityOf(run: MatchedWord[]): Identity {
+  return identityOfKeys(run.map((w) => (w.kind === TokenKind.Chain ? 'بن' : w.key)))!;
+}
+
+export function identityOfKeys(keys: string[]): Identity | null {
+  const chainAt = keys.findIndex((k, i) => i > 0 && isChainKey(k));
+  const parts = keys.filter((k) => !isChainKey(k));
+  if (!parts.length) return null;
+  if (parts.length === 1) return { identity: parts[0], surname: parts[0] };
+  const given = keys[0];
+  const last = keys[keys.length - 1];
+  // عزام بن محمد الدخيل: a family name after the chain of fathers names the person (عزام الدخيل).
+  if (chainAt === 1 && last.startsWith('ال') && !last.startsWith('ال ') && !isChainKey(keys[keys.length - 2])) {
+    return { identity: `${given} ${last}`, given, surname: last };
+  }
+  if (chainAt === 1 && keys[2]) return { identity: `${given} بن ${keys[2]}`, given, father: keys[2] };
+  const surname = chainAt > 1 ? keys[chainAt - 1] : last;
+  return { identity: `${given} ${surname}`, given, surname };
+}
+
+/** Identities the registry ties together: every variant's identity -> the registry name's identity. */
+function registryIdentities(registry: Registry | null): { full: Map<string, string>; short: Map<string, string> } {
+  const full = new Map<string, string>();
+  const short = new Map<string, string>();
+  if (!registry) return { full, short };
+  for (const p of registry.people) {
+    const main = identityOfKeys(splitName(p.name).map(nameKey));
+    if (!main) continue;
+    for (const v of p.variants ?? []) {
+      const keys = splitName(v).map(nameKey);
+      const id = identityOfKeys(keys);
+      if (!id || id.identity === main.identity) continue;
+      if (keys.filter((k) => !isChainKey(k)).length === 1) short.set(keys[0], main.identity);
+      else full.set(id.identity, main.identity);
+    }
+  }
+  return { full, short };
+}
+
+/** The runs of adjacent name words of a file (a name never continues past a break, a proclitic or a family name). */
+export function nameRuns(words: MatchedWord[], vocab: Vocabulary, judge: WordJudge): MatchedWord[][] {
+  const runs: MatchedWord[][] = [];
+  let run: MatchedWord[] = [];
+  const flush = () => {
+    while (run.length && run[run.length - 1].kind === TokenKind.Chain) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.kind === TokenKind.Place) {
+      flush();
+      continue;
+    }
+    const prev = run[run.length - 1];
+    if (prev && !continues(prev, w, vocab, judge)) flush();
+    if (w.kind === TokenKind.Chain && !run.length) continue;
+    run.push(w);
+  }
+  flush();
+  return runs;
+}
+
+function continues(prev: MatchedWord, w: MatchedWord, vocab: Vocabulary, judge: WordJudge): boolean {
+  if (w.index !== prev.index + 1 || w.flags & BREAK) return false;
+  if (w.proclitic) return false;
+  // #الأسد #بوتين: two hashtags are two names.
+  if (w.flags & HASHTAG && !(w.flags & JOINED) && prev.flags & HASHTAG) return false;
+  if (prev.kind === TokenKind.Chain || w.kind === TokenKind.Chain) return true;
+  // A family name ends the name (الأسد بوتين are two people); a given name or a middle name goes on.
+  const pos = vocab.nameKeys.get(prev.key);
+  if (pos && pos.first + pos.inner === 0) return false;
+  if (endsName({ surface: prev.stem, norm: normalizeForMatch(prev.stem) }, judge)) return false;
+  return true;
+}
+
+/** A name as written: marks removed, hashtag underscores and signs as spaces, white space collapsed. */
+export function spellingOf(text: string, start: number, end: number): string {
+  let plain = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isIgnorableUnit(c) || c === 0x23 || c === 0x5f || (c !== 0x20 && c < 0x30) || c === 0xa0 || (c === 0x20 && text.charCodeAt(i + 1) === 0x20)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text.slice(start, end);
+  return stripMarks(text.slice(start, end)).replace(/[#_\s]+/g, ' ').trim();
+}
+
+function clusterPlaces(files: { file: string; entities: FileEntities }[], registry: Registry | null): ClusteredPlace[] {
+  const alias = new Map<string, string>();
+  const registryOf = new Map<string, number>();
+  registry?.places.forEach((p, i) => {
+    const main = placeKeyOf(p.name);
+    registryOf.set(main, i);
+    for (const v of p.variants ?? []) alias.set(placeKeyOf(v), main);
+  });
+  const places = new Map<string, ClusteredPlace>();
+  for (const f of files) {
+    for (const local of f.entities.places) {
+      const key = alias.get(local.key) ?? local.key;
+      let p = places.get(key);
+      if (!p) places.set(key, (p = { key, mentions: [], registry: registryOf.get(key) }));
+      p.mentions.push({ file: f.file, local, resolution: 'name' });
+    }
+  }
+  for (const [key, i] of registryOf) if (!places.has(key)) places.set(key, { key, mentions: [], registry: i });
+  return [...places.values()];
+}
+
+function placeKeyOf(name: string): string {
+  return name.trim().split(/\s+/).map(placeKey).join(' ');
+}

@@ -1,0 +1,253 @@
+/**
+ * What a word is, judged with corpus-wide knowledge: its stem (proclitics set aside only when attested), the key
+ * its name is matched by (the name index's canonical spelling folded by orthographic classes), and its class —
+ * a function word, a verb, a title, a modifier of a title (an adjective of nationality, a common word), a place, or
+ * a possible part of a name. Name-likeness and common words are the name index's own judgement (`nameFacts`).
+ */
+import type { NameFacts, NameIndex } from '../names/variants';
+import { normalizeForMatch } from '../text/normalize';
+import { CHAIN_WORDS, STOPWORDS, TITLE_MODIFIERS, VERBS } from './lexicon';
+import { titleOf } from './evidence';
+
+/** `short`: a two-letter word, a name only as the given name of a longer name (جو بايدن). */
+export type WordClass = 'stop' | 'verb' | 'title' | 'modifier' | 'chain' | 'place' | 'name' | 'short';
+
+/** Shapes of transliterated foreign names (-وف، -يف، -سكي، يي). */
+const FOREIGN_SHAPE = /(?<=[^\sوي])(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:وف|يف|سكي|فيتش|ينكو|شفيلي|يان)$|[ڤپگ]/;
+
+/** Shapes of verbal nouns (read without the article): تفعيل، افتعال، استفعال، مفاعلة، انفعال. */
+const VERBAL_NOUN = /^(?:ال)?(?:ت..ي.|ا.ت.ا.|ان..ا.|است..ا.|م.ا..ه)$/;
+
+/** The key of a name part: normalized, a doubled long vowel written once, letters for foreign sounds folded. */
+export function nameKey(spelling: string): string {
+  let k = normalizeForMatch(spelling);
+  k = k.replace(/يي+/g, 'ي').replace(/وو+/g, 'و').replace(/ڤ/g, 'ف').replace(/پ/g, 'ب').replace(/[گڭ]/g, 'ك');
+  // «عبد الله» and «عبدالله» are one name; «آل سعود» keeps its space (السعود is another word).
+  return k.startsWith('ال ') ? k : k.replace(/ /g, '');
+}
+
+/** The key of a place: a name key where a final ة/ه and ا alternate (سورية / سوريا). */
+export function placeKey(spelling: string): string {
+  return nameKey(spelling).replace(/يا$/, 'يه');
+}
+
+export interface WordLookup {
+  stem: string;
+  key: string;
+  placeKey: string;
+}
+
+export class WordJudge {
+  private readonly stems = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
+  private readonly classes = new Map<string, WordClass>();
+  private readonly variants: Map<string, { canonical: string }>;
+  private placeKeys = new Set<string>();
+  /** Keys of first words of two-word places (الولايات المتحدة): never part of a person's name. */
+  placeFirsts = new Set<string>();
+  placeSeconds = new Set<string>();
+  /** Stems seen right after a person's title (الرئيس الأسد): family names, not adjectives (set by the learner). */
+  titleHeads = new Set<string>();
+
+  /** Place keys: words used as places (set by the learner before names are learned). */
+  get places(): Set<string> {
+    return this.placeKeys;
+  }
+
+  set places(keys: Set<string>) {
+    this.placeKeys = keys;
+    this.classes.clear();
+  }
+
+  constructor(private readonly index: NameIndex) {
+    this.variants = index.variants();
+  }
+
+  private readonly lookups = new Map<string, WordLookup>();
+  private readonly normMatters = new Map<string, boolean>();
+
+  /** Stem and keys of a written word (memoized). */
+  lookup(surface: string): WordLookup {
+    let l = this.lookups.get(surface);
+    if (!l) {
+      const stem = this.stem(surface);
+      const canonical = this.canonical(stem);
+      l = { stem, key: nameKey(canonical), placeKey: placeKey(canonical) };
+      this.lookups.set(surface, l);
+    }
+    return l;
+  }
+
+  /**
+   * Whether a normalized form can be part of a name or a place of the vocabulary (decided on the first spelling
+   * seen with it: spellings of one form differ only in hamza and the like, which the keys fold anyway).
+   */
+  mayMatter(norm: string, surface: () => string, vocab: { nameKeys: Map<string, unknown>; places: Map<string, unknown>; placePairs: Map<string, unknown> }): boolean {
+    let m = this.normMatters.get(norm);
+    if (m === undefined) {
+      if (STOPWORDS.has(norm)) m = false;
+      else if (CHAIN_WORDS.has(norm)) m = true;
+      else {
+        const l = this.lookup(surface());
+        m = vocab.nameKeys.has(l.key) || vocab.places.has(l.placeKey) || vocab.placePairs.has(l.placeKey);
+      }
+      this.normMatters.set(norm, m);
+    }
+    return m;
+  }
+
+  /** The word without a proclitic, when the rest is attested (the name index decides). */
+  stem(surface: string): string {
+    let s = this.stems.get(surface);
+    if (s === undefined) {
+      s = surface.includes(' ') ? surface : this.index.stem(surface);
+      this.stems.set(surface, s);
+    }
+    return s;
+  }
+
+  /** The canonical spelling of a stem (the name index's variant decision, if any). */
+  canonical(stem: string): string {
+    return this.variants.get(stem)?.canonical ?? stem;
+  }
+
+  /** The key a written word is matched by (its stem's canonical spelling, folded). */
+  key(surface: string): string {
+    let k = this.keys.get(surface);
+    if (k === undefined) {
+      k = nameKey(this.canonical(this.stem(surface)));
+      this.keys.set(surface, k);
+    }
+    return k;
+  }
+
+  private readonly factCache = new Map<string, NameFacts | null>();
+  private readonly commonCache = new Map<string, boolean>();
+
+  facts(stem: string): NameFacts | undefined {
+    let f = this.factCache.get(stem);
+    if (f === undefined) {
+      f = this.index.nameFacts(stem) ?? null;
+      this.factCache.set(stem, f);
+    }
+    return f ?? undefined;
+  }
+
+  count(spelling: string): number {
+    return this.index.count(spelling);
+  }
+
+  nameLike(stem: string): boolean {
+    return this.facts(stem)?.nameLike ?? false;
+  }
+
+  foreignShape(stem: string): boolean {
+    return FOREIGN_SHAPE.test(stem);
+  }
+
+  /**
+   * The word carries a proclitic: the name index strips one (وبوتين), or it is written with a proclitic and the
+   * article (بالانتخابات، والمسؤولون، للصراع) even when the rest is not attested.
+   */
+  hasProclitic(surface: string, norm: string): boolean {
+    return this.stem(surface) !== surface || (norm.length > 4 && /^(?:[وفبك]ال|لل)/.test(norm));
+  }
+
+  /**
+   * An imperfect or future verb (يواصل، تهدف، سيتم): the same stem is attested with another person's prefix
+   * (تواصل، نواصل) or with the future prefix.
+   */
+  private isVerb(stem: string, norm: string): boolean {
+    if (norm.length < 4) return false;
+    if (/^س[يتن]/.test(norm)) return this.count(stem.slice(1)) > 0;
+    if (!/^[يتن]/.test(norm)) return false;
+    const rest = stem.slice(1);
+    for (const p of ['ي', 'ت', 'ن']) if (p !== stem[0] && this.count(p + rest) > 0) return true;
+    return false;
+  }
+
+  /** An adjective with the article (الروسي، السورية، الأخيرة، المختصة): part of a role, never a name. */
+  isNisba(stem: string): boolean {
+    const k = normalizeForMatch(stem);
+    if (!k.startsWith('ال') || k.length < 5) return false;
+    // A feminine adjective whose masculine is attested (المختصة / المختص).
+    if (stem.endsWith('ة') && this.count(stem.slice(0, -1)) > 0) return true;
+    if (k.endsWith('يه')) return k.length >= 6 || this.count(stem.slice(0, -1)) > 0;
+    if (!k.endsWith('ي')) return false;
+    if (this.count(stem + 'ة') > 0 || this.count(stem + 'ه') > 0) return true;
+    const base = stem.slice(2, -1);
+    return this.count(base + 'ا') > 0 || this.count(base + 'ة') > 0;
+  }
+
+  /** The class of a written word. */
+  classOf(surface: string, norm: string): WordClass {
+    let c = this.classes.get(surface);
+    if (c === undefined) {
+      c = this.computeClass(surface, norm);
+      this.classes.set(surface, c);
+    }
+    return c;
+  }
+
+  private computeClass(surface: string, norm: string): WordClass {
+    if (norm.length < 3 || !isArabicLetters(norm)) return norm.length === 2 && isArabicLetters(norm) && !STOPWORDS.has(norm) ? 'short' : 'stop';
+    if (STOPWORDS.has(norm)) return 'stop';
+    if (CHAIN_WORDS.has(norm)) return 'chain';
+    if (titleOf(norm)) return 'title';
+    const stem = this.stem(surface);
+    const stemNorm = normalizeForMatch(stem);
+    if (STOPWORDS.has(stemNorm)) return 'stop';
+    if (VERBS.has(norm) || VERBS.has(stemNorm)) return 'verb';
+    if (TITLE_MODIFIERS.has(norm) || TITLE_MODIFIERS.has(stemNorm)) return 'modifier';
+    if (this.placeKeys.has(placeKey(this.canonical(stem)))) return 'place';
+    if (this.placeFirsts.has(placeKey(this.canonical(stem))) || this.placeSeconds.has(placeKey(this.canonical(stem)))) return 'place';
+    if (this.isVerb(stem, stemNorm)) return 'verb';
+    // Verbal nouns (تخريج، اعتبار، استقبال، مواصلة) and past verbs of a woman (اتفقت، استمرت).
+    if (VERBAL_NOUN.test(stemNorm)) return 'modifier';
+    if (stemNorm.length >= 5 && stemNorm.endsWith('ت') && this.count(stem.slice(0, -1)) > 0) return 'verb';
+    if (this.isNisba(stem)) return 'modifier';
+    if (this.isCommon(stem)) return 'modifier';
+    if (this.isPlural(stem)) return 'modifier';
+    // An indefinite accusative (طيفا واسعا): the word without its final alif is attested.
+    if (stemNorm.length >= 4 && stemNorm.endsWith('ا') && this.count(stem.slice(0, -1)) > 0) return 'modifier';
+    // A possessive suffix (اسمه، شكره، سعادته، بلادهم): the word without it is attested.
+    const suffix = /(?:ه|ها|هم|هما)$/.exec(stem);
+    if (suffix && stem.length - suffix[0].length >= 3) {
+      const base = stem.slice(0, -suffix[0].length);
+      if (this.count(base) > 0 || (base.endsWith('ت') && this.count(base.slice(0, -1) + 'ة') > 0)) return 'modifier';
+    }
+    return 'name';
+  }
+
+  /**
+   * A common word as the name index judges it — except a word used after titles (كيري: the index reads ك + يري)
+   * whose form with or without the article is rare: the title evidence wins.
+   */
+  isCommon(stem: string): boolean {
+    let c = this.commonCache.get(stem);
+    if (c === undefined) {
+      const f = this.facts(stem);
+      if (!f?.common) c = false;
+      else if (f.evidence / f.count < 0.2) c = true;
+      else c = this.count(stem.startsWith('ال') ? stem.slice(2) : 'ال' + stem) >= 0.1 * f.count;
+      this.commonCache.set(stem, c);
+    }
+    return c;
+  }
+
+  /** A plural with the article whose singular adjective is attested (الحوثيين / الحوثي، السوريين / السوري). */
+  isPlural(stem: string): boolean {
+    if (!/^ال.{3,}(?:ين|ون)$/.test(stem)) return false;
+    const base = stem.slice(0, -2);
+    return this.count(base) > 0 || this.count(base + 'ة') > 0;
+  }
+}
+
+function isArabicLetters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) continue;
+    if (!((c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3))) return false;
+  }
+  return true;
+}

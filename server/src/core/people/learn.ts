@@ -1,0 +1,364 @@
+/**
+ * Learns the names of the corpus from every file's evidence: places from the words after place cues (في موسكو)
+ * and from adjectives of nationality derived from them (روسيا / الروسي); people from the words after titles
+ * (الرئيس الروسي فلاديمير بوتين), from hashtags that join a given name to a known family name (#بشار_الأسد), from
+ * hashtags of transliterated names (#لافرنتييف), and from the registry. The result is the vocabulary every file is
+ * matched against.
+ */
+import { hashString } from '../text/normalize';
+import type { FileNameEvidence, ContextWord, TitleContext } from './evidence';
+import { BREAK, COMMA, HASHTAG, TANWEEN } from './tokens';
+import { nameKey, placeKey, WordJudge } from './judge';
+import { BODY_HEADS, INSTITUTION_HEADS, NOT_PLACES, OFFICE_TITLES, PLACE_CUES, PORTFOLIO_PREFIXES, TITLE_MODIFIERS } from './lexicon';
+import type { Registry } from './registry';
+import { normalizeForMatch } from '../text/normalize';
+
+/** A name learned from titles, hashtags or the registry: the keys of its parts, in order. */
+export interface LearnedName {
+  keys: string[];
+  /** Times seen after a title or as a hashtag. */
+  count: number;
+  /** Role (title and its modifiers as written) -> times. */
+  roles: Map<string, number>;
+}
+
+export interface LearnedPlace {
+  key: string;
+  /** For a two-word place (الولايات المتحدة): the key of the second word. */
+  second?: string;
+  cues: number;
+}
+
+/** Where a key occurs inside learned names. */
+export interface KeyPositions {
+  first: number;
+  inner: number;
+  last: number;
+  single: number;
+}
+
+export interface Vocabulary {
+  names: Map<string, LearnedName>;
+  /** Keys of name parts. */
+  nameKeys: Map<string, KeyPositions>;
+  /** Place keys (one word) and two-word places by their first key. */
+  places: Map<string, LearnedPlace>;
+  placePairs: Map<string, LearnedPlace[]>;
+  /** Hash of everything above: equal versions mean every file's matches are still valid. */
+  version: number;
+}
+
+/** Modifiers allowed between a title and the name (الرئيس السوري للمرحلة الانتقالية أحمد الشرع). */
+const MAX_MODIFIERS = 3;
+const MAX_NAME_WORDS = 7;
+/** Parts of a name without a chain of fathers (علي عبدالله صالح، عبدربه منصور هادي). */
+const MAX_NAME_PARTS = 3;
+
+export function learnVocabulary(evidence: Iterable<FileNameEvidence>, judge: WordJudge, registry: Registry | null): Vocabulary {
+  const all = [...evidence];
+  const places = learnPlaces(all, judge, registry);
+  judge.placeFirsts = new Set(places.pairs.keys());
+  judge.placeSeconds = new Set([...places.pairs.values()].flat().map((p) => p.second!));
+  judge.places = new Set(places.single.keys());
+  const names = new Map<string, LearnedName>();
+  for (const e of all) for (const ctx of e.titles) learnFromTitle(ctx, judge, names);
+  const surnames = new Set<string>();
+  for (const n of names.values()) surnames.add(n.keys[n.keys.length - 1]);
+  for (const e of all) for (const group of e.hashtags) learnFromHashtag(group, judge, names, surnames);
+  if (registry) for (const p of registry.people) for (const s of [p.name, ...(p.variants ?? [])]) addRegistryName(s, names);
+
+  const nameKeys = new Map<string, KeyPositions>();
+  for (const n of names.values()) {
+    const parts = n.keys.filter((k) => !isChainKey(k)).length;
+    n.keys.forEach((k, i) => {
+      if (isChainKey(k)) return;
+      let p = nameKeys.get(k);
+      if (!p) nameKeys.set(k, (p = { first: 0, inner: 0, last: 0, single: 0 }));
+      // A father in a chain (محمد بن نايف) is a given name, not a family name; a house (آل سعود) is a family name.
+      const father = i > 0 && isChainKey(n.keys[i - 1]) && !k.startsWith('ال');
+      if (parts === 1) p.single += n.count;
+      else if (i === 0) p.first += n.count;
+      else if (i === n.keys.length - 1 && !father) p.last += n.count;
+      else p.inner += n.count;
+    });
+  }
+  let version = 0x2545f491;
+  const mix = (s: string) => (version = hashString(s, version));
+  for (const k of [...nameKeys.keys()].sort()) mix(k);
+  mix('|');
+  for (const k of [...places.single.keys()].sort()) mix(k);
+  for (const k of [...places.pairs.keys()].sort()) mix(k + places.pairs.get(k)!.map((p) => p.second).join(','));
+  return { names, nameKeys, places: places.single, placePairs: places.pairs, version };
+}
+
+export function isChainKey(k: string): boolean {
+  return k === 'بن' || k === 'بنت' || k === 'ابن' || k === 'ابنه';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Places
+
+function learnPlaces(
+  all: FileNameEvidence[],
+  judge: WordJudge,
+  registry: Registry | null,
+): { single: Map<string, LearnedPlace>; pairs: Map<string, LearnedPlace[]> } {
+  const cues = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  const hashtags = new Map<string, number>();
+  const afterPersonTitle = new Map<string, number>();
+  /** Words between a title and a name (الرئيس الروسي): adjectives of nationality name the people of a place. */
+  const roleWords = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const e of all) {
+    for (const [s, n] of e.placeCues) bump(cues, judge.stem(s), n);
+    for (const [s, n] of e.placeCuePairs) bump(pairs, s, n);
+    for (const g of e.hashtags) if (g.length === 1) bump(hashtags, judge.stem(g[0].surface));
+    for (const t of e.titles) {
+      const w = t.words[0];
+      if (!OFFICE_TITLES.has(t.title) && w && !(w.flags & BREAK)) bump(afterPersonTitle, judge.stem(w.surface));
+      // After a title (الرئيس الروسي) or an office's portfolio (وزير الخارجية الأمريكي), not in the portfolio itself.
+      const from = OFFICE_TITLES.has(t.title) && !t.title.startsWith('ال') ? 1 : 0;
+      for (let i = from; i < t.words.length && i < from + 2; i++) if (!(t.words[i].flags & BREAK) || i === 0) bump(roleWords, t.words[i].surface);
+    }
+  }
+  judge.titleHeads = new Set(afterPersonTitle.keys());
+  const single = new Map<string, LearnedPlace>();
+  const consider = (stem: string) => {
+    const norm = normalizeForMatch(stem);
+    if (norm.length < 3 || !isPlaceCandidate(norm) || NOT_PLACES.has(norm) || PLACE_CUES.has(norm)) return;
+    const cls = judge.classOf(stem, norm);
+    if (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain') return;
+    const facts = judge.facts(stem);
+    if (!facts) return;
+    // «بجازان» is «in Jazan»: the preposition written on the word counts as a cue.
+    const cue = (cues.get(stem) ?? 0) + judge.count('ب' + stem) + judge.count('وب' + stem);
+    if ((afterPersonTitle.get(stem) ?? 0) >= Math.max(1, cue)) return;
+    // A place names its people (روسيا: الرئيس الروسي); a common noun's adjective (الاقتصادي) is no nationality.
+    const nisba = nisbaOf(stem, judge);
+    const nationality = nisba !== null && (roleWords.get(nisba) ?? 0) + (roleWords.get(nisba + 'ة') ?? 0) > 0;
+    const common = judge.isCommon(stem);
+    const byNisba = nationality && (cue >= 1 || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm));
+    const byCue = !common && cue >= 2 && cue / facts.count >= 0.3 && !COMMON_NOUN_SHAPE.test(norm) && (!judge.isNisba(stem) || cue >= 5);
+    if (!byNisba && !byCue) return;
+    const key = placeKey(judge.canonical(stem));
+    const p = single.get(key);
+    if (p) p.cues += cue;
+    else single.set(key, { key, cues: cue });
+  };
+  for (const stem of new Set([...cues.keys(), ...hashtags.keys()])) consider(stem);
+  const pairPlaces = new Map<string, LearnedPlace[]>();
+  for (const [pair, n] of pairs) {
+    if (n < 3) continue;
+    const [a, b] = pair.split(' ');
+    const stemA = judge.stem(a);
+    if (n / Math.max(1, cues.get(stemA) ?? 0) < 0.6) continue;
+    const na = normalizeForMatch(a);
+    const nb = normalizeForMatch(b);
+    if (!isPlaceCandidate(na) || !isPlaceCandidate(nb) || NOT_PLACES.has(na) || PLACE_CUES.has(na) || NOT_PLACES.has(nb)) continue;
+    if (COMMON_NOUN_SHAPE.test(na) || COMMON_NOUN_SHAPE.test(nb)) continue;
+    const ca = judge.classOf(a, na);
+    const cb = judge.classOf(b, nb);
+    if ((ca !== 'name' && ca !== 'modifier') || TITLE_MODIFIERS.has(na) || cb === 'stop' || cb === 'verb' || cb === 'chain' || cb === 'title') continue;
+    const first = placeKey(judge.canonical(stemA));
+    if ((afterPersonTitle.get(stemA) ?? 0) * 2 > n) continue;
+    const second = placeKey(b);
+    const list = pairPlaces.get(first) ?? [];
+    if (!list.some((p) => p.second === second)) list.push({ key: `${first} ${second}`, second, cues: n });
+    pairPlaces.set(first, list);
+  }
+  if (registry) {
+    for (const p of registry.places ?? []) {
+      for (const s of [p.name, ...(p.variants ?? [])]) {
+        const parts = s.trim().split(/\s+/);
+        if (parts.length === 1) single.set(placeKey(parts[0]), { key: placeKey(parts[0]), cues: 0 });
+        else if (parts.length === 2) {
+          const first = placeKey(parts[0]);
+          const list = pairPlaces.get(first) ?? [];
+          list.push({ key: `${first} ${placeKey(parts[1])}`, second: placeKey(parts[1]), cues: 0 });
+          pairPlaces.set(first, list);
+        }
+      }
+    }
+  }
+  return { single, pairs: pairPlaces };
+}
+
+function isPlaceCandidate(norm: string): boolean {
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (!(c >= 0x0621 && c <= 0x064a)) return false;
+  }
+  return true;
+}
+
+/**
+ * Shapes of common nouns that follow prepositions as often as places do (read without the article): verbal nouns
+ * (تحقيق، اعتبار، مواصلة، استقرار), nouns with a possessive suffix (مدنهم), feminine plurals (المؤسسات).
+ */
+const COMMON_NOUN_SHAPE = /^(?:ال)?(?:ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.|م.ا..ه|ت.ا..|ت...ي.|..ايا)$|(?:هم|هما|هن|كم|نا)$|^ال.{3,}ات$/;
+
+
+/** روسيا -> الروسي، سورية -> السوري، إيران -> الإيراني: the adjective naming a place's people, when attested. */
+function nisbaOf(stem: string, judge: WordJudge): string | null {
+  let b = stem;
+  if (/[ةا]$/.test(b)) b = b.slice(0, -1);
+  if (b.length < 2) return null;
+  const nisba = (b.startsWith('ال') ? b : 'ال' + b) + (b.endsWith('ي') ? '' : 'ي');
+  if (nisba === stem) return null;
+  return judge.count(nisba) > 0 || judge.count(nisba + 'ة') > 0 ? nisba : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// People
+
+interface Run {
+  words: ContextWord[];
+  role: string;
+}
+
+/** The name a title introduces, if any: modifiers skipped, then the words of the name. */
+export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null {
+  if (ctx.institution) return null;
+  const words = ctx.words;
+  // «وزير الخارجية أسعد الشيباني»: an office without the article is followed by its portfolio; «الوزير أسعد» is not.
+  const office = OFFICE_TITLES.has(ctx.title) && !ctx.title.startsWith('ال');
+  let i = 0;
+  let commas = 0;
+  const role: string[] = [bareTitle(ctx.titleSurface, ctx.title)];
+  // Skip the portfolio of an office (وزير الخارجية), then adjectives and other role words.
+  for (;;) {
+    if (i >= words.length) return null;
+    const w = words[i];
+    if (w.flags & COMMA) {
+      if (++commas > 1) return null;
+    } else if (i > 0 && w.flags & BREAK) return null;
+    const cls = wordClass(w, judge);
+    if (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain') return null;
+    const portfolio = office && (i === 0 || (i === 1 && PORTFOLIO_PREFIXES.has(words[0].norm))) && !(w.flags & HASHTAG);
+    if (cls === 'name' && !portfolio) break;
+    if (cls === 'short' && !portfolio && i + 1 < words.length && wordClass(words[i + 1], judge) === 'name') break;
+    // رئيس مجلس الشورى، أمين سوق عكاظ: what follows the head of a body names the body.
+    if (BODY_HEADS.has(w.norm) || BODY_HEADS.has(normalizeForMatch(judge.stem(w.surface)))) return null;
+    if (i >= MAX_MODIFIERS + (office ? 1 : 0)) return null;
+    role.push(w.surface);
+    i++;
+  }
+  // A name after a title is written without a proclitic (الرئيس بالقول is no name).
+  if (judge.hasProclitic(words[i].surface, words[i].norm)) return null;
+  // «مدير تعليم الليث»، «مدير عام الجمارك»: a word with the article right after the portfolio still names the body.
+  const portfolioLength = office ? (PORTFOLIO_PREFIXES.has(words[0].norm) ? 2 : 1) : 0;
+  if (office && i === portfolioLength && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
+  const run = nameRun(words, i, judge);
+  return run.length ? { words: run, role: role.join(' ') } : null;
+}
+
+/** The class of a word in context: a word written with tanween (وفداً) is never part of a name. */
+function wordClass(w: ContextWord, judge: WordJudge): ReturnType<WordJudge['classOf']> {
+  const cls = judge.classOf(w.surface, w.norm);
+  return cls === 'name' && w.flags & TANWEEN ? 'modifier' : cls;
+}
+
+/** The title as a role is written: without its proclitic (للرئيس -> الرئيس، ووزير -> وزير). */
+export function bareTitle(surface: string, title: string): string {
+  const extra = surface.length - title.length;
+  if (extra <= 0) return extra === 0 && surface.startsWith('لل') && title.startsWith('ال') ? 'ا' + surface.slice(1) : surface;
+  return surface.slice(extra);
+}
+
+/**
+ * The words of a name starting at `i`: name parts and chain words (بن), without breaks. A family name ends it: a word
+ * with the article (أحمد الشرع) or a transliterated one (فلاديمير سولوفيوف), unless a chain of fathers follows.
+ */
+function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord[] {
+  const run: ContextWord[] = [];
+  let parts = 0;
+  for (let j = i; j < words.length && run.length < MAX_NAME_WORDS; j++) {
+    const w = words[j];
+    if (j > i && w.flags & BREAK) break;
+    const cls = wordClass(w, judge);
+    if (cls === 'chain') {
+      const next = words[j + 1];
+      if (!run.length || !next || next.flags & BREAK || wordClass(next, judge) !== 'name') break;
+      run.push(w);
+      continue;
+    }
+    if (cls === 'short') {
+      // A two-letter given name (جو بايدن) only before another part.
+      const next = words[j + 1];
+      if (run.length || !next || next.flags & BREAK || wordClass(next, judge) !== 'name') break;
+      run.push(w);
+      parts++;
+      continue;
+    }
+    if (cls !== 'name') break;
+    const last = run[run.length - 1];
+    if (last) {
+      if (judge.hasProclitic(w.surface, w.norm)) break;
+      const afterChain = judge.classOf(last.surface, last.norm) === 'chain';
+      // «الصحفي الروسي المخضرم فلاديمير سولوفيوف»: an adjective with the article before a given name.
+      if (run.length === 1 && last.norm.startsWith('ال') && !w.norm.startsWith('ال') && !judge.titleHeads.has(judge.stem(last.surface))) {
+        run.length = 0;
+        parts = 0;
+      } else if (!afterChain && endsName(last, judge)) break;
+      if (parts >= MAX_NAME_PARTS && !afterChain) break;
+    }
+    run.push(w);
+    parts++;
+  }
+  while (run.length && judge.classOf(run[run.length - 1].surface, run[run.length - 1].norm) === 'chain') run.pop();
+  return run;
+}
+
+/** A family name: written with the article (الأسد), or transliterated (سولوفيوف). */
+export function endsName(w: { surface: string; norm: string }, judge: WordJudge): boolean {
+  return w.norm.startsWith('ال') || judge.foreignShape(judge.stem(w.surface));
+}
+
+function learnFromTitle(ctx: TitleContext, judge: WordJudge, names: Map<string, LearnedName>): void {
+  const run = nameAfterTitle(ctx, judge);
+  if (!run) return;
+  add(names, run.words.map((w) => judge.key(w.surface)), run.role);
+}
+
+function learnFromHashtag(group: ContextWord[], judge: WordJudge, names: Map<string, LearnedName>, surnames: Set<string>): void {
+  const classes = group.map((w) => judge.classOf(w.surface, w.norm));
+  const keys = group.map((w) => judge.key(w.surface));
+  if (group.length === 1) {
+    const stem = judge.stem(group[0].surface);
+    if (classes[0] === 'name' && judge.foreignShape(stem) && judge.nameLike(stem)) add(names, keys, null);
+    return;
+  }
+  if (group.length > 4 || !surnames.has(keys[keys.length - 1])) return;
+  // #أسماء_الأسد: a given name (perhaps also a common word) joined to a known family name.
+  if (classes.some((c, i) => (i > 0 ? c !== 'name' : c !== 'name' && c !== 'modifier'))) return;
+  if (BODY_HEADS.has(group[0].norm) || INSTITUTION_HEADS.has(group[0].norm)) return;
+  add(names, keys, null);
+}
+
+function add(names: Map<string, LearnedName>, keys: string[], role: string | null): void {
+  const id = keys.join(' ');
+  let n = names.get(id);
+  if (!n) names.set(id, (n = { keys, count: 0, roles: new Map() }));
+  n.count++;
+  if (role) n.roles.set(role, (n.roles.get(role) ?? 0) + 1);
+}
+
+function addRegistryName(name: string, names: Map<string, LearnedName>): void {
+  const keys = splitName(name).map(nameKey);
+  if (!keys.length) return;
+  const id = keys.join(' ');
+  if (!names.has(id)) names.set(id, { keys, count: 0, roles: new Map() });
+}
+
+/** The parts of a written name, compounds joined (عبد الله، آل سعود). */
+export function splitName(name: string): string[] {
+  const parts = name.trim().replace(/[#_]/g, ' ').split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    if (prev && /^(?:عبد|أبو|ابو|أبي|آل)$/.test(prev)) out[out.length - 1] = `${prev} ${p}`;
+    else out.push(p);
+  }
+  return out;
+}

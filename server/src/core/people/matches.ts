@@ -1,0 +1,187 @@
+/**
+ * Finds, in one file, the words that belong to learned names and places: whole words only (a name never matches
+ * inside a longer word), proclitics set aside only when the name index attests the rest (وبوتين، لأحمد), with the
+ * title and role written before each word (الرئيس الروسي …). Depends on the file's text and the vocabulary only,
+ * so it is memoized per file and per vocabulary version.
+ */
+import type { FileModel } from '../file';
+import { isIgnorableUnit, normalizeForMatch } from '../text/normalize';
+import { titleOf } from './evidence';
+import { INSTITUTION_HEADS, OFFICE_TITLES, PLACE_CUES } from './lexicon';
+import { BREAK, COMMA, forEachEntryLine, HASHTAG, LineWords, TANWEEN } from './tokens';
+import { bareTitle } from './learn';
+import { placeKey, WordJudge } from './judge';
+import type { Vocabulary } from './learn';
+
+export const enum TokenKind {
+  Name = 0,
+  Chain = 1,
+  Place = 2,
+}
+
+export interface TitleBefore {
+  /** The title without proclitic, normalized (الرييس). */
+  title: string;
+  genitive: boolean;
+  /** The words from the title to the name, as written (الرئيس الروسي). */
+  role: string;
+  /** Words between the title and this word. */
+  distance: number;
+}
+
+export interface MatchedWord {
+  kind: TokenKind;
+  key: string;
+  /** The spelling without proclitics (marks removed). */
+  stem: string;
+  /** Offsets of the stem (a proclitic and a hashtag sign excluded). */
+  start: number;
+  end: number;
+  /** Index of the word in the file (consecutive indexes are consecutive words). */
+  index: number;
+  flags: number;
+  proclitic: boolean;
+  entry: number;
+  line: number;
+  /** The word before, when only white space separates them. */
+  prev?: { surface: string; norm: string; start: number };
+  title?: TitleBefore;
+  /** The word follows the head of an institution's or group's name (مركز الملك سلمان، جماعة الحوثي). */
+  institution: boolean;
+  /** For a two-word place: its key and the end of the second word. */
+  pair?: { key: string; end: number };
+}
+
+export interface FileMatches {
+  version: number;
+  words: MatchedWord[];
+}
+
+/** Words looked at before a name for its title. */
+const TITLE_LOOKBACK = 5;
+
+export function matchFile(model: FileModel, vocab: Vocabulary, judge: WordJudge): FileMatches {
+  const out: MatchedWord[] = [];
+  let base = 0;
+  forEachEntryLine(model, (line, start, end, entry) => {
+    const words = new LineWords(model.text, start, end, entry, line);
+    for (let i = 0; i < words.length; i++) {
+      // Most words are no name: decided once per normalized form, without reading the word again.
+      if (!judge.mayMatter(words.norms[i], () => words.surface(i), vocab)) continue;
+      const m = matchWord(model.text, words, i, vocab, judge);
+      if (m) {
+        m.index = base + i;
+        out.push(m);
+      }
+    }
+    base += words.length + 1;
+  });
+  return { version: vocab.version, words: out };
+}
+
+function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary, judge: WordJudge): MatchedWord | null {
+  const norm = words.norms[i];
+  const flags = words.flags(i);
+  if (norm === 'بن' || norm === 'بنت' || norm === 'ابن' || norm === 'ابنه') {
+    return { kind: TokenKind.Chain, key: norm, stem: words.surface(i), start: words.starts[i], end: words.ends[i], index: 0, flags, proclitic: false, entry: words.entry, line: words.line, institution: false };
+  }
+  if (norm.length < 2) return null;
+  const surface = words.surface(i);
+  const info = judge.lookup(surface);
+  let kind: TokenKind | null = null;
+  let pair: MatchedWord['pair'];
+  if (vocab.nameKeys.has(info.key)) kind = TokenKind.Name;
+  else {
+    const pairs = vocab.placePairs.get(info.placeKey);
+    if (pairs && i + 1 < words.length && !(words.flags(i + 1) & BREAK)) {
+      const nk = placeKey(words.surface(i + 1));
+      const p = pairs.find((x) => x.second === nk);
+      if (p) {
+        kind = TokenKind.Place;
+        pair = { key: p.key, end: words.ends[i + 1] };
+      }
+    }
+    if (kind === null && vocab.places.has(info.placeKey) && !isAmbiguousPlace(info.stem, words, i, judge)) kind = TokenKind.Place;
+  }
+  if (kind === null) return null;
+  const stem = info.stem;
+  const proclitic = stem !== surface;
+  const start = words.starts[i];
+  const prev = i > 0 && !(flags & BREAK) ? { surface: words.surface(i - 1), norm: words.norms[i - 1], start: words.starts[i - 1] } : undefined;
+  return {
+    kind,
+    key: kind === TokenKind.Place ? (pair ? pair.key : info.placeKey) : info.key,
+    stem,
+    start: proclitic ? skipLetters(text, start, words.ends[i], procliticLetters(surface, stem)) : start,
+    end: words.ends[i],
+    index: 0,
+    flags,
+    proclitic,
+    entry: words.entry,
+    line: words.line,
+    prev,
+    title: kind === TokenKind.Name ? titleBefore(words, i, judge) : undefined,
+    institution: kind === TokenKind.Name && institutionBefore(words, i),
+    pair,
+  };
+}
+
+/**
+ * «سورية» is also the adjective “Syrian” (قمة سورية روسية): a place spelled like a feminine adjective counts only
+ * after a place cue or as a hashtag.
+ */
+function isAmbiguousPlace(stem: string, words: LineWords, i: number, judge: WordJudge): boolean {
+  const k = normalizeForMatch(stem);
+  if (!k.endsWith('يه') || judge.count(stem.slice(0, -1)) === 0) return false;
+  const flags = words.flags(i);
+  if (flags & HASHTAG) return false;
+  const surface = words.surface(i);
+  if (stem !== surface && /^[بل]/.test(surface)) return false;
+  return !(i > 0 && !(flags & BREAK) && PLACE_CUES.has(words.norms[i - 1]));
+}
+
+/** The title before a name, with only role words between (الرئيس الروسي فلاديمير، وزير الخارجية أسعد). */
+function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore | undefined {
+  for (let j = i - 1, d = 0; j >= 0 && d < TITLE_LOOKBACK; j--, d++) {
+    const f = words.flags(j + 1);
+    if (f & BREAK && !(f & COMMA)) return undefined;
+    const t = titleOf(words.norms[j]);
+    if (t) {
+      const between: string[] = [];
+      for (let k = j + 1; k < i; k++) between.push(words.surface(k));
+      return { title: t.title, genitive: t.genitive, role: [bareTitle(words.surface(j), t.title), ...between].join(' '), distance: d };
+    }
+    const cls = words.flags(j) & TANWEEN ? 'modifier' : judge.classOf(words.surface(j), words.norms[j]);
+    if (cls === 'modifier' || cls === 'place') continue;
+    // The portfolio of an office (وزير الصحة ماهر الشرع).
+    if (cls === 'name' && j > 0 && OFFICE_TITLES.has(titleOf(words.norms[j - 1])?.title ?? '')) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+function institutionBefore(words: LineWords, i: number): boolean {
+  // The head right before the name, or before its title (مركز الملك سلمان).
+  for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+    if (words.flags(j + 1) & BREAK) return false;
+    if (INSTITUTION_HEADS.has(words.norms[j])) return true;
+    if (!titleOf(words.norms[j])) return false;
+  }
+  return false;
+}
+
+/** Letters written before the stem: «للأسد» is ل + الأسد with the article's alef dropped, one letter. */
+function procliticLetters(surface: string, stem: string): number {
+  if (surface.startsWith('لل') && stem.startsWith('ال') && surface.length === stem.length) return 1;
+  return surface.length - stem.length;
+}
+
+function skipLetters(text: string, start: number, end: number, letters: number): number {
+  let i = start;
+  // A hashtag sign is not part of the word's offsets (the tokenizer starts at the first letter).
+  for (let n = 0; n < letters && i < end; n++) {
+    i++;
+    while (i < end && isIgnorableUnit(text.charCodeAt(i))) i++;
+  }
+  return i;
+}

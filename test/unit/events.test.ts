@@ -1,0 +1,132 @@
+/** Events on the seeds: one event per reported meeting, reports of one event linked across files, the rest apart. */
+import * as assert from 'node:assert';
+import { Corpus } from '../../server/src/core/corpus';
+import type { CorpusEvent } from '../../server/src/core/people/index';
+import { lineOf, readSeeds } from '../helpers/fixture';
+
+const seeds = readSeeds();
+const file = (prefix: string): string => seeds.find((s) => s.file.startsWith(prefix))!.file;
+const text = (prefix: string): string => seeds.find((s) => s.file.startsWith(prefix))!.text;
+
+const corpus = new Corpus();
+corpus.applyChange({ changed: seeds });
+const snapshot = corpus.people();
+const personName = (id: string): string => snapshot.entity(id)?.name ?? id;
+
+function eventAtLine(prefix: string, needle: string): CorpusEvent {
+  const e = snapshot.eventAt(file(prefix), lineOf(text(prefix), needle));
+  assert.ok(e, `an event at «${needle}»`);
+  return e;
+}
+
+describe('events on the seeds', () => {
+  it('links the Telegram post in 000 and the article in 001 on the September 2021 Moscow summit', () => {
+    const summit = eventAtLine('000', 'الرئيس #الأسد خلال القمة مع الرئيس الروسي #بوتين');
+    assert.strictEqual(summit.type, 'summit');
+    assert.strictEqual(summit.place, 'موسكو');
+    assert.deepStrictEqual(summit.participants.map(personName).sort(), ['بشار الأسد', 'فلاديمير بوتين']);
+    assert.deepStrictEqual(
+      summit.reports.map((r) => `${r.file}:${r.range.start.line}`),
+      [`${file('000')}:${lineOf(text('000'), 'خلال القمة مع الرئيس الروسي')}`, `${file('001')}:${lineOf(text('001'), 'قمة سورية روسية في موسكو')}`],
+    );
+    assert.strictEqual(summit.title, 'قمة سورية روسية في موسكو بين الرئيسين الأسد وبوتين');
+    // Neither report carries a date (001's «تاريخ اليوم» is a template remnant): the year cannot be resolved.
+    assert.strictEqual(summit.date, null);
+    assert.strictEqual(eventAtLine('001', 'وفي مستهل القمة الثنائية'), summit);
+    assert.deepStrictEqual(snapshot.reportsOf(summit.id), summit.reports);
+  });
+
+  it('dates the March 2023 Kremlin meeting 2023-03-15', () => {
+    const kremlin = eventAtLine('003', 'في الكرملين اليوم');
+    assert.strictEqual(kremlin.date, '2023-03-15');
+    assert.strictEqual(kremlin.type, 'meeting');
+    assert.strictEqual(kremlin.place, 'الكرملين');
+    assert.deepStrictEqual(kremlin.participants.map(personName).sort(), ['بشار الأسد', 'فلاديمير بوتين']);
+    assert.strictEqual(kremlin.reports.length, 1);
+  });
+
+  it('keeps the formulaic «الرئيس الأسد يستقبل … لافرنتييف» posts apart: different visits', () => {
+    const lines = seeds
+      .find((s) => s.file === file('000'))!
+      .text.split('\n')
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => /^الرئيس #الأسد يستقبل/.test(l) && l.includes('لافرنتييف'));
+    assert.strictEqual(lines.length, 5);
+    const events = lines.map(({ i }) => snapshot.eventAt(file('000'), i)!);
+    assert.strictEqual(new Set(events.map((e) => e.id)).size, 5);
+    for (const e of events) {
+      assert.strictEqual(e.reports.length, 1);
+      assert.ok(e.participants.map(personName).includes('ألكسندر لافرنتييف'), e.title);
+      // Putin is named as the one who sent the envoy, not as a participant.
+      assert.ok(!e.participants.map(personName).includes('فلاديمير بوتين'), e.title);
+    }
+  });
+
+  it('keeps 28 January apart from 28 January 2026: the same day and month in different events', () => {
+    const visit = eventAtLine('002', 'زار الوفد الروسي الرسمي');
+    const kremlin = eventAtLine('004', 'عُقِد اجتماع موسّع في قصر الكرملين');
+    assert.notStrictEqual(visit.id, kremlin.id);
+    assert.strictEqual(visit.type, 'visit');
+    assert.strictEqual(visit.date, null);
+    assert.strictEqual(visit.dateText, '28 يناير');
+    assert.strictEqual(kremlin.date, '2026-01-28');
+    assert.ok(visit.participants.map(personName).includes('أحمد الشرع'));
+    assert.ok(visit.participants.map(personName).includes('ميخائيل بوغدانوف'));
+    const call = eventAtLine('002', 'جرت محادثة هاتفية');
+    assert.strictEqual(call.type, 'call');
+    assert.deepStrictEqual(call.participants.map(personName).sort(), ['أحمد الشرع', 'فلاديمير بوتين']);
+  });
+
+  it('finds one event per reporting entry and no event without a participant', () => {
+    for (const e of snapshot.events) assert.ok(e.participants.length >= 1, e.id);
+    const reports = snapshot.events.flatMap((e) => e.reports.map((r) => `${r.file}:${r.entry}`));
+    assert.strictEqual(new Set(reports).size, reports.length);
+    assert.strictEqual(snapshot.events.length, 14);
+  });
+});
+
+describe('event linking', () => {
+  // Two reports trimmed from the seeds that share the copied quote of the summit.
+  const quote =
+    'أنا سعيد أن نلتقي اليوم في موسكو وقد مضى على العملية المشتركة لمكافحة الإرهاب الآن نحو ست سنوات حقق خلالها الجيشان العربي السوري والروسي إنجازات كبيرة ليس فقط من خلال تحرير الأراضي أو من خلال إعادة اللاجئين إلى مدنهم وقراهم';
+  const report = (date: string, title: string) =>
+    `${title}\n\nتاريخ النشر: ${date}\n\nعُقِدت في موسكو قمة سورية روسية بين الرئيسين بشار الأسد و فلاديمير بوتين جرى خلالها التباحث في ملفات التعاون الثنائي.\n\nوقال الرئيس الأسد: “${quote}”.\n`;
+
+  function eventsOf(files: Record<string, string>): CorpusEvent[] {
+    const c = new Corpus();
+    c.applyChange({ changed: Object.entries(files).map(([f, t]) => ({ file: f, text: t })) });
+    return c.people().events;
+  }
+
+  it('links reports that share a quote and are dated within two days', () => {
+    const events = eventsOf({
+      'a.txt': report('الثلاثاء، 14 سبتمبر 2021', 'قمة سورية روسية في موسكو بين الرئيسين الأسد وبوتين'),
+      'b.txt': report('الأربعاء، 15 سبتمبر 2021', 'الرئيس الأسد في قمة مع الرئيس بوتين في موسكو'),
+    });
+    assert.strictEqual(events.length, 1);
+    assert.strictEqual(events[0].reports.length, 2);
+    assert.strictEqual(events[0].date, '2021-09-14');
+  });
+
+  it('keeps apart reports with the same day and month in different years, even with a shared quote', () => {
+    const events = eventsOf({
+      'a.txt': report('15 سبتمبر 2021', 'قمة سورية روسية في موسكو بين الرئيسين الأسد وبوتين'),
+      'b.txt': report('15 سبتمبر 2022', 'قمة سورية روسية في موسكو بين الرئيسين الأسد وبوتين'),
+    });
+    assert.strictEqual(events.length, 2);
+    assert.deepStrictEqual(events.map((e) => e.date).sort(), ['2021-09-15', '2022-09-15']);
+  });
+
+  it('never chains reports through a weak link', () => {
+    // a and b share a quote, b and c share another one, but a and c are dated a year apart.
+    const other = 'وأضاف الرئيس بوتين أن العلاقات الاقتصادية والتجارية بين البلدين تتطور حيث ازداد حجم التبادل التجاري خلال النصف الأول من السنة ثلاث مرات ونصف المرة وهذا يدل على متانة العلاقات';
+    const events = eventsOf({
+      'a.txt': report('15 سبتمبر 2021', 'قمة سورية روسية في موسكو'),
+      'b.txt': report('16 سبتمبر 2021', 'قمة سورية روسية في موسكو').replace(/\n$/, `\n\n${other}.\n`),
+      'c.txt': `قمة سورية روسية في موسكو\n\nتاريخ النشر: 15 سبتمبر 2022\n\nعُقِدت في موسكو قمة سورية روسية بين الرئيسين بشار الأسد و فلاديمير بوتين جرى خلالها التباحث في ملفات التعاون.\n\n${other}.\n\nوقال الرئيس الأسد: “${quote}”.\n`,
+    });
+    const byFile = new Map(events.flatMap((e) => e.reports.map((r) => [r.file, e.id] as const)));
+    assert.strictEqual(byFile.get('a.txt'), byFile.get('b.txt'));
+    assert.notStrictEqual(byFile.get('c.txt'), byFile.get('a.txt'));
+  });
+});

@@ -1,0 +1,253 @@
+/** The people and places index on the five seed documents: mention finding, clustering, short forms, the registry. */
+import * as assert from 'node:assert';
+import { Corpus } from '../../server/src/core/corpus';
+import type { Entity, Mention, PeopleSnapshot } from '../../server/src/core/people/index';
+import { parseRegistryText, registryText, starterRegistry } from '../../server/src/core/people/registry';
+import { stripMarks } from '../../server/src/core/text/normalize';
+import { readSeeds } from '../helpers/fixture';
+
+const seeds = readSeeds();
+const file = (prefix: string): string => seeds.find((s) => s.file.startsWith(prefix))!.file;
+const text = (prefix: string): string => seeds.find((s) => s.file.startsWith(prefix))!.text;
+
+function seedCorpus(): Corpus {
+  const c = new Corpus();
+  c.applyChange({ changed: seeds });
+  return c;
+}
+
+const corpus = seedCorpus();
+const people = corpus.people();
+
+/** The person whose mentions include this spelling (a full name is unique enough). */
+function personNamed(snapshot: PeopleSnapshot, spelling: string): Entity {
+  const found = snapshot.people.filter((p) => p.variants.some((v) => v.spelling === spelling));
+  assert.strictEqual(found.length, 1, `one person spelled «${spelling}», found ${found.map((p) => p.id).join(', ')}`);
+  return found[0];
+}
+
+/** The text a mention covers, as the CLI and the editor would show it. */
+function covered(m: Mention): string {
+  const lines = seeds.find((s) => s.file === m.file)!.text.split(/\r\n|\r|\n/);
+  assert.strictEqual(m.range.start.line, m.range.end.line);
+  return lines[m.range.start.line].slice(m.range.start.character, m.range.end.character);
+}
+
+/** Offsets of every occurrence of a string in a text. */
+function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+describe('people index on the seeds', () => {
+  it('finds Putin as one person in all five files, with بوتن and the hashtag form', () => {
+    const putin = personNamed(people, 'فلاديمير بوتين');
+    const mentions = people.mentionsOf(putin.id);
+    assert.deepStrictEqual([...new Set(mentions.map((m) => m.file))].sort(), seeds.map((s) => s.file).sort());
+    const spellings = putin.variants.map((v) => v.spelling);
+    assert.ok(spellings.includes('بوتين') && spellings.includes('فلاديمير بوتين'), spellings.join());
+    assert.ok(mentions.some((m) => m.file === file('002') && covered(m).endsWith('بوتن')), 'بوتن in 002');
+    // #بوتين is written ten times in 000 (sometimes after فلاديمير).
+    const hashtags = mentions.filter((m) => m.hashtag);
+    assert.strictEqual(hashtags.length, 10);
+    for (const m of hashtags) assert.ok(covered(m).includes('#') || seeds.find((s) => s.file === m.file)!.text[m.start - 1] === '#');
+    // Every بوتين / بوتن written as a word is his (46 in the seeds, proclitics such as وبوتين included).
+    assert.strictEqual(mentions.filter((m) => /بوتين|بوتن/.test(m.spelling)).length, mentions.length);
+    assert.strictEqual(putin.mentions, 46);
+  });
+
+  it('never finds a name inside a longer word (سبوتنيك holds بوتن)', () => {
+    for (const m of people.mentionsOf(personNamed(people, 'فلاديمير بوتين').id)) {
+      const t = seeds.find((s) => s.file === m.file)!.text;
+      assert.ok(!/[\p{L}\p{M}]/u.test(t[m.end] ?? ' '), `letter after ${m.file}:${m.range.start.line + 1}`);
+      const before = t.slice(0, m.start).replace(/[\u064b-\u065f\u0670]+$/, '');
+      // Only a proclitic (و، ل، ب …) may be glued before the name.
+      assert.ok(/(?:^|[^\p{L}])[وفبلك]{0,2}$/u.test(before), `glued before ${m.file}:${m.range.start.line + 1}: «${before.slice(-4)}»`);
+    }
+    const sputnik = occurrences(text('001'), 'سبوتنيك');
+    assert.strictEqual(sputnik.length, 2);
+    for (const at of sputnik) assert.strictEqual(people.entityAt(file('001'), at + 2), undefined);
+  });
+
+  it('ranges land on the name in the untouched text (UTF-16, emoji lines included)', () => {
+    for (const e of [...people.people, ...people.places]) {
+      for (const m of people.mentionsOf(e.id)) {
+        const t = seeds.find((s) => s.file === m.file)!.text;
+        assert.strictEqual(covered(m), t.slice(m.start, m.end));
+        assert.strictEqual(stripMarks(covered(m)).replace(/[#_\s]+/g, ' '), m.spelling, `${m.file}:${m.range.start.line + 1}`);
+      }
+    }
+    const sharaa = personNamed(people, 'أحمد الشرع');
+    const emojiLine = people.mentionsOf(sharaa.id).find((m) => m.file === file('002') && m.range.start.line === 1);
+    assert.ok(emojiLine, 'أحمد الشرع on the line after «🗓 في 28 يناير»');
+  });
+
+  it('keeps Ahmad al-Sharaa (002, 004) apart from the health minister Maher al-Sharaa', () => {
+    const ahmad = personNamed(people, 'أحمد الشرع');
+    const maher = personNamed(people, 'ماهر الشرع');
+    assert.notStrictEqual(ahmad.id, maher.id);
+    const mentions = people.mentionsOf(ahmad.id);
+    assert.deepStrictEqual([...new Set(mentions.map((m) => m.file))].sort(), [file('002'), file('004')]);
+    assert.strictEqual(mentions.length, 14);
+    // The short form «الشرع» in 004 is the president the article is about.
+    assert.ok(mentions.some((m) => m.file === file('004') && m.spelling === 'الشرع' && m.resolution !== 'name'));
+    const maherAt = occurrences(text('002'), 'ماهر الشرع');
+    assert.strictEqual(maherAt.length, 2);
+    for (const at of maherAt) {
+      assert.strictEqual(people.personAt(file('002'), at + 'ماهر '.length)?.person.id, maher.id);
+      for (const m of mentions) assert.ok(m.file !== file('002') || m.end <= at || m.start >= at + 'ماهر الشرع'.length);
+    }
+    assert.deepStrictEqual(maher.roles, ['وزير الصحة']);
+  });
+
+  it('keeps Bashar and Asma al-Assad two people; «الرئيس الأسد» is Bashar', () => {
+    const bashar = personNamed(people, 'بشار الأسد');
+    const asma = personNamed(people, 'أسماء الأسد');
+    assert.notStrictEqual(bashar.id, asma.id);
+    const asmaMentions = people.mentionsOf(asma.id);
+    assert.strictEqual(asmaMentions.length, 1);
+    assert.ok(asmaMentions[0].hashtag);
+    assert.strictEqual(covered(asmaMentions[0]), 'أسماء_الأسد');
+    assert.ok(asma.roles.includes('السيدة الأولى'));
+    const t = text('000');
+    for (const at of occurrences(t, 'الرئيس #الأسد')) {
+      assert.strictEqual(people.personAt(file('000'), at + 'الرئيس #'.length)?.person.id, bashar.id);
+    }
+    assert.strictEqual(bashar.mentions, 47);
+    assert.ok(bashar.roles[0] === 'الرئيس');
+  });
+
+  it("finds Lavrentiev's ten mentions (five hashtags, five plain)", () => {
+    const lavrentiev = people.people.find((p) => p.variants.some((v) => v.spelling.endsWith('لافرنتييف')))!;
+    assert.ok(lavrentiev);
+    const mentions = people.mentionsOf(lavrentiev.id);
+    assert.strictEqual(mentions.length, 10);
+    assert.strictEqual(mentions.filter((m) => m.hashtag).length, 5);
+    assert.ok(mentions.every((m) => m.file === file('000')));
+    // «ألكسندر» mostly stands right before him: learned as his given name.
+    assert.strictEqual(lavrentiev.name, 'ألكسندر لافرنتييف');
+  });
+
+  it('finds the places of the summits and visits', () => {
+    const names = people.places.map((p) => p.name);
+    for (const p of ['موسكو', 'دمشق', 'الكرملين']) assert.ok(names.includes(p), p);
+    const syria = people.places.find((p) => p.variants.some((v) => v.spelling === 'سوريا'))!;
+    assert.ok(syria.variants.some((v) => v.spelling === 'سورية'), 'سورية / سوريا are one place');
+    assert.strictEqual(people.placeAt(file('001'), text('001').indexOf('موسكو'))?.place.name, 'موسكو');
+  });
+
+  it('answers lookups by position and by id', () => {
+    const at = text('003').indexOf('بوتين');
+    const hit = people.personAt(file('003'), at + 1)!;
+    assert.strictEqual(hit.person.name, 'فلاديمير بوتين');
+    assert.strictEqual(people.person(hit.person.id), hit.person);
+    assert.strictEqual(hit.person.firstDate, '2023-03-15');
+    assert.strictEqual(hit.person.lastDate, '2026-01-28');
+    assert.strictEqual(people.mentionsIn(file('003')).every((m, i, all) => i === 0 || all[i - 1].start <= m.start), true);
+  });
+});
+
+describe('people index updates', () => {
+  it('reads only the edited file again when no name changes, and never answers from before the edit', () => {
+    const c = seedCorpus();
+    c.people();
+    const f = file('003');
+    const edited = text('003').replace('بوتين مستقبلاً الأسد', 'نص قصير. بوتين مستقبلاً الأسد');
+    c.applyChange({ changed: [{ file: f, text: edited }] });
+    const after = c.people();
+    const stats = c.peopleIndexState().lastStats!;
+    assert.strictEqual(stats.matchedFiles, 1);
+    assert.strictEqual(stats.relearned, false);
+    const at = edited.indexOf('بوتين');
+    assert.strictEqual(after.personAt(f, at)?.person.name, 'فلاديمير بوتين');
+    assert.strictEqual(after.mentionsOf(after.personAt(f, at)!.person.id).length, 46);
+  });
+
+  it('learns again when a file teaches a new name, and forgets a removed file', () => {
+    const c = seedCorpus();
+    c.people();
+    c.applyChange({ changed: [{ file: 'new.txt', text: 'وقال وزير الخارجية الروسي سيرغي لافروف إن العلاقات مع سورية تتطور.\n' }] });
+    const s = c.people();
+    assert.strictEqual(c.peopleIndexState().lastStats!.relearned, true);
+    assert.ok(s.people.some((p) => p.name === 'سيرغي لافروف'), s.people.map((p) => p.name).join(', '));
+    c.applyChange({ removed: [file('004')] });
+    const t = c.people();
+    const ahmad = personNamed(t, 'أحمد الشرع');
+    assert.deepStrictEqual([...new Set(t.mentionsOf(ahmad.id).map((m) => m.file))], [file('002')]);
+  });
+});
+
+describe('registry', () => {
+  const registry = `{
+  // Curated by an editor.
+  "version": 1,
+  "people": [
+    { "id": "vladimir-putin", "name": "فلاديمير بوتين", "variants": ["بوتن"], "roles": ["رئيس روسيا"], "description": "President of Russia", "links": ["https://en.wikipedia.org/wiki/Vladimir_Putin"] },
+    { "id": "maher-al-sharaa", "name": "ماهر الشرع", "description": "Health minister" }
+  ],
+  "places": [{ "id": "moscow", "name": "موسكو" }]
+}`;
+
+  it('parses a registry with positions, and reports errors with offsets', () => {
+    const parsed = parseRegistryText(registry);
+    assert.deepStrictEqual(parsed.errors, []);
+    assert.strictEqual(parsed.registry!.people[0].id, 'vladimir-putin');
+    const span = parsed.spans.people[0];
+    assert.strictEqual(registry.slice(span.nameStart, span.nameEnd), 'فلاديمير بوتين');
+    const bad = parseRegistryText('{ "version": 1, "people": [{ "id": "x", "names": "y" }] }');
+    assert.strictEqual(bad.registry, null);
+    assert.ok(bad.errors.length >= 1);
+    assert.ok(bad.errors.some((e) => /name/.test(e.message)), bad.errors.map((e) => e.message).join('; '));
+    const syntax = parseRegistryText('{ "version": 1, ');
+    assert.strictEqual(syntax.registry, null);
+    assert.match(syntax.errors[0].message, /JSON syntax error/);
+    const dup = parseRegistryText('{ "version": 1, "people": [{ "id": "a", "name": "أحمد الشرع" }, { "id": "a", "name": "ماهر الشرع" }] }');
+    assert.match(dup.errors[0].message, /used twice/);
+  });
+
+  it('gives ids, canonical names, descriptions and definitions from the registry', () => {
+    const c = seedCorpus();
+    assert.deepStrictEqual(c.setRegistry({ file: 'corpus-registry.json', text: registry }), []);
+    const s = c.people();
+    const putin = s.person('vladimir-putin')!;
+    assert.strictEqual(putin.name, 'فلاديمير بوتين');
+    assert.strictEqual(putin.mentions, 46);
+    assert.strictEqual(putin.description, 'President of Russia');
+    assert.deepStrictEqual(putin.roles[0], 'رئيس روسيا');
+    assert.strictEqual(putin.definition!.file, 'corpus-registry.json');
+    const line = registry.split('\n')[putin.definition!.range.start.line];
+    assert.strictEqual(line.slice(putin.definition!.range.start.character, putin.definition!.range.end.character), 'فلاديمير بوتين');
+    assert.strictEqual(s.person('maher-al-sharaa')!.mentions, 2);
+    assert.strictEqual(s.place('moscow')!.mentions, 15);
+    // Two people of one family stay two people.
+    assert.ok(s.people.some((p) => p.name === 'أحمد الشرع' && p.mentions === 14));
+  });
+
+  it('an invalid registry is ignored and its errors returned', () => {
+    const c = seedCorpus();
+    const errors = c.setRegistry({ file: 'r.json', text: '{ "people": [] }' });
+    assert.ok(errors.length >= 1);
+    assert.ok(c.people().people.some((p) => p.name === 'فلاديمير بوتين'));
+  });
+
+  it('writes a starter registry from what the corpus taught, keeping existing entries', () => {
+    const starter = starterRegistry(people, { minMentions: 3 });
+    const names = starter.people.map((p) => p.name);
+    assert.ok(names.includes('فلاديمير بوتين') && names.includes('بشار الأسد') && names.includes('أحمد الشرع'), names.join());
+    assert.ok(!names.includes('أسماء الأسد'), 'one mention is below the threshold');
+    const putin = starter.people.find((p) => p.name === 'فلاديمير بوتين')!;
+    assert.ok(putin.variants!.includes('بوتن') || putin.variants!.includes('فلاديمير بوتن'));
+    assert.strictEqual(putin.description, '');
+    const round = parseRegistryText(registryText(starter));
+    assert.deepStrictEqual(round.errors, []);
+    const merged = starterRegistry(people, { existing: parseRegistryText(registry).registry });
+    assert.strictEqual(merged.people[0].id, 'vladimir-putin');
+    assert.strictEqual(merged.people.filter((p) => p.name === 'فلاديمير بوتين').length, 1);
+    // With the starter registry in use, the same people keep the same ids.
+    const c = seedCorpus();
+    c.setRegistry({ file: 'r.json', text: registryText(starter) });
+    const ids = new Set(c.people().people.map((p) => p.id));
+    for (const p of starter.people) assert.ok(ids.has(p.id!), p.id);
+  });
+});
