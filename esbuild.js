@@ -19,10 +19,18 @@ const common = {
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// The package version, for `corpus-lint --version`, SARIF and HTML reports, and the server's `serverInfo`.
+const versioned = { ...common.define, CORPUS_LINT_VERSION: JSON.stringify(require('./package.json').version) };
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('url').pathToFileURL(__filename).href;" } },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', define: versioned },
+  {
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    define: versioned,
+    banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  },
 ];
 
 const fs = require('node:fs');

@@ -111,6 +111,30 @@ describe('baseline', function () {
     assert.match(broken.stderr, /invalid baseline: findings\[0\] needs "file", "code" and "fingerprint" strings/);
   });
 
+  it('SARIF partial fingerprints are the baseline fingerprints: line-independent, unchanged by accepting others', () => {
+    const dir = seedCopy();
+    cli(['baseline'], dir);
+    const recorded = JSON.parse(fs.readFileSync(path.join(dir, 'corpus-lint-baseline.json'), 'utf8')).findings.map((e: { fingerprint: string }) => e.fingerprint);
+    type SarifResult = { partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] };
+    const sarif = () => JSON.parse(cli(['check', '.', '--format', 'sarif'], dir).stdout).runs[0].results as SarifResult[];
+    const before = sarif();
+    assert.strictEqual(before.length, 41);
+    assert.ok(before.every((r) => Object.keys(r.partialFingerprints).join() === 'corpusLint/v2'));
+    const prints = before.map((r) => r.partialFingerprints['corpusLint/v2']);
+    assert.deepStrictEqual([...prints].sort(), [...recorded].sort(), 'run at the corpus root: the same fingerprints as the baseline');
+    // Lines inserted above: every location moves, no fingerprint changes.
+    edit(dir, SEED.s000, (t) => 'سطر جديد أضيف في أول الملف\n\n' + t);
+    edit(dir, SEED.s002, (t) => '\n\n\n' + t);
+    const moved = sarif();
+    assert.deepStrictEqual(moved.map((r) => r.partialFingerprints['corpusLint/v2']).sort(), [...prints].sort());
+    assert.notDeepStrictEqual(moved.map((r) => r.locations[0].physicalLocation.region.startLine), before.map((r) => r.locations[0].physicalLocation.region.startLine));
+    // Accepting some findings of 002 in the ignore file leaves the fingerprints of the others as they were.
+    fs.writeFileSync(path.join(dir, '.corpus-lint-ignore'), `${SEED.s002}  duplicate-paragraph\n`);
+    const fewer = sarif().map((r) => r.partialFingerprints['corpusLint/v2']);
+    assert.strictEqual(fewer.length, 21);
+    assert.ok(fewer.every((p) => prints.includes(p)));
+  });
+
   it('core: fingerprints depend on code, file, flagged text and occurrence, not on positions', () => {
     const seeds = readSeeds();
     const corpus = corpusOf(seeds);

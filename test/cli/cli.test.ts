@@ -70,6 +70,15 @@ describe('cli', function () {
     assert.strictEqual(run.results.length, 41);
   });
 
+  it('--version prints the package version, which SARIF reports too', () => {
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+    const r = cli(['--version']);
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(r.stdout, version + '\n');
+    assert.notStrictEqual(version, '0.0.0-dev');
+    assert.strictEqual(JSON.parse(cli(['check', seeds, '--format', 'sarif']).stdout).runs[0].tool.driver.version, version);
+  });
+
   it('github format prints workflow annotations', () => {
     const r = cli(['check', seeds, '--format', 'github']);
     const lines = r.stdout.trim().split('\n');

@@ -72,6 +72,7 @@ export function editorCapabilities(o: { relatedInformation?: boolean; encodings?
       configuration: true,
       workspaceFolders: true,
       applyEdit: true,
+      workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
       didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
       didChangeConfiguration: { dynamicRegistration: true },
     },
@@ -101,7 +102,8 @@ export class TestClient {
   readonly logs: string[] = [];
   readonly progress: unknown[] = [];
   readonly applied: WorkspaceEdit[] = [];
-  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly registrations: { id?: string; method: string; registerOptions?: unknown }[] = [];
+  readonly unregistrations: { id: string; method: string }[] = [];
   settings: Record<string, unknown> = {};
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
@@ -127,8 +129,14 @@ export class TestClient {
     });
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    connection.onRequest('client/registerCapability', (p: { registrations: { id?: string; method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
+      this.wake();
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string; method: string }[] }) => {
+      this.unregistrations.push(...p.unregisterations);
+      this.wake();
       return null;
     });
     connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {

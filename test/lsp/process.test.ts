@@ -31,6 +31,7 @@ describe('language server process (node dist/server.js --stdio)', function () {
     const init = await client.initialize(corpus.dir, editorCapabilities());
     assert.equal(init.capabilities.positionEncoding, 'utf-16');
     assert.equal(init.serverInfo?.name, 'corpus-lint');
+    assert.equal(init.serverInfo?.version, require(path.join(REPO, 'package.json')).version, 'the bundle carries the package version');
 
     const uri = corpus.uri(SEED.s002);
     const text = corpus.read(SEED.s002);

@@ -2,11 +2,17 @@
 import type { Corpus } from '../core/corpus';
 import type { EntryInfo, Finding, RuleCode, Severity } from '../core/types';
 import { RULE_CODES } from '../core/rules/catalog';
+import { fingerprintFindings } from '../core/baseline';
 
 export interface FileReport {
   path: string;
   entries: EntryInfo[];
   findings: Finding[];
+  /**
+   * Line-independent fingerprints of `findings` (one each, same order): the baseline's, keyed on `path` and computed
+   * over all the file's findings, so accepting or filtering some never changes the others'.
+   */
+  fingerprints: string[];
 }
 
 export interface Summary {
@@ -35,15 +41,18 @@ export function buildReport(
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let entries = 0;
   const reports: FileReport[] = files.map((path) => {
-    const all = options.accept ? options.accept(path, corpus.findings(path)) : corpus.findings(path);
+    const every = corpus.findings(path);
+    const all = options.accept ? options.accept(path, every) : every;
     const findings = options.quiet ? all.filter((f) => f.severity === 'error') : all;
+    const prints = new Map<Finding, string>();
+    if (findings.length) fingerprintFindings(path, corpus.text(path) ?? '', every).forEach((p, i) => prints.set(every[i], p));
     for (const f of findings) {
       count[f.severity]++;
       byRule[f.code]++;
     }
     const e = corpus.entries(path);
     entries += e.length;
-    return { path, entries: e, findings };
+    return { path, entries: e, findings, fingerprints: findings.map((f) => prints.get(f) ?? '') };
   });
   return {
     files: reports,

@@ -90,7 +90,7 @@ export function applyIgnoreFile(rules: IgnoreRule[], file: string, text: string,
  * The line to add to the ignore file to accept one finding: the file's path, the code and the first words of the
  * flagged text (enough to tell it from the file's other findings of that rule in practice).
  */
-export function ignoreLineFor(file: string, text: string, finding: Finding, maxWords = 8): string {
+export function ignoreLineFor(file: string, text: string, finding: Pick<Finding, 'code' | 'range'>, maxWords = 8): string {
   const words = flaggedText(text, finding).split(' ').slice(0, maxWords).join(' ');
   return `${file.includes(' ') ? file.replace(/ /g, '?') : file}  ${finding.code}${words ? '  ' + words : ''}`;
 }

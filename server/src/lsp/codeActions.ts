@@ -1,7 +1,8 @@
 /**
  * Code actions: the quick fixes a finding carries (remove a repeated paragraph, write the canonical spelling),
- * "replace all occurrences in the corpus", "insert a date line", "suppress this finding", and the file's
- * `source.fixAll.corpusLint` (every safe fix at once).
+ * "replace all occurrences in the corpus", "insert a date line", "suppress this finding", "accept in
+ * .corpus-lint-ignore", and the file's `source.fixAll.corpusLint` (every safe fix at once). Only visible findings
+ * (not accepted by the ignore file or the baseline) get actions or are fixed.
  */
 import {
   CodeAction,
@@ -17,6 +18,7 @@ import { diagnosticData } from './diagnostics';
 import { mentionsOf } from './people';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
+import { acceptInIgnoreFileEdit, visibleFindings } from './accepted';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.corpusLint`;
 
@@ -28,6 +30,8 @@ export interface ActionContext {
   fingerprint: (root: Root, file: string) => string;
   /** Today's date, `YYYY-MM-DD`. */
   today: () => string;
+  /** The client applies `CreateFile` operations in workspace edits (to create the ignore file). */
+  canCreateFiles?: boolean;
 }
 
 /** A finding as far as actions need it, recovered from a diagnostic. */
@@ -50,11 +54,12 @@ function findingOf(ctx: ActionContext, d: Diagnostic): ActionableFinding | null 
   const code = typeof d.code === 'string' && isRuleCode(d.code) ? d.code : null;
   if (!code) return null;
   const data = diagnosticData(d);
+  const candidates = visibleFindings(ctx.root, ctx.uri).filter((f) => f.code === code);
   if (data && data.text === ctx.fingerprint(ctx.root, ctx.uri)) {
-    return { code, range: data.range, fixes: data.fixes, facts: data.facts ?? {} };
+    // The text is unchanged, but the finding may have been accepted since the diagnostic was sent.
+    return candidates.some((c) => sameRange(c.range, data.range)) ? { code, range: data.range, fixes: data.fixes, facts: data.facts ?? {} } : null;
   }
   const r = ctx.positions.fromClientRange(ctx.uri, d.range);
-  const candidates = ctx.root.corpus.findings(ctx.uri).filter((f) => f.code === code);
   const f =
     candidates.find((c) => sameRange(c.range, r)) ??
     candidates.find((c) => c.range.start.line === r.start.line && c.message === d.message);
@@ -139,6 +144,13 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
           },
         ]),
       });
+      const accept = acceptInIgnoreFileEdit(ctx.root, ctx.uri, model.text, f, {
+        encoding: ctx.positions.encoding,
+        canCreateFiles: ctx.canCreateFiles === true,
+      });
+      if (accept) {
+        actions.push({ title: `Accept in .corpus-lint-ignore (${f.code})`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: accept });
+      }
     }
   }
 
@@ -162,7 +174,7 @@ function replaceAllAction(ctx: ActionContext, variant: string, canonical: string
   let count = 0;
   for (const file of files) {
     const edits: TextEdit[] = [];
-    for (const f of corpus.findings(file)) {
+    for (const f of visibleFindings(ctx.root, file)) {
       if (f.code !== 'name-variant' || f.data?.variant !== variant) continue;
       for (const fix of f.fixes.slice(0, 1)) for (const c of fix.changes) if (c.file === file) edits.push(...c.edits);
     }
@@ -183,7 +195,7 @@ function replaceAllAction(ctx: ActionContext, variant: string, canonical: string
 /** Every safe fix of a file as one edit (overlapping edits after the first are left for the next run), or null. */
 export function fixAllEdit(root: Root, uri: string, positions: PositionMapper): WorkspaceEdit | null {
   const byFile = new Map<string, TextEdit[]>();
-  for (const f of root.corpus.findings(uri)) {
+  for (const f of visibleFindings(root, uri)) {
     const fix = f.fixes.find((x) => x.safe);
     if (!fix) continue;
     for (const c of fix.changes) {

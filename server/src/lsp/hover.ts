@@ -6,6 +6,7 @@ import { offsetAt, positionAt } from '../core/text/lines';
 import { isKnownName, personCard, personCardMarkdown, wordAt } from './people';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
+import { visibleFindings } from './accepted';
 
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -19,7 +20,7 @@ export function ruleMarkdown(code: RuleCode): string {
   return `**Corpus Lint · ${code}**: ${RULES[code].summary}\n\n[Rule documentation](${ruleDocUrl(code)})`;
 }
 
-/** `pos` is in UTF-16 units. */
+/** `pos` is in UTF-16 units. Findings the ignore file or the baseline accepts are not hovered. */
 export function hover(root: Root, uri: string, pos: Position, positions: PositionMapper, markdown: boolean): Hover | null {
   const corpus = root.corpus;
   const model = corpus.model(uri);
@@ -27,7 +28,7 @@ export function hover(root: Root, uri: string, pos: Position, positions: Positio
   const parts: string[] = [];
   let range: Range | undefined;
   const seen = new Set<RuleCode>();
-  for (const f of corpus.findings(uri)) {
+  for (const f of visibleFindings(root, uri)) {
     if (!inRange(f.range, pos) || seen.has(f.code)) continue;
     seen.add(f.code);
     parts.push(ruleMarkdown(f.code));

@@ -1,7 +1,8 @@
 /**
- * Publishes diagnostics: computes a file's diagnostics from the corpus, compares them with what the client last got
- * and sends only the files whose diagnostics changed. Also publishes config file problems and counts findings for
- * the status notification.
+ * Publishes diagnostics: computes a file's diagnostics from the corpus (the visible findings: without those the
+ * ignore file or the baseline accepts), compares them with what the client last got and sends only the files whose
+ * diagnostics changed. Also publishes the problems of config, ignore and baseline files and counts findings for the
+ * status notification.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { FileModel } from '../core/file';
@@ -11,6 +12,7 @@ import { SOURCE, textFingerprint, toDiagnostic } from './diagnostics';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 import { uriFromPath } from './uris';
+import { visibleFindings } from './accepted';
 
 export interface PublisherOptions {
   send: (uri: string, diagnostics: Diagnostic[]) => void;
@@ -61,7 +63,7 @@ export class DiagnosticsPublisher {
   diagnosticsOf(root: Root, file: string): Diagnostic[] {
     const fingerprint = this.fingerprint(root, file);
     const relatedInformation = this.o.relatedInformation();
-    return root.corpus.findings(file).map((f) =>
+    return visibleFindings(root, file).map((f) =>
       toDiagnostic(f, { positions: this.o.positions, relatedInformation, describe: (x) => root.describe(x), fingerprint }),
     );
   }
@@ -115,29 +117,29 @@ export class DiagnosticsPublisher {
     for (const uri of [...this.sent.keys()]) if (!this.configUris.has(uri) && !isKnown(uri)) this.send(uri, []);
   }
 
-  /** Publishes the problems of a root's config file as diagnostics on that file (or clears them). */
+  /**
+   * Publishes the problems of each root's config file, ignore file and baseline as diagnostics on those files (or
+   * clears them).
+   */
   publishConfigProblems(roots: Root[]): void {
     const now = new Map<string, Diagnostic[]>();
+    const seen = new Set<string>();
+    const add = (p: { file: string; text: string; offset: number; length: number; message: string }, code: string, message: string) => {
+      const uri = uriFromPath(p.file);
+      const list = now.get(uri) ?? [];
+      now.set(uri, list);
+      const key = JSON.stringify([uri, p.offset, p.length, message]);
+      if (seen.has(key)) return; // one file accepting for several roots
+      seen.add(key);
+      list.push({ range: this.problemRange(p), severity: DiagnosticSeverity.Error, code, source: SOURCE, message });
+    };
     for (const root of roots) {
       const file = root.rootConfig.configFile;
-      if (!file) continue;
-      const uri = uriFromPath(file);
-      const list = root.rootConfig.problems.map((p): Diagnostic => {
-        const lines = indexLines(p.text);
-        const r = rangeOf(lines, p.offset, p.offset + p.length);
-        const conv = (pos: { line: number; character: number }) => {
-          const line = p.text.slice(lines.starts[pos.line] ?? 0, lines.ends[pos.line] ?? 0);
-          return { line: pos.line, character: fromUtf16(line, pos.character, this.o.positions.encoding) };
-        };
-        return {
-          range: { start: conv(r.start), end: conv(r.end) },
-          severity: DiagnosticSeverity.Error,
-          code: 'invalid-config',
-          source: SOURCE,
-          message: `${p.message} (the defaults are used until this is fixed)`,
-        };
-      });
-      now.set(uri, list);
+      if (file) now.set(uriFromPath(file), now.get(uriFromPath(file)) ?? []);
+      for (const p of root.rootConfig.problems) add(p, 'invalid-config', `${p.message} (the defaults are used until this is fixed)`);
+      if (root.accepted.ignorePath) now.set(uriFromPath(root.accepted.ignorePath), now.get(uriFromPath(root.accepted.ignorePath)) ?? []);
+      if (root.accepted.baselinePath) now.set(uriFromPath(root.accepted.baselinePath), now.get(uriFromPath(root.accepted.baselinePath)) ?? []);
+      for (const p of root.accepted.problems) add(p, p.code, p.message);
     }
     for (const uri of this.configUris) if (!now.has(uri)) this.send(uri, []);
     this.configUris.clear();
@@ -145,5 +147,16 @@ export class DiagnosticsPublisher {
       this.configUris.add(uri);
       this.send(uri, list);
     }
+  }
+
+  /** The range of a problem located by UTF-16 offsets in a file's text, in the client's encoding. */
+  private problemRange(p: { text: string; offset: number; length: number }) {
+    const lines = indexLines(p.text);
+    const r = rangeOf(lines, p.offset, p.offset + p.length);
+    const conv = (pos: { line: number; character: number }) => {
+      const line = p.text.slice(lines.starts[pos.line] ?? 0, lines.ends[pos.line] ?? 0);
+      return { line: pos.line, character: fromUtf16(line, pos.character, this.o.positions.encoding) };
+    };
+    return { start: conv(r.start), end: conv(r.end) };
   }
 }

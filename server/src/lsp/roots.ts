@@ -11,6 +11,7 @@ import { CONFIG_FILE_NAMES, ConfigError, CorpusConfig, defaultConfig, mergeConfi
 import { isRuleCode } from '../core/rules/catalog';
 import type { RuleCode, SeveritySetting } from '../core/types';
 import { isInside, pathFromUri, relativePath, uriFromPath } from './uris';
+import { AcceptedFiles, loadAcceptedFiles, noAcceptedFiles } from './accepted';
 
 /** The `corpusLint` settings of the editor that matter to the server. */
 export interface Settings {
@@ -105,6 +106,8 @@ export class Root {
   private excluded: (rel: string) => boolean = () => false;
   private included: (rel: string) => boolean = () => true;
   rootConfig!: RootConfig;
+  /** The root's ignore file and baseline (see accepted.ts). */
+  accepted: AcceptedFiles = noAcceptedFiles();
   /** Folders of roots nested inside this one: their files belong to them. */
   nested: string[] = [];
 
@@ -120,7 +123,7 @@ export class Root {
     this.configure(settings);
   }
 
-  /** (Re)loads the config; returns true when the corpus config changed. */
+  /** (Re)loads the config, the ignore file and the baseline; returns true when any of them changed. */
   configure(settings: Settings): boolean {
     const before = this.rootConfig ? JSON.stringify(this.rootConfig.config) : '';
     this.rootConfig = loadRootConfig(this.folder, settings);
@@ -129,7 +132,16 @@ export class Root {
     this.excluded = picomatch(config.exclude.length ? config.exclude : ['\u0000'], { dot: true });
     const changed = JSON.stringify(config) !== before;
     if (changed) this.corpus.setConfig(config);
-    return changed;
+    const acceptedChanged = this.reloadAccepted();
+    return changed || acceptedChanged;
+  }
+
+  /** (Re)loads the ignore file and the configured baseline; returns true when what they accept (or their problems) changed. */
+  reloadAccepted(): boolean {
+    const next = loadAcceptedFiles(this.folder, this.config, this.rootConfig.configFile);
+    if (next.signature === this.accepted.signature) return false;
+    this.accepted = next;
+    return true;
   }
 
   get config(): CorpusConfig {

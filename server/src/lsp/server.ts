@@ -8,6 +8,7 @@ import {
   ClientCapabilities,
   CodeActionKind,
   Connection,
+  Disposable,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
@@ -32,8 +33,14 @@ import { PositionMapper } from './positions';
 import { DiagnosticsPublisher } from './publisher';
 import { parseSettings, Root, Settings } from './roots';
 import { documentSymbols, foldingRanges, symbolInformation, workspaceSymbols } from './symbols';
-import { canonicalUri, pathFromUri } from './uris';
+import { canonicalUri, pathFromUri, uriFromPath } from './uris';
 import { CorpusWorkspace, FlushResult } from './workspace';
+import { isAcceptingFile, visibleFindings } from './accepted';
+import { IGNORE_FILE_NAME } from '../core/ignoreFile';
+
+declare const CORPUS_LINT_VERSION: string | undefined;
+/** The package version, defined by the bundler (esbuild.js); `0.0.0-dev` when run from the sources. */
+const VERSION = typeof CORPUS_LINT_VERSION === 'string' ? CORPUS_LINT_VERSION : '0.0.0-dev';
 
 /** Custom requests and notifications of the Corpus Lint protocol. */
 export const REINDEX_REQUEST = 'corpusLint/reindex';
@@ -239,6 +246,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       publisher.clearMissing((uri) => workspace.rootOf(uri).corpus.has(uri));
       publisher.publishConfigProblems(workspace.roots);
+      void watchBaselines();
     } catch (err) {
       logError(`indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     } finally {
@@ -269,11 +277,51 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const changed = await workspace.reconfigure(root);
     flushNow();
     publisher.publishConfigProblems(workspace.roots);
+    void watchBaselines();
     for (const r of changed) {
       rememberDecisions(r);
       await publisher.publishAll(r, () => shuttingDown);
     }
     sendStatus();
+  }
+
+  /** After an ignore or baseline file changed on disk: reloads them and republishes the roots whose findings differ. */
+  async function reloadAccepted(roots: Root[]): Promise<void> {
+    flushNow();
+    const changed = roots.filter((r) => workspace.roots.includes(r) && r.reloadAccepted());
+    if (!changed.length) return;
+    publisher.publishConfigProblems(workspace.roots);
+    for (const r of changed) await publisher.publishAll(r, () => shuttingDown);
+    sendStatus();
+  }
+
+  /**
+   * Watches the configured baseline files (the ignore files are watched with the corpus files). Re-registered when
+   * the set of baseline files changes; registrations are made one after another.
+   */
+  let baselineWatch: { key: string; registration: Promise<Disposable | null> } = { key: '[]', registration: Promise.resolve(null) };
+  function watchBaselines(): Promise<void> {
+    const watch = capabilities.workspace?.didChangeWatchedFiles;
+    if (!watch?.dynamicRegistration || shuttingDown) return Promise.resolve();
+    const files = [...new Set(workspace.roots.map((r) => r.accepted.baselinePath).filter((f): f is string => !!f))].sort();
+    const key = JSON.stringify(files);
+    if (key === baselineWatch.key) return Promise.resolve();
+    const previous = baselineWatch.registration;
+    const registration = previous.then(async (old) => {
+      old?.dispose();
+      if (!files.length) return null;
+      const watchers = files.map((f) =>
+        watch.relativePatternSupport
+          ? { globPattern: { baseUri: uriFromPath(path.dirname(f)), pattern: path.basename(f) } }
+          : { globPattern: `**/${path.basename(f)}` },
+      );
+      return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((err: unknown) => {
+        logError(`watching the baseline files failed: ${err instanceof Error ? err.message : String(err)}`);
+        return null;
+      });
+    });
+    baselineWatch = { key, registration };
+    return registration.then(() => undefined);
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------------------------
@@ -303,7 +351,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'corpus-lint' },
+      serverInfo: { name: 'corpus-lint', version: VERSION },
     };
   });
 
@@ -311,7 +359,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     notification('initialized', async () => {
       const indexed = reindex();
       if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-        const watchers = [{ globPattern: '**/*.txt' }, { globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }];
+        const watchers = [{ globPattern: '**/*.txt' }, { globPattern: `**/{${[...CONFIG_FILE_NAMES, IGNORE_FILE_NAME].join(',')}}` }];
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
       }
       if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -379,11 +427,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     notification('workspace/didChangeWatchedFiles', async (p) => {
       let reindexNeeded = false;
       const configRoots = new Set<Root>();
+      const acceptingRoots = new Set<Root>();
       for (const change of p.changes) {
         if (CorpusWorkspace.isConfigFile(change.uri)) {
           const root = workspace.rootOfConfig(change.uri);
           if (change.type === FileChangeType.Changed && root) configRoots.add(root);
           else reindexNeeded = true;
+          continue;
+        }
+        // An ignore file or a configured baseline: reload what the roots that use it accept.
+        const changedPath = pathFromUri(change.uri);
+        const accepting = changedPath ? workspace.roots.filter((r) => isAcceptingFile(r, changedPath)) : [];
+        if (accepting.length) {
+          for (const r of accepting) acceptingRoots.add(r);
           continue;
         }
         workspace.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted);
@@ -393,8 +449,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return;
       }
       scheduleFlush(0);
-      if (configRoots.size) await workspace.whenIndexed();
+      if (configRoots.size || acceptingRoots.size) await workspace.whenIndexed();
       for (const root of configRoots) await reconfigure(root);
+      const reload = [...acceptingRoots].filter((r) => !configRoots.has(r));
+      if (reload.length) await reloadAccepted(reload);
     }),
   );
 
@@ -446,9 +504,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       // On a duplicated paragraph: the other copies.
       const { key, root, pos } = at(p.textDocument.uri, p.position);
-      const f = root.corpus
-        .findings(key)
-        .find((x) => (x.code === 'duplicate-paragraph' || x.code === 'near-duplicate-paragraph') && x.range.start.line <= pos.line && pos.line <= x.range.end.line);
+      const f = visibleFindings(root, key).find((x) => (x.code === 'duplicate-paragraph' || x.code === 'near-duplicate-paragraph') && x.range.start.line <= pos.line && pos.line <= x.range.end.line);
       return f ? f.related.map((r) => Location.create(r.file, positions.toClientRange(r.file, r.range))) : null;
     }, { wholeCorpus: true }),
   );
@@ -539,7 +595,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     request('textDocument/codeAction', (p) => {
       const key = canonicalUri(p.textDocument.uri);
       const root = workspace.rootOf(key);
-      return codeActions({ root, uri: key, positions, fingerprint: (r, f) => publisher.fingerprint(r, f), today }, p);
+      const workspaceEdit = capabilities.workspace?.workspaceEdit;
+      const canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+      return codeActions({ root, uri: key, positions, fingerprint: (r, f) => publisher.fingerprint(r, f), today, canCreateFiles }, p);
     }, { wholeCorpus: true }),
   );
 

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Baseline, BaselineIndex, indexBaseline, parseBaseline } from '../core/baseline';
-import { IGNORE_FILE_NAME, IgnoreRule, parseIgnoreFile } from '../core/ignoreFile';
+import { IGNORE_FILE_NAME, IgnoreFileError, IgnoreRule, parseIgnoreFile } from '../core/ignoreFile';
 
 export class AcceptedFileError extends Error {}
 
@@ -22,34 +22,63 @@ export interface LoadedBaseline {
   index: BaselineIndex;
 }
 
-/** The ignore file of a corpus root, or null when there is none. Throws AcceptedFileError for a bad line. */
-export function loadIgnoreFile(root: string): LoadedIgnoreFile | null {
+/** An ignore file as read, with the problems of its lines (0-based); null text when it cannot be read. */
+export interface ReadIgnoreFile {
+  file: string;
+  text: string | null;
+  rules: IgnoreRule[];
+  errors: IgnoreFileError[];
+}
+
+/** The ignore file of a corpus root, or null when there is none. Never throws: problems come back as errors. */
+export function readIgnoreFile(root: string): ReadIgnoreFile | null {
   const file = path.join(root, IGNORE_FILE_NAME);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new AcceptedFileError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    return { file, text: null, rules: [], errors: [{ line: 0, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }] };
   }
-  const { rules, errors } = parseIgnoreFile(text);
+  return { file, text, ...parseIgnoreFile(text) };
+}
+
+/** The ignore file of a corpus root, or null when there is none. Throws AcceptedFileError for a bad line. */
+export function loadIgnoreFile(root: string): LoadedIgnoreFile | null {
+  const read = readIgnoreFile(root);
+  if (!read) return null;
+  const { file, text, rules, errors } = read;
+  if (text === null) throw new AcceptedFileError(`${file}: ${errors[0].message}`);
   if (errors.length) throw new AcceptedFileError(errors.map((e) => `${file}:${e.line + 1}: ${e.message}`).join('\n'));
   return { file, rules };
 }
 
-/** Reads and parses a baseline file. Throws AcceptedFileError when it is missing or invalid. */
-export function loadBaselineFile(file: string): LoadedBaseline {
+/** A baseline file as read: the baseline, or why there is none (`missing`: no such file). Never throws. */
+export type ReadBaselineFile =
+  | { file: string; text: string; baseline: Baseline; index: BaselineIndex }
+  | { file: string; text: string | null; baseline: null; problem: 'missing' | 'unreadable' | 'invalid'; message: string; errors: string[] };
+
+export function readBaselineFile(file: string): ReadBaselineFile {
   const absolute = path.resolve(file);
   let text: string;
   try {
     text = fs.readFileSync(absolute, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new AcceptedFileError(`${file}: ${code === 'ENOENT' ? 'baseline file not found (write one with `corpus-lint baseline`)' : `cannot be read (${code})`}`);
+    return code === 'ENOENT'
+      ? { file: absolute, text: null, baseline: null, problem: 'missing', message: 'baseline file not found (write one with `corpus-lint baseline`)', errors: [] }
+      : { file: absolute, text: null, baseline: null, problem: 'unreadable', message: `cannot be read (${code ?? (err as Error).message})`, errors: [] };
   }
   const { baseline, errors } = parseBaseline(text);
-  if (!baseline) throw new AcceptedFileError(`${file}: invalid baseline: ${errors.join('; ')}`);
-  return { file: absolute, baseline, index: indexBaseline(baseline) };
+  if (!baseline) return { file: absolute, text, baseline: null, problem: 'invalid', message: `invalid baseline: ${errors.join('; ')}`, errors };
+  return { file: absolute, text, baseline, index: indexBaseline(baseline) };
+}
+
+/** Reads and parses a baseline file. Throws AcceptedFileError when it is missing or invalid. */
+export function loadBaselineFile(file: string): LoadedBaseline {
+  const read = readBaselineFile(file);
+  if (!read.baseline) throw new AcceptedFileError(`${file}: ${read.message}`);
+  return { file: read.file, baseline: read.baseline, index: read.index };
 }
 
 /** A file's key in an ignore or baseline file: its path relative to that file's folder, `/`-separated. */

@@ -1,4 +1,8 @@
-/** SARIF 2.1.0 output for GitHub code scanning: rules with help text, results with (related) locations. */
+/**
+ * SARIF 2.1.0 output for GitHub code scanning: rules with help text, results with (related) locations, and the
+ * baseline's line-independent fingerprint of each finding (rule, file, normalized flagged text, occurrence) as its
+ * partial fingerprint, so code scanning tracks a finding across inserted lines and reworded messages.
+ */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Report } from '../report';
 import type { Range, Severity } from '../../core/types';
@@ -18,7 +22,7 @@ export function formatSarif(report: Report, version: string): string {
   }));
   const results: Result[] = [];
   for (const f of report.files) {
-    for (const d of f.findings) {
+    for (const [i, d] of f.findings.entries()) {
       results.push({
         ruleId: d.code,
         ruleIndex: RULE_CODES.indexOf(d.code),
@@ -26,7 +30,7 @@ export function formatSarif(report: Report, version: string): string {
         message: { text: d.message },
         locations: [location(f.path, d.range)],
         relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.range), message: { text: r.message } })),
-        partialFingerprints: { 'corpusLint/v1': fingerprint(d.code, d.message, f.path) },
+        partialFingerprints: { 'corpusLint/v2': f.fingerprints[i] },
       });
     }
   }
@@ -56,12 +60,4 @@ function location(path: string, r: Range) {
       },
     },
   };
-}
-
-/** A line-independent fingerprint so code scanning tracks a finding across inserted lines. */
-function fingerprint(code: string, message: string, path: string): string {
-  let h = 0x811c9dc5;
-  const s = `${code}\u0000${path}\u0000${message.replace(/:\d+/g, '')}`;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
