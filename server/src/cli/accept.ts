@@ -30,7 +30,7 @@ export interface Acceptance {
 export function loadAcceptance(
   loaded: LoadedConfig,
   baselineOption: string | null | undefined,
-  corpus: Corpus,
+  corpus: Pick<Corpus, 'text'>,
   absoluteOf: (file: string) => string,
 ): Acceptance {
   const ignore = loadIgnoreFile(loaded.root);

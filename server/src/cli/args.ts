@@ -17,6 +17,9 @@ export interface CheckArgs {
   baseline?: string | null;
   /** Folders or files read as context (`--context`): they inform the findings but are not reported. */
   context: string[];
+  /** Reuse the last results when nothing changed (`--cache`), stored in `cacheLocation` (`--cache-location`). */
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 export interface BaselineArgs {
@@ -97,6 +100,9 @@ Options of check:
                        but only the checked paths are reported (pre-commit: --context . plus the staged files;
                        also for baseline and report)
   --output FILE        baseline, report: where to write
+  --cache              Reuse the last results when the config and every file are unchanged
+                       (stored in .corpus-lint-cache/ at the corpus root)
+  --cache-location DIR Where the cache lives (implies --cache)
   --version            Print the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the limit, 2 usage error,
@@ -126,6 +132,8 @@ export function parseCommandLine(argv: string[]): Args {
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean' },
         'min-mentions': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -182,5 +190,7 @@ export function parseCommandLine(argv: string[]): Args {
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
     baseline,
     context: values.context ?? [],
+    cache: (values.cache ?? false) || values['cache-location'] !== undefined,
+    cacheLocation: values['cache-location'],
   };
 }

@@ -15,6 +15,9 @@ import { absoluteLookup, discoverContext } from './context';
 import { runFixes } from './fix';
 import { usageProblem } from './loadCorpus';
 import { runReport } from './reportCommand';
+import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
+import type { FindingSource } from './report';
+import * as path from 'node:path';
 import { runEntities, runRegistry } from './entities';
 
 declare const CORPUS_LINT_VERSION: string | undefined;
@@ -99,13 +102,19 @@ function check(args: CheckArgs, io: Io): number {
     if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
     else changed.push({ file: f.display, text: read.text });
   }
-  corpus.applyChange({ changed });
   for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
   const files = changed.map((c) => c.file).filter((f) => checked.has(f));
+  // The cache answers only a plain check of an unchanged corpus; a fix run always analyzes.
+  const cacheDir = args.cache && args.fix === 'off' ? path.resolve(args.cacheLocation ?? path.join(loaded.root, CACHE_DIR_NAME)) : null;
+  const key = cacheDir ? cacheKey(VERSION, loaded.config, changed, files) : '';
+  const cached = cacheDir ? readCachedCheck(cacheDir, key) : null;
+  let source: FindingSource = corpus;
+  if (cached) source = cachedSource(cached, changed);
+  else corpus.applyChange({ changed });
   const absoluteOf = absoluteLookup([...discovered.files, ...context]);
   let acceptance;
   try {
-    acceptance = loadAcceptance(loaded, args.baseline, corpus, absoluteOf);
+    acceptance = loadAcceptance(loaded, args.baseline, source, absoluteOf);
   } catch (err) {
     return usageProblem(err, io);
   }
@@ -113,7 +122,15 @@ function check(args: CheckArgs, io: Io): number {
     const code = runFixes(corpus, files, acceptance.shown, absoluteOf, args.fix, io);
     if (args.fix === 'dry-run') return code;
   }
-  const report = buildReport(corpus, files, skipped, { quiet: args.quiet, accept: acceptance.filter });
+  const report = buildReport(source, files, skipped, { quiet: args.quiet, accept: acceptance.filter });
+  if (cacheDir && !cached) {
+    const problem = writeCachedCheck(cacheDir, {
+      key,
+      findings: Object.fromEntries(files.map((f) => [f, corpus.findings(f)])),
+      entries: Object.fromEntries(files.map((f) => [f, corpus.entries(f)])),
+    });
+    if (problem) io.stderr(`corpus-lint: cache not written: ${problem}\n`);
+  }
   io.stdout(render(report, args));
   const baselineNote = acceptance.summary();
   if (baselineNote) io.stderr(`corpus-lint: ${baselineNote}\n`);
@@ -151,4 +168,14 @@ if (require.main === module) {
     code = 2;
   }
   process.exitCode = code;
+}
+
+/** Results read back from the cache, answering as the corpus would. */
+function cachedSource(cached: CachedCheck, texts: { file: string; text: string }[]): FindingSource {
+  const text = new Map(texts.map((t) => [t.file, t.text]));
+  return {
+    findings: (file) => cached.findings[file] ?? [],
+    entries: (file) => cached.entries[file] ?? [],
+    text: (file) => text.get(file),
+  };
 }

@@ -1,5 +1,8 @@
 /** The result of a `check` run, in plain data that every output format renders. */
 import type { Corpus } from '../core/corpus';
+
+/** What a report reads: a corpus, or results read back from the cache. */
+export type FindingSource = Pick<Corpus, 'findings' | 'entries' | 'text'>;
 import type { EntryInfo, Finding, RuleCode, Severity } from '../core/types';
 import { RULE_CODES } from '../core/rules/catalog';
 import { fingerprintFindings } from '../core/baseline';
@@ -32,7 +35,7 @@ export interface Report {
 }
 
 export function buildReport(
-  corpus: Corpus,
+  corpus: FindingSource,
   files: string[],
   skipped: { path: string; reason: string }[],
   options: { quiet: boolean; accept?: (file: string, findings: Finding[]) => Finding[] },

@@ -1,0 +1,44 @@
+/** `check --cache`: an unchanged corpus is answered from the cache with the same output; any change re-analyzes. */
+import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SEEDS_DIR } from '../helpers/fixture';
+
+const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+
+describe('cli --cache', () => {
+  it('reuses results only while the corpus and config are unchanged', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-cache-'));
+    for (const f of fs.readdirSync(SEEDS_DIR)) fs.copyFileSync(path.join(SEEDS_DIR, f), path.join(dir, f));
+    const cold = run(['check', dir, '--format', 'json', '--cache']);
+    assert.strictEqual(cold.status, 0, cold.stderr);
+    assert.ok(fs.existsSync(path.join(dir, '.corpus-lint-cache', 'check-v1.bin')));
+    const warm = run(['check', dir, '--format', 'json', '--cache']);
+    assert.strictEqual(warm.stdout, cold.stdout);
+    // A paragraph copied into another file: the cache must not answer, and the new duplicate appears.
+    const p003 = fs.readFileSync(path.join(dir, '003_9f36dc66b4847675.txt'), 'utf8').split('\n')[5];
+    fs.appendFileSync(path.join(dir, '004_4843e7fa21632428.txt'), `\n${p003}\n`);
+    const changed = run(['check', dir, '--format', 'json', '--cache']);
+    assert.notStrictEqual(changed.stdout, cold.stdout);
+    const uncached = run(['check', dir, '--format', 'json']);
+    assert.strictEqual(changed.stdout, uncached.stdout);
+    // A config change invalidates too.
+    fs.writeFileSync(path.join(dir, 'corpus-lint.json'), '{ "rules": { "undated-entry": "off" } }');
+    const configured = run(['check', dir, '--format', 'json', '--cache']);
+    const codes = JSON.parse(configured.stdout).files.flatMap((f: { diagnostics: { code: string }[] }) => f.diagnostics.map((d) => d.code));
+    assert.ok(codes.length > 0 && !codes.includes('undated-entry'));
+  });
+
+  it('an unreadable cache is ignored, never an error', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-cache-'));
+    fs.copyFileSync(path.join(SEEDS_DIR, '002_59ed37bba01cb0ba.txt'), path.join(dir, 'a.txt'));
+    fs.mkdirSync(path.join(dir, 'c'));
+    fs.writeFileSync(path.join(dir, 'c', 'check-v1.bin'), 'not a cache');
+    const r = run(['check', dir, '--cache-location', path.join(dir, 'c')]);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stdout, /duplicate-paragraph/);
+  });
+});
