@@ -20,6 +20,10 @@ export interface CheckArgs {
   /** Reuse the last results when nothing changed (`--cache`), stored in `cacheLocation` (`--cache-location`). */
   cache: boolean;
   cacheLocation?: string;
+  /** `--shard i/n --shard-dir DIR`: analyze every n-th file and write the analyses (no report). */
+  shard?: { index: number; count: number; dir: string };
+  /** `--merge-shards DIR`: use the shards' analyses instead of analyzing. */
+  mergeShards?: string;
 }
 
 export interface BaselineArgs {
@@ -103,6 +107,9 @@ Options of check:
   --cache              Reuse the last results when the config and every file are unchanged
                        (stored in .corpus-lint-cache/ at the corpus root)
   --cache-location DIR Where the cache lives (implies --cache)
+  --shard i/n          With --shard-dir DIR: analyze every n-th file (sorted by path) and write the analyses to DIR;
+                       no report (one CI job per shard)
+  --merge-shards DIR   Use the analyses of all shards in DIR instead of analyzing: the same findings as one run
   --version            Print the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over the limit, 2 usage error,
@@ -133,6 +140,9 @@ export function parseCommandLine(argv: string[]): Args {
         force: { type: 'boolean' },
         'min-mentions': { type: 'string' },
         cache: { type: 'boolean' },
+        shard: { type: 'string' },
+        'shard-dir': { type: 'string' },
+        'merge-shards': { type: 'string' },
         'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -180,8 +190,20 @@ export function parseCommandLine(argv: string[]): Args {
       throw new UsageError(`--max-warnings needs a whole number of 0 or more, not «${values['max-warnings']}»`);
     }
   }
+  let shard: CheckArgs['shard'];
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    const index = m ? Number(m[1]) : 0;
+    const count = m ? Number(m[2]) : 0;
+    if (!m || index < 1 || index > count) throw new UsageError(`--shard needs i/n with 1 <= i <= n, not «${values.shard}»`);
+    if (!values['shard-dir']) throw new UsageError('--shard needs --shard-dir DIR to write the analyses to');
+    shard = { index, count, dir: values['shard-dir'] };
+  }
+  if (shard && values['merge-shards']) throw new UsageError('use either --shard or --merge-shards');
   return {
     command: 'check',
+    shard,
+    mergeShards: values['merge-shards'],
     paths: positionals.length ? positionals : ['.'],
     format,
     config: values.config,

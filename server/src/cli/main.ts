@@ -1,5 +1,6 @@
 /** `corpus-lint`: the headless CLI. Reads files, runs the shared analysis core, prints a report, sets the exit code. */
 import { Corpus } from '../core/corpus';
+import type { FileModel } from '../core/file';
 import { explainRule, isRuleCode, RULE_CODES } from '../core/rules/catalog';
 import { ConfigFileError, resolveConfig } from '../node/configFile';
 import { Args, CheckArgs, parseCommandLine, USAGE, UsageError } from './args';
@@ -17,6 +18,7 @@ import { usageProblem } from './loadCorpus';
 import { runReport } from './reportCommand';
 import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
 import type { FindingSource } from './report';
+import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
 import * as path from 'node:path';
 import { runEntities, runRegistry } from './entities';
 
@@ -95,7 +97,7 @@ function check(args: CheckArgs, io: Io): number {
   }
   const corpus = new Corpus({ config: loaded.config });
   const skipped: { path: string; reason: string }[] = [];
-  const changed: { file: string; text: string }[] = [];
+  const changed: { file: string; text: string; analysis?: FileModel }[] = [];
   const checked = new Set(discovered.files.map((f) => f.display));
   for (const f of [...discovered.files, ...context]) {
     const read = readCorpusFile(f.absolute);
@@ -103,6 +105,24 @@ function check(args: CheckArgs, io: Io): number {
     else changed.push({ file: f.display, text: read.text });
   }
   for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+  if (args.shard) {
+    const { index, count, dir } = args.shard;
+    const share = shareOf(changed, index, count);
+    const written = writeShard(dir, VERSION, index, count, share);
+    io.stderr(`corpus-lint: shard ${index}/${count}: analyzed ${share.length} of ${changed.length} files into ${written}\n`);
+    return 0;
+  }
+  if (args.mergeShards) {
+    let analyses;
+    try {
+      analyses = readShards(args.mergeShards, VERSION);
+    } catch (err) {
+      if (!(err instanceof ShardError)) throw err;
+      io.stderr(`corpus-lint: ${err.message}\n`);
+      return 2;
+    }
+    for (const c of changed) c.analysis = analyses.get(c.file);
+  }
   const files = changed.map((c) => c.file).filter((f) => checked.has(f));
   // The cache answers only a plain check of an unchanged corpus; a fix run always analyzes.
   const cacheDir = args.cache && args.fix === 'off' ? path.resolve(args.cacheLocation ?? path.join(loaded.root, CACHE_DIR_NAME)) : null;

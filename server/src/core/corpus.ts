@@ -83,10 +83,10 @@ export class Corpus {
       this.names.setFile(file, null);
       namesChanged = true;
     }
-    for (const { file, text } of change.changed ?? []) {
+    for (const { file, text, analysis } of change.changed ?? []) {
       const old = this.models.get(file);
       if (old && old.text === text) continue;
-      const model = analyzeFile(text, this.interner);
+      const model = analysis && analysis.text === text ? this.adopt(analysis) : analyzeFile(text, this.interner);
       this.models.set(file, model);
       for (const f of this.duplicates.setFile(file, model, track)) affected.add(f);
       this.names.setFile(file, model);
@@ -101,6 +101,13 @@ export class Corpus {
     for (const f of change.removed ?? []) affected.delete(f);
     for (const { file } of change.changed ?? []) affected.delete(file);
     return { affected, namesChanged };
+  }
+
+  /** Takes a model analyzed elsewhere (another corpus, a shard job): its spellings are interned in this corpus. */
+  private adopt(model: FileModel): FileModel {
+    const spellings = model.words.spellings.map((s) => this.interner.string(this.interner.id(s)));
+    const ids = Uint32Array.from(spellings, (s) => this.interner.id(s));
+    return { ...model, words: { ...model.words, spellings, ids } };
   }
 
   has(file: string): boolean {

@@ -73,6 +73,10 @@ export interface EntryInfo {
 
 /** A change pushed into the corpus by a host. Texts are the files' full contents. */
 export interface CorpusChange {
-  changed?: { file: string; text: string }[];
+  /**
+   * Files with their full text. `analysis` may carry the file's analysis made elsewhere (a shard job): it is used when
+   * it was made from the same text (see `analyzeFile`), otherwise the file is analyzed here.
+   */
+  changed?: { file: string; text: string; analysis?: import('./file').FileModel }[];
   removed?: string[];
 }
