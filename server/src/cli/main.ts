@@ -19,6 +19,7 @@ import { runReport } from './reportCommand';
 import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
+import { analyzeInParallel, isAnalysisWorker, runAnalysisWorker } from '../node/parallelAnalyze';
 import * as path from 'node:path';
 import { runEntities, runRegistry } from './entities';
 
@@ -130,7 +131,14 @@ function check(args: CheckArgs, io: Io): number {
   const cached = cacheDir ? readCachedCheck(cacheDir, key) : null;
   let source: FindingSource = corpus;
   if (cached) source = cachedSource(cached, changed);
-  else corpus.applyChange({ changed });
+  else {
+    // Per-file analysis on every core (the bundled CLI is its own worker script); shard analyses come first.
+    const ready = changed.filter((c) => c.analysis);
+    const todo = changed.filter((c) => !c.analysis);
+    const analyses = analyzeInParallel(todo, __filename, (share) => corpus.applyChange({ changed: share }, { bulk: true }), threadsFromEnv());
+    for (const c of todo) c.analysis = analyses.get(c.file);
+    corpus.applyChange({ changed: [...ready, ...todo.filter((c) => c.analysis)] }, { bulk: true });
+  }
   const absoluteOf = absoluteLookup([...discovered.files, ...context]);
   let acceptance;
   try {
@@ -176,7 +184,9 @@ function render(report: Report, args: CheckArgs): string {
   }
 }
 
-if (require.main === module) {
+if (isAnalysisWorker()) {
+  runAnalysisWorker();
+} else if (require.main === module) {
   let code: number;
   try {
     code = run(process.argv.slice(2), {
@@ -188,6 +198,12 @@ if (require.main === module) {
     code = 2;
   }
   process.exitCode = code;
+}
+
+/** `CORPUS_LINT_THREADS=N` sets the number of worker threads (0: none); default: the cores but one. */
+function threadsFromEnv(): number | undefined {
+  const n = Number(process.env.CORPUS_LINT_THREADS);
+  return process.env.CORPUS_LINT_THREADS && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** Results read back from the cache, answering as the corpus would. */
