@@ -13,11 +13,11 @@ import { positionAt } from '../text/lines';
 import type { Range } from '../types';
 import type { Registry } from './registry';
 import { endsName, isChainKey, splitName, Vocabulary } from './learn';
-import { BREAK, HASHTAG, JOINED } from './tokens';
+import { BREAK, HASHTAG, JOINED, TANWEEN } from './tokens';
 import { nameKey, placeKey, WordJudge } from './judge';
 import { FileMatches, MatchedWord, TokenKind } from './matches';
 import { isIgnorableUnit, normalizeForMatch, stripMarks } from '../text/normalize';
-import { INSTITUTION_HEADS } from './lexicon';
+import { INSTITUTION_HEADS, TITLE_MODIFIERS } from './lexicon';
 
 /** How a mention was tied to its person. */
 export type Resolution = 'name' | 'registry' | 'entry' | 'file' | 'corpus' | 'single';
@@ -52,6 +52,10 @@ export interface LocalName extends LocalMention {
   proclitic: boolean;
   /** The word before a short form, when only white space separates them (a given name: ألكسندر لافرنتييف). */
   prev?: { surface: string; norm: string; start: number };
+  /** A short form followed by a name the vocabulary does not know (مصطفى العشوان): a given name there. */
+  nameAfter?: boolean;
+  /** A word that may be a given name right before a short form (صالح الزهراني): its spelling. */
+  givenBefore?: string;
 }
 
 export interface LocalPlace extends LocalMention {
@@ -74,7 +78,8 @@ export interface Identity {
 export function fileEntities(text: string, lineIndex: LineIndex, matches: FileMatches, vocab: Vocabulary, judge: WordJudge): FileEntities {
   const names: LocalName[] = [];
   const places: LocalPlace[] = [];
-  for (const run of nameRuns(matches.words, vocab, judge)) {
+  for (let run of nameRuns(matches.words, vocab, judge)) {
+    run = extendRun(run, vocab, judge);
     const first = run[0];
     if (first.institution) continue;
     const parts = run.filter((w) => w.kind === TokenKind.Name).length;
@@ -83,7 +88,13 @@ export function fileEntities(text: string, lineIndex: LineIndex, matches: FileMa
     local.stem = first.stem;
     local.proclitic = first.proclitic;
     if (parts >= 2) local.identity = identityOf(run);
-    else if (first.prev) local.prev = first.prev;
+    else {
+      if (first.prev) local.prev = first.prev;
+      // «مصطفى العشوان»، «صالح الزهراني»: a short form next to a name the vocabulary does not know.
+      const next = first.next;
+      if (next && !(next.flags & BREAK) && judge.classOf(next.surface, next.norm) === 'name' && !judge.hasProclitic(next.surface, next.norm)) local.nameAfter = true;
+      if (first.prev && givenLike(first.prev, judge)) local.givenBefore = first.prev.surface;
+    }
     names.push(local);
   }
   for (const w of matches.words) {
@@ -94,6 +105,102 @@ export function fileEntities(text: string, lineIndex: LineIndex, matches: FileMa
     places.push(local);
   }
   return { names, places };
+}
+
+/** Regnal numbers after a given name (الملك عبدالله الثاني): part of the name. */
+const ORDINALS = new Set(['الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر'].map(normalizeForMatch));
+
+/**
+ * Extends a run over the parts of the name the vocabulary does not know: a given name and a chain before it (فيصل بن
+ * خالد بن عبدالعزيز، صالح الزهراني، ألكسندر لافرنتييف), a family name or a regnal number after a given name
+ * (خالد الفالح، عبدالله الثاني), a chain after it (عبدالله بن صالح الرقيبة).
+ */
+function extendRun(run: MatchedWord[], vocab: Vocabulary, judge: WordJudge): MatchedWord[] {
+  const first = run[0];
+  const last = run[run.length - 1];
+  if (first.kind !== TokenKind.Name || first.institution) return run;
+  const before: MatchedWord[] = [];
+  const after: MatchedWord[] = [];
+  const p = first.prev;
+  if (p && !first.proclitic && !(first.flags & JOINED)) {
+    if (isChainNorm(p.norm) && first.prev2 && givenLike(first.prev2, judge)) {
+      before.push(pseudo(first, first.prev2, TokenKind.Name, judge), pseudo(first, p, TokenKind.Chain, judge));
+    } else if (run.length === 1 && endsName({ surface: first.stem, norm: normalizeForMatch(first.stem) }, judge) && knownGiven(p, judge)) {
+      before.push(pseudo(first, p, TokenKind.Name, judge));
+    }
+  }
+  const n = last.next;
+  if (n && last.kind === TokenKind.Name && !(n.flags & HASHTAG && !(n.flags & JOINED) && !(last.flags & HASHTAG))) {
+    const lastIsGiven = !endsName({ surface: last.stem, norm: normalizeForMatch(last.stem) }, judge);
+    if (isChainNorm(n.norm) && last.next2 && lastIsGiven && givenLike(last.next2, judge)) {
+      after.push(pseudo(last, n, TokenKind.Chain, judge), pseudo(last, last.next2, TokenKind.Name, judge));
+    } else if (lastIsGiven && (ORDINALS.has(n.norm) || familyLike(n, judge))) {
+      // Only after a word mostly used as a given name (عبدالله الربيعة; not بوتين النجاح), or after a father
+      // (عبدالله بن عبدالعزيز الربيعة).
+      const pos = vocab.nameKeys.get(last.key);
+      const afterFather = run.length >= 3 && run[run.length - 2].kind === TokenKind.Chain;
+      const mostlyGiven = run.length === 1 && pos !== undefined && pos.first + pos.inner > 0;
+      if (ORDINALS.has(n.norm) || afterFather || mostlyGiven) after.push(pseudo(last, n, TokenKind.Name, judge));
+    }
+  }
+  if (!before.length && !after.length) return run;
+  if (before.length) {
+    // The role written before the name ends where the name now begins (المهندس صالح الزهراني: «المهندس»).
+    const t = first.title;
+    const k = before.length;
+    before[0].title = t && t.distance >= k ? { ...t, distance: t.distance - k, role: t.role.split(' ').slice(0, -k).join(' ') } : undefined;
+  }
+  return [...before, ...run, ...after];
+}
+
+function isChainNorm(norm: string): boolean {
+  return norm === 'بن' || norm === 'بنت' || norm === 'ابن' || norm === 'ابنه';
+}
+
+/** A word that can be a given name the vocabulary does not know: a name or a common word without the article. */
+function givenLike(w: { surface: string; norm: string; flags: number }, judge: WordJudge): boolean {
+  if (w.norm.startsWith('ال') || w.norm.length < 3 || w.flags & TANWEEN) return false;
+  if (judge.hasProclitic(w.surface, w.norm)) return false;
+  const cls = judge.classOf(w.surface, w.norm);
+  if (cls === 'name') return true;
+  return cls === 'modifier' && !TITLE_MODIFIERS.has(w.norm) && !judge.isNisba(judge.stem(w.surface));
+}
+
+/** A given name right before a family name: a name for sure (بشار الأسد), never a verb or a conjunction (ونقل). */
+function knownGiven(w: { surface: string; norm: string; flags: number }, judge: WordJudge): boolean {
+  if (!givenLike(w, judge) || judge.classOf(w.surface, w.norm) !== 'name') return false;
+  if (/^[وف]/.test(w.norm) && judge.count(w.surface.slice(1)) > 0) return false;
+  return judge.nameLike(w.surface) || judge.foreignShape(w.surface);
+}
+
+/** A family name the vocabulary does not know: a name with the article (الفالح), or transliterated. */
+function familyLike(w: { surface: string; norm: string; flags: number }, judge: WordJudge): boolean {
+  if (w.flags & TANWEEN || judge.hasProclitic(w.surface, w.norm)) return false;
+  const cls = judge.classOf(w.surface, w.norm);
+  if (w.norm.startsWith('ال')) {
+    // A family name may end like a feminine word (الربيعة), never like an adjective of origin or a common word.
+    if (cls === 'name') return true;
+    const stem = judge.stem(w.surface);
+    return cls === 'modifier' && stem.endsWith('ة') && !TITLE_MODIFIERS.has(w.norm) && !judge.isCommon(stem);
+  }
+  return cls === 'name' && judge.foreignShape(w.surface);
+}
+
+function pseudo(from: MatchedWord, w: { surface: string; norm: string; start: number; end: number; flags: number }, kind: TokenKind, judge: WordJudge): MatchedWord {
+  return {
+    kind,
+    key: kind === TokenKind.Chain ? 'بن' : judge.key(w.surface),
+    stem: w.surface,
+    start: w.start,
+    end: w.end,
+    index: from.index,
+    flags: w.flags,
+    proclitic: false,
+    entry: from.entry,
+    line: from.line,
+    title: undefined,
+    institution: from.institution,
+  };
 }
 
 function localMention(text: string, lineIndex: LineIndex, run: MatchedWord[]): LocalMention {
@@ -152,6 +259,8 @@ export interface ClusterResult {
 const CORPUS_SHARE = 0.75;
 /** More people than this share a family name: it is a common family name, resolved only by the entry or file. */
 const MAX_CORPUS_CANDIDATES = 3;
+/** A family name written after this many different given names is shared by many people: never resolved corpus-wide. */
+const SHARED_FAMILY_GIVEN_NAMES = 3;
 /** A short form used more than this many times as often as the full names it ends is mostly another word. */
 const MAX_SHORT_RATIO = 20;
 
@@ -193,8 +302,10 @@ export function clusterEntities(
     if (judge.classOf(p.surface, p.norm) !== 'name' || judge.stem(p.surface) !== p.surface) return n;
     if (INSTITUTION_HEADS.has(p.norm)) return n;
     const pairs = givenPairs.get(n.key)?.get(p.surface) ?? 0;
-    if (pairs / Math.max(1, judge.count(p.surface)) < 0.5) return n;
-    if (!(pairs >= 2 || judge.nameLike(p.surface) || judge.foreignShape(p.surface))) return n;
+    // The family name must be a name for sure, and the word before it mostly stand there.
+    if (!judge.nameLike(n.stem) && !judge.foreignShape(n.stem)) return n;
+    const ratio = pairs / Math.max(1, judge.count(p.surface));
+    if (!(ratio >= 0.8 && pairs >= 3) && !(ratio >= 0.5 && (judge.nameLike(p.surface) || judge.foreignShape(p.surface)))) return n;
     const given = judge.key(p.surface);
     // The given name is on the same line, right before: the range starts that many code units earlier.
     const range = { start: { line: n.range.start.line, character: n.range.start.character - (n.start - p.start) }, end: n.range.end };
@@ -202,6 +313,8 @@ export function clusterEntities(
   };
 
   const shorts: { file: string; local: LocalName }[] = [];
+  /** How often a key is the given name of a full name in the text (فاطمة الزهراني): then it is no one-name person. */
+  const asGiven = new Map<string, number>();
   for (const f of files) {
     for (let n of f.entities.names) {
       n = withGiven(n);
@@ -209,6 +322,7 @@ export function clusterEntities(
         shorts.push({ file: f.file, local: n });
         continue;
       }
+      if (n.identity.given) asGiven.set(n.identity.given, (asGiven.get(n.identity.given) ?? 0) + 1);
       const identity = alias.full.get(n.identity.identity) ?? n.identity.identity;
       addMention(draft(persons, identity, n.identity), f.file, n, 'name', true);
     }
@@ -224,14 +338,35 @@ export function clusterEntities(
     if (p.surname) push(bySurname, p.surname, p);
     if (p.father && p.given) push(byChainGiven, p.given, p);
   }
+  const shortCounts = new Map<string, number>();
+  const nameAfter = new Map<string, number>();
+  /** Distinct given names written before a family name (صالح الزهراني، فاطمة الزهراني): a family name many share. */
+  const givenBefore = new Map<string, Set<string>>();
+  for (const { local } of shorts) {
+    shortCounts.set(local.key, (shortCounts.get(local.key) ?? 0) + 1);
+    if (local.nameAfter) nameAfter.set(local.key, (nameAfter.get(local.key) ?? 0) + 1);
+    if (local.givenBefore) {
+      let set = givenBefore.get(local.key);
+      if (!set) givenBefore.set(local.key, (set = new Set()));
+      set.add(local.givenBefore);
+    }
+  }
+  // A key written as the given name of full names a quarter as often as alone (مصطفى X، أسامة X) is a given name.
+  const givenNames = new Set<string>();
+  for (const [key, n] of asGiven) if (n >= 2 && n >= 0.25 * (shortCounts.get(key) ?? 0)) givenNames.add(key);
+  for (const [key, n] of nameAfter) if (n >= 2 && n >= 0.3 * (shortCounts.get(key) ?? 0)) givenNames.add(key);
+  const sharedFamilies = new Set<string>();
+  for (const [key, set] of givenBefore) if (set.size >= SHARED_FAMILY_GIVEN_NAMES) sharedFamilies.add(key);
   const shortForms = new Map<string, ShortForm | null>();
   for (const { file, local: n } of shorts) {
     const formKey = n.stem + '\u0000' + (n.title ?? '');
     let form = shortForms.get(formKey);
-    if (form === undefined) shortForms.set(formKey, (form = shortForm(n, vocab, judge, persons, bySurname, byChainGiven)));
+    if (form === undefined) shortForms.set(formKey, (form = shortForm(n, vocab, judge, persons, bySurname, byChainGiven, givenNames)));
     // The registry names the person a short form stands for when the entry and the file do not.
     const aliased = alias.short.get(n.key);
-    const resolved = form && resolveShort(file, n, form, aliased !== undefined);
+    // A short form right before an unknown name, when its word is mostly a given name, is part of that name.
+    if (n.nameAfter && givenNames.has(n.key)) continue;
+    const resolved = form && resolveShort(file, n, form, aliased !== undefined || sharedFamilies.has(n.key));
     if (resolved) addMention(resolved.person, file, n, resolved.resolution, false);
     else if (aliased && !judge.isCommon(n.stem)) addMention(draft(persons, aliased, {}), file, n, 'registry', false);
   }
@@ -265,24 +400,29 @@ function shortForm(
   persons: Map<string, PersonDraft>,
   bySurname: Map<string, PersonDraft[]>,
   byChainGiven: Map<string, PersonDraft[]>,
+  givenNames: Set<string>,
 ): ShortForm | null {
   // A common word (الدفاع، حسن) is never a short form of a name; nor is a word mostly used as a given name
   // (مصطفى، طارق: many people), or a two-letter word.
   if (n.stem.length < 3 || judge.isCommon(n.stem)) return null;
   const pos = vocab.nameKeys.get(n.key);
-  if (!pos || pos.last + pos.single <= pos.first + pos.inner) return null;
+  if (!pos) return null;
   const facts = judge.facts(n.stem);
   const nameLike = (facts?.nameLike ?? false) || judge.foreignShape(n.stem);
   const title = n.title;
   // A given name alone (الملك سلمان) stands for a chain name (سلمان بن عبدالعزيز) only after a title that person holds.
   const chain = title ? (byChainGiven.get(n.key) ?? []).filter((c) => c.titles.has(title)) : [];
-  let candidates = [...(bySurname.get(n.key) ?? []), ...chain];
+  // Otherwise a word mostly used as a given name (مصطفى، أسامة: many people) is no short form.
+  const given = givenNames.has(n.key) || pos.last + pos.single <= pos.first + pos.inner;
+  if (given && !chain.length) return null;
+  let candidates = [...(given ? [] : (bySurname.get(n.key) ?? [])), ...chain];
   if (title && candidates.length > 1) {
     const titled = candidates.filter((c) => c.titles.has(title));
     if (titled.length) candidates = titled;
   }
   // A name used alone (أوباما، بوريسوف) with no full name in the corpus: a person of one name.
-  const single = !candidates.length && pos.single > 0 && pos.first + pos.inner === 0 && nameLike ? draft(persons, n.key, { surname: n.key }) : null;
+  const oneName = pos.single > 0 && pos.first + pos.inner === 0 && nameLike;
+  const single = !candidates.length && oneName ? draft(persons, n.key, { surname: n.key }) : null;
   const full = candidates.reduce((k, c) => k + c.full, 0);
   return { candidates, nameLike, single, mostlyOther: (facts?.count ?? 0) > MAX_SHORT_RATIO * full };
 }
@@ -413,7 +553,7 @@ export function nameRuns(words: MatchedWord[], vocab: Vocabulary, judge: WordJud
       continue;
     }
     const prev = run[run.length - 1];
-    if (prev && !continues(prev, w, vocab, judge)) flush();
+    if (prev && !continues(prev, w, vocab, judge, run[run.length - 2])) flush();
     if (w.kind === TokenKind.Chain && !run.length) continue;
     run.push(w);
   }
@@ -421,15 +561,18 @@ export function nameRuns(words: MatchedWord[], vocab: Vocabulary, judge: WordJud
   return runs;
 }
 
-function continues(prev: MatchedWord, w: MatchedWord, vocab: Vocabulary, judge: WordJudge): boolean {
+function continues(prev: MatchedWord, w: MatchedWord, vocab: Vocabulary, judge: WordJudge, beforePrev: MatchedWord | undefined): boolean {
   if (w.index !== prev.index + 1 || w.flags & BREAK) return false;
   if (w.proclitic) return false;
   // #الأسد #بوتين: two hashtags are two names.
   if (w.flags & HASHTAG && !(w.flags & JOINED) && prev.flags & HASHTAG) return false;
   if (prev.kind === TokenKind.Chain || w.kind === TokenKind.Chain) return true;
-  // A family name ends the name (الأسد بوتين are two people); a given name or a middle name goes on.
+  // After a father (سلطان بن سلمان) only a family name goes on: «سلطان بن سلمان فهد بن سلطان» are two people.
+  if (beforePrev?.kind === TokenKind.Chain && !w.stem.startsWith('ال') && !w.stem.startsWith('آل')) return false;
+  // A family name ends the name (الأسد بوتين are two people); a given name or a middle name goes on (a name only
+  // ever seen alone after a title, الأمير نايف، may be a given name: نايف عبدالله).
   const pos = vocab.nameKeys.get(prev.key);
-  if (pos && pos.first + pos.inner === 0) return false;
+  if (pos && pos.first + pos.inner === 0 && pos.last > 0) return false;
   if (endsName({ surface: prev.stem, norm: normalizeForMatch(prev.stem) }, judge)) return false;
   return true;
 }

@@ -28,6 +28,8 @@ export interface TitleContext {
   institution: boolean;
   /** The words after the title, up to the next title or a break. */
   words: ContextWord[];
+  /** Everything above as one string: equal contexts are counted together corpus-wide. */
+  key: string;
 }
 
 export interface FileNameEvidence {
@@ -38,8 +40,8 @@ export interface FileNameEvidence {
   placeCues: Map<string, number>;
   /** Two words right after a place cue (في الولايات المتحدة): «first second» -> times. */
   placeCuePairs: Map<string, number>;
-  /** Hash of all of the above: an edit that keeps it keeps what the file teaches about names. */
-  signature: number;
+  /** Hash of the titles and hashtags: an edit that keeps it teaches no new person's name. */
+  nameSignature: number;
 }
 
 const memo = new WeakMap<FileModel, FileNameEvidence>();
@@ -82,7 +84,7 @@ function computeTitle(norm: string): { title: string; genitive: boolean } | null
 }
 
 function collectEvidence(model: FileModel): FileNameEvidence {
-  const out: FileNameEvidence = { titles: [], hashtags: [], placeCues: new Map(), placeCuePairs: new Map(), signature: 0 };
+  const out: FileNameEvidence = { titles: [], hashtags: [], placeCues: new Map(), placeCuePairs: new Map(), nameSignature: 0 };
   forEachEntryLine(model, (line, start, end, entry) => {
     const words = new LineWords(model.text, start, end, entry, line);
     for (let i = 0; i < words.length; i++) {
@@ -93,22 +95,56 @@ function collectEvidence(model: FileModel): FileNameEvidence {
       if (i > 0 && PLACE_CUES.has(words.norms[i - 1])) collectPlaceCue(words, i, out);
     }
   });
-  out.signature = signatureOf(out);
+  out.nameSignature = signatureOf(out);
   return out;
 }
 
 function signatureOf(e: FileNameEvidence): number {
   let h = 0x9e3779b9;
   const mix = (s: string) => (h = hashString(s, h));
-  for (const t of e.titles) {
-    mix(t.titleSurface + (t.institution ? '!' : ''));
-    for (const w of t.words) mix(w.surface + '\u0001' + w.flags);
-  }
+  for (const t of e.titles) mix(t.key);
   mix('#');
-  for (const g of e.hashtags) for (const w of g) mix(w.surface + '\u0001' + w.flags);
-  for (const [k, n] of e.placeCues) mix(k + n);
-  for (const [k, n] of e.placeCuePairs) mix(k + n);
+  for (const g of e.hashtags) mix(hashtagKey(g));
   return h;
+}
+
+export function hashtagKey(group: ContextWord[]): string {
+  return group.map((w) => `${w.surface}\u0001${w.flags}`).join('\u0002');
+}
+
+/**
+ * The evidence of the whole corpus, counted: equal title contexts and hashtags once with their number, place cues
+ * summed. Kept up to date file by file (`add` with sign -1 takes a file's evidence out), so learning reads each
+ * distinct piece of evidence once.
+ */
+export class EvidenceTotals {
+  readonly titles = new Map<string, { ctx: TitleContext; count: number }>();
+  readonly hashtags = new Map<string, { group: ContextWord[]; count: number }>();
+  readonly placeCues = new Map<string, number>();
+  readonly placeCuePairs = new Map<string, number>();
+
+  add(e: FileNameEvidence, sign: 1 | -1): void {
+    for (const t of e.titles) bumpEntry(this.titles, t.key, { ctx: t, count: 0 }, sign);
+    for (const g of e.hashtags) bumpEntry(this.hashtags, hashtagKey(g), { group: g, count: 0 }, sign);
+    for (const [k, n] of e.placeCues) bumpCount(this.placeCues, k, sign * n);
+    for (const [k, n] of e.placeCuePairs) bumpCount(this.placeCuePairs, k, sign * n);
+  }
+}
+
+function bumpEntry<T extends { count: number }>(map: Map<string, T>, key: string, fresh: T, sign: 1 | -1): void {
+  let v = map.get(key);
+  if (!v) {
+    if (sign < 0) return;
+    map.set(key, (v = fresh));
+  }
+  v.count += sign;
+  if (v.count <= 0) map.delete(key);
+}
+
+function bumpCount(map: Map<string, number>, key: string, n: number): void {
+  const v = (map.get(key) ?? 0) + n;
+  if (v > 0) map.set(key, v);
+  else map.delete(key);
 }
 
 function ctxWord(words: LineWords, k: number): ContextWord {
@@ -126,7 +162,10 @@ function collectTitle(words: LineWords, i: number, t: { title: string; genitive:
   }
   if (!ctx.length) return;
   const before = i > 0 && !(words.flags(i) & BREAK) ? words.norms[i - 1] : '';
-  out.push({ title: t.title, titleSurface: words.surface(i), genitive: t.genitive, institution: INSTITUTION_HEADS.has(before), words: ctx });
+  const institution = INSTITUTION_HEADS.has(before);
+  const titleSurface = words.surface(i);
+  const key = `${titleSurface}${institution ? '!' : ''}\u0002${ctx.map((w) => `${w.surface}\u0001${w.flags}`).join('\u0002')}`;
+  out.push({ title: t.title, titleSurface, genitive: t.genitive, institution, words: ctx, key });
 }
 
 function collectHashtag(words: LineWords, i: number, out: ContextWord[][]): void {

@@ -9,7 +9,7 @@ import type { NameIndex } from '../names/variants';
 import type { DuplicateIndex } from '../duplicates/index';
 import type { Range } from '../types';
 import { indexLines, rangeOf } from '../text/lines';
-import { fileNameEvidence } from './evidence';
+import { EvidenceTotals, FileNameEvidence, fileNameEvidence } from './evidence';
 import { WordJudge } from './judge';
 import { learnVocabulary } from './learn';
 import { FileMatches, matchFile } from './matches';
@@ -207,7 +207,8 @@ export interface PeopleBuildStats {
 
 interface FileState {
   model: FileModel;
-  signature: number;
+  /** The evidence counted in the totals for this file. */
+  evidence: FileNameEvidence;
   matches: FileMatches;
   entities: FileEntities;
 }
@@ -218,6 +219,8 @@ export class PeopleIndex {
   /** Text links of each file's paragraphs to other entries (for linking reports of an event). */
   private readonly links = new Map<string, { model: FileModel; links: ParagraphLink[] }>();
   private learned: { judge: WordJudge; vocab: Vocabulary } | null = null;
+  /** What every file teaches about names, counted (updated file by file). */
+  private totals = new EvidenceTotals();
   private registry: { source: RegistrySource; registry: Registry; spans: { people: RegistrySpan[]; places: RegistrySpan[] } } | null = null;
   lastStats: PeopleBuildStats | null = null;
 
@@ -237,6 +240,7 @@ export class PeopleIndex {
     this.learned = null;
     this.state.clear();
     this.links.clear();
+    this.totals = new EvidenceTotals();
   }
 
   /** Sets (or clears) the registry; returns its errors (an invalid registry is ignored). */
@@ -265,19 +269,37 @@ export class PeopleIndex {
     const t0 = now();
     const files = [...models.keys()].sort();
     // The vocabulary is learned again only when what some file teaches about names changed.
+    // The vocabulary is learned again when titles or hashtags changed; new place cues (في …) only when they change
+    // a place decision.
     let relearn = !this.learned;
-    for (const f of this.state.keys()) if (!models.has(f)) relearn = true;
+    for (const [f, st] of this.state) {
+      if (models.has(f)) continue;
+      relearn = true;
+      this.totals.add(st.evidence, -1);
+      this.state.delete(f);
+    }
+    const cueDelta = new Map<string, number>();
+    const pairDelta = new Set<string>();
     const evidence = files.map((f) => {
       const e = fileNameEvidence(models.get(f)!);
-      if (this.state.get(f)?.signature !== e.signature) relearn = true;
+      const st = this.state.get(f);
+      if (st?.evidence !== e) {
+        if (st) this.totals.add(st.evidence, -1);
+        this.totals.add(e, 1);
+        if (!st || st.evidence.nameSignature !== e.nameSignature) relearn = true;
+        else if (!relearn) diffCues(st.evidence, e, cueDelta, pairDelta);
+      }
       return e;
     });
+    if (!relearn && (cueDelta.size || pairDelta.size)) {
+      relearn = !this.learned!.vocab.placeLearner.recheck(cueDelta, pairDelta, this.totals, new WordJudge(names));
+    }
     const t1 = now();
     const registry = this.registry?.registry ?? null;
     const previous = this.learned;
     if (relearn) {
       const judge = new WordJudge(names);
-      this.learned = { judge, vocab: learnVocabulary(evidence, judge, registry) };
+      this.learned = { judge, vocab: learnVocabulary(this.totals, judge, registry) };
     }
     const { judge, vocab } = this.learned!;
     const stale = previous && previous.vocab !== vocab ? changedKeys(previous.vocab, vocab) : null;
@@ -290,13 +312,12 @@ export class PeopleIndex {
       const redo = !st || st.model !== model || !previous || (stale !== null && touches(model, stale, judge));
       if (redo) {
         const matches = matchFile(model, vocab, judge);
-        st = { model, signature: evidence[i].signature, matches, entities: fileEntities(model.text, model.lineIndex, matches, vocab, judge) };
+        st = { model, evidence: evidence[i], matches, entities: fileEntities(model.text, model.lineIndex, matches, vocab, judge) };
         this.state.set(file, st);
         matchedFiles++;
-      } else st!.signature = evidence[i].signature;
+      } else st!.evidence = evidence[i];
       inputs.push({ file, entities: st!.entities });
     });
-    for (const f of [...this.state.keys()]) if (!models.has(f)) this.state.delete(f);
     const t3 = now();
     const clustered = clusterEntities(inputs, vocab, judge, registry);
     const mentions: Mention[] = [];
@@ -387,6 +408,14 @@ export class PeopleIndex {
     result.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
     return result;
   }
+}
+
+/** The place cues one version of a file adds or takes away compared with another. */
+function diffCues(before: FileNameEvidence, after: FileNameEvidence, cues: Map<string, number>, pairs: Set<string>): void {
+  for (const [k, n] of after.placeCues) if (n !== (before.placeCues.get(k) ?? 0)) cues.set(k, (cues.get(k) ?? 0) + n - (before.placeCues.get(k) ?? 0));
+  for (const [k, n] of before.placeCues) if (!after.placeCues.has(k)) cues.set(k, (cues.get(k) ?? 0) - n);
+  for (const [k, n] of after.placeCuePairs) if (n !== before.placeCuePairs.get(k)) pairs.add(k);
+  for (const k of before.placeCuePairs.keys()) if (!after.placeCuePairs.has(k)) pairs.add(k);
 }
 
 /** Keys added to or dropped from the vocabulary, or whose place in names changed (a family name now ends a name). */

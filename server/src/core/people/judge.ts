@@ -6,7 +6,7 @@
  */
 import type { NameFacts, NameIndex } from '../names/variants';
 import { normalizeForMatch } from '../text/normalize';
-import { CHAIN_WORDS, STOPWORDS, TITLE_MODIFIERS, VERBS } from './lexicon';
+import { BODY_HEADS, CHAIN_WORDS, INSTITUTION_HEADS, STOPWORDS, TITLE_MODIFIERS, VERBS } from './lexicon';
 import { titleOf } from './evidence';
 
 /** `short`: a two-letter word, a name only as the given name of a longer name (جو بايدن). */
@@ -190,22 +190,28 @@ export class WordJudge {
   }
 
   private computeClass(surface: string, norm: string): WordClass {
+    if (CHAIN_WORDS.has(norm)) return 'chain';
     if (norm.length < 3 || !isArabicLetters(norm)) return norm.length === 2 && isArabicLetters(norm) && !STOPWORDS.has(norm) ? 'short' : 'stop';
     if (STOPWORDS.has(norm)) return 'stop';
-    if (CHAIN_WORDS.has(norm)) return 'chain';
     if (titleOf(norm)) return 'title';
     const stem = this.stem(surface);
     const stemNorm = normalizeForMatch(stem);
     if (STOPWORDS.has(stemNorm)) return 'stop';
     if (VERBS.has(norm) || VERBS.has(stemNorm)) return 'verb';
     if (TITLE_MODIFIERS.has(norm) || TITLE_MODIFIERS.has(stemNorm)) return 'modifier';
+    // The head of a body's name, with or without a preposition (بوزارة، لمركز): never part of a person's name.
+    if (BODY_HEADS.has(stemNorm) || INSTITUTION_HEADS.has(stemNorm) || (/^[وفبلك]/.test(norm) && (BODY_HEADS.has(norm.slice(1)) || INSTITUTION_HEADS.has(norm.slice(1))))) return 'modifier';
     if (this.placeKeys.has(placeKey(this.canonical(stem)))) return 'place';
     if (this.placeFirsts.has(placeKey(this.canonical(stem))) || this.placeSeconds.has(placeKey(this.canonical(stem)))) return 'place';
     if (this.isVerb(stem, stemNorm)) return 'verb';
+    // A past verb of three letters (كلف، بلغ): its present and feminine forms are attested, and it is no name.
+    if (stemNorm.length === 3 && !this.nameLike(stem) && this.count('ي' + stem) > 0 && this.count(stem + 'ت') > 0) return 'verb';
     // Verbal nouns (تخريج، اعتبار، استقبال، مواصلة) and past verbs of a woman (اتفقت، استمرت).
     if (VERBAL_NOUN.test(stemNorm)) return 'modifier';
     if (stemNorm.length >= 5 && stemNorm.endsWith('ت') && this.count(stem.slice(0, -1)) > 0) return 'verb';
     if (this.isNisba(stem)) return 'modifier';
+    // A feminine noun or adjective with the article (القابضة، المكرمة): family names are not written so.
+    if (stemNorm.startsWith('ال') && stem.endsWith('ة')) return 'modifier';
     if (this.isCommon(stem)) return 'modifier';
     if (this.isPlural(stem)) return 'modifier';
     // An indefinite accusative (طيفا واسعا): the word without its final alif is attested.
@@ -228,7 +234,8 @@ export class WordJudge {
     if (c === undefined) {
       const f = this.facts(stem);
       if (!f?.common) c = false;
-      else if (f.evidence / f.count < 0.2) c = true;
+      // The index reads كيري as ك + يري; a word with the article it judges common is common.
+      else if (f.evidence / f.count < 0.2 || stem.startsWith('ال')) c = true;
       else c = this.count(stem.startsWith('ال') ? stem.slice(2) : 'ال' + stem) >= 0.1 * f.count;
       this.commonCache.set(stem, c);
     }

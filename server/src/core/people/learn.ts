@@ -6,7 +6,7 @@
  * matched against.
  */
 import { hashString } from '../text/normalize';
-import type { FileNameEvidence, ContextWord, TitleContext } from './evidence';
+import type { ContextWord, EvidenceTotals, TitleContext } from './evidence';
 import { BREAK, COMMA, HASHTAG, TANWEEN } from './tokens';
 import { nameKey, placeKey, WordJudge } from './judge';
 import { BODY_HEADS, INSTITUTION_HEADS, NOT_PLACES, OFFICE_TITLES, PLACE_CUES, PORTFOLIO_PREFIXES, TITLE_MODIFIERS } from './lexicon';
@@ -39,6 +39,8 @@ export interface KeyPositions {
 
 export interface Vocabulary {
   names: Map<string, LearnedName>;
+  /** Checks whether new place cues change the places (without learning everything again). */
+  placeLearner: PlaceLearner;
   /** Keys of name parts. */
   nameKeys: Map<string, KeyPositions>;
   /** Place keys (one word) and two-word places by their first key. */
@@ -54,17 +56,16 @@ const MAX_NAME_WORDS = 7;
 /** Parts of a name without a chain of fathers (علي عبدالله صالح، عبدربه منصور هادي). */
 const MAX_NAME_PARTS = 3;
 
-export function learnVocabulary(evidence: Iterable<FileNameEvidence>, judge: WordJudge, registry: Registry | null): Vocabulary {
-  const all = [...evidence];
-  const places = learnPlaces(all, judge, registry);
+export function learnVocabulary(totals: EvidenceTotals, judge: WordJudge, registry: Registry | null): Vocabulary {
+  const places = learnPlaces(totals, judge, registry);
   judge.placeFirsts = new Set(places.pairs.keys());
   judge.placeSeconds = new Set([...places.pairs.values()].flat().map((p) => p.second!));
   judge.places = new Set(places.single.keys());
   const names = new Map<string, LearnedName>();
-  for (const e of all) for (const ctx of e.titles) learnFromTitle(ctx, judge, names);
+  for (const { ctx, count } of totals.titles.values()) learnFromTitle(ctx, count, judge, names);
   const surnames = new Set<string>();
   for (const n of names.values()) surnames.add(n.keys[n.keys.length - 1]);
-  for (const e of all) for (const group of e.hashtags) learnFromHashtag(group, judge, names, surnames);
+  for (const { group, count } of totals.hashtags.values()) learnFromHashtag(group, count, judge, names, surnames);
   if (registry) for (const p of registry.people) for (const s of [p.name, ...(p.variants ?? [])]) addRegistryName(s, names);
 
   const nameKeys = new Map<string, KeyPositions>();
@@ -88,7 +89,7 @@ export function learnVocabulary(evidence: Iterable<FileNameEvidence>, judge: Wor
   mix('|');
   for (const k of [...places.single.keys()].sort()) mix(k);
   for (const k of [...places.pairs.keys()].sort()) mix(k + places.pairs.get(k)!.map((p) => p.second).join(','));
-  return { names, nameKeys, places: places.single, placePairs: places.pairs, version };
+  return { names, placeLearner: places.learner, nameKeys, places: places.single, placePairs: places.pairs, version };
 }
 
 export function isChainKey(k: string): boolean {
@@ -98,74 +99,93 @@ export function isChainKey(k: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Places
 
+/**
+ * What place learning keeps to check cheaply, after an edit that only changed place cues (في …), whether the
+ * decisions would change: the cue counts by stem and the title statistics they were judged with.
+ */
+export interface PlaceLearner {
+  /** Applies the cue counts a file added (+) or took away (-), then says whether any place decision changes. */
+  recheck(cueDelta: Map<string, number>, pairs: Iterable<string>, totals: EvidenceTotals, judge: WordJudge): boolean;
+}
+
 function learnPlaces(
-  all: FileNameEvidence[],
+  totals: EvidenceTotals,
   judge: WordJudge,
   registry: Registry | null,
-): { single: Map<string, LearnedPlace>; pairs: Map<string, LearnedPlace[]> } {
+): { single: Map<string, LearnedPlace>; pairs: Map<string, LearnedPlace[]>; learner: PlaceLearner } {
   const cues = new Map<string, number>();
-  const pairs = new Map<string, number>();
   const hashtags = new Map<string, number>();
   const afterPersonTitle = new Map<string, number>();
   /** Words between a title and a name (الرئيس الروسي): adjectives of nationality name the people of a place. */
   const roleWords = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
-  for (const e of all) {
-    for (const [s, n] of e.placeCues) bump(cues, judge.stem(s), n);
-    for (const [s, n] of e.placeCuePairs) bump(pairs, s, n);
-    for (const g of e.hashtags) if (g.length === 1) bump(hashtags, judge.stem(g[0].surface));
-    for (const t of e.titles) {
-      const w = t.words[0];
-      if (!OFFICE_TITLES.has(t.title) && w && !(w.flags & BREAK)) bump(afterPersonTitle, judge.stem(w.surface));
-      // After a title (الرئيس الروسي) or an office's portfolio (وزير الخارجية الأمريكي), not in the portfolio itself.
-      const from = OFFICE_TITLES.has(t.title) && !t.title.startsWith('ال') ? 1 : 0;
-      for (let i = from; i < t.words.length && i < from + 2; i++) if (!(t.words[i].flags & BREAK) || i === 0) bump(roleWords, t.words[i].surface);
-    }
+  for (const [s, n] of totals.placeCues) bump(cues, judge.stem(s), n);
+  for (const { group, count } of totals.hashtags.values()) if (group.length === 1) bump(hashtags, judge.stem(group[0].surface), count);
+  for (const { ctx: t, count } of totals.titles.values()) {
+    const w = t.words[0];
+    if (!OFFICE_TITLES.has(t.title) && w && !(w.flags & BREAK)) bump(afterPersonTitle, judge.stem(w.surface), count);
+    // After a title (الرئيس الروسي) or an office's portfolio (وزير الخارجية الأمريكي), not in the portfolio itself.
+    const from = OFFICE_TITLES.has(t.title) && !t.title.startsWith('ال') ? 1 : 0;
+    for (let i = from; i < t.words.length && i < from + 2; i++) if (!(t.words[i].flags & BREAK) || i === 0) bump(roleWords, t.words[i].surface, count);
   }
   judge.titleHeads = new Set(afterPersonTitle.keys());
-  const single = new Map<string, LearnedPlace>();
-  const consider = (stem: string) => {
+
+  /** The cue count of a place, or null when the stem is no place. */
+  const placeCues = (stem: string, j: WordJudge): number | null => {
     const norm = normalizeForMatch(stem);
-    if (norm.length < 3 || !isPlaceCandidate(norm) || NOT_PLACES.has(norm) || PLACE_CUES.has(norm)) return;
-    const cls = judge.classOf(stem, norm);
-    if (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain') return;
-    const facts = judge.facts(stem);
-    if (!facts) return;
+    if (norm.length < 3 || !isPlaceCandidate(norm) || NOT_PLACES.has(norm) || PLACE_CUES.has(norm)) return null;
+    const cls = j.classOf(stem, norm);
+    if (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain') return null;
+    const facts = j.facts(stem);
+    if (!facts) return null;
     // «بجازان» is «in Jazan»: the preposition written on the word counts as a cue.
-    const cue = (cues.get(stem) ?? 0) + judge.count('ب' + stem) + judge.count('وب' + stem);
-    if ((afterPersonTitle.get(stem) ?? 0) >= Math.max(1, cue)) return;
+    const cue = (cues.get(stem) ?? 0) + j.count('ب' + stem) + j.count('وب' + stem);
+    if ((afterPersonTitle.get(stem) ?? 0) >= Math.max(1, cue)) return null;
     // A place names its people (روسيا: الرئيس الروسي); a common noun's adjective (الاقتصادي) is no nationality.
-    const nisba = nisbaOf(stem, judge);
+    const nisba = nisbaOf(stem, j);
     const nationality = nisba !== null && (roleWords.get(nisba) ?? 0) + (roleWords.get(nisba + 'ة') ?? 0) > 0;
-    const common = judge.isCommon(stem);
+    const common = j.isCommon(stem);
     const byNisba = nationality && (cue >= 1 || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm));
-    const byCue = !common && cue >= 2 && cue / facts.count >= 0.3 && !COMMON_NOUN_SHAPE.test(norm) && (!judge.isNisba(stem) || cue >= 5);
-    if (!byNisba && !byCue) return;
-    const key = placeKey(judge.canonical(stem));
-    const p = single.get(key);
-    if (p) p.cues += cue;
-    else single.set(key, { key, cues: cue });
+    const byCue = !common && cue >= 2 && cue / facts.count >= 0.3 && !COMMON_NOUN_SHAPE.test(norm) && (!j.isNisba(stem) || cue >= 5);
+    return byNisba || byCue ? cue : null;
   };
-  for (const stem of new Set([...cues.keys(), ...hashtags.keys()])) consider(stem);
-  const pairPlaces = new Map<string, LearnedPlace[]>();
-  for (const [pair, n] of pairs) {
-    if (n < 3) continue;
+  /** The key of a two-word place, or null. */
+  const pairPlace = (pair: string, n: number, j: WordJudge): { first: string; second: string } | null => {
+    if (n < 3) return null;
     const [a, b] = pair.split(' ');
-    const stemA = judge.stem(a);
-    if (n / Math.max(1, cues.get(stemA) ?? 0) < 0.6) continue;
+    const stemA = j.stem(a);
+    if (n / Math.max(1, cues.get(stemA) ?? 0) < 0.6) return null;
     const na = normalizeForMatch(a);
     const nb = normalizeForMatch(b);
-    if (!isPlaceCandidate(na) || !isPlaceCandidate(nb) || NOT_PLACES.has(na) || PLACE_CUES.has(na) || NOT_PLACES.has(nb)) continue;
-    if (COMMON_NOUN_SHAPE.test(na) || COMMON_NOUN_SHAPE.test(nb)) continue;
-    const ca = judge.classOf(a, na);
-    const cb = judge.classOf(b, nb);
-    if ((ca !== 'name' && ca !== 'modifier') || TITLE_MODIFIERS.has(na) || cb === 'stop' || cb === 'verb' || cb === 'chain' || cb === 'title') continue;
-    const first = placeKey(judge.canonical(stemA));
-    if ((afterPersonTitle.get(stemA) ?? 0) * 2 > n) continue;
-    const second = placeKey(b);
-    const list = pairPlaces.get(first) ?? [];
-    if (!list.some((p) => p.second === second)) list.push({ key: `${first} ${second}`, second, cues: n });
-    pairPlaces.set(first, list);
+    if (!isPlaceCandidate(na) || !isPlaceCandidate(nb) || NOT_PLACES.has(na) || PLACE_CUES.has(na) || NOT_PLACES.has(nb)) return null;
+    if (COMMON_NOUN_SHAPE.test(na) || COMMON_NOUN_SHAPE.test(nb)) return null;
+    const ca = j.classOf(a, na);
+    const cb = j.classOf(b, nb);
+    if ((ca !== 'name' && ca !== 'modifier') || TITLE_MODIFIERS.has(na) || cb === 'stop' || cb === 'verb' || cb === 'chain' || cb === 'title') return null;
+    if ((afterPersonTitle.get(stemA) ?? 0) * 2 > n) return null;
+    return { first: placeKey(j.canonical(stemA)), second: placeKey(b) };
+  };
+
+  const single = new Map<string, LearnedPlace>();
+  const decided = new Map<string, string | null>();
+  for (const stem of new Set([...cues.keys(), ...hashtags.keys()])) {
+    const cue = placeCues(stem, judge);
+    const key = cue === null ? null : placeKey(judge.canonical(stem));
+    decided.set(stem, key);
+    if (key === null) continue;
+    const p = single.get(key);
+    if (p) p.cues += cue!;
+    else single.set(key, { key, cues: cue! });
+  }
+  const pairPlaces = new Map<string, LearnedPlace[]>();
+  const decidedPairs = new Map<string, string | null>();
+  for (const [pair, n] of totals.placeCuePairs) {
+    const p = pairPlace(pair, n, judge);
+    decidedPairs.set(pair, p && `${p.first} ${p.second}`);
+    if (!p) continue;
+    const list = pairPlaces.get(p.first) ?? [];
+    if (!list.some((x) => x.second === p.second)) list.push({ key: `${p.first} ${p.second}`, second: p.second, cues: n });
+    pairPlaces.set(p.first, list);
   }
   if (registry) {
     for (const p of registry.places ?? []) {
@@ -181,7 +201,26 @@ function learnPlaces(
       }
     }
   }
-  return { single, pairs: pairPlaces };
+  const learner: PlaceLearner = {
+    recheck(cueDelta, pairs, current, j) {
+      const stems = new Set<string>();
+      for (const [surface, n] of cueDelta) {
+        const stem = j.stem(surface);
+        bump(cues, stem, n);
+        stems.add(stem);
+      }
+      for (const stem of stems) {
+        const cue = placeCues(stem, j);
+        if ((cue === null ? null : placeKey(j.canonical(stem))) !== (decided.get(stem) ?? null)) return false;
+      }
+      for (const pair of pairs) {
+        const p = pairPlace(pair, current.placeCuePairs.get(pair) ?? 0, j);
+        if ((p && `${p.first} ${p.second}`) !== (decidedPairs.get(pair) ?? null)) return false;
+      }
+      return true;
+    },
+  };
+  return { single, pairs: pairPlaces, learner };
 }
 
 function isPlaceCandidate(norm: string): boolean {
@@ -236,10 +275,15 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     const cls = wordClass(w, judge);
     if (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain') return null;
     const portfolio = office && (i === 0 || (i === 1 && PORTFOLIO_PREFIXES.has(words[0].norm))) && !(w.flags & HASHTAG);
+    // رئيس مجلس الشورى، أمين سوق عكاظ، نهائي كأس السوبر: what follows the head of a body names the body.
+    if (isBodyHead(w, judge)) return null;
     if (cls === 'name' && !portfolio) break;
     if (cls === 'short' && !portfolio && i + 1 < words.length && wordClass(words[i + 1], judge) === 'name') break;
-    // رئيس مجلس الشورى، أمين سوق عكاظ: what follows the head of a body names the body.
-    if (BODY_HEADS.has(w.norm) || BODY_HEADS.has(normalizeForMatch(judge.stem(w.surface)))) return null;
+    // «للرئيس بشار الأسد»: a given name the name index calls common (ب + شار، ف + يصل) before a family name.
+    if (!portfolio && commonGiven(w, judge) && i + 1 < words.length && !(words[i + 1].flags & BREAK) && familyAfter(words[i + 1], judge)) break;
+    // Between a title and a name stand adjectives (الروسي، الجديدة، الخاص) and places, not other nouns (الفنان رابح صقر).
+    const roleWord = portfolio || cls === 'place' || w.norm.startsWith('ال') || TITLE_MODIFIERS.has(w.norm) || w.flags & COMMA;
+    if (!roleWord) return null;
     if (i >= MAX_MODIFIERS + (office ? 1 : 0)) return null;
     role.push(w.surface);
     i++;
@@ -250,7 +294,15 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   const portfolioLength = office ? (PORTFOLIO_PREFIXES.has(words[0].norm) ? 2 : 1) : 0;
   if (office && i === portfolioLength && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
   const run = nameRun(words, i, judge);
-  return run.length ? { words: run, role: role.join(' ') } : null;
+  if (!run.length) return null;
+  // «المتحدث باسم الدفاع المدني»: one word with the article followed by an adjective is a noun phrase, not a name.
+  const next = words[i + run.length];
+  if (run.length === 1 && run[0].norm.startsWith('ال') && next && !(next.flags & BREAK) && next.norm.startsWith('ال') && wordClass(next, judge) === 'modifier') return null;
+  return { words: run, role: role.join(' ') };
+}
+
+function isBodyHead(w: ContextWord, judge: WordJudge): boolean {
+  return BODY_HEADS.has(w.norm) || INSTITUTION_HEADS.has(w.norm) || BODY_HEADS.has(normalizeForMatch(judge.stem(w.surface)));
 }
 
 /** The class of a word in context: a word written with tanween (وفداً) is never part of a name. */
@@ -279,8 +331,15 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
     const cls = wordClass(w, judge);
     if (cls === 'chain') {
       const next = words[j + 1];
-      if (!run.length || !next || next.flags & BREAK || wordClass(next, judge) !== 'name') break;
+      if (!run.length || !next || next.flags & BREAK || (wordClass(next, judge) !== 'name' && !commonGiven(next, judge))) break;
       run.push(w);
+      continue;
+    }
+    // A given name the index calls common: at the start of the name, or as a father after بن.
+    const lastWord = run[run.length - 1];
+    if (cls === 'modifier' && commonGiven(w, judge) && (!lastWord || judge.classOf(lastWord.surface, lastWord.norm) === 'chain')) {
+      run.push(w);
+      parts++;
       continue;
     }
     if (cls === 'short') {
@@ -310,38 +369,53 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
   return run;
 }
 
+/**
+ * A word the name index calls common (a proclitic letter reading: بشار = ب + شار، فيصل = ف + يصل) that can still be a
+ * given name: no article, no tanween, not a role word, an adjective of origin or the head of a body.
+ */
+function commonGiven(w: ContextWord, judge: WordJudge): boolean {
+  if (w.norm.startsWith('ال') || w.norm.length < 3 || w.flags & TANWEEN || TITLE_MODIFIERS.has(w.norm)) return false;
+  if (judge.classOf(w.surface, w.norm) !== 'modifier' || isBodyHead(w, judge) || judge.hasProclitic(w.surface, w.norm)) return false;
+  return !judge.isNisba(judge.stem(w.surface));
+}
+
+/** A family name right after a given name: a name with the article (الأسد) or a transliterated one. */
+function familyAfter(w: ContextWord, judge: WordJudge): boolean {
+  return wordClass(w, judge) === 'name' && (w.norm.startsWith('ال') || judge.foreignShape(judge.stem(w.surface))) && !judge.hasProclitic(w.surface, w.norm);
+}
+
 /** A family name: written with the article (الأسد), or transliterated (سولوفيوف). */
 export function endsName(w: { surface: string; norm: string }, judge: WordJudge): boolean {
   return w.norm.startsWith('ال') || judge.foreignShape(judge.stem(w.surface));
 }
 
-function learnFromTitle(ctx: TitleContext, judge: WordJudge, names: Map<string, LearnedName>): void {
+function learnFromTitle(ctx: TitleContext, count: number, judge: WordJudge, names: Map<string, LearnedName>): void {
   const run = nameAfterTitle(ctx, judge);
   if (!run) return;
-  add(names, run.words.map((w) => judge.key(w.surface)), run.role);
+  add(names, run.words.map((w) => judge.key(w.surface)), run.role, count);
 }
 
-function learnFromHashtag(group: ContextWord[], judge: WordJudge, names: Map<string, LearnedName>, surnames: Set<string>): void {
+function learnFromHashtag(group: ContextWord[], count: number, judge: WordJudge, names: Map<string, LearnedName>, surnames: Set<string>): void {
   const classes = group.map((w) => judge.classOf(w.surface, w.norm));
   const keys = group.map((w) => judge.key(w.surface));
   if (group.length === 1) {
     const stem = judge.stem(group[0].surface);
-    if (classes[0] === 'name' && judge.foreignShape(stem) && judge.nameLike(stem)) add(names, keys, null);
+    if (classes[0] === 'name' && judge.foreignShape(stem) && judge.nameLike(stem)) add(names, keys, null, count);
     return;
   }
   if (group.length > 4 || !surnames.has(keys[keys.length - 1])) return;
   // #أسماء_الأسد: a given name (perhaps also a common word) joined to a known family name.
   if (classes.some((c, i) => (i > 0 ? c !== 'name' : c !== 'name' && c !== 'modifier'))) return;
   if (BODY_HEADS.has(group[0].norm) || INSTITUTION_HEADS.has(group[0].norm)) return;
-  add(names, keys, null);
+  add(names, keys, null, count);
 }
 
-function add(names: Map<string, LearnedName>, keys: string[], role: string | null): void {
+function add(names: Map<string, LearnedName>, keys: string[], role: string | null, count: number): void {
   const id = keys.join(' ');
   let n = names.get(id);
   if (!n) names.set(id, (n = { keys, count: 0, roles: new Map() }));
-  n.count++;
-  if (role) n.roles.set(role, (n.roles.get(role) ?? 0) + 1);
+  n.count += count;
+  if (role) n.roles.set(role, (n.roles.get(role) ?? 0) + count);
 }
 
 function addRegistryName(name: string, names: Map<string, LearnedName>): void {

@@ -43,13 +43,26 @@ export interface MatchedWord {
   proclitic: boolean;
   entry: number;
   line: number;
-  /** The word before, when only white space separates them. */
-  prev?: { surface: string; norm: string; start: number };
+  /** The words around it when only white space separates them (two before, two after): for names the vocabulary
+   * does not know yet (فيصل بن خالد، المهندس خالد الفالح). */
+  prev?: NearWord;
+  prev2?: NearWord;
+  next?: NearWord;
+  next2?: NearWord;
   title?: TitleBefore;
   /** The word follows the head of an institution's or group's name (مركز الملك سلمان، جماعة الحوثي). */
   institution: boolean;
   /** For a two-word place: its key and the end of the second word. */
   pair?: { key: string; end: number };
+}
+
+/** A word next to a matched one. */
+export interface NearWord {
+  surface: string;
+  norm: string;
+  start: number;
+  end: number;
+  flags: number;
 }
 
 export interface FileMatches {
@@ -107,7 +120,11 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
   const stem = info.stem;
   const proclitic = stem !== surface;
   const start = words.starts[i];
-  const prev = i > 0 && !(flags & BREAK) ? { surface: words.surface(i - 1), norm: words.norms[i - 1], start: words.starts[i - 1] } : undefined;
+  const near = (k: number): NearWord => ({ surface: words.surface(k), norm: words.norms[k], start: words.starts[k], end: words.ends[k], flags: words.flags(k) });
+  const prev = i > 0 && !(flags & BREAK) ? near(i - 1) : undefined;
+  const prev2 = prev && i > 1 && !(prev.flags & BREAK) ? near(i - 2) : undefined;
+  const next = i + 1 < words.length && !(words.flags(i + 1) & BREAK) ? near(i + 1) : undefined;
+  const next2 = next && i + 2 < words.length && !(words.flags(i + 2) & BREAK) ? near(i + 2) : undefined;
   return {
     kind,
     key: kind === TokenKind.Place ? (pair ? pair.key : info.placeKey) : info.key,
@@ -120,6 +137,9 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
     entry: words.entry,
     line: words.line,
     prev,
+    prev2,
+    next,
+    next2,
     title: kind === TokenKind.Name ? titleBefore(words, i, judge) : undefined,
     institution: kind === TokenKind.Name && institutionBefore(words, i),
     pair,
