@@ -36,3 +36,23 @@ describe('cli --shard / --merge-shards', () => {
     assert.match(run(['check', SEEDS_DIR, '--shard', '1/2']).stderr, /--shard needs --shard-dir/);
   });
 });
+
+describe('cli worker threads', () => {
+  it('CORPUS_LINT_THREADS=1 reports exactly what one thread reports', function () {
+    this.timeout(120000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-threads-'));
+    const seeds = fs.readdirSync(SEEDS_DIR).map((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
+    // 450 files: lines of the seeds dealt out so that files differ but share paragraphs.
+    const lines = seeds.flatMap((t) => t.split('\n')).filter((l) => l.trim());
+    for (let i = 0; i < 450; i++) {
+      const picked = Array.from({ length: 6 }, (_, k) => lines[(i * 7 + k * 13) % lines.length]);
+      fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.txt`), picked.join('\n\n') + '\n');
+    }
+    const env = (n: string) => ({ ...process.env, CORPUS_LINT_THREADS: n });
+    const one = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { encoding: 'utf8', env: env('0'), maxBuffer: 1 << 28 });
+    const two = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { encoding: 'utf8', env: env('1'), maxBuffer: 1 << 28 });
+    assert.strictEqual(one.status, two.status, two.stderr);
+    assert.ok(JSON.parse(one.stdout).files.length === 450);
+    assert.strictEqual(two.stdout, one.stdout);
+  });
+});
