@@ -75,7 +75,9 @@ describe('people index on the seeds', () => {
       for (const m of people.mentionsOf(e.id)) {
         const t = seeds.find((s) => s.file === m.file)!.text;
         assert.strictEqual(covered(m), t.slice(m.start, m.end));
-        assert.strictEqual(stripMarks(covered(m)).replace(/[#_\s]+/g, ' '), m.spelling, `${m.file}:${m.range.start.line + 1}`);
+        // «للأسد» is ل + الأسد with one lam: the range starts at the article's lam, the spelling is the name's.
+        const shown = stripMarks(covered(m)).replace(/[#_\s]+/g, ' ');
+        assert.ok(shown === m.spelling || 'ا' + shown === m.spelling, `${m.file}:${m.range.start.line + 1}: «${shown}» / «${m.spelling}»`);
       }
     }
     const sharaa = personNamed(people, 'أحمد الشرع');

@@ -212,7 +212,8 @@ function localMention(text: string, lineIndex: LineIndex, run: MatchedWord[]): L
     start: first.start,
     end,
     range: { start: positionAt(lineIndex, first.start), end: positionAt(lineIndex, end) },
-    spelling: spellingOf(text, first.start, end),
+    // «للسيسي» is ل + السيسي written with one lam: the name is spelled as its stem.
+    spelling: first.proclitic && first.stem.startsWith('ال') && text.charCodeAt(first.start + 1) !== 0x0644 ? joinSpelling(first.stem, spellingOf(text, first.end, end)) : spellingOf(text, first.start, end),
     entry: first.entry,
     line: first.line,
     hashtag: run.some((w) => (w.flags & HASHTAG) !== 0),
@@ -575,6 +576,10 @@ function continues(prev: MatchedWord, w: MatchedWord, vocab: Vocabulary, judge: 
   if (pos && pos.first + pos.inner === 0 && pos.last > 0) return false;
   if (endsName({ surface: prev.stem, norm: normalizeForMatch(prev.stem) }, judge)) return false;
   return true;
+}
+
+function joinSpelling(stem: string, rest: string): string {
+  return rest ? `${stem} ${rest}` : stem;
 }
 
 /** A name as written: marks removed, hashtag underscores and signs as spaces, white space collapsed. */
