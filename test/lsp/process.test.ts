@@ -41,7 +41,7 @@ describe('language server process (node dist/server.js --stdio)', function () {
     await client.indexed();
 
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'بوتن ', 1) });
-    assert.match((hover.contents as { value: string }).value, /\*\*بوتين\*\* — name/);
+    assert.match((hover.contents as { value: string }).value, /\*\*فلاديمير بوتين\*\* — person/);
 
     await client.shutdown();
     await client.connection.sendNotification('exit');

@@ -232,16 +232,18 @@ describe('language server (in-process)', function () {
     assert.equal(byCode(after, 'duplicate-paragraph').length, 0);
   });
 
-  it('shows a name card on hover, and finds the definition and references of بوتين across files', async () => {
+  it('shows a person card on hover, and finds the definition and references of بوتين across files', async () => {
     const { client, corpus } = await start();
     const uri001 = corpus.uri(SEED.s001);
     const text001 = corpus.read(SEED.s001);
     const pos = positionOf(text001, 'وبوتين', 2);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri001 }, position: pos });
     const value = (hover.contents as { value: string }).value;
-    assert.match(value, /^\*\*بوتين\*\* — name/);
-    assert.match(value, /«بوتين» \d+ \(canonical\), «بوتن» 2/);
+    assert.match(value, /^\*\*فلاديمير بوتين\*\* — person/);
+    assert.match(value, /Roles: [^\n]*الرئيس الروسي/);
+    assert.match(value, /Variants: «بوتين» \d+, «فلاديمير بوتين» \d+, «فلاديمير بوتن» 2/);
     assert.match(value, /in 5 files/);
+    assert.match(value, /First dated mention: 2023-03-15 \(003_[^)]*\); last: 2026-01-28/);
     // The range covers the name, not its proclitic و.
     assert.equal(hover.range!.start.character, pos.character - 1);
 
@@ -251,7 +253,12 @@ describe('language server (in-process)', function () {
     const uri002 = corpus.uri(SEED.s002);
     const text002 = corpus.read(SEED.s002).split('\n');
     const spelled = refs.filter((r) => r.uri === uri002).map((r) => text002[r.range.start.line].slice(r.range.start.character, r.range.end.character));
-    assert.ok(spelled.includes('بوتن') && spelled.includes('بوتين'), spelled.join(' '));
+    assert.ok(spelled.some((w) => /(^| )بوتن$/.test(w)) && spelled.some((w) => /(^| )بوتين$/.test(w)), spelled.join(' '));
+    // No mention inside a longer word: every span starts and ends at a word boundary.
+    for (const r of refs) {
+      const line = corpus.read(Object.values(SEED).find((f) => corpus.uri(f) === r.uri)!).split('\n')[r.range.start.line];
+      assert.ok(!/[\u0621-\u064A]/.test(line[r.range.end.character] ?? ' '), line);
+    }
     const withoutDecl = await client.request<Location[]>('textDocument/references', { textDocument: { uri: uri001 }, position: pos, context: { includeDeclaration: false } });
     assert.equal(withoutDecl.length, refs.length - 1);
 
@@ -433,7 +440,7 @@ describe('language server (in-process)', function () {
     const text = corpus.read(SEED.s002);
     await client.open(uri, text);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'بوتن ', 1) });
-    assert.match((hover.contents as { value: string }).value, /^\*\*بوتين\*\* — name[\s\S]*in 5 files/);
+    assert.match((hover.contents as { value: string }).value, /^\*\*فلاديمير بوتين\*\* — person[\s\S]*in 5 files/);
     await client.indexed();
     assert.equal(byCode(client.diagnostics.get(uri), 'name-variant').length, 3);
   });

@@ -7,6 +7,7 @@ import { isKnownName, personCard, personCardMarkdown, wordAt } from './people';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 import { visibleFindings } from './accepted';
+import { entityHover, eventAtHeadline, eventCardMarkdown } from './entities';
 
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -35,11 +36,21 @@ export function hover(root: Root, uri: string, pos: Position, positions: Positio
     range ??= f.range;
   }
   const offset = offsetAt(model.lineIndex, pos);
-  const word = wordAt(corpus, uri, offset);
-  if (word && isKnownName(corpus, word.stem)) {
+  const person = entityHover(root, uri, offset);
+  const word = person ? null : wordAt(corpus, uri, offset);
+  if (person) {
+    parts.unshift(person.markdown);
+    range = person.range;
+  } else if (word && isKnownName(corpus, word.stem)) {
     const { card } = personCard(corpus, word.stem);
     parts.unshift(personCardMarkdown(card, (f) => root.describe(f)));
     range = { start: positionAt(model.lineIndex, word.start), end: positionAt(model.lineIndex, word.end) };
+  }
+  // On an entry's headline: the event it reports (after a name's card, when the cursor is on a name).
+  const event = eventAtHeadline(root, uri, pos);
+  if (event) {
+    parts.push(eventCardMarkdown(event.snapshot, event.event));
+    range ??= corpus.entries(uri)[event.entry].titleRange;
   }
   if (!parts.length) return null;
   const value = parts.join('\n\n---\n\n');

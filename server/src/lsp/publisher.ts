@@ -140,6 +140,8 @@ export class DiagnosticsPublisher {
       if (root.accepted.ignorePath) now.set(uriFromPath(root.accepted.ignorePath), now.get(uriFromPath(root.accepted.ignorePath)) ?? []);
       if (root.accepted.baselinePath) now.set(uriFromPath(root.accepted.baselinePath), now.get(uriFromPath(root.accepted.baselinePath)) ?? []);
       for (const p of root.accepted.problems) add(p, p.code, p.message);
+      if (root.registry.path) now.set(uriFromPath(root.registry.path), now.get(uriFromPath(root.registry.path)) ?? []);
+      for (const p of root.registry.problems) add(p, 'invalid-registry', `${p.message} (the registry is not used until this is fixed)`);
     }
     for (const uri of this.configUris) if (!now.has(uri)) this.send(uri, []);
     this.configUris.clear();

@@ -12,6 +12,7 @@ import { isRuleCode } from '../core/rules/catalog';
 import type { RuleCode, SeveritySetting } from '../core/types';
 import { isInside, pathFromUri, relativePath, uriFromPath } from './uris';
 import { AcceptedFiles, loadAcceptedFiles, noAcceptedFiles } from './accepted';
+import { readRegistryFile, registryPath } from '../node/registryFile';
 
 /** The `corpusLint` settings of the editor that matter to the server. */
 export interface Settings {
@@ -19,6 +20,8 @@ export interface Settings {
   exclude?: string[];
   rules?: Partial<Record<RuleCode, SeveritySetting>>;
   maxFileSizeMB?: number;
+  /** `corpusLint.codeLens.enabled` (default true). */
+  codeLens?: boolean;
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
@@ -40,6 +43,8 @@ export function parseSettings(raw: unknown): Settings {
     out.rules = rules;
   }
   if (typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB >= 0) out.maxFileSizeMB = r.maxFileSizeMB;
+  const lens = r.codeLens && typeof r.codeLens === 'object' ? (r.codeLens as Record<string, unknown>).enabled : r['codeLens.enabled'];
+  if (typeof lens === 'boolean') out.codeLens = lens;
   return out;
 }
 
@@ -98,6 +103,25 @@ export function loadRootConfig(folder: string | null, settings: Settings): RootC
   return { config, configFile, problems, maxBytes: mb > 0 ? mb * 1024 * 1024 : Number.POSITIVE_INFINITY };
 }
 
+export interface RootRegistry {
+  /** The registry file the config names (absolute), or null. */
+  path: string | null;
+  problems: ConfigProblem[];
+  /** What was loaded (to tell whether a reload changed anything). */
+  signature: string;
+}
+
+/** The UTF-16 offset of a line and character of a text. */
+function offsetOf(text: string, line: number, character: number): number {
+  let offset = 0;
+  for (let l = 0; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(text.length, offset + character);
+}
+
 /** One corpus root. */
 export class Root {
   readonly corpus: Corpus;
@@ -110,6 +134,10 @@ export class Root {
   accepted: AcceptedFiles = noAcceptedFiles();
   /** Folders of roots nested inside this one: their files belong to them. */
   nested: string[] = [];
+  /** The registry of people and places the config names (path, problems); the corpus uses it when it is valid. */
+  registry: RootRegistry = { path: null, problems: [], signature: '' };
+  /** `corpusLint.codeLens.enabled` for this root. */
+  codeLensEnabled = true;
 
   constructor(
     /** The folder, or null for the loose root. */
@@ -127,13 +155,39 @@ export class Root {
   configure(settings: Settings): boolean {
     const before = this.rootConfig ? JSON.stringify(this.rootConfig.config) : '';
     this.rootConfig = loadRootConfig(this.folder, settings);
+    this.codeLensEnabled = settings.codeLens ?? true;
     const { config } = this.rootConfig;
     this.included = picomatch(config.include.length ? config.include : ['\u0000'], { dot: false });
     this.excluded = picomatch(config.exclude.length ? config.exclude : ['\u0000'], { dot: true });
     const changed = JSON.stringify(config) !== before;
     if (changed) this.corpus.setConfig(config);
     const acceptedChanged = this.reloadAccepted();
-    return changed || acceptedChanged;
+    const registryChanged = this.reloadRegistry();
+    return changed || acceptedChanged || registryChanged;
+  }
+
+  /**
+   * (Re)reads the registry file the config names (relative to the root folder) and hands it to the corpus; returns
+   * true when its text or problems changed. A missing or invalid registry is a problem on the registry file.
+   */
+  reloadRegistry(): boolean {
+    const configured = this.folder ? this.config.registry : undefined;
+    const file = configured && this.folder ? registryPath(this.folder, configured) : null;
+    const problems: ConfigProblem[] = [];
+    let text: string | null = null;
+    if (file) {
+      const read = readRegistryFile(file);
+      text = read.text;
+      for (const e of read.errors) {
+        const t = read.text ?? '';
+        problems.push({ message: e.message, offset: offsetOf(t, e.line, e.character), length: 0, file, text: t });
+      }
+    }
+    const signature = JSON.stringify([file, text, problems.map((p) => [p.offset, p.message])]);
+    if (signature === this.registry.signature) return false;
+    this.registry = { path: file, problems, signature };
+    this.corpus.setRegistry(file && text !== null && !problems.length ? { file: uriFromPath(file), text } : null);
+    return true;
   }
 
   /** (Re)loads the ignore file and the configured baseline; returns true when what they accept (or their problems) changed. */

@@ -37,6 +37,8 @@ import { canonicalUri, pathFromUri, uriFromPath } from './uris';
 import { CorpusWorkspace, FlushResult } from './workspace';
 import { isAcceptingFile, visibleFindings } from './accepted';
 import { IGNORE_FILE_NAME } from '../core/ignoreFile';
+import { entityDefinition, entityReferences, entitySymbols, eventCodeLenses, eventReports } from './entities';
+import { writeRegistryRequest, WriteRegistryResult } from './registry';
 
 declare const CORPUS_LINT_VERSION: string | undefined;
 /** The package version, defined by the bundler (esbuild.js); `0.0.0-dev` when run from the sources. */
@@ -45,6 +47,7 @@ const VERSION = typeof CORPUS_LINT_VERSION === 'string' ? CORPUS_LINT_VERSION : 
 /** Custom requests and notifications of the Corpus Lint protocol. */
 export const REINDEX_REQUEST = 'corpusLint/reindex';
 export const FIX_ALL_REQUEST = 'corpusLint/fixAll';
+export const WRITE_REGISTRY_REQUEST = 'corpusLint/writeRegistry';
 export const STATUS_NOTIFICATION = 'corpusLint/status';
 
 /** Params of `corpusLint/status`. */
@@ -71,6 +74,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   let capabilities: ClientCapabilities = {};
   let initialSettings: Settings = {};
+  /** The client runs VS Code's commands (editor.action.showReferences): our extension, or a client that says so. */
+  let canRunEditorCommands = false;
   let flushTimer: NodeJS.Timeout | undefined;
   /** True from `initialize` until the first indexing is over, and during every re-index. */
   let indexing = true;
@@ -295,6 +300,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     sendStatus();
   }
 
+  /** After a registry file changed on disk: reloads it and republishes the roots whose registry changed. */
+  async function reloadRegistries(roots: Root[]): Promise<void> {
+    flushNow();
+    const changed = roots.filter((r) => workspace.roots.includes(r) && r.reloadRegistry());
+    if (!changed.length) return;
+    publisher.publishConfigProblems(workspace.roots);
+    for (const r of changed) {
+      rememberDecisions(r);
+      await publisher.publishAll(r, () => shuttingDown);
+    }
+    sendStatus();
+  }
+
   /**
    * Watches the configured baseline files (the ignore files are watched with the corpus files). Re-registered when
    * the set of baseline files changes; registrations are made one after another.
@@ -303,7 +321,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function watchBaselines(): Promise<void> {
     const watch = capabilities.workspace?.didChangeWatchedFiles;
     if (!watch?.dynamicRegistration || shuttingDown) return Promise.resolve();
-    const files = [...new Set(workspace.roots.map((r) => r.accepted.baselinePath).filter((f): f is string => !!f))].sort();
+    const files = [
+      ...new Set(workspace.roots.flatMap((r) => [r.accepted.baselinePath, r.registry.path]).filter((f): f is string => !!f)),
+    ].sort();
     const key = JSON.stringify(files);
     if (key === baselineWatch.key) return Promise.resolve();
     const previous = baselineWatch.registration;
@@ -316,7 +336,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           : { globPattern: `**/${path.basename(f)}` },
       );
       return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((err: unknown) => {
-        logError(`watching the baseline files failed: ${err instanceof Error ? err.message : String(err)}`);
+        logError(`watching the baseline and registry files failed: ${err instanceof Error ? err.message : String(err)}`);
         return null;
       });
     });
@@ -332,6 +352,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     positions.encoding = encoding;
     const init = (params.initializationOptions ?? {}) as { settings?: unknown };
     initialSettings = parseSettings(init.settings);
+    const experimental = capabilities.experimental as { showReferences?: unknown } | undefined;
+    canRunEditorCommands =
+      Array.isArray((init as { corpusRoots?: unknown }).corpusRoots) ||
+      experimental?.showReferences === true ||
+      /visual studio code|vscode|code - oss|vscodium/i.test(params.clientInfo?.name ?? '');
     const folders =
       params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(pathFromUri(params.rootUri) ?? params.rootUri) }] : []);
     workspace.folders = folders.map((f) => ({ uri: canonicalUri(f.uri), name: f.name }));
@@ -347,6 +372,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
         renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -428,6 +454,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       let reindexNeeded = false;
       const configRoots = new Set<Root>();
       const acceptingRoots = new Set<Root>();
+      const registryRoots = new Set<Root>();
       for (const change of p.changes) {
         if (CorpusWorkspace.isConfigFile(change.uri)) {
           const root = workspace.rootOfConfig(change.uri);
@@ -435,8 +462,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           else reindexNeeded = true;
           continue;
         }
-        // An ignore file or a configured baseline: reload what the roots that use it accept.
         const changedPath = pathFromUri(change.uri);
+        // The registry of people and places of some root.
+        const registering = changedPath ? workspace.roots.filter((r) => r.registry.path === changedPath) : [];
+        if (registering.length) {
+          for (const r of registering) registryRoots.add(r);
+          continue;
+        }
+        // An ignore file or a configured baseline: reload what the roots that use it accept.
         const accepting = changedPath ? workspace.roots.filter((r) => isAcceptingFile(r, changedPath)) : [];
         if (accepting.length) {
           for (const r of accepting) acceptingRoots.add(r);
@@ -449,10 +482,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return;
       }
       scheduleFlush(0);
-      if (configRoots.size || acceptingRoots.size) await workspace.whenIndexed();
+      if (configRoots.size || acceptingRoots.size || registryRoots.size) await workspace.whenIndexed();
       for (const root of configRoots) await reconfigure(root);
       const reload = [...acceptingRoots].filter((r) => !configRoots.has(r));
       if (reload.length) await reloadAccepted(reload);
+      const reread = [...registryRoots].filter((r) => !configRoots.has(r));
+      if (reread.length) await reloadRegistries(reread);
     }),
   );
 
@@ -493,8 +528,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { key, root, model, word };
   }
 
+  /** The root, the text offset and the UTF-16 position of a request on a corpus document, or null. */
+  function offsetIn(uri: string, position: { line: number; character: number }) {
+    const { key, root, pos } = at(uri, position);
+    const model = root.corpus.model(key);
+    return model ? { key, root, pos, offset: offsetAt(model.lineIndex, pos) } : null;
+  }
+
+  const toLocation = (l: { file: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
+    Location.create(l.file, positions.toClientRange(l.file, l.range));
+
   connection.onDefinition(
     request('textDocument/definition', (p, token) => {
+      const o = offsetIn(p.textDocument.uri, p.position);
+      // A person or place the people index knows: its registry entry, else its earliest dated mention.
+      const entity = o && entityDefinition(o.root, o.key, o.offset);
+      if (entity) return toLocation(entity);
+      // An entry's headline: the other reports of its event.
+      const reports = o && eventReports(o.root, o.key, o.pos, false);
+      if (reports?.length) return reports.map(toLocation);
       const hit = nameAt(p.textDocument.uri, p.position);
       if (hit) {
         const { mentions } = personCard(hit.root.corpus, hit.word.stem);
@@ -511,6 +563,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onReferences(
     request('textDocument/references', (p, token) => {
+      const o = offsetIn(p.textDocument.uri, p.position);
+      const entity = o && entityReferences(o.root, o.key, o.offset);
+      if (entity) {
+        const here = (m: { file: string; start: number; end: number }) => m.file === o.key && m.start <= o.offset && o.offset <= m.end;
+        return entity.filter((m) => p.context.includeDeclaration || !here(m)).map(toLocation);
+      }
+      const reports = o && eventReports(o.root, o.key, o.pos, p.context.includeDeclaration);
+      if (reports?.length) return reports.map(toLocation);
       const hit = nameAt(p.textDocument.uri, p.position);
       if (!hit) return null;
       const corpus = hit.root.corpus;
@@ -572,7 +632,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onWorkspaceSymbol(
     request(
       'workspace/symbol',
-      (p, token) => workspaceSymbols(workspace.allRoots(), p.query, positions, () => token.isCancellationRequested, namesOf),
+      (p, token) => workspaceSymbols(workspace.allRoots(), p.query, positions, () => token.isCancellationRequested, namesOf, (root, query, limit) => entitySymbols(root, query, positions, limit)),
       { wholeCorpus: true },
     ),
   );
@@ -582,6 +642,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const key = canonicalUri(p.textDocument.uri);
       return foldingRanges(workspace.rootOf(key), key);
     }),
+  );
+
+  connection.onCodeLens(
+    request('textDocument/codeLens', (p) => {
+      const key = canonicalUri(p.textDocument.uri);
+      const root = workspace.rootOf(key);
+      if (!root.codeLensEnabled || !root.corpus.model(key)) return [];
+      return eventCodeLenses(root, key, positions, canRunEditorCommands);
+    }, { wholeCorpus: true }),
   );
 
   connection.onDocumentLinks(
@@ -609,6 +678,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await reindex();
       return { ...workspace.sizes(), findings: publisher.findingCount(), indexing };
     }),
+  );
+
+  connection.onRequest(
+    WRITE_REGISTRY_REQUEST,
+    request(WRITE_REGISTRY_REQUEST, async (p: { uri?: string } | null): Promise<WriteRegistryResult> => {
+      const uri = p && typeof p.uri === 'string' ? canonicalUri(p.uri) : null;
+      const root = uri ? workspace.rootOf(uri) : workspace.roots.find((r) => r.folder);
+      if (!root?.folder) throw new ResponseError(ErrorCodes.InvalidRequest, 'Corpus Lint: open a folder to write a registry into.');
+      const workspaceEdit = capabilities.workspace?.workspaceEdit;
+      const canCreateFiles = !!capabilities.workspace?.applyEdit && workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
+      return writeRegistryRequest(root, {
+        applyEdit: canCreateFiles ? async (edit) => connection.workspace.applyEdit({ label: 'Corpus Lint: write a starter registry', edit }) : null,
+      });
+    }, { wholeCorpus: true }),
   );
 
   connection.onRequest(

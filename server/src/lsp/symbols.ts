@@ -1,4 +1,7 @@
-/** Outline and navigation by entry: document symbols, workspace symbols (entries and names) and folding ranges. */
+/**
+ * Outline and navigation by entry: document symbols, workspace symbols (names, people, places, events and entries)
+ * and folding ranges.
+ */
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolInformation, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
 import type { EntryInfo, Range } from '../core/types';
 import { normalizeForMatch } from '../core/text/normalize';
@@ -63,6 +66,8 @@ export function workspaceSymbols(
   positions: PositionMapper,
   isCancelled: () => boolean,
   namesOf: (root: Root) => Map<string, number> = (root) => nameCatalog(root.corpus),
+  /** People, places and events of a root that match the query (at most `limit`). */
+  entitiesOf?: (root: Root, query: string, limit: number) => WorkspaceSymbol[],
 ): WorkspaceSymbol[] {
   const q = normalizeForMatch(query);
   const raw = query.trim();
@@ -84,6 +89,7 @@ export function workspaceSymbols(
         });
       }
     }
+    if (entitiesOf && (q || raw)) out.push(...entitiesOf(root, query, Math.min(100, MAX_WORKSPACE_SYMBOLS - out.length)));
     for (const file of files) {
       if (isCancelled() || out.length >= MAX_WORKSPACE_SYMBOLS) return out;
       for (const e of root.corpus.entries(file)) {
