@@ -497,6 +497,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (settings) initialSettings = parseSettings(settings);
       await workspace.whenIndexed();
       await reconfigure();
+      // `corpusLint.codeLens.enabled` may have changed: let the client ask for lenses again.
+      if (capabilities.workspace?.codeLens?.refreshSupport) safely(() => connection.sendRequest('workspace/codeLens/refresh'));
     }),
   );
 
