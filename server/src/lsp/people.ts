@@ -6,7 +6,7 @@
 import type { Corpus } from '../core/corpus';
 import type { FileWords } from '../core/names/words';
 import { PROCLITIC_LETTERS } from '../core/names/lexicon';
-import { isIgnorableUnit } from '../core/text/normalize';
+import { procliticLetters, skipLetters } from '../core/text/letters';
 import { positionAt } from '../core/text/lines';
 import type { Range } from '../core/types';
 
@@ -88,21 +88,6 @@ function scanSpellings(corpus: Corpus, spellings: Set<string>): { files: string[
   return { files: files.sort(), count, evidence };
 }
 
-/** How many letters of a written word precede its stem (marks are not letters). */
-function prefixLetters(surface: string, stem: string): number {
-  if (surface.startsWith('لل') && stem.startsWith('ال') && surface.length === stem.length) return 1;
-  return surface.length - stem.length;
-}
-
-function skipLetters(text: string, start: number, end: number, letters: number): number {
-  let i = start;
-  for (let n = 0; n < letters && i < end; n++) {
-    i++;
-    while (i < end && isIgnorableUnit(text.charCodeAt(i))) i++;
-  }
-  return i;
-}
-
 /** The word at a text offset of a corpus file (a word the name index knows), or null. */
 export function wordAt(corpus: Corpus, file: string, offset: number): WordAt | null {
   const words = corpus.nameIndex().fileWords(file);
@@ -112,7 +97,7 @@ export function wordAt(corpus: Corpus, file: string, offset: number): WordAt | n
     for (let i = 0; i < w.count; i++) {
       if (w.starts[i] <= offset && offset <= w.ends[i]) {
         const stem = corpus.nameIndex().stem(surface);
-        return { surface, stem, start: skipLetters(text, w.starts[i], w.ends[i], prefixLetters(surface, stem)), end: w.ends[i] };
+        return { surface, stem, start: skipLetters(text, w.starts[i], w.ends[i], procliticLetters(surface, stem)), end: w.ends[i] };
       }
     }
   }
@@ -142,7 +127,7 @@ export function mentionsOf(corpus: Corpus, spellings: Iterable<string>, isCancel
       for (const surface of surfaces) {
         const w = words.get(surface);
         if (!w) continue;
-        const skip = prefixLetters(surface, stem);
+        const skip = procliticLetters(surface, stem);
         for (let i = 0; i < w.count; i++) {
           inFile.push({ file, start: skipLetters(text, w.starts[i], w.ends[i], skip), end: w.ends[i], spelling: stem, surface });
         }

@@ -8,8 +8,9 @@
  * - the canonical spelling dominates (used at least `minRatio` times as often), otherwise both are house styles
  *   and only a configured preference decides.
  */
-import { hashString, isIgnorableUnit, normalizeForMatch } from '../text/normalize';
+import { hashString, normalizeForMatch } from '../text/normalize';
 import type { Interner } from '../text/intern';
+import { skipLetters } from '../text/letters';
 import { collectWords, FileWords, WordLines, WordSummary } from './words';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
 
@@ -612,16 +613,6 @@ export class NameIndex {
     }
     return out.sort((a, b) => a.start - b.start);
   }
-}
-
-/** Offset of the stem inside an occurrence: skip `letters` letters and the marks written on them (وَبوتين). */
-function skipLetters(text: string, start: number, end: number, letters: number): number {
-  let i = start;
-  for (let n = 0; n < letters && i < end; n++) {
-    i++;
-    while (i < end && isIgnorableUnit(text.charCodeAt(i))) i++;
-  }
-  return i;
 }
 
 interface DecisionContext {

@@ -5,7 +5,8 @@
  * so it is memoized per file and per vocabulary version.
  */
 import type { FileModel } from '../file';
-import { isIgnorableUnit, normalizeForMatch } from '../text/normalize';
+import { normalizeForMatch } from '../text/normalize';
+import { procliticLetters, skipLetters } from '../text/letters';
 import { titleOf } from './evidence';
 import { INSTITUTION_HEADS, OFFICE_TITLES, PLACE_CUES } from './lexicon';
 import { BREAK, COMMA, forEachEntryLine, HASHTAG, LineWords, TANWEEN } from './tokens';
@@ -190,18 +191,3 @@ function institutionBefore(words: LineWords, i: number): boolean {
   return false;
 }
 
-/** Letters written before the stem: «للأسد» is ل + الأسد with the article's alef dropped, one letter. */
-function procliticLetters(surface: string, stem: string): number {
-  if (surface.startsWith('لل') && stem.startsWith('ال') && surface.length === stem.length) return 1;
-  return surface.length - stem.length;
-}
-
-function skipLetters(text: string, start: number, end: number, letters: number): number {
-  let i = start;
-  // A hashtag sign is not part of the word's offsets (the tokenizer starts at the first letter).
-  for (let n = 0; n < letters && i < end; n++) {
-    i++;
-    while (i < end && isIgnorableUnit(text.charCodeAt(i))) i++;
-  }
-  return i;
-}
