@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { BaselineEntry, baselineEntries, DEFAULT_BASELINE_FILE, parseBaseline, serializeBaseline } from '../core/baseline';
 import { applyIgnoreFile } from '../core/ignoreFile';
 import { loadIgnoreFile, relativeKey } from '../node/acceptedFindings';
+import { writeGeneratedFile } from '../node/atomicWrite';
 import type { BaselineArgs } from './args';
 import { loadCorpus, usageProblem } from './loadCorpus';
 import type { Io } from './main';
@@ -45,13 +46,9 @@ export function runBaseline(args: BaselineArgs, io: Io): number {
       kept++;
     }
   }
-  const temp = path.join(path.dirname(output), `.${path.basename(output)}.corpus-lint-${process.pid}.tmp`);
   try {
-    fs.mkdirSync(path.dirname(output), { recursive: true });
-    fs.writeFileSync(temp, serializeBaseline(entries));
-    fs.renameSync(temp, output);
+    writeGeneratedFile(output, serializeBaseline(entries));
   } catch (err) {
-    fs.rmSync(temp, { force: true });
     io.stderr(`corpus-lint: cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
     return 2;
   }

@@ -105,3 +105,20 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
+
+/**
+ * Writes a file the tool generates (a baseline, a registry, the cache, a shard) whole or not at all: the data goes
+ * to a temporary file beside it, renamed over the target; the folder is created when missing. Unlike
+ * `writeFileAtomic` it does not check what the file held before.
+ */
+export function writeGeneratedFile(file: string, data: string | Uint8Array): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, data);
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigError, CorpusConfig, defaultConfig, mergeConfig, parseConfigText } from '../core/config';
+import { indexLines, positionAt } from '../core/text/lines';
 
 /** Walks up from `start` (a folder) to the file system root; returns the first config file found. */
 export function findConfigFile(start: string): string | null {
@@ -50,7 +51,7 @@ export function loadConfigFile(file: string): LoadedConfig {
   if (!parsed.config) {
     throw new ConfigFileError(
       file,
-      parsed.errors.map((e) => ({ ...e, ...lineCharacter(text, e.offset) })),
+      parsed.errors.map((e) => ({ ...e, ...positionAt(indexLines(text), e.offset) })),
     );
   }
   return { config: mergeConfig(defaultConfig(), parsed.config), file, root: path.dirname(file) };
@@ -81,16 +82,4 @@ function commonFolder(paths: string[]): string {
     }
   }
   return common;
-}
-
-function lineCharacter(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let last = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i + 1;
-    }
-  }
-  return { line, character: offset - last };
 }

@@ -5,6 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseRegistryText, Registry, registryText, RegistryTeacher, starterRegistry } from '../core/people/registry';
+import { indexLines, positionAt } from '../core/text/lines';
+import { writeGeneratedFile } from './atomicWrite';
 
 /** The file name used when the config names no registry. */
 export const DEFAULT_REGISTRY_FILE = 'corpus-registry.json';
@@ -35,7 +37,7 @@ export function readRegistryFile(file: string): { text: string | null; errors: R
     return { text: null, errors: [{ file, line: 0, character: 0, message: `cannot be read (${code ?? 'error'})` }] };
   }
   const parsed = parseRegistryText(text);
-  return { text, errors: parsed.errors.map((e) => ({ file, ...lineCharacter(text, e.offset), message: e.message })) };
+  return { text, errors: parsed.errors.map((e) => ({ file, ...positionAt(indexLines(text), e.offset), message: e.message })) };
 }
 
 export interface WriteStarterOptions {
@@ -66,23 +68,8 @@ export function writeStarterRegistry(file: string, teacher: RegistryTeacher, opt
     existing = parsed.registry;
   }
   const registry = starterRegistry(teacher, { minMentions: options.minMentions, existing });
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // Write next to the target and rename, so a reader never sees half a file.
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, registryText(registry));
-  fs.renameSync(tmp, file);
+  writeGeneratedFile(file, registryText(registry));
   const kept = existing ? existing.people.length + existing.places.length : 0;
   return { file, people: registry.people.length, places: registry.places.length, kept };
 }
 
-function lineCharacter(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let last = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i + 1;
-    }
-  }
-  return { line, character: offset - last };
-}

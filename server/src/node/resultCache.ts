@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { EntryInfo, Finding } from '../core/types';
+import { writeGeneratedFile } from './atomicWrite';
 
 export const CACHE_DIR_NAME = '.corpus-lint-cache';
 const CACHE_FILE = 'check-v1.bin';
@@ -42,11 +43,7 @@ export function readCachedCheck(dir: string, key: string): CachedCheck | null {
 /** Stores results atomically (temp file + rename); a failure to write only costs the next run's speed. */
 export function writeCachedCheck(dir: string, data: CachedCheck): string | null {
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    const target = path.join(dir, CACHE_FILE);
-    const temp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, v8.serialize(data));
-    fs.renameSync(temp, target);
+    writeGeneratedFile(path.join(dir, CACHE_FILE), v8.serialize(data));
     return null;
   } catch (err) {
     return (err as Error).message;

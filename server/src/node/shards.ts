@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { analyzeFile, FileModel } from '../core/file';
+import { writeGeneratedFile } from './atomicWrite';
 
 interface ShardFile {
   version: string;
@@ -25,11 +26,8 @@ export function shareOf<T extends { file: string }>(files: T[], index: number, c
 /** Analyzes a share of the files and writes it; returns the shard file's path. */
 export function writeShard(dir: string, version: string, index: number, count: number, files: { file: string; text: string }[]): string {
   const data: ShardFile = { version, index, count, files: files.map((f) => ({ file: f.file, analysis: analyzeFile(f.text) })) };
-  fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, `shard-${index}-of-${count}.bin`);
-  const temp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, v8.serialize(data));
-  fs.renameSync(temp, target);
+  writeGeneratedFile(target, v8.serialize(data));
   return target;
 }
 
