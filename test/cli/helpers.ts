@@ -47,13 +47,7 @@ export function seed(name: string): string {
   return fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8');
 }
 
-export const SEED = {
-  s000: '000_47cabcfadfbade24.txt',
-  s001: '001_6de14405470ad9f8.txt',
-  s002: '002_59ed37bba01cb0ba.txt',
-  s003: '003_9f36dc66b4847675.txt',
-  s004: '004_4843e7fa21632428.txt',
-};
+export { SEED } from '../helpers/fixture';
 
 /** `file:line:col  severity  message  code` lines of a text report (related locations left out). */
 export function findingLines(stdout: string): string[] {

@@ -43,6 +43,15 @@ export function matchSnapshot(name: string, actual: string): void {
   assert.strictEqual(actual, fs.readFileSync(file, 'utf8'), `snapshot ${name} differs (UPDATE_SNAPSHOTS=1 to accept)`);
 }
 
+/** The seed documents' file names. */
+export const SEED = {
+  s000: '000_47cabcfadfbade24.txt',
+  s001: '001_6de14405470ad9f8.txt',
+  s002: '002_59ed37bba01cb0ba.txt',
+  s003: '003_9f36dc66b4847675.txt',
+  s004: '004_4843e7fa21632428.txt',
+};
+
 export const SEEDS_DIR = path.join(__dirname, '..', 'fixtures', 'corpus', 'seeds');
 
 export function readSeeds(): { file: string; text: string }[] {

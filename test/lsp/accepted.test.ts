@@ -8,34 +8,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { CodeAction, CreateFile, Diagnostic, Hover, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { applyEdits, editorCapabilities, inProcess, REPO, SEED, TempCorpus, TestClient } from './harness';
+import { applyEdits, editorCapabilities, inProcess, REPO, SEED, TempCorpus, TestClient, Session, SessionOptions, startSession, trackSession } from './harness';
 import { baselineEntries, serializeBaseline } from '../../server/src/core/baseline';
 import { corpusOf, readSeeds } from '../helpers/fixture';
 
-interface Session {
-  client: TestClient;
-  corpus: TempCorpus;
-  dispose: () => void;
+function start(extra: Record<string, string> = {}, capabilities = editorCapabilities()): Promise<Session> {
+  return startSession({ extra, capabilities });
 }
-
-const sessions: Session[] = [];
-
-async function start(extra: Record<string, string> = {}, capabilities = editorCapabilities()): Promise<Session> {
-  const corpus = new TempCorpus(extra);
-  const { client, dispose } = inProcess();
-  const s = { client, corpus, dispose };
-  sessions.push(s);
-  await client.initialize(corpus.dir, capabilities);
-  await client.indexed();
-  return s;
-}
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) {
-    s.dispose();
-    s.corpus.dispose();
-  }
-});
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const WATCHED = { Created: 1, Changed: 2, Deleted: 3 } as const;
@@ -253,7 +232,7 @@ describe('accepted findings in the language server', function () {
     const copied = s003.split('\n').find((l) => l.split(' ').length > 20)!;
     const corpus = new TempCorpus({ 'corpus-lint.json': '{ "baseline": "lint/baseline.json" }' });
     const session: Session = { client: undefined as unknown as TestClient, corpus, dispose: () => undefined };
-    sessions.push(session);
+    trackSession(session);
     const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: corpus.dir, encoding: 'utf8' });
     {
       // Baseline: the findings of 000 only. Then 000 moves down (still baselined) and 004 copies a paragraph of 003.

@@ -29,13 +29,7 @@ import { uriFromPath } from '../../server/src/lsp/uris';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const SEEDS = path.join(REPO, 'test/fixtures/corpus/seeds');
-export const SEED = {
-  s000: '000_47cabcfadfbade24.txt',
-  s001: '001_6de14405470ad9f8.txt',
-  s002: '002_59ed37bba01cb0ba.txt',
-  s003: '003_9f36dc66b4847675.txt',
-  s004: '004_4843e7fa21632428.txt',
-};
+export { SEED } from '../helpers/fixture';
 
 /** A temporary folder holding a copy of the seeds (plus extra files); removed by `dispose`. */
 export class TempCorpus {
@@ -275,4 +269,49 @@ export function inProcess(options: ServerOptions = {}): { client: TestClient; di
 /** A client for a server process spawned by the caller (stdio transport). */
 export function overProcess(child: ChildProcess): TestClient {
   return new TestClient(rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!)));
+}
+
+/** A server and a client on a temporary copy of the seeds; closed after each test by `startSession`'s hook. */
+export interface Session {
+  client: TestClient;
+  corpus: TempCorpus;
+  dispose: () => void;
+}
+
+export interface SessionOptions {
+  extra?: Record<string, string | Buffer>;
+  capabilities?: ClientCapabilities;
+  /** initializationOptions */
+  init?: unknown;
+  settings?: Record<string, unknown>;
+  beforeRequest?: (method: string) => void;
+}
+
+const openSessions: Session[] = [];
+
+// A root hook (registered when a spec file loads this harness): every test's sessions are closed after it.
+if (typeof afterEach === 'function') {
+  afterEach(() => {
+    for (const s of openSessions.splice(0)) {
+      s.dispose();
+      s.corpus.dispose();
+    }
+  });
+}
+
+/** Closes a session a test built by hand after the test, like those of `startSession`. */
+export function trackSession(s: Session): void {
+  openSessions.push(s);
+}
+
+/** Starts a server on a temporary copy of the seeds and waits for the first full index. */
+export async function startSession(o: SessionOptions = {}): Promise<Session> {
+  const corpus = new TempCorpus(o.extra);
+  const { client, dispose } = inProcess({ beforeRequest: o.beforeRequest });
+  if (o.settings) client.settings = o.settings;
+  const s = { client, corpus, dispose };
+  openSessions.push(s);
+  await client.initialize(corpus.dir, o.capabilities, o.init);
+  await client.indexed();
+  return s;
 }

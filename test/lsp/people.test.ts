@@ -2,32 +2,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { CodeLens, Diagnostic, Hover, Location, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver/node';
-import { editorCapabilities, inProcess, positionOf, SEED, TempCorpus, TestClient } from './harness';
+import { editorCapabilities, inProcess, positionOf, SEED, TempCorpus, TestClient, Session, SessionOptions, startSession } from './harness';
 
-interface Session {
-  client: TestClient;
-  corpus: TempCorpus;
-  dispose: () => void;
+function start(o: SessionOptions = {}): Promise<Session> {
+  return startSession(o);
 }
-
-const sessions: Session[] = [];
-
-async function start(o: { extra?: Record<string, string>; capabilities?: ReturnType<typeof editorCapabilities>; init?: unknown; settings?: Record<string, unknown> } = {}): Promise<Session> {
-  const corpus = new TempCorpus(o.extra);
-  const { client, dispose } = inProcess();
-  if (o.settings) client.settings = o.settings;
-  sessions.push({ client, corpus, dispose });
-  await client.initialize(corpus.dir, o.capabilities, o.init);
-  await client.indexed();
-  return { client, corpus, dispose };
-}
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) {
-    s.dispose();
-    s.corpus.dispose();
-  }
-});
 
 const SUMMIT_POST = 'الرئيس #الأسد خلال القمة مع الرئيس الروسي #بوتين';
 const valueOf = (h: Hover) => (h.contents as { value: string }).value;

@@ -1,36 +1,12 @@
 /** The language server in-process, over a pair of streams, on a temporary copy of the seeds. */
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver/node';
-import { applyEdits, editorCapabilities, inProcess, positionOf, SEED, SEEDS, TempCorpus, TestClient } from './harness';
+import { applyEdits, editorCapabilities, inProcess, positionOf, SEED, SEEDS, TempCorpus, TestClient, Session, SessionOptions, startSession, trackSession } from './harness';
 import type { DiagnosticData } from '../../server/src/lsp/diagnostics';
 
-interface Session {
-  client: TestClient;
-  corpus: TempCorpus;
-  dispose: () => void;
+function start(o: SessionOptions = {}): Promise<Session> {
+  return startSession(o);
 }
-
-const sessions: Session[] = [];
-
-async function start(
-  o: { extra?: Record<string, string | Buffer>; capabilities?: ReturnType<typeof editorCapabilities>; settings?: Record<string, unknown>; beforeRequest?: (m: string) => void } = {},
-): Promise<Session> {
-  const corpus = new TempCorpus(o.extra);
-  const { client, dispose } = inProcess({ beforeRequest: o.beforeRequest });
-  if (o.settings) client.settings = o.settings;
-  const s = { client, corpus, dispose };
-  sessions.push(s);
-  await client.initialize(corpus.dir, o.capabilities);
-  await client.indexed();
-  return s;
-}
-
-afterEach(() => {
-  for (const s of sessions.splice(0)) {
-    s.dispose();
-    s.corpus.dispose();
-  }
-});
 
 /** The text of seed 002, for a second corpus. */
 function corpus002Copy(): string {
@@ -434,7 +410,7 @@ describe('language server (in-process)', function () {
   it('keeps documents opened before the first indexing ends, and answers cross-file questions only once it has', async () => {
     const corpus = new TempCorpus();
     const { client, dispose } = inProcess();
-    sessions.push({ client, corpus, dispose });
+    trackSession({ client, corpus, dispose });
     await client.initialize(corpus.dir);
     const uri = corpus.uri(SEED.s002);
     const text = corpus.read(SEED.s002);
