@@ -33,7 +33,8 @@ describe('incremental updates', function () {
           const live = new Corpus();
           const texts = seeds.map((s) => s.text);
           live.applyChange({ changed: seeds });
-          live.nameIndex().variants();
+          // Every file's findings cached up front, so a stale cache after an edit would show.
+          for (const f of live.files()) live.findings(f);
           for (const e of edits) {
             const t = texts[e.file];
             const at = e.at % (t.length + 1);
@@ -44,7 +45,7 @@ describe('incremental updates', function () {
               texts[e.file] = e.remove ? t.slice(0, at) + t.slice(Math.min(t.length, at + 40)) : t.slice(0, at) + ' ' + e.words.join(' ') + ' ' + t.slice(at);
             }
             live.applyChange({ changed: [{ file: seeds[e.file].file, text: texts[e.file] }] });
-            live.findings(seeds[e.file].file);
+            for (const f of live.files()) live.findings(f);
           }
           const cold = new Corpus();
           cold.applyChange({ changed: seeds.map((s, i) => ({ file: s.file, text: texts[i] })) });

@@ -6,7 +6,7 @@
 import type { CorpusChange, EntryInfo, Finding, RuleCode, Severity } from './types';
 import { analyzeFile, FileModel } from './file';
 import { DuplicateIndex } from './duplicates/index';
-import { NameIndex } from './names/variants';
+import { NameIndex, VariantDecision } from './names/variants';
 import { Interner } from './text/intern';
 import { CorpusConfig, defaultConfig } from './config';
 import { duplicateFindings } from './rules/duplicateFindings';
@@ -27,7 +27,10 @@ export interface CorpusOptions {
 export interface ChangeResult {
   /** Files other than the changed ones whose findings may have changed (duplicates or name variants). */
   affected: Set<string>;
-  /** True when corpus-wide name decisions may have changed, so any file's name findings may differ. */
+  /**
+   * True when the corpus-wide name decisions changed (always true for a bulk change), so any file's name findings may
+   * differ; otherwise only the changed and `affected` files' findings can have changed.
+   */
   namesChanged: boolean;
 }
 
@@ -44,6 +47,8 @@ export class Corpus {
   private readonly names: NameIndex;
   private readonly findingsCache = new Map<string, Finding[]>();
   private readonly describeFile: (file: string) => string;
+  /** The name decisions the cached findings were made with (null: unknown, after a bulk load). */
+  private lastDecisions: Map<string, VariantDecision> | null = null;
   /** Spellings of the whole corpus, interned once. */
   private readonly interner = new Interner();
   /** People, places and events: a snapshot rebuilt lazily after changes. */
@@ -65,6 +70,7 @@ export class Corpus {
     this.duplicates.setOptions(config.duplicates);
     this.names.setOptions(config.names);
     this.findingsCache.clear();
+    this.lastDecisions = null;
     this.peopleIndex.reset();
   }
 
@@ -94,9 +100,15 @@ export class Corpus {
       affected.add(file);
     }
     if (namesChanged) {
-      this.findingsCache.clear();
       this.peopleIndex.invalidate(track ? affected : undefined);
-    } else for (const f of affected) this.findingsCache.delete(f);
+      // Name findings of other files change only when a decision does (its canonical spelling, class or counts):
+      // after a small edit, compare the (incrementally updated) decisions instead of dropping every file's findings.
+      const decisions = track ? this.names.variants() : null;
+      namesChanged = !decisions || !this.lastDecisions || !sameDecisions(this.lastDecisions, decisions);
+      this.lastDecisions = decisions;
+    }
+    if (namesChanged) this.findingsCache.clear();
+    else for (const f of affected) this.findingsCache.delete(f);
     if (!track) for (const f of this.models.keys()) affected.add(f);
     for (const f of change.removed ?? []) affected.delete(f);
     for (const { file } of change.changed ?? []) affected.delete(file);
@@ -188,6 +200,17 @@ export class Corpus {
   peopleIndexState(): PeopleIndex {
     return this.peopleIndex;
   }
+}
+
+function sameDecisions(a: Map<string, VariantDecision>, b: Map<string, VariantDecision>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [spelling, d] of b) {
+    const o = a.get(spelling);
+    if (!o || o.canonical !== d.canonical || o.variantClass !== d.variantClass || o.source !== d.source) return false;
+    if (o.canonicalCount !== d.canonicalCount || o.variantCount !== d.variantCount) return false;
+  }
+  return true;
 }
 
 function isSuppressed(model: FileModel, f: Finding): boolean {
