@@ -1,16 +1,38 @@
 /**
  * `npm run bench`: times `corpus-lint check` against the floor (read + decode + split words) on the same files,
- * alternating the two in one run and taking medians, and prints MB/s, peak RSS and the ratio to the floor.
- * Usage: npx tsx bench/run.ts [DIR ...] [--runs 5]   (default: the generated 10,000-file corpus and the news sample)
+ * alternating the runs and taking medians. For each corpus it prints:
+ *   - floor and check: median seconds, MB/s, check's ratio to the floor, its peak RSS and CPU seconds (user + system,
+ *     over all threads);
+ *   - cached check (`--cache-location` in a fresh temporary folder): one cold run that fills the cache, then warm runs
+ *     alternating with the floor; the warm median and the ratio warm/cold;
+ *   - the peer, jscpd on the same files as plain text (see bench/peer.ts), alternating with check and the floor:
+ *     median seconds, its ratio to the floor and to check, peak RSS and CPU seconds; a run over
+ *     --peer-timeout seconds is stopped and reported with the time and memory it had reached;
+ *   - generated corpus only (it has a manifest): planted duplicates and near-duplicates found by each tool.
+ * Usage: npx tsx bench/run.ts [DIR ...] [--runs 5] [--no-peer] [--peer-timeout 300]
+ *   (default DIRs: the generated 10,000-file corpus and the news sample)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Clone, jscpdArgs, jscpdBinary, readClones } from './peer';
+import { plantedCopies, recall } from './recall';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: 'string', default: '5' },
+    'no-peer': { type: 'boolean', default: false },
+    'peer-timeout': { type: 'string', default: '300' },
+  },
+});
 const RUNS = Number(values.runs);
+const PEER_TIMEOUT = Number(values['peer-timeout']);
 const ROOT = path.join(__dirname, '..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const FLOOR = path.join(ROOT, 'bench/floor.js');
 const targets = positionals.length ? positionals : [path.join(ROOT, 'bench/.generated/corpus'), path.join(ROOT, '../shared/corpus/saudinewsnet')];
 
 function bytesOf(dir: string): number {
@@ -22,37 +44,134 @@ function bytesOf(dir: string): number {
   return n;
 }
 
-/** Runs a command under GNU time; returns wall seconds and peak RSS in KB. */
-function timed(args: string[]): { seconds: number; rssKb: number } {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const last = r.stderr.trim().split('\n').pop()!.split(' ');
-  return { seconds: Number(last[0]), rssKb: Number(last[1]) };
+interface Timing {
+  seconds: number;
+  rssKb: number;
+  /** User + system CPU seconds. */
+  cpu: number;
+  status: number;
+  timedOut: boolean;
+  stdout: string;
 }
 
-const median = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+/** Runs a command under GNU time (and `timeout` when given seconds); wall seconds, peak RSS in KB, CPU seconds. */
+function timed(command: string[], timeoutSeconds?: number): Timing {
+  const limit = timeoutSeconds ? ['timeout', '--kill-after=10', String(timeoutSeconds)] : [];
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S %x', ...limit, ...command], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const [seconds, rssKb, user, sys, status] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { seconds, rssKb, cpu: user + sys, status, timedOut: !!timeoutSeconds && (status === 124 || status === 137), stdout: r.stdout };
+}
+const node = (...args: string[]): Timing => timed([process.execPath, ...args]);
 
-if (!fs.existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('build first: npm run build');
-for (const dir of targets) {
-  if (!fs.existsSync(dir)) {
-    console.log(`${dir}: missing (generate it with: npx tsx bench/generate.ts)`);
-    continue;
-  }
-  const mb = bytesOf(dir) / 1024 / 1024;
-  const floor: number[] = [];
-  const check: number[] = [];
-  const rss: number[] = [];
+const median = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const mbOf = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
+const tempDir = (name: string): string => fs.mkdtempSync(path.join(os.tmpdir(), `corpus-lint-bench-${name}-`));
+
+interface PeerResult {
+  runs: Timing[];
+  /** Why the peer did not finish: timed out or failed; then the runs hold the one attempt. */
+  stopped?: string;
+  clones?: Clone[];
+}
+
+/** Floor, check and (unless stopped) jscpd, alternating; the last check's JSON output is kept for recall. */
+function alternate(dir: string, jscpd: string | undefined) {
+  const floor: Timing[] = [];
+  const check: Timing[] = [];
+  const peer: PeerResult | undefined = jscpd ? { runs: [] } : undefined;
+  const out = tempDir('jscpd');
   for (let i = 0; i < RUNS; i++) {
-    floor.push(timed([path.join(ROOT, 'bench/floor.js'), dir]).seconds);
-    const c = timed([path.join(ROOT, 'dist/cli.js'), 'check', dir, '--format', 'json']);
-    check.push(c.seconds);
-    rss.push(c.rssKb);
+    floor.push(node(FLOOR, dir));
+    check.push(node(CLI, 'check', dir, '--format', 'json'));
+    if (jscpd && peer && !peer.stopped) {
+      const t = timed([jscpd, ...jscpdArgs(dir, out)], PEER_TIMEOUT);
+      peer.runs.push(t);
+      if (t.timedOut) peer.stopped = `stopped after ${PEER_TIMEOUT} s (timeout)`;
+      else if (t.status !== 0) peer.stopped = `failed with exit status ${t.status}`;
+    }
   }
-  const f = median(floor);
-  const c = median(check);
+  if (peer && !peer.stopped) peer.clones = readClones(out);
+  fs.rmSync(out, { recursive: true, force: true });
+  return { floor, check, peer, checkJson: check[check.length - 1].stdout };
+}
+
+/** One cold cached run into a fresh cache folder, then warm runs alternating with the floor. */
+function cached(dir: string) {
+  const cache = tempDir('cache');
+  const run = (): Timing => node(CLI, 'check', dir, '--format', 'json', '--cache-location', cache);
+  const cold = run();
+  const warm: Timing[] = [];
+  const floor: Timing[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    floor.push(node(FLOOR, dir));
+    warm.push(run());
+  }
+  fs.rmSync(cache, { recursive: true, force: true });
+  const sameOutput = warm.every((w) => w.stdout === cold.stdout);
+  return { cold, warm, floor, sameOutput };
+}
+
+function printTimes(name: string, mb: number, runs: Timing[], floor: number): void {
+  const s = median(runs.map((r) => r.seconds));
+  console.log(`  ${name.padEnd(6)} median ${s.toFixed(2)} s  (${(mb / s).toFixed(1)} MB/s)  ratio ${(s / floor).toFixed(2)}x floor`);
+}
+
+function printPeer(peer: PeerResult | undefined, mb: number, floor: number, check: number): void {
+  if (!peer) {
+    console.log(`  jscpd  ${values['no-peer'] ? 'skipped (--no-peer)' : 'not installed for this platform'}`);
+    return;
+  }
+  const s = median(peer.runs.map((r) => r.seconds));
+  const rss = median(peer.runs.map((r) => r.rssKb));
+  const cpu = median(peer.runs.map((r) => r.cpu));
+  if (peer.stopped) {
+    console.log(`  jscpd  ${peer.stopped}: ${s.toFixed(2)} s, ${cpu.toFixed(1)} s CPU, peak RSS ${mbOf(rss)} reached`);
+    return;
+  }
   console.log(
-    `${path.relative(process.cwd(), dir) || dir}: ${mb.toFixed(1)} MB\n` +
-      `  floor  median ${f.toFixed(2)} s  (${(mb / f).toFixed(1)} MB/s)\n` +
-      `  check  median ${c.toFixed(2)} s  (${(mb / c).toFixed(1)} MB/s)  ratio ${(c / f).toFixed(2)}x floor\n` +
-      `  check  peak RSS ${(median(rss) / 1024).toFixed(0)} MB  (${(median(rss) / 1024 / mb).toFixed(1)}x corpus size)`,
+    `  jscpd  median ${s.toFixed(2)} s  (${(mb / s).toFixed(1)} MB/s)  ratio ${(s / floor).toFixed(2)}x floor, ${(s / check).toFixed(2)}x check\n` +
+      `  jscpd  peak RSS ${mbOf(rss)}  (${(rss / 1024 / mb).toFixed(1)}x corpus size)  CPU ${cpu.toFixed(1)} s`,
   );
+}
+
+function printRecall(dir: string, checkJson: string, peer: PeerResult | undefined): void {
+  const planted = plantedCopies(dir);
+  if (!planted) return;
+  for (const r of recall(planted, checkJson, peer?.clones)) {
+    const theirs = r.jscpd === undefined ? 'jscpd -' : `jscpd ${r.jscpd}/${r.total}`;
+    console.log(`  planted ${r.kind}s found: ours ${r.ours}/${r.total}, ${theirs}`);
+    const missed = r.oursMissed.slice(0, 5).map((p) => `${path.relative(dir, p.file)}:${p.line + 1}`);
+    if (missed.length) console.log(`    ours missed (1-based lines): ${missed.join(', ')}${r.oursMissed.length > 5 ? ', ...' : ''}`);
+  }
+}
+
+function benchCorpus(dir: string, jscpd: string | undefined): void {
+  const mb = bytesOf(dir) / 1024 / 1024;
+  const { floor, check, peer, checkJson } = alternate(dir, jscpd);
+  const f = median(floor.map((r) => r.seconds));
+  const c = median(check.map((r) => r.seconds));
+  const rss = median(check.map((r) => r.rssKb));
+  console.log(`${path.relative(process.cwd(), dir) || dir}: ${mb.toFixed(1)} MB`);
+  printTimes('floor', mb, floor, f);
+  printTimes('check', mb, check, f);
+  const cpu = median(check.map((r) => r.cpu));
+  console.log(`  check  peak RSS ${mbOf(rss)}  (${(rss / 1024 / mb).toFixed(1)}x corpus size)  CPU ${cpu.toFixed(1)} s`);
+
+  const cache = cached(dir);
+  const warm = median(cache.warm.map((r) => r.seconds));
+  const warmFloor = median(cache.floor.map((r) => r.seconds));
+  console.log(
+    `  cache  cold ${cache.cold.seconds.toFixed(2)} s, warm median ${warm.toFixed(2)} s  ratio warm/cold ${(warm / cache.cold.seconds).toFixed(2)}` +
+      `  (${(warm / warmFloor).toFixed(2)}x floor)${cache.sameOutput ? '' : '  WARNING: warm output differs from cold'}`,
+  );
+
+  printPeer(peer, mb, f, c);
+  printRecall(dir, checkJson, peer);
+}
+
+if (!fs.existsSync(CLI)) throw new Error('build first: npm run build');
+const jscpd = values['no-peer'] ? undefined : jscpdBinary();
+for (const dir of targets.map((t) => path.resolve(t))) {
+  if (!fs.existsSync(dir)) console.log(`${dir}: missing (generate it with: npx tsx bench/generate.ts)`);
+  else benchCorpus(dir, jscpd);
 }
