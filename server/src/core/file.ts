@@ -4,11 +4,11 @@
  */
 import type { EntryInfo } from './types';
 import { LineIndex, indexLines, rangeOf } from './text/lines';
-import { hashString, tokenize, Tokens } from './text/normalize';
-import { ClassifiedLine, classifyLine, parseMarker } from './structure/lineKinds';
+import { WordScan } from './text/scan';
+import { ClassifiedLine, classifyLine, parseMarker, wordsOf } from './structure/lineKinds';
 import { segmentEntries } from './structure/entries';
 import { findEntryDate } from './entryDates';
-import { summarizeWords, WordLines, WordSummary } from './names/words';
+import { summarizeWords, WordLines, WordSummary, wordsOfRanges } from './names/words';
 import { Interner } from './text/intern';
 
 /** Words per shingle. */
@@ -65,18 +65,20 @@ const privateInterner = new Interner();
  */
 export function analyzeFile(text: string, interner: Interner = privateInterner): FileModel {
   const lineIndex = indexLines(text);
+  // One scan of the whole text; words never cross a line break, so each line owns a range of its words.
+  const scan = new WordScan(text);
+  const lineCount = lineIndex.starts.length;
+  const lineWords = wordsOfRanges(scan, lineRanges(lineIndex));
   const lines: ClassifiedLine[] = [];
-  for (let i = 0; i < lineIndex.starts.length; i++) lines.push(classifyLine(text, lineIndex.starts[i], lineIndex.ends[i]));
-  const tokensByLine = new Map<number, Tokens>();
-  const tokensOf = (i: number): Tokens => {
-    let t = tokensByLine.get(i);
-    if (!t) {
-      t = tokenize(text, lines[i].start, lines[i].end);
-      tokensByLine.set(i, t);
-    }
-    return t;
+  for (let i = 0; i < lineCount; i++) {
+    const words = wordsOf(scan, lineWords[2 * i], lineWords[2 * i + 1]);
+    lines.push(classifyLine(text, lineIndex.starts[i], lineIndex.ends[i], words));
+  }
+  const normOf = (i: number): string => {
+    const parts: string[] = [];
+    for (let k = lineWords[2 * i]; k < lineWords[2 * i + 1]; k++) parts.push(scan.norm(k));
+    return parts.join(' ');
   };
-  const normOf = (i: number): string => tokensOf(i).norms.join(' ');
   const seg = segmentEntries(text, lines, normOf);
 
   const entryOfLine = new Int32Array(lines.length).fill(-1);
@@ -103,22 +105,21 @@ export function analyzeFile(text: string, interner: Interner = privateInterner):
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind !== 'content') continue;
-    const tokens = tokensOf(i);
     const role: ParagraphRole = seg.preamble.has(i) || entryOfLine[i] < 0 ? 'preamble' : titleLines.has(i) ? 'title' : 'body';
-    paragraphs.push(paragraphOf(tokens, i, l, role, entryOfLine[i]));
+    paragraphs.push(paragraphOf(scan.normHashes.subarray(lineWords[2 * i], lineWords[2 * i + 1]), i, l, role, entryOfLine[i]));
   }
 
-  const included: number[] = [];
   const ranges: number[] = [];
+  const included: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const kind = lines[i].kind;
     if ((kind === 'content' || kind === 'metadata') && !seg.preamble.has(i)) {
-      included.push(i);
       ranges.push(lines[i].start, lines[i].end);
+      included.push(lineWords[2 * i], lineWords[2 * i + 1]);
     }
   }
   const wordLines: WordLines = { ranges: Int32Array.from(ranges) };
-  const words = summarizeWords(text, wordLines, (k) => tokensOf(included[k]), interner);
+  const words = summarizeWords(scan, Int32Array.from(included), interner);
   return {
     text,
     lineIndex,
@@ -132,14 +133,22 @@ export function analyzeFile(text: string, interner: Interner = privateInterner):
   };
 }
 
-function paragraphOf(tokens: Tokens, line: number, l: ClassifiedLine, role: ParagraphRole, entry: number): ParagraphModel {
-  const n = tokens.norms.length;
-  const tokenHashes = new Uint32Array(n);
+function lineRanges(index: LineIndex): Int32Array {
+  const out = new Int32Array(index.starts.length * 2);
+  for (let i = 0; i < index.starts.length; i++) {
+    out[2 * i] = index.starts[i];
+    out[2 * i + 1] = index.ends[i];
+  }
+  return out;
+}
+
+/** A paragraph from the hashes of its normalized words. */
+function paragraphOf(tokenHashes: Uint32Array, line: number, l: ClassifiedLine, role: ParagraphRole, entry: number): ParagraphModel {
+  const n = tokenHashes.length;
   let exact = 0x811c9dc5;
   let exact2 = 0x01000193;
   for (let i = 0; i < n; i++) {
-    const h = hashString(tokens.norms[i]);
-    tokenHashes[i] = h;
+    const h = tokenHashes[i];
     exact = Math.imul(exact ^ h, 0x01000193) >>> 0;
     exact2 = Math.imul(exact2 ^ h, 0x5bd1e995) >>> 0;
   }

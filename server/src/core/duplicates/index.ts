@@ -5,6 +5,7 @@
  */
 import type { FileModel, ParagraphModel } from '../file';
 import { PostingTable } from './postings';
+import { forEachCandidatePair, sortPostings } from './batch';
 
 export interface DuplicateOptions {
   /** Paragraphs with fewer words are never duplicates (hashtag lines, signatures, one-line headers). */
@@ -35,6 +36,11 @@ export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
 
 /** A fingerprint shared by more paragraphs than this is boilerplate text and yields no candidates. */
 const MAX_POSTINGS = 200;
+/**
+ * After this many near-duplicate queries without a change in between (or one for every 16 indexed paragraphs, if
+ * more), the host is reading every file's findings: all pairs are computed at once (see batch.ts).
+ */
+const BATCH_AFTER_QUERIES = 256;
 
 export interface ParagraphRef {
   file: string;
@@ -61,6 +67,10 @@ export class DuplicateIndex {
   /** Per-query stamps to visit each candidate once. */
   private stamps = new Int32Array(1024);
   private stamp = 0;
+  /** Near matches of every paragraph id, computed at once; dropped by any change. */
+  private allNear: Map<number, NearMatch[]> | null = null;
+  private queriesSinceChange = 0;
+  private indexedParagraphs = 0;
 
   constructor(private options: DuplicateOptions) {}
 
@@ -91,6 +101,8 @@ export class DuplicateIndex {
   setFile(file: string, model: FileModel | null, trackAffected = true): Set<string> {
     const tracked = new Set<string>();
     const affected = trackAffected ? tracked : null;
+    this.allNear = null;
+    this.queriesSinceChange = 0;
     const old = this.models.get(file);
     if (old) this.unindex(file, old, affected);
     if (model) {
@@ -113,6 +125,7 @@ export class DuplicateIndex {
       const id = this.freeIds.length ? this.freeIds.pop()! : this.refs.length;
       this.refs[id] = ref;
       ids[index] = id;
+      this.indexedParagraphs++;
       for (const fp of p.fingerprints) {
         if (affected) this.collectAffected(fp, affected);
         this.postings.add(fp, id);
@@ -133,13 +146,13 @@ export class DuplicateIndex {
         if (affected) this.collectAffected(fp, affected);
       }
       this.freeIds.push(id);
+      this.indexedParagraphs--;
     });
     this.idsOf.delete(file);
   }
 
   private collectAffected(fp: number, affected: Set<string>): void {
-    if (this.postings.count(fp) > MAX_POSTINGS) return;
-    this.postings.forEach(fp, (id) => affected.add(this.refs[id].file));
+    this.postings.forEach(fp, (id) => affected.add(this.refs[id].file), MAX_POSTINGS);
   }
 
   /** The other members of a paragraph's exact group, or null when it has none or the group is boilerplate. */
@@ -158,24 +171,63 @@ export class DuplicateIndex {
     if (!p || !this.isEligible(p) || p.words < this.options.nearMinWords) return [];
     const exactGroup = this.exact.get(p.exactKey);
     if (exactGroup && distinctFiles(exactGroup) >= this.options.boilerplateMinFiles) return [];
+    const self = this.idsOf.get(file)?.[index] ?? -1;
+    if (!this.allNear && ++this.queriesSinceChange > Math.max(BATCH_AFTER_QUERIES, this.indexedParagraphs / 16)) {
+      this.allNear = this.computeAllNear();
+    }
+    if (this.allNear) return this.allNear.get(self) ?? [];
     if (this.stamps.length < this.refs.length) this.stamps = new Int32Array(this.refs.length * 2);
     const stamp = ++this.stamp;
-    const self = this.idsOf.get(file)?.[index] ?? -1;
     const out: NearMatch[] = [];
-    for (const fp of p.fingerprints) {
-      if (this.postings.count(fp) > MAX_POSTINGS) continue;
-      this.postings.forEach(fp, (id) => {
-        if (id === self || this.stamps[id] === stamp) return;
-        this.stamps[id] = stamp;
-        const ref = this.refs[id];
-        const q = this.paragraph(ref);
-        if (q.exactKey === p.exactKey) return;
-        const m = this.compare(p, q);
-        if (m) out.push({ other: ref, ...m });
-      });
+    const visit = (id: number): void => {
+      if (id === self || this.stamps[id] === stamp) return;
+      this.stamps[id] = stamp;
+      const ref = this.refs[id];
+      const q = this.paragraph(ref);
+      if (q.exactKey === p.exactKey) return;
+      const m = this.compare(p, q);
+      if (m) out.push({ other: ref, ...m });
+    };
+    for (const fp of p.fingerprints) this.postings.forEach(fp, visit, MAX_POSTINGS);
+    return out.sort(bestFirst);
+  }
+
+  /** The near matches of every indexed paragraph, each pair verified once (the same as `nearMatches` one by one). */
+  private computeAllNear(): Map<number, NearMatch[]> {
+    let length = 0;
+    for (const [file, ids] of this.idsOf) {
+      const paragraphs = this.models.get(file)!.paragraphs;
+      for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) length += paragraphs[i].fingerprints.length;
     }
-    // Ties broken by location so that every host reports the same order.
-    return out.sort((a, b) => b.similarity - a.similarity || (a.other.file < b.other.file ? -1 : a.other.file > b.other.file ? 1 : a.other.index - b.other.index));
+    const list = { keys: new Uint32Array(length), ids: new Int32Array(length), length };
+    let at = 0;
+    for (const [file, ids] of this.idsOf) {
+      const paragraphs = this.models.get(file)!.paragraphs;
+      for (let i = 0; i < ids.length; i++) {
+        if (ids[i] < 0) continue;
+        for (const fp of paragraphs[i].fingerprints) {
+          list.keys[at] = fp;
+          list.ids[at++] = ids[i];
+        }
+      }
+    }
+    const out = new Map<number, NearMatch[]>();
+    const add = (id: number, m: NearMatch): void => {
+      const l = out.get(id);
+      if (l) l.push(m);
+      else out.set(id, [m]);
+    };
+    forEachCandidatePair(sortPostings(list), MAX_POSTINGS, this.refs.length, (a, b) => {
+      const p = this.paragraph(this.refs[a]);
+      const q = this.paragraph(this.refs[b]);
+      if (p.exactKey === q.exactKey) return;
+      const m = this.compare(p, q);
+      if (!m) return;
+      add(a, { other: this.refs[b], ...m });
+      add(b, { other: this.refs[a], relation: REVERSED[m.relation], similarity: m.similarity });
+    });
+    for (const l of out.values()) l.sort(bestFirst);
+    return out;
   }
 
   private compare(p: ParagraphModel, q: ParagraphModel): { relation: NearRelation; similarity: number } | null {
@@ -194,6 +246,13 @@ export class DuplicateIndex {
     }
     return null;
   }
+}
+
+const REVERSED: Record<NearRelation, NearRelation> = { near: 'near', 'copied-into': 'contains', contains: 'copied-into' };
+
+/** Best match first; ties broken by location so that every host reports the same order. */
+function bestFirst(a: NearMatch, b: NearMatch): number {
+  return b.similarity - a.similarity || (a.other.file < b.other.file ? -1 : a.other.file > b.other.file ? 1 : a.other.index - b.other.index);
 }
 
 function push(map: Map<number, ParagraphRef[]>, key: number, ref: ParagraphRef, affected: Set<string> | null): void {

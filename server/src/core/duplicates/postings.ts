@@ -2,13 +2,21 @@
  * A multimap from 32-bit fingerprints to paragraph ids in typed arrays: open addressing for the keys, linked
  * postings in a pooled array. Several times faster and far lighter than `Map<number, object[]>` for millions of
  * postings, and removal is per posting so one file's update touches only its own fingerprints.
+ *
+ * A slot's key, first posting and count sit side by side (one cache line per probe): most fingerprints are held by
+ * one paragraph only, and a lookup then costs a single memory access.
  */
+const STRIDE = 4;
+/** Offsets within a slot. */
+const KEY = 0;
+/** First posting + 1 (0: no postings left). */
+const HEAD = 1;
+const COUNT = 2;
+/** 1 when the slot ever held a key. */
+const USED = 3;
+
 export class PostingTable {
-  private keys: Uint32Array;
-  /** First posting of each slot, -1 when empty; `used` marks slots that ever held a key. */
-  private heads: Int32Array;
-  private counts: Int32Array;
-  private used: Uint8Array;
+  private slots: Int32Array;
   private occupied = 0;
   private postPar: Int32Array;
   private postNext: Int32Array;
@@ -16,91 +24,104 @@ export class PostingTable {
   private top = 0;
 
   constructor(capacity = 1 << 16) {
-    this.keys = new Uint32Array(capacity);
-    this.heads = new Int32Array(capacity).fill(-1);
-    this.counts = new Int32Array(capacity);
-    this.used = new Uint8Array(capacity);
+    this.slots = new Int32Array(capacity * STRIDE);
     this.postPar = new Int32Array(capacity);
     this.postNext = new Int32Array(capacity);
   }
 
+  /** Makes room for `keys` more keys and postings at once (a bulk load grows once instead of step by step). */
+  reserve(keys: number): void {
+    while ((this.occupied + keys) * 2 > this.capacity) this.growKeys();
+    let n = this.postPar.length;
+    while (n < this.top + keys) n *= 2;
+    if (n !== this.postPar.length) this.growPool(n);
+  }
+
+  private get capacity(): number {
+    return this.slots.length / STRIDE;
+  }
+
+  /** The slot offset of `key` (already as int32), or -1 when absent and not inserting. */
   private slot(key: number, insert: boolean): number {
-    const mask = this.keys.length - 1;
-    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    const slots = this.slots;
+    const mask = this.capacity - 1;
+    let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
     for (;;) {
-      if (!this.used[i]) {
+      const at = i * STRIDE;
+      if (!slots[at + USED]) {
         if (!insert) return -1;
-        this.used[i] = 1;
-        this.keys[i] = key;
+        slots[at + USED] = 1;
+        slots[at + KEY] = key;
         this.occupied++;
-        return i;
+        return at;
       }
-      if (this.keys[i] === key) return i;
+      if (slots[at + KEY] === key) return at;
       i = (i + 1) & mask;
     }
   }
 
   add(key: number, par: number): void {
-    if ((this.occupied + 1) * 2 > this.keys.length) this.growKeys();
-    const s = this.slot(key >>> 0, true);
+    if ((this.occupied + 1) * 2 > this.capacity) this.growKeys();
+    const s = this.slot(key | 0, true);
     let node = this.free;
     if (node >= 0) this.free = this.postNext[node];
     else {
-      if (this.top === this.postPar.length) this.growPool();
+      if (this.top === this.postPar.length) this.growPool(this.postPar.length * 2);
       node = this.top++;
     }
     this.postPar[node] = par;
-    this.postNext[node] = this.heads[s];
-    this.heads[s] = node;
-    this.counts[s]++;
+    this.postNext[node] = this.slots[s + HEAD] - 1;
+    this.slots[s + HEAD] = node + 1;
+    this.slots[s + COUNT]++;
   }
 
   remove(key: number, par: number): void {
-    const s = this.slot(key >>> 0, false);
+    const s = this.slot(key | 0, false);
     if (s < 0) return;
     let prev = -1;
-    for (let n = this.heads[s]; n >= 0; prev = n, n = this.postNext[n]) {
+    for (let n = this.slots[s + HEAD] - 1; n >= 0; prev = n, n = this.postNext[n]) {
       if (this.postPar[n] !== par) continue;
-      if (prev < 0) this.heads[s] = this.postNext[n];
+      if (prev < 0) this.slots[s + HEAD] = this.postNext[n] + 1;
       else this.postNext[prev] = this.postNext[n];
       this.postNext[n] = this.free;
       this.free = n;
-      this.counts[s]--;
+      this.slots[s + COUNT]--;
       return;
     }
   }
 
   count(key: number): number {
-    const s = this.slot(key >>> 0, false);
-    return s < 0 ? 0 : this.counts[s];
+    const s = this.slot(key | 0, false);
+    return s < 0 ? 0 : this.slots[s + COUNT];
   }
 
-  /** Calls `fn` with each paragraph id posted under `key`. */
-  forEach(key: number, fn: (par: number) => void): void {
-    const s = this.slot(key >>> 0, false);
-    if (s < 0) return;
-    for (let n = this.heads[s]; n >= 0; n = this.postNext[n]) fn(this.postPar[n]);
+  /**
+   * Calls `fn` with each paragraph id posted under `key`, unless more than `limit` are (boilerplate). Returns the
+   * number of postings under the key.
+   */
+  forEach(key: number, fn: (par: number) => void, limit = Infinity): number {
+    const s = this.slot(key | 0, false);
+    if (s < 0) return 0;
+    const count = this.slots[s + COUNT];
+    if (count > limit) return count;
+    for (let n = this.slots[s + HEAD] - 1; n >= 0; n = this.postNext[n]) fn(this.postPar[n]);
+    return count;
   }
 
   private growKeys(): void {
-    const { keys, heads, counts, used } = this;
-    const cap = keys.length * 2;
-    this.keys = new Uint32Array(cap);
-    this.heads = new Int32Array(cap).fill(-1);
-    this.counts = new Int32Array(cap);
-    this.used = new Uint8Array(cap);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
     this.occupied = 0;
-    for (let i = 0; i < keys.length; i++) {
+    for (let at = 0; at < old.length; at += STRIDE) {
       // Keys whose postings are all gone are dropped here.
-      if (!used[i] || heads[i] < 0) continue;
-      const s = this.slot(keys[i], true);
-      this.heads[s] = heads[i];
-      this.counts[s] = counts[i];
+      if (!old[at + USED] || old[at + HEAD] === 0) continue;
+      const s = this.slot(old[at + KEY], true);
+      this.slots[s + HEAD] = old[at + HEAD];
+      this.slots[s + COUNT] = old[at + COUNT];
     }
   }
 
-  private growPool(): void {
-    const n = this.postPar.length * 2;
+  private growPool(n: number): void {
     const par = new Int32Array(n);
     par.set(this.postPar);
     const next = new Int32Array(n);

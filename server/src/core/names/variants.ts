@@ -8,10 +8,11 @@
  * - the canonical spelling dominates (used at least `minRatio` times as often), otherwise both are house styles
  *   and only a configured preference decides.
  */
-import { hashString, normalizeForMatch } from '../text/normalize';
+import { normalizeForMatch } from '../text/normalize';
 import type { Interner } from '../text/intern';
 import { skipLetters } from '../text/letters';
-import { collectWords, FileWords, WordLines, WordSummary } from './words';
+import { collectWords, FileWords, neighborHash, WordLines, WordSummary } from './words';
+import { fnv } from '../text/scan';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
 
 export type VariantClass = 'orthographic' | 'doubled-letter' | 'foreign-letter' | 'dropped-vowel' | 'configured';
@@ -219,8 +220,13 @@ export class NameIndex {
   /** Files whose words include one of the spellings. */
   filesWith(spellings: Set<string>): string[] {
     const out: string[] = [];
+    const wanted = new Uint8Array(this.interner.size);
+    for (const s of spellings) {
+      const id = this.interner.peek(s);
+      if (id >= 0) wanted[id] = 1;
+    }
     for (const [file, source] of this.files) {
-      if (source.words.spellings.some((s) => spellings.has(s))) out.push(file);
+      if (source.words.ids.some((id) => wanted[id] === 1)) out.push(file);
     }
     return out;
   }
@@ -593,12 +599,14 @@ export class NameIndex {
     if (!source) return [];
     const decisions = this.variants();
     const reported = this.reportedSurfaces();
-    let any = false;
-    for (const id of source.words.ids) if (reported[id]) any = true;
-    if (!any) return [];
-    const words = this.fileWords(file)!;
+    const surfaces = new Set<string>();
+    for (const id of source.words.ids) if (reported[id]) surfaces.add(this.interner.string(id));
+    if (!surfaces.size) return [];
+    // Only the reported spellings' occurrences are collected (no string is made for the file's other words).
+    const words = this.wordsCache.get(file) ?? collectWords(source.text, source.wordLines, surfaces);
     const out: VariantOccurrence[] = [];
     for (const [spelling, w] of words) {
+      if (!surfaces.has(spelling)) continue;
       const stem = this.stem(spelling);
       const d = decisions.get(stem);
       if (!d) continue;
@@ -641,7 +649,7 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 /** Adds or removes a name-like unit's neighbour hashes; true when a hash appeared or disappeared. */
 function refNameNeighbors(u: Unit, ctx: DecisionContext, refs: Map<number, number>, sign: 1 | -1): boolean {
   let flipped = false;
-  for (const h of [hashString(u.key, 0x4c), hashString(u.key, 0x52)]) {
+  for (const h of [neighborHash(fnv(u.key), 'L'), neighborHash(fnv(u.key), 'R')]) {
     const n = (refs.get(h) ?? 0) + sign;
     if (n <= 0) {
       refs.delete(h);

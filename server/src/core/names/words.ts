@@ -5,7 +5,7 @@
  * - the full occurrences (offsets, neighbours), recomputed on demand from the text for the few files a question is
  *   about (findings, hover, references).
  */
-import { hashString, stripMarks, tokenize, Tokens } from '../text/normalize';
+import { ARABIC, fnv, HASHTAG, NormSet, WordScan } from '../text/scan';
 import { OFFICE_TITLES, STOPWORDS, TITLE_WORDS } from './lexicon';
 import type { Interner } from '../text/intern';
 
@@ -45,80 +45,113 @@ export interface WordLines {
 const TITLE_WINDOW = 4;
 const MAX_NEIGHBORS_PER_WORD = 64;
 
-function isArabicWord(s: string): boolean {
-  if (s.length < 2) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3))) return false;
-  }
-  return true;
+const TITLES = new NormSet(TITLE_WORDS);
+const OFFICES = new NormSet(OFFICE_TITLES);
+const STOPS = new NormSet(STOPWORDS);
+
+/** The hash of a neighbouring word (its normalized form's hash, from the scan) seen on one side ('L' or 'R'). */
+export function neighborHash(normHash: number, side: 'L' | 'R'): number {
+  return Math.imul(normHash ^ (side === 'L' ? 0x4c : 0x52), 0x5bd1e995) >>> 0;
 }
 
-/** Walks the name-index words of the given lines: callback per word with its evidence and neighbours. */
+/**
+ * The [from, to) word indices of each line range in a scan of the whole text (ranges ascending and disjoint; words
+ * never cross a line break).
+ */
+export function wordsOfRanges(scan: WordScan, ranges: Int32Array): Int32Array {
+  const out = new Int32Array(ranges.length);
+  let k = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    while (k < scan.count && scan.starts[k] < ranges[r]) k++;
+    const from = k;
+    while (k < scan.count && scan.ends[k] <= ranges[r + 1]) k++;
+    out[r] = from;
+    out[r + 1] = k;
+  }
+  return out;
+}
+
+/**
+ * Walks the name-index words of the given lines (word index ranges of `scan`): callback per word with whether it
+ * follows a title. Function words, titles and non-Arabic words are skipped.
+ */
 function forEachWord(
-  text: string,
-  lines: WordLines,
-  tokensOf: (k: number) => Tokens,
-  visit: (spelling: string, start: number, end: number, hashtag: boolean, afterTitle: boolean, t: Tokens, k: number) => void,
+  scan: WordScan,
+  lineWords: Int32Array,
+  visit: (k: number, afterTitle: boolean, from: number, to: number) => void,
 ): void {
-  const r = lines.ranges;
-  for (let li = 0; li < r.length; li += 2) {
-    const t = tokensOf(li >> 1);
+  for (let li = 0; li < lineWords.length; li += 2) {
+    const from = lineWords[li];
+    const to = lineWords[li + 1];
     let sinceTitle = Infinity;
-    for (let k = 0; k < t.norms.length; k++) {
-      const norm = t.norms[k];
-      if (TITLE_WORDS.has(norm)) {
+    for (let k = from; k < to; k++) {
+      if (TITLES.has(scan, k)) {
         // After an office title the next word is its portfolio (وزير الإسكان), not a name.
-        sinceTitle = OFFICE_TITLES.has(norm) ? -1 : 0;
+        sinceTitle = OFFICES.has(scan, k) ? -1 : 0;
         continue;
       }
       sinceTitle++;
-      if (STOPWORDS.has(norm)) continue;
-      const raw = text.slice(t.starts[k], t.ends[k]);
-      const spelling = raw.length === norm.length ? raw : stripMarks(raw);
-      if (!isArabicWord(spelling)) continue;
-      visit(spelling, t.starts[k], t.ends[k], t.hashtag[k], sinceTitle >= 1 && sinceTitle <= TITLE_WINDOW, t, k);
+      if (!(scan.flags[k] & ARABIC) || STOPS.has(scan, k)) continue;
+      visit(k, sinceTitle >= 1 && sinceTitle <= TITLE_WINDOW, from, to);
     }
   }
 }
 
-/** The compact summary of a file's words. */
-export function summarizeWords(
-  text: string,
-  lines: WordLines,
-  tokensOf: (k: number) => Tokens,
-  interner: Interner,
-): WordSummary {
-  // A small per-file map first: the corpus-wide table is consulted once per distinct spelling, not per word.
-  const index = new Map<string, number>();
-  const spellings: string[] = [];
+/** Scratch of `summarizeWords`: where each interned id sits in the summary being built (when its stamp is current). */
+let positionOf = new Int32Array(1024);
+let stampOf = new Int32Array(1024);
+let stamp = 0;
+
+function widenScratch(id: number): void {
+  const n = Math.max(id + 1, stampOf.length * 2);
+  const p = new Int32Array(n);
+  p.set(positionOf);
+  positionOf = p;
+  const s = new Int32Array(n);
+  s.set(stampOf);
+  stampOf = s;
+}
+
+/** The compact summary of a file's words; `lineWords` are word index ranges of `scan` (see `wordsOfRanges`). */
+export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: Interner): WordSummary {
+  const ids: number[] = [];
   const counts: number[] = [];
   const evidence: number[] = [];
-  forEachWord(text, lines, tokensOf, (spelling, _s, _e, hashtag, afterTitle) => {
-    let i = index.get(spelling);
-    if (i === undefined) {
-      i = spellings.length;
-      index.set(spelling, i);
-      spellings.push(spelling);
+  stamp++;
+  forEachWord(scan, lineWords, (k, afterTitle) => {
+    const id = interner.idOfSpelling(scan, k);
+    if (id >= stampOf.length) widenScratch(id);
+    let i: number;
+    if (stampOf[id] === stamp) i = positionOf[id];
+    else {
+      i = ids.length;
+      stampOf[id] = stamp;
+      positionOf[id] = i;
+      ids.push(id);
       counts.push(0);
       evidence.push(0);
     }
     counts[i]++;
-    if (hashtag || afterTitle) evidence[i]++;
+    if (afterTitle || scan.flags[k] & HASHTAG) evidence[i]++;
   });
-  const ids = new Uint32Array(spellings.length);
-  for (let i = 0; i < spellings.length; i++) {
-    ids[i] = interner.id(spellings[i]);
-    spellings[i] = interner.string(ids[i]);
-  }
-  return { spellings, ids, counts: Uint32Array.from(counts), evidence: Uint32Array.from(evidence) };
+  return {
+    spellings: ids.map((id) => interner.string(id)),
+    ids: Uint32Array.from(ids),
+    counts: Uint32Array.from(counts),
+    evidence: Uint32Array.from(evidence),
+  };
 }
 
 /** Every occurrence of the file's words (or only of `only`), with neighbours. */
 export function collectWords(text: string, lines: WordLines, only?: Set<string>): FileWords {
   const words: FileWords = new Map();
-  const tokensOf = (k: number): Tokens => tokenize(text, lines.ranges[2 * k], lines.ranges[2 * k + 1]);
-  forEachWord(text, lines, tokensOf, (spelling, start, end, hashtag, afterTitle, t, k) => {
+  const scan = new WordScan(text);
+  const lineWords = wordsOfRanges(scan, lines.ranges);
+  // With `only`, words are filtered by spelling hash first: strings are made for the wanted words alone.
+  const wanted = only ? new Set([...only].map(fnv)) : null;
+  forEachWord(scan, lineWords, (k, afterTitle, from, to) => {
+    if (wanted && !wanted.has(scan.spellingHashes[k])) return;
+    const spelling = scan.spelling(k);
     if (only && !only.has(spelling)) return;
     let w = words.get(spelling);
     if (!w) {
@@ -126,13 +159,13 @@ export function collectWords(text: string, lines: WordLines, only?: Set<string>)
       words.set(spelling, w);
     }
     w.count++;
-    w.starts.push(start);
-    w.ends.push(end);
-    if (hashtag) w.hashtag++;
+    w.starts.push(scan.starts[k]);
+    w.ends.push(scan.ends[k]);
+    if (scan.flags[k] & HASHTAG) w.hashtag++;
     if (afterTitle) w.afterTitle++;
     if (w.neighbors.length < MAX_NEIGHBORS_PER_WORD) {
-      if (k > 0 && !STOPWORDS.has(t.norms[k - 1])) w.neighbors.push(hashString(t.norms[k - 1], 0x4c));
-      if (k + 1 < t.norms.length && !STOPWORDS.has(t.norms[k + 1])) w.neighbors.push(hashString(t.norms[k + 1], 0x52));
+      if (k > from && !STOPS.has(scan, k - 1)) w.neighbors.push(neighborHash(scan.normHashes[k - 1], 'L'));
+      if (k + 1 < to && !STOPS.has(scan, k + 1)) w.neighbors.push(neighborHash(scan.normHashes[k + 1], 'R'));
     }
   });
   return words;

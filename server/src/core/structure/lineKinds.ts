@@ -3,7 +3,7 @@
  * between Telegram posts (signatures, hashtag-only lines), URLs, metadata (date labels, tweet attributions),
  * explicit markers, or content.
  */
-import { tokenize } from '../text/normalize';
+import { HASHTAG, WordScan } from '../text/scan';
 
 export type LineKind =
   | 'blank'
@@ -62,26 +62,43 @@ const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/
 /** «المصدر: RT», «Source: Reuters». */
 const SOURCE_LINE = /^(?:المصدر|Source)\s*[:：]\s*.{1,60}$/i;
 
-/** Classifies one line given its raw text (without line break). `lineStart` is its offset in the file. */
-export function classifyLine(text: string, lineStart: number, lineEnd: number): ClassifiedLine {
+/** The words of a line: how many, and whether all are hashtags. */
+export interface LineWords {
+  count: number;
+  allHashtags: boolean;
+}
+
+/**
+ * Classifies one line given its raw text (without line break). `lineStart` is its offset in the file. `words`, when
+ * the caller has scanned the line already, are its words (otherwise the line is scanned here).
+ */
+export function classifyLine(text: string, lineStart: number, lineEnd: number, words?: LineWords): ClassifiedLine {
   let s = lineStart;
   let e = lineEnd;
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (s === e) return { kind: 'blank', start: s, end: e, words: 0 };
-  const tokens = tokenize(text, s, e);
-  const words = tokens.norms.length;
+  const w = words ?? wordsOf(new WordScan(text, s, e), 0, Infinity);
   const line = text.slice(s, Math.min(e, s + 400));
-  const kind = words === 0 ? (MARKER.test(line) ? 'marker' : 'noise') : kindOf(line, e - s, tokens.hashtag, words);
-  return { kind, start: s, end: e, words };
+  const kind = w.count === 0 ? (MARKER.test(line) ? 'marker' : 'noise') : kindOf(line, e - s, w);
+  return { kind, start: s, end: e, words: w.count };
 }
 
-function kindOf(line: string, length: number, hashtag: boolean[], words: number): LineKind {
+/** The words of a scan between word indices `from` and `to`. */
+export function wordsOf(scan: WordScan, from: number, to: number): LineWords {
+  const end = Math.min(to, scan.count);
+  let allHashtags = true;
+  for (let k = from; k < end; k++) if (!(scan.flags[k] & HASHTAG)) allHashtags = false;
+  return { count: Math.max(0, end - from), allHashtags };
+}
+
+function kindOf(line: string, length: number, w: LineWords): LineKind {
+  const words = w.count;
   if (length < 400) {
     if (MARKER.test(line)) return 'marker';
     if (SIGNATURE.test(line)) return 'separator';
     if (URL_ONLY.test(line)) return 'url';
-    if (words <= 8 && hashtag.every(Boolean) && line.startsWith('#')) return 'separator';
+    if (words <= 8 && w.allHashtags && line.startsWith('#')) return 'separator';
     if (TELEGRAM_COUNTER.test(line) || TELEGRAM_DOWNLOAD.test(line)) return 'boilerplate';
     if (DATE_LABEL.test(line) || TWEET_ATTRIBUTION.test(line) || SOURCE_LINE.test(line)) return 'metadata';
     if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';

@@ -4,14 +4,15 @@
  */
 
 /** Code-unit classes. */
-const SEPARATOR = 0;
-const WORD = 1;
+export const SEPARATOR = 0;
+export const WORD = 1;
 /** Removed without breaking a word: diacritics, tatweel, zero-width and bidi marks. */
-const IGNORABLE = 2;
+export const IGNORABLE = 2;
 
-const CLASS = new Uint8Array(65536);
+/** The class of every UTF-16 code unit (SEPARATOR, WORD or IGNORABLE). */
+export const CLASS = new Uint8Array(65536);
 /** Folded code unit for WORD characters. */
-const FOLD = new Uint16Array(65536);
+export const FOLD = new Uint16Array(65536);
 
 function initTables(): void {
   const letterOrDigit = /[\p{L}\p{N}]/u;

@@ -1,0 +1,192 @@
+/**
+ * The allocation-free tokenizer of the hot path: one pass over a text span fills typed arrays with each word's
+ * offsets, flags and two hashes (of its normalized form and of its spelling as a reader sees it), so per-file analysis
+ * hashes, counts and interns words without creating a string per word. Strings are made only on demand (`norm`,
+ * `spelling`), and words are compared with known ones in place (`normIs`, `spellingIn`).
+ *
+ * It splits words exactly as `tokenize` does (same offsets, same hashtag rule), and `normHash(k)` equals
+ * `hashString(norm(k))`.
+ */
+import { CLASS, FOLD, IGNORABLE, WORD } from './normalize';
+
+/** The word is a hashtag or a segment of one (#بشار_الأسد gives بشار and الاسد). */
+export const HASHTAG = 1;
+/** The word contains ignorable units (diacritics, tatweel, invisible marks): its spelling differs from its raw text. */
+export const MARKED = 2;
+/** The word's spelling has 2+ units, all Arabic letters (the words the name index considers). */
+export const ARABIC = 4;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+export class WordScan {
+  count = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** FNV-1a of the normalized form (equal to `hashString(norm(k))`). */
+  normHashes: Uint32Array;
+  /** FNV-1a of the spelling (the raw word without ignorable units). */
+  spellingHashes: Uint32Array;
+  flags: Uint8Array;
+
+  constructor(
+    readonly text: string,
+    from = 0,
+    to = text.length,
+  ) {
+    const capacity = Math.max(16, ((to - from) >> 2) + 1);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.normHashes = new Uint32Array(capacity);
+    this.spellingHashes = new Uint32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.scan(from, to);
+  }
+
+  private scan(from: number, to: number): void {
+    const text = this.text;
+    let start = -1;
+    let lastWordEnd = -1;
+    let inHashtag = false;
+    let normHash = FNV_OFFSET;
+    let spellingHash = FNV_OFFSET;
+    let arabic = true;
+    let units = 0;
+    for (let i = from; i <= to; i++) {
+      const c = i < to ? text.charCodeAt(i) : 32;
+      const k = CLASS[c];
+      if (k === WORD) {
+        if (start < 0) {
+          start = i;
+          normHash = FNV_OFFSET;
+          spellingHash = FNV_OFFSET;
+          arabic = true;
+          units = 0;
+        }
+        normHash = Math.imul(normHash ^ FOLD[c], FNV_PRIME);
+        spellingHash = Math.imul(spellingHash ^ c, FNV_PRIME);
+        if (!((c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3))) arabic = false;
+        units++;
+        lastWordEnd = i + 1;
+      } else if (k === IGNORABLE && start >= 0) {
+        continue;
+      } else {
+        if (start >= 0) {
+          const n = this.count;
+          if (n === this.starts.length) this.grow();
+          this.starts[n] = start;
+          this.ends[n] = lastWordEnd;
+          this.normHashes[n] = normHash >>> 0;
+          this.spellingHashes[n] = spellingHash >>> 0;
+          // Ignorable units after the last letter are outside the word's offsets; inside, they make it MARKED.
+          const marked = lastWordEnd - start !== units;
+          this.flags[n] = (inHashtag ? HASHTAG : 0) | (marked ? MARKED : 0) | (arabic && units >= 2 ? ARABIC : 0);
+          this.count = n + 1;
+          start = -1;
+        }
+        // A hashtag runs from '#' through words joined by underscores.
+        if (c === 0x23) inHashtag = true;
+        else if (c !== 0x5f && k !== IGNORABLE) inHashtag = false;
+      }
+    }
+  }
+
+  private grow(): void {
+    const n = this.starts.length * 2;
+    const widen = <T extends Int32Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.starts = widen(this.starts, (m) => new Int32Array(m));
+    this.ends = widen(this.ends, (m) => new Int32Array(m));
+    this.normHashes = widen(this.normHashes, (m) => new Uint32Array(m));
+    this.spellingHashes = widen(this.spellingHashes, (m) => new Uint32Array(m));
+    this.flags = widen(this.flags, (m) => new Uint8Array(m));
+  }
+
+  /** The normalized form of word k. */
+  norm(k: number): string {
+    let s = '';
+    for (let i = this.starts[k], e = this.ends[k]; i < e; i++) {
+      const c = this.text.charCodeAt(i);
+      if (CLASS[c] === WORD) s += String.fromCharCode(FOLD[c]);
+    }
+    return s;
+  }
+
+  /** The spelling of word k as a reader sees it (marks removed). */
+  spelling(k: number): string {
+    const raw = this.text.slice(this.starts[k], this.ends[k]);
+    if (!(this.flags[k] & MARKED)) return raw;
+    let s = '';
+    for (let i = 0; i < raw.length; i++) if (CLASS[raw.charCodeAt(i)] !== IGNORABLE) s += raw[i];
+    return s;
+  }
+
+  /** True when word k's normalized form is `s`, compared in place. */
+  normIs(k: number, s: string): boolean {
+    let j = 0;
+    for (let i = this.starts[k], e = this.ends[k]; i < e; i++) {
+      const c = this.text.charCodeAt(i);
+      if (CLASS[c] !== WORD) continue;
+      if (j >= s.length || FOLD[c] !== s.charCodeAt(j)) return false;
+      j++;
+    }
+    return j === s.length;
+  }
+
+  /** True when word k's spelling is the code units `pool[from, to)`, compared in place. */
+  spellingIn(k: number, pool: Uint16Array, from: number, to: number): boolean {
+    const start = this.starts[k];
+    const end = this.ends[k];
+    if (!(this.flags[k] & MARKED)) {
+      if (end - start !== to - from) return false;
+      for (let i = 0; i < end - start; i++) if (this.text.charCodeAt(start + i) !== pool[from + i]) return false;
+      return true;
+    }
+    let j = from;
+    for (let i = start; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (CLASS[c] === IGNORABLE) continue;
+      if (j >= to || c !== pool[j]) return false;
+      j++;
+    }
+    return j === to;
+  }
+}
+
+/** A set of normalized words tested against scanned words by hash, confirmed in place (no string per word). */
+export class NormSet {
+  /** Keyed by the hash as a signed 32-bit integer (a small integer to V8: no number boxing). */
+  private readonly byHash = new Map<number, string[]>();
+  /** One bit per low 16 bits of the members' hashes: most words are rejected without a map lookup. */
+  private readonly filter = new Uint8Array(1 << 13);
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      const h = fnv(w);
+      this.filter[(h & 0xffff) >> 3] |= 1 << (h & 7);
+      const list = this.byHash.get(h | 0);
+      if (list) list.push(w);
+      else this.byHash.set(h | 0, [w]);
+    }
+  }
+
+  /** True when word k of the scan is in the set. */
+  has(scan: WordScan, k: number): boolean {
+    const h = scan.normHashes[k];
+    if (!(this.filter[(h & 0xffff) >> 3] & (1 << (h & 7)))) return false;
+    const list = this.byHash.get(h | 0);
+    if (!list) return false;
+    for (const w of list) if (scan.normIs(k, w)) return true;
+    return false;
+  }
+}
+
+/** FNV-1a of a string's code units (what the scan computes for a word). */
+export function fnv(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
