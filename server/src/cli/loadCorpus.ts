@@ -26,7 +26,7 @@ export function loadCorpus(paths: string[], options: { config?: string; context:
     const split = discoverContext(options.context, discoverFiles(paths, d).files, d);
     for (const f of split.outside) io.stderr(`corpus-lint: ${f.display} is not part of the corpus (config include/exclude); left out\n`);
     const checked = new Set(split.checked.map((f) => f.display));
-    const corpus = new Corpus({ config: loaded.config });
+    const corpus = new Corpus({ config: loaded.config, incremental: false });
     const absolute = new Map<string, string>();
     const skipped: { path: string; reason: string }[] = [];
     const changed: { file: string; text: string }[] = [];

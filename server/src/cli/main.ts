@@ -96,7 +96,7 @@ function check(args: CheckArgs, io: Io): number {
     }
     throw err;
   }
-  const corpus = new Corpus({ config: loaded.config });
+  const corpus = new Corpus({ config: loaded.config, incremental: false });
   const skipped: { path: string; reason: string }[] = [];
   const changed: { file: string; text: string; analysis?: FileModel }[] = [];
   const checked = new Set(discovered.files.map((f) => f.display));

@@ -22,6 +22,11 @@ export interface CorpusOptions {
   config?: CorpusConfig;
   /** How a file is named in messages (a relative path); defaults to the key itself. */
   describe?: (file: string) => string;
+  /**
+   * False for a one-shot run (a CLI check): no structure for fast single-file updates is kept (less memory, faster
+   * loading), and every change is handled as a bulk change. Defaults to true (an editor session).
+   */
+  incremental?: boolean;
 }
 
 export interface ChangeResult {
@@ -53,11 +58,13 @@ export class Corpus {
   private readonly interner = new Interner();
   /** People, places and events: a snapshot rebuilt lazily after changes. */
   private readonly peopleIndex = new PeopleIndex();
+  private readonly incremental: boolean;
 
   constructor(options: CorpusOptions = {}) {
     this.config = options.config ?? defaultConfig();
     this.describeFile = options.describe ?? ((f) => f);
-    this.duplicates = new DuplicateIndex(this.config.duplicates);
+    this.incremental = options.incremental ?? true;
+    this.duplicates = new DuplicateIndex(this.config.duplicates, this.incremental);
     this.names = new NameIndex(this.config.names, this.interner);
   }
 
@@ -80,7 +87,7 @@ export class Corpus {
    */
   applyChange(change: CorpusChange, options: { bulk?: boolean } = {}): ChangeResult {
     const affected = new Set<string>();
-    const track = !options.bulk && (change.changed?.length ?? 0) + (change.removed?.length ?? 0) <= BULK_CHANGE;
+    const track = this.incremental && !options.bulk && (change.changed?.length ?? 0) + (change.removed?.length ?? 0) <= BULK_CHANGE;
     let namesChanged = false;
     for (const file of change.removed ?? []) {
       if (!this.models.has(file)) continue;

@@ -59,7 +59,7 @@ export interface NearMatch {
 export class DuplicateIndex {
   private readonly models = new Map<string, FileModel>();
   private readonly exact = new Map<number, ParagraphRef[]>();
-  private readonly postings = new PostingTable();
+  private readonly postings = new PostingTable(1 << 4);
   /** Paragraph ids: refs by id, a free list, each file's ids by paragraph index (-1: not indexed). */
   private readonly refs: ParagraphRef[] = [];
   private readonly freeIds: number[] = [];
@@ -72,7 +72,14 @@ export class DuplicateIndex {
   private queriesSinceChange = 0;
   private indexedParagraphs = 0;
 
-  constructor(private options: DuplicateOptions) {}
+  /**
+   * `incremental: false` (a one-shot run) keeps no posting table: near-duplicates are always computed for the whole
+   * corpus at once, and a change simply drops them (which files a change affects is then not known).
+   */
+  constructor(
+    private options: DuplicateOptions,
+    private readonly incremental = true,
+  ) {}
 
   setOptions(options: DuplicateOptions): void {
     const files = [...this.models];
@@ -100,7 +107,7 @@ export class DuplicateIndex {
    */
   setFile(file: string, model: FileModel | null, trackAffected = true): Set<string> {
     const tracked = new Set<string>();
-    const affected = trackAffected ? tracked : null;
+    const affected = trackAffected && this.incremental ? tracked : null;
     this.allNear = null;
     this.queriesSinceChange = 0;
     const old = this.models.get(file);
@@ -126,6 +133,7 @@ export class DuplicateIndex {
       this.refs[id] = ref;
       ids[index] = id;
       this.indexedParagraphs++;
+      if (!this.incremental) return;
       for (const fp of p.fingerprints) {
         if (affected) this.collectAffected(fp, affected);
         this.postings.add(fp, id);
@@ -141,9 +149,11 @@ export class DuplicateIndex {
       pull(this.exact, p.exactKey, file, index, affected);
       const id = ids ? ids[index] : -1;
       if (id < 0) return;
-      for (const fp of p.fingerprints) {
-        this.postings.remove(fp, id);
-        if (affected) this.collectAffected(fp, affected);
+      if (this.incremental) {
+        for (const fp of p.fingerprints) {
+          this.postings.remove(fp, id);
+          if (affected) this.collectAffected(fp, affected);
+        }
       }
       this.freeIds.push(id);
       this.indexedParagraphs--;
@@ -172,7 +182,8 @@ export class DuplicateIndex {
     const exactGroup = this.exact.get(p.exactKey);
     if (exactGroup && distinctFiles(exactGroup) >= this.options.boilerplateMinFiles) return [];
     const self = this.idsOf.get(file)?.[index] ?? -1;
-    if (!this.allNear && ++this.queriesSinceChange > Math.max(BATCH_AFTER_QUERIES, this.indexedParagraphs / 16)) {
+    const batch = !this.incremental || ++this.queriesSinceChange > Math.max(BATCH_AFTER_QUERIES, this.indexedParagraphs / 16);
+    if (!this.allNear && batch) {
       this.allNear = this.computeAllNear();
     }
     if (this.allNear) return this.allNear.get(self) ?? [];
