@@ -97,6 +97,8 @@ export class TestClient {
   readonly progress: unknown[] = [];
   readonly applied: WorkspaceEdit[] = [];
   readonly registrations: { id?: string; method: string; registerOptions?: unknown }[] = [];
+  /** `workspace/codeLens/refresh` requests received. */
+  codeLensRefreshes = 0;
   readonly unregistrations: { id: string; method: string }[] = [];
   settings: Record<string, unknown> = {};
   private readonly waiters = new Set<Waiter>();
@@ -130,6 +132,11 @@ export class TestClient {
     });
     connection.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string; method: string }[] }) => {
       this.unregistrations.push(...p.unregisterations);
+      this.wake();
+      return null;
+    });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
       this.wake();
       return null;
     });
@@ -217,8 +224,8 @@ export class TestClient {
     return this.texts.get(uri);
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+  request<R>(method: string, params: unknown, token?: rpc.CancellationToken): Promise<R> {
+    return (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<R>;
   }
 
   async shutdown(): Promise<void> {
@@ -285,6 +292,8 @@ export interface SessionOptions {
   init?: unknown;
   settings?: Record<string, unknown>;
   beforeRequest?: (method: string) => void;
+  /** Other options of the server. */
+  server?: ServerOptions;
 }
 
 const openSessions: Session[] = [];
@@ -307,7 +316,7 @@ export function trackSession(s: Session): void {
 /** Starts a server on a temporary copy of the seeds and waits for the first full index. */
 export async function startSession(o: SessionOptions = {}): Promise<Session> {
   const corpus = new TempCorpus(o.extra);
-  const { client, dispose } = inProcess({ beforeRequest: o.beforeRequest });
+  const { client, dispose } = inProcess({ ...o.server, beforeRequest: o.beforeRequest });
   if (o.settings) client.settings = o.settings;
   const s = { client, corpus, dispose };
   openSessions.push(s);

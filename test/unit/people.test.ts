@@ -1,7 +1,7 @@
 /** The people and places index on the five seed documents: mention finding, clustering, short forms, the registry. */
 import * as assert from 'node:assert';
 import { Corpus } from '../../server/src/core/corpus';
-import type { Entity, Mention, PeopleSnapshot } from '../../server/src/core/people/index';
+import type { Entity, Mention, PeopleBuild, PeopleSnapshot, PeopleSources } from '../../server/src/core/people/index';
 import { parseRegistryText, registryText, starterRegistry } from '../../server/src/core/people/registry';
 import { stripMarks } from '../../server/src/core/text/normalize';
 import { readSeeds } from '../helpers/fixture';
@@ -177,6 +177,100 @@ describe('people index updates', () => {
     const t = c.people();
     const ahmad = personNamed(t, 'أحمد الشرع');
     assert.deepStrictEqual([...new Set(t.mentionsOf(ahmad.id).map((m) => m.file))], [file('002')]);
+  });
+});
+
+/** What a host reads of a corpus for a build in steps (the server hands the same). */
+function sourcesOf(c: Corpus): PeopleSources {
+  return { models: new Map(c.files().map((f) => [f, c.model(f)!])), names: c.nameIndex(), duplicates: c.duplicateIndex() };
+}
+
+/** Everything a snapshot answers, as one comparable value. */
+function dump(s: PeopleSnapshot): unknown {
+  const entity = (e: Entity) => ({ ...e, mentionList: s.mentionsOf(e.id).map((m) => [m.file, m.start, m.end, m.spelling, m.resolution]) });
+  return { people: s.people.map(entity), places: s.places.map(entity), events: s.events };
+}
+
+/** Runs a build one piece of work per step; returns the number of steps, or -1 when it went stale. */
+function drive(build: PeopleBuild, maxSteps = Infinity): number {
+  for (let n = 1; n <= maxSteps; n++) {
+    const r = build.step(() => true);
+    if (r === 'done') return n;
+    if (r === 'stale') return -1;
+  }
+  return 0;
+}
+
+describe('people index in steps', () => {
+  it('builds in many small steps the snapshot a build at once gives', () => {
+    const c = seedCorpus();
+    const build = c.peopleIndexState().startBuild(sourcesOf(c));
+    assert.equal(c.peopleIndexState().current(), null);
+    const phases = new Set<string>();
+    let steps = 0;
+    for (let r = build.step(() => true); r === 'more'; r = build.step(() => true)) {
+      phases.add(build.progress().phase);
+      steps++;
+    }
+    assert.ok(steps > 20, `${steps} steps`);
+    assert.deepEqual([...phases], ['evidence', 'learning', 'matching', 'clustering', 'events']);
+    const snapshot = c.peopleIndexState().current()!;
+    assert.equal(c.people(), snapshot);
+    assert.deepEqual(dump(snapshot), dump(people));
+  });
+
+  it('is stale after a change, and the next build keeps the files matched so far', () => {
+    const c = seedCorpus();
+    c.people();
+    const f = file('003');
+    const edited = text('003').replace('بوتين مستقبلاً الأسد', 'نص قصير. بوتين مستقبلاً الأسد');
+    c.applyChange({ changed: [{ file: f, text: edited }] });
+    const build = c.peopleIndexState().startBuild(sourcesOf(c));
+    assert.equal(drive(build, 3), 0);
+    c.applyChange({ changed: [{ file: f, text: edited + '\nسطر آخر.\n' }] });
+    assert.equal(build.step(() => false), 'stale');
+    assert.ok(drive(c.peopleIndexState().startBuild(sourcesOf(c))) > 0);
+    assert.equal(c.peopleIndexState().lastStats!.matchedFiles, 1);
+    const cold = new Corpus();
+    cold.applyChange({ changed: c.files().map((x) => ({ file: x, text: c.text(x)! })) });
+    assert.deepEqual(dump(c.people()), dump(cold.people()));
+  });
+
+  it('gives a cold build\'s snapshot whatever changes interrupt builds at any step', () => {
+    // New names (learning again), a removed file, a registry: each lands in the middle of a build.
+    const changes: ((c: Corpus) => void)[] = [
+      (c) => c.applyChange({ changed: [{ file: 'new.txt', text: 'وقال وزير الخارجية الروسي سيرغي لافروف إن العلاقات مع سورية تتطور.\n' }] }),
+      (c) => c.applyChange({ removed: [file('004')] }),
+      (c) => c.applyChange({ changed: [{ file: file('002'), text: text('002').replace(/بوتين/g, 'بوتن') }] }),
+      (c) => c.setRegistry({ file: 'registry.json', text: '{ "version": 1, "people": [{ "id": "putin", "name": "فلاديمير بوتين", "variants": ["بوتن"] }] }' }),
+      // Place cues only (في موسكو): checked against the place decisions without learning again.
+      (c) => c.applyChange({ changed: [{ file: file('003'), text: text('003') + '\nوصل الوفد إلى موسكو وفي موسكو عقد اللقاء.\n' }] }),
+      (c) => c.applyChange({ changed: [{ file: 'new.txt', text: 'التقى الرئيس الأسد في #موسكو الرئيس الروسي فلاديمير بوتين.\n' }] }),
+    ];
+    for (let k = 1; k <= changes.length; k++) {
+      for (const interruptAt of [1, 12, 200]) {
+        const c = seedCorpus();
+        c.people();
+        for (const change of changes.slice(0, k)) {
+          change(c);
+          drive(c.peopleIndexState().startBuild(sourcesOf(c)), interruptAt);
+        }
+        assert.ok(drive(c.peopleIndexState().startBuild(sourcesOf(c))) > 0);
+        const cold = new Corpus();
+        cold.setRegistry(c.peopleIndexState().registrySource());
+        cold.applyChange({ changed: c.files().map((x) => ({ file: x, text: c.text(x)! })) });
+        assert.deepEqual(dump(c.people()), dump(cold.people()), `${k} changes, builds interrupted after ${interruptAt} steps`);
+      }
+    }
+  });
+
+  it('a build at once (the CLI) makes a build in steps stale; the snapshot is the same', () => {
+    const c = seedCorpus();
+    const build = c.peopleIndexState().startBuild(sourcesOf(c));
+    drive(build, 10);
+    const snapshot = c.people();
+    assert.equal(build.step(() => false), 'stale');
+    assert.deepEqual(dump(snapshot), dump(people));
   });
 });
 

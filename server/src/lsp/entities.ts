@@ -11,9 +11,13 @@ import { normalizeForMatch } from '../core/text/normalize';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 
+/*
+ * Every function takes the root's people snapshot: the server awaits it (peopleBuilds.ts) before answering, so no
+ * request builds the index on the message loop.
+ */
+
 /** The person or place mentioned at a text offset of a file, if the people index knows it. */
-export function entityAt(root: Root, file: string, offset: number): { snapshot: PeopleSnapshot; entity: Entity; mention: Mention } | null {
-  const snapshot = root.corpus.people();
+export function entityAt(snapshot: PeopleSnapshot, file: string, offset: number): { snapshot: PeopleSnapshot; entity: Entity; mention: Mention } | null {
   const at = snapshot.entityAt(file, offset);
   return at ? { snapshot, entity: at.entity, mention: at.mention } : null;
 }
@@ -53,15 +57,15 @@ function mentionDate(root: Root, m: Mention): string | null {
 }
 
 /** Hover on a person or place: its card and the range of the mention; null when the index does not know the word. */
-export function entityHover(root: Root, file: string, offset: number): { markdown: string; range: Range } | null {
-  const hit = entityAt(root, file, offset);
+export function entityHover(root: Root, snapshot: PeopleSnapshot, file: string, offset: number): { markdown: string; range: Range } | null {
+  const hit = entityAt(snapshot, file, offset);
   if (!hit) return null;
   return { markdown: entityCardMarkdown(hit.snapshot, hit.entity, (f) => root.describe(f), (m) => mentionDate(root, m)), range: hit.mention.range };
 }
 
 /** Go to definition on a mention: the registry entry when the registry defines it, else the earliest dated mention. */
-export function entityDefinition(root: Root, file: string, offset: number): { file: string; range: Range } | null {
-  const hit = entityAt(root, file, offset);
+export function entityDefinition(root: Root, snapshot: PeopleSnapshot, file: string, offset: number): { file: string; range: Range } | null {
+  const hit = entityAt(snapshot, file, offset);
   if (!hit) return null;
   if (hit.entity.definition) return hit.entity.definition;
   const mentions = hit.snapshot.mentionsOf(hit.entity.id);
@@ -79,18 +83,17 @@ export function entityDefinition(root: Root, file: string, offset: number): { fi
 }
 
 /** Every mention of the entity under the cursor, by file and position. */
-export function entityReferences(root: Root, file: string, offset: number): Mention[] | null {
-  const hit = entityAt(root, file, offset);
+export function entityReferences(snapshot: PeopleSnapshot, file: string, offset: number): Mention[] | null {
+  const hit = entityAt(snapshot, file, offset);
   if (!hit) return null;
   return [...hit.snapshot.mentionsOf(hit.entity.id)].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
 }
 
 /** The event reported by the entry whose headline (title line) holds a position. */
-export function eventAtHeadline(root: Root, file: string, pos: Position): { snapshot: PeopleSnapshot; event: CorpusEvent; entry: number } | null {
+export function eventAtHeadline(root: Root, snapshot: PeopleSnapshot, file: string, pos: Position): { snapshot: PeopleSnapshot; event: CorpusEvent; entry: number } | null {
   const entries = root.corpus.entries(file);
   const entry = entries.findIndex((e) => e.title.trim() && e.titleRange.start.line <= pos.line && pos.line <= e.titleRange.end.line);
   if (entry < 0) return null;
-  const snapshot = root.corpus.people();
   const event = snapshot.eventOfEntry(file, entry);
   return event ? { snapshot, event, entry } : null;
 }
@@ -107,8 +110,8 @@ export function eventCardMarkdown(snapshot: PeopleSnapshot, event: CorpusEvent):
 }
 
 /** The reports of the event under a headline (the one at the cursor included when `includeSelf`). */
-export function eventReports(root: Root, file: string, pos: Position, includeSelf: boolean): { file: string; range: Range }[] | null {
-  const hit = eventAtHeadline(root, file, pos);
+export function eventReports(root: Root, snapshot: PeopleSnapshot, file: string, pos: Position, includeSelf: boolean): { file: string; range: Range }[] | null {
+  const hit = eventAtHeadline(root, snapshot, file, pos);
   if (!hit) return null;
   return hit.snapshot.reportsOf(hit.event.id).filter((r) => includeSelf || !(r.file === file && r.entry === hit.entry));
 }
@@ -117,8 +120,7 @@ export function eventReports(root: Root, file: string, pos: Position, includeSel
 export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
 
 /** One lens above each entry of the file whose event has other reports. */
-export function eventCodeLenses(root: Root, file: string, positions: PositionMapper, canRunCommands: boolean): CodeLens[] {
-  const snapshot = root.corpus.people();
+export function eventCodeLenses(root: Root, snapshot: PeopleSnapshot, file: string, positions: PositionMapper, canRunCommands: boolean): CodeLens[] {
   const out: CodeLens[] = [];
   root.corpus.entries(file).forEach((entry, k) => {
     const event = snapshot.eventOfEntry(file, k);
@@ -137,10 +139,9 @@ export function eventCodeLenses(root: Root, file: string, positions: PositionMap
 }
 
 /** People, places and events whose name (or title, or date) matches a query, for workspace symbols. */
-export function entitySymbols(root: Root, query: string, positions: PositionMapper, limit: number): WorkspaceSymbol[] {
+export function entitySymbols(snapshot: PeopleSnapshot, query: string, positions: PositionMapper, limit: number): WorkspaceSymbol[] {
   const q = normalizeForMatch(query);
   if (!q) return [];
-  const snapshot = root.corpus.people();
   const out: WorkspaceSymbol[] = [];
   const matches = (e: Entity) => normalizeForMatch(e.name).includes(q) || e.variants.some((v) => normalizeForMatch(v.spelling).includes(q));
   for (const e of [...snapshot.people, ...snapshot.places]) {

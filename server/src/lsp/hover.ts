@@ -8,6 +8,7 @@ import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 import { visibleFindings } from './accepted';
 import { entityHover, eventAtHeadline, eventCardMarkdown } from './entities';
+import type { PeopleSnapshot } from '../core/people/index';
 
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -21,8 +22,11 @@ export function ruleMarkdown(code: RuleCode): string {
   return `**Corpus Lint · ${code}**: ${RULES[code].summary}\n\n[Rule documentation](${ruleDocUrl(code)})`;
 }
 
-/** `pos` is in UTF-16 units. Findings the ignore file or the baseline accepts are not hovered. */
-export function hover(root: Root, uri: string, pos: Position, positions: PositionMapper, markdown: boolean): Hover | null {
+/**
+ * `pos` is in UTF-16 units; `snapshot` is the root's people index. Findings the ignore file or the baseline accepts
+ * are not hovered.
+ */
+export function hover(root: Root, snapshot: PeopleSnapshot, uri: string, pos: Position, positions: PositionMapper, markdown: boolean): Hover | null {
   const corpus = root.corpus;
   const model = corpus.model(uri);
   if (!model) return null;
@@ -36,7 +40,7 @@ export function hover(root: Root, uri: string, pos: Position, positions: Positio
     range ??= f.range;
   }
   const offset = offsetAt(model.lineIndex, pos);
-  const person = entityHover(root, uri, offset);
+  const person = entityHover(root, snapshot, uri, offset);
   const word = person ? null : wordAt(corpus, uri, offset);
   if (person) {
     parts.unshift(person.markdown);
@@ -47,7 +51,7 @@ export function hover(root: Root, uri: string, pos: Position, positions: Positio
     range = { start: positionAt(model.lineIndex, word.start), end: positionAt(model.lineIndex, word.end) };
   }
   // On an entry's headline: the event it reports (after a name's card, when the cursor is on a name).
-  const event = eventAtHeadline(root, uri, pos);
+  const event = eventAtHeadline(root, snapshot, uri, pos);
   if (event) {
     parts.push(eventCardMarkdown(event.snapshot, event.event));
     range ??= corpus.entries(uri)[event.entry].titleRange;

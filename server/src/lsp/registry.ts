@@ -10,6 +10,7 @@ import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
 import { registryText, starterRegistry } from '../core/people/registry';
 import { registryPath, writeStarterRegistry } from '../node/registryFile';
+import type { PeopleSnapshot } from '../core/people/index';
 import type { Root } from './roots';
 import { uriFromPath } from './uris';
 
@@ -27,6 +28,8 @@ export interface WriteRegistryResult {
 export interface WriteRegistryHost {
   /** Applies a workspace edit in the client; null when the client cannot create files. */
   applyEdit: ((edit: WorkspaceEdit) => Promise<{ applied: boolean; failureReason?: string }>) | null;
+  /** The root's people snapshot, up to date (built without blocking the message loop). */
+  people: () => Promise<PeopleSnapshot>;
 }
 
 export async function writeRegistryRequest(root: Root, host: WriteRegistryHost): Promise<WriteRegistryResult> {
@@ -36,7 +39,10 @@ export async function writeRegistryRequest(root: Root, host: WriteRegistryHost):
   if (fs.existsSync(file)) {
     throw new ResponseError(ErrorCodes.InvalidRequest, `${root.describe(uriFromPath(file))} exists: it is never overwritten (edit it, or remove it to start again)`);
   }
-  const snapshot = root.corpus.people();
+  const snapshot = await host.people();
+  if (fs.existsSync(file)) {
+    throw new ResponseError(ErrorCodes.InvalidRequest, `${root.describe(uriFromPath(file))} exists: it is never overwritten (edit it, or remove it to start again)`);
+  }
   const uri = uriFromPath(file);
   let people: number;
   let places: number;

@@ -39,6 +39,9 @@ import { isAcceptingFile, visibleFindings } from './accepted';
 import { IGNORE_FILE_NAME } from '../core/ignoreFile';
 import { entityDefinition, entityReferences, entitySymbols, eventCodeLenses, eventReports } from './entities';
 import { writeRegistryRequest, WriteRegistryResult } from './registry';
+import { lensSignature, PeopleBuilds, peopleMessage, peoplePercent } from './peopleBuilds';
+import type { PeopleBuildProgress, PeopleSnapshot } from '../core/people/index';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 declare const CORPUS_LINT_VERSION: string | undefined;
 /** The package version, defined by the bundler (esbuild.js); `0.0.0-dev` when run from the sources. */
@@ -49,6 +52,8 @@ export const REINDEX_REQUEST = 'corpusLint/reindex';
 export const FIX_ALL_REQUEST = 'corpusLint/fixAll';
 export const WRITE_REGISTRY_REQUEST = 'corpusLint/writeRegistry';
 export const STATUS_NOTIFICATION = 'corpusLint/status';
+/** Memory and (with CORPUS_LINT_LOOP_DELAY=1) message-loop delays of the server process: for benchmarks. */
+export const SERVER_STATS_REQUEST = 'corpusLint/serverStats';
 
 /** Params of `corpusLint/status`. */
 export interface CorpusStatus {
@@ -56,6 +61,21 @@ export interface CorpusStatus {
   entries: number;
   findings: number;
   indexing: boolean;
+  /** The people, places and events index is being built (hover, references and lenses on names wait for it). */
+  peopleIndexing?: boolean;
+}
+
+/** Answer of `corpusLint/serverStats` (params `{ reset?: boolean }`: start the loop-delay histogram again). */
+export interface ServerStats {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  /** Message-loop delay since the last reset (ms), when CORPUS_LINT_LOOP_DELAY=1; else null. */
+  loopDelay: { max: number; p99: number; p50: number; mean: number; count: number } | null;
+  /** The last people index build of any root: active and wall time (ms), restarts after changes. */
+  lastPeopleBuild: { busy: number; wall: number; restarts: number } | null;
 }
 
 export interface ServerOptions {
@@ -65,9 +85,17 @@ export interface ServerOptions {
   today?: () => string;
   /** Runs before every request handler: tests use it to make a handler fail. */
   beforeRequest?: (method: string) => void;
+  /** Work per slice of a people index build (ms); tests set 0 to get many slices. */
+  peopleSliceMs?: number;
+  /** Awaited between two slices of a people index build: tests hold a build in progress with it. */
+  betweenPeopleSlices?: () => Promise<void> | void;
 }
 
 const DEFAULT_DEBOUNCE_MS = 50;
+/** Quiet time after a change before the people index is built again in the background (ms). */
+const PEOPLE_IDLE_MS = 400;
+/** A people build that takes longer than this shows work-done progress (ms). */
+const PEOPLE_PROGRESS_AFTER_MS = 300;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -110,6 +138,97 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function textOf(file: string) {
     return workspace.rootOf(file).corpus.model(file);
+  }
+
+  // ---- the people, places and events index ---------------------------------------------------------------------
+
+  /** Message-loop delays, measured for benchmarks only (CORPUS_LINT_LOOP_DELAY=1). */
+  const loopDelay = process.env.CORPUS_LINT_LOOP_DELAY === '1' ? monitorEventLoopDelay({ resolution: 5 }) : null;
+  loopDelay?.enable();
+  let lastPeopleBuild: ServerStats['lastPeopleBuild'] = null;
+  /** What the lenses of each root show (events and their reports), to refresh them only when it changes. */
+  const lensSignatures = new WeakMap<Root, string>();
+  const peopleProgress = new Map<Root, PeopleProgress>();
+
+  const people = new PeopleBuilds(
+    {
+      canBuild: (root) => !indexing && !shuttingDown && workspace.allRoots().includes(root),
+      onStart: (root) => {
+        beginPeopleProgress(root);
+        sendStatus();
+      },
+      onProgress: (root, p) => reportPeopleProgress(root, p),
+      onDone: (root, snapshot, report) => {
+        lastPeopleBuild = report;
+        if (report.wall > 1000) {
+          log(`people index of ${root.label || path.basename(root.folder ?? '') || 'loose files'}: ${snapshot.people.length} people, ${snapshot.places.length} places, ${snapshot.events.length} events in ${Math.round(report.busy)} ms of work (${Math.round(report.wall)} ms)`);
+        }
+        refreshLenses(root, snapshot);
+      },
+      onEnd: (root) => {
+        endPeopleProgress(root);
+        sendStatus();
+      },
+      onError: (_root, err) => logError(`the people index failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+    },
+    { restartDelayMs: PEOPLE_IDLE_MS, sliceMs: options.peopleSliceMs, betweenSlices: options.betweenPeopleSlices },
+  );
+
+  /** Work-done progress of a people build, shown only when the build takes a while. */
+  interface PeopleProgress {
+    timer: NodeJS.Timeout | undefined;
+    reporter: Promise<{ report(percentage: number, message?: string): void; done(): void } | null> | null;
+    last: PeopleBuildProgress | null;
+    sentAt: number;
+  }
+
+  function beginPeopleProgress(root: Root): void {
+    if (!capabilities.window?.workDoneProgress || peopleProgress.has(root)) return;
+    const st: PeopleProgress = { timer: undefined, reporter: null, last: null, sentAt: 0 };
+    peopleProgress.set(root, st);
+    st.timer = setTimeout(() => {
+      st.timer = undefined;
+      if (shuttingDown) return;
+      try {
+        st.reporter = connection.window
+          .createWorkDoneProgress()
+          .then((r) => {
+            r.begin('Corpus Lint: people and events', peoplePercent(st.last), peopleMessage(st.last), false);
+            return r;
+          })
+          .catch(() => null);
+      } catch {
+        // the connection is closed
+      }
+    }, PEOPLE_PROGRESS_AFTER_MS);
+  }
+
+  function reportPeopleProgress(root: Root, p: PeopleBuildProgress): void {
+    const st = peopleProgress.get(root);
+    if (!st) return;
+    const phaseChanged = st.last?.phase !== p.phase;
+    st.last = p;
+    const now = Date.now();
+    if (!st.reporter || (!phaseChanged && now - st.sentAt < 200)) return;
+    st.sentAt = now;
+    void st.reporter.then((r) => safely(() => r?.report(peoplePercent(p), peopleMessage(p))));
+  }
+
+  function endPeopleProgress(root: Root): void {
+    const st = peopleProgress.get(root);
+    if (!st) return;
+    peopleProgress.delete(root);
+    if (st.timer) clearTimeout(st.timer);
+    void st.reporter?.then((r) => safely(() => r?.done()));
+  }
+
+  /** Sends workspace/codeLens/refresh when the events behind the lenses changed since the last snapshot. */
+  function refreshLenses(root: Root, snapshot: PeopleSnapshot): void {
+    const signature = lensSignature(snapshot);
+    const before = lensSignatures.get(root);
+    lensSignatures.set(root, signature);
+    if (before === undefined || before === signature || !root.codeLensEnabled) return;
+    if (capabilities.workspace?.codeLens?.refreshSupport) safely(() => connection.sendRequest('workspace/codeLens/refresh'));
   }
 
   async function settingsFor(scopeUri: string | null): Promise<Settings> {
@@ -199,6 +318,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     publisher.publish(r.root, files);
     if (r.decisionsChanged) void publishAllOf(r.root);
+    people.schedule(r.root, PEOPLE_IDLE_MS);
   }
 
   async function publishAllOf(root: Root): Promise<void> {
@@ -207,7 +327,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function sendStatus(): void {
     const sizes = workspace.sizes();
-    const status: CorpusStatus = { ...sizes, findings: publisher.findingCount(), indexing };
+    const status: CorpusStatus = { ...sizes, findings: publisher.findingCount(), indexing, peopleIndexing: people.isBuilding() };
     safely(() => connection.sendNotification(STATUS_NOTIFICATION, status));
   }
 
@@ -267,6 +387,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const sizes = workspace.sizes();
     log(`indexed ${sizes.files} files (${sizes.entries} entries) in ${Date.now() - started} ms`);
     sendStatus();
+    // The people index is built in the background, so that the first hover on a name finds it ready.
+    people.retain(workspace.allRoots());
+    for (const root of workspace.allRoots()) people.schedule(root, 0);
   }
 
   function rememberDecisions(root: Root): void {
@@ -285,6 +408,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void watchBaselines();
     for (const r of changed) {
       rememberDecisions(r);
+      people.schedule(r, 0);
       await publisher.publishAll(r, () => shuttingDown);
     }
     sendStatus();
@@ -308,6 +432,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publisher.publishConfigProblems(workspace.roots);
     for (const r of changed) {
       rememberDecisions(r);
+      people.schedule(r, 0);
       await publisher.publishAll(r, () => shuttingDown);
     }
     sendStatus();
@@ -410,6 +535,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onShutdown(() => {
     shuttingDown = true;
     workspace.stopIndexing();
+    people.stop();
+    loopDelay?.disable();
     firstIndexDone();
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = undefined;
@@ -514,11 +641,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const markdownHover = () => capabilities.textDocument?.hover?.contentFormat?.includes('markdown') ?? false;
 
   connection.onHover(
-    request('textDocument/hover', (p) => {
+    request('textDocument/hover', async (p, token) => {
+      const snapshot = await peopleOf(p.textDocument.uri, token);
       const { key, root, pos } = at(p.textDocument.uri, p.position);
-      return hover(root, key, pos, positions, markdownHover());
+      return hover(root, snapshot, key, pos, positions, markdownHover());
     }, { wholeCorpus: true }),
   );
+
+  /**
+   * The up-to-date people snapshot of a document's root, built in slices when needed. Positions are computed after
+   * it is ready (changes may have been applied meanwhile).
+   */
+  function peopleOf(uri: string, token: CancellationToken): Promise<PeopleSnapshot> {
+    return people.snapshot(workspace.rootOf(canonicalUri(uri)), token);
+  }
 
   /** The known name under a position, or null. */
   function nameAt(uri: string, position: { line: number; character: number }) {
@@ -541,13 +677,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     Location.create(l.file, positions.toClientRange(l.file, l.range));
 
   connection.onDefinition(
-    request('textDocument/definition', (p, token) => {
+    request('textDocument/definition', async (p, token) => {
+      const snapshot = await peopleOf(p.textDocument.uri, token);
       const o = offsetIn(p.textDocument.uri, p.position);
       // A person or place the people index knows: its registry entry, else its earliest dated mention.
-      const entity = o && entityDefinition(o.root, o.key, o.offset);
+      const entity = o && entityDefinition(o.root, snapshot, o.key, o.offset);
       if (entity) return toLocation(entity);
       // An entry's headline: the other reports of its event.
-      const reports = o && eventReports(o.root, o.key, o.pos, false);
+      const reports = o && eventReports(o.root, snapshot, o.key, o.pos, false);
       if (reports?.length) return reports.map(toLocation);
       const hit = nameAt(p.textDocument.uri, p.position);
       if (hit) {
@@ -564,14 +701,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onReferences(
-    request('textDocument/references', (p, token) => {
+    request('textDocument/references', async (p, token) => {
+      const snapshot = await peopleOf(p.textDocument.uri, token);
       const o = offsetIn(p.textDocument.uri, p.position);
-      const entity = o && entityReferences(o.root, o.key, o.offset);
+      const entity = o && entityReferences(snapshot, o.key, o.offset);
       if (entity) {
         const here = (m: { file: string; start: number; end: number }) => m.file === o.key && m.start <= o.offset && o.offset <= m.end;
         return entity.filter((m) => p.context.includeDeclaration || !here(m)).map(toLocation);
       }
-      const reports = o && eventReports(o.root, o.key, o.pos, p.context.includeDeclaration);
+      const reports = o && eventReports(o.root, snapshot, o.key, o.pos, p.context.includeDeclaration);
       if (reports?.length) return reports.map(toLocation);
       const hit = nameAt(p.textDocument.uri, p.position);
       if (!hit) return null;
@@ -634,7 +772,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onWorkspaceSymbol(
     request(
       'workspace/symbol',
-      (p, token) => workspaceSymbols(workspace.allRoots(), p.query, positions, () => token.isCancellationRequested, namesOf, (root, query, limit) => entitySymbols(root, query, positions, limit)),
+      async (p, token) => {
+        const roots = workspace.allRoots();
+        const snapshots = new Map<Root, PeopleSnapshot>();
+        if (p.query.trim()) for (const root of roots) snapshots.set(root, await people.snapshot(root, token));
+        const entitiesOf = (root: Root, query: string, limit: number) => {
+          const snapshot = snapshots.get(root);
+          return snapshot ? entitySymbols(snapshot, query, positions, limit) : [];
+        };
+        return workspaceSymbols(workspace.allRoots(), p.query, positions, () => token.isCancellationRequested, namesOf, entitiesOf);
+      },
       { wholeCorpus: true },
     ),
   );
@@ -647,11 +794,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onCodeLens(
-    request('textDocument/codeLens', (p) => {
+    request('textDocument/codeLens', async (p, token) => {
       const key = canonicalUri(p.textDocument.uri);
       const root = workspace.rootOf(key);
       if (!root.codeLensEnabled || !root.corpus.model(key)) return [];
-      return eventCodeLenses(root, key, positions, canRunEditorCommands);
+      const snapshot = await people.snapshot(root, token);
+      if (!root.corpus.model(key)) return [];
+      return eventCodeLenses(root, snapshot, key, positions, canRunEditorCommands);
     }, { wholeCorpus: true }),
   );
 
@@ -684,7 +833,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(
     WRITE_REGISTRY_REQUEST,
-    request(WRITE_REGISTRY_REQUEST, async (p: { uri?: string } | null): Promise<WriteRegistryResult> => {
+    request(WRITE_REGISTRY_REQUEST, async (p: { uri?: string } | null, token): Promise<WriteRegistryResult> => {
       const uri = p && typeof p.uri === 'string' ? canonicalUri(p.uri) : null;
       const root = uri ? workspace.rootOf(uri) : workspace.roots.find((r) => r.folder);
       if (!root?.folder) throw new ResponseError(ErrorCodes.InvalidRequest, 'Corpus Lint: open a folder to write a registry into.');
@@ -692,9 +841,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const canCreateFiles = !!capabilities.workspace?.applyEdit && workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
       return writeRegistryRequest(root, {
         applyEdit: canCreateFiles ? async (edit) => connection.workspace.applyEdit({ label: 'Corpus Lint: write a starter registry', edit }) : null,
+        people: () => people.snapshot(root, token),
       });
     }, { wholeCorpus: true }),
   );
+
+  // Answered at once, without applying queued changes (a benchmark polls it while typing).
+  connection.onRequest(SERVER_STATS_REQUEST, (p: { reset?: boolean } | null): ServerStats => {
+    const m = process.memoryUsage();
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const delay = loopDelay && loopDelay.count > 0
+      ? { max: ms(loopDelay.max), p99: ms(loopDelay.percentile(99)), p50: ms(loopDelay.percentile(50)), mean: ms(loopDelay.mean), count: loopDelay.count }
+      : null;
+    if (p?.reset) loopDelay?.reset();
+    return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, loopDelay: delay, lastPeopleBuild };
+  });
 
   connection.onRequest(
     FIX_ALL_REQUEST,

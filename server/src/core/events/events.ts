@@ -12,6 +12,7 @@ import type { Range } from '../types';
 import { findDates } from '../dates';
 import { hashString } from '../text/normalize';
 import { compatibleTypes, EventType, eventTypeOf } from './triggers';
+import { Pace, runSteps, Steps } from '../people/steps';
 
 export interface EventReport {
   file: string;
@@ -163,9 +164,19 @@ interface Report {
 }
 
 export function buildEvents(input: EventInput): CorpusEvent[] {
+  return runSteps(buildEventsSteps(input));
+}
+
+/** Units of work between two yields (a file, a report, a paragraph link). */
+const EVENTS_PACE = 64;
+
+/** `buildEvents` in steps (see people/steps.ts). */
+export function* buildEventsSteps(input: EventInput): Steps<CorpusEvent[]> {
+  const pace = new Pace(EVENTS_PACE);
   const reports: Report[] = [];
   const byEntry = new Map<string, number>();
   for (const file of input.files) {
+    if (pace.tick()) yield;
     const model = input.model(file);
     if (!model) continue;
     const skeletons = skeletonsOf(model);
@@ -178,9 +189,15 @@ export function buildEvents(input: EventInput): CorpusEvent[] {
       reports.push(r);
     }
   }
-  const links = candidateLinks(reports, byEntry, input);
+  const links = yield* candidateLinks(reports, byEntry, input, pace);
+  yield;
   const clusters = clusterReports(reports, links);
-  const events = clusters.map((members) => eventOf(members.map((i) => reports[i]), input));
+  yield;
+  const events: CorpusEvent[] = [];
+  for (const members of clusters) {
+    if (pace.tick(members.length)) yield;
+    events.push(eventOf(members.map((i) => reports[i]), input));
+  }
   events.sort((a, b) => (a.reports[0].file < b.reports[0].file ? -1 : a.reports[0].file > b.reports[0].file ? 1 : a.reports[0].entry - b.reports[0].entry));
   const seen = new Map<string, number>();
   for (const e of events) {
@@ -239,7 +256,7 @@ interface Link {
   lead: boolean;
 }
 
-function candidateLinks(reports: Report[], byEntry: Map<string, number>, input: EventInput): Link[] {
+function* candidateLinks(reports: Report[], byEntry: Map<string, number>, input: EventInput, pace: Pace): Steps<Link[]> {
   const best = new Map<string, Link>();
   const note = (a: number, b: number, text: number, paragraph = -1, lead = false) => {
     if (a === b) return;
@@ -252,13 +269,16 @@ function candidateLinks(reports: Report[], byEntry: Map<string, number>, input: 
     if (lead) l.lead = true;
   };
   // Shared text: a paragraph of one report copied, or nearly, into another.
-  reports.forEach((r, i) => {
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
+    // Reading a file's links the first time looks its paragraphs up in the duplicate index.
+    if (pace.tick(8)) yield;
     for (const l of input.links(r.file, r.model)) {
       if (r.model.paragraphs[l.paragraph].entry !== r.entry) continue;
       const other = byEntry.get(l.file + '\u0000' + l.otherEntry);
       if (other !== undefined) note(i, other, l.similarity, l.paragraph, l.paragraph === r.lead || l.other === reports[other].lead);
     }
-  });
+  }
   // The same participants within two days.
   const byDay = new Map<number, number[]>();
   reports.forEach((r, i) => {
@@ -268,6 +288,7 @@ function candidateLinks(reports: Report[], byEntry: Map<string, number>, input: 
     byDay.set(r.day, list);
   });
   for (const [day, list] of byDay) {
+    if (pace.tick(list.length)) yield;
     for (let d = 0; d <= MAX_DAYS_APART; d++) {
       const other = byDay.get(day + d);
       if (!other) continue;

@@ -18,6 +18,7 @@ import { nameKey, placeKey, WordJudge } from './judge';
 import { FileMatches, MatchedWord, TokenKind } from './matches';
 import { isIgnorableUnit, normalizeForMatch, stripMarks } from '../text/normalize';
 import { INSTITUTION_HEADS, TITLE_MODIFIERS } from './lexicon';
+import { Pace, runSteps, Steps } from './steps';
 
 /** How a mention was tied to its person. */
 export type Resolution = 'name' | 'registry' | 'entry' | 'file' | 'corpus' | 'single';
@@ -282,12 +283,27 @@ export function clusterEntities(
   judge: WordJudge,
   registry: Registry | null,
 ): ClusterResult {
+  return runSteps(clusterEntitiesSteps(files, vocab, judge, registry));
+}
+
+/** Mentions handled between two yields. */
+const CLUSTER_PACE = 512;
+
+/** `clusterEntities` in steps (see steps.ts); reads its inputs only. */
+export function* clusterEntitiesSteps(
+  files: { file: string; entities: FileEntities }[],
+  vocab: Vocabulary,
+  judge: WordJudge,
+  registry: Registry | null,
+): Steps<ClusterResult> {
+  const pace = new Pace(CLUSTER_PACE);
   const persons = new Map<string, PersonDraft>();
   const alias = registryIdentities(registry);
 
   // A word that mostly comes right before a family name is its given name (ألكسندر لافرنتييف).
   const givenPairs = new Map<string, Map<string, number>>();
   for (const f of files) {
+    if (pace.tick(f.entities.names.length)) yield;
     for (const n of f.entities.names) {
       if (n.identity || !n.prev) continue;
       let before = givenPairs.get(n.key);
@@ -317,6 +333,7 @@ export function clusterEntities(
   /** How often a key is the given name of a full name in the text (فاطمة الزهراني): then it is no one-name person. */
   const asGiven = new Map<string, number>();
   for (const f of files) {
+    if (pace.tick(4 * f.entities.names.length)) yield;
     for (let n of f.entities.names) {
       n = withGiven(n);
       if (!n.identity) {
@@ -335,7 +352,9 @@ export function clusterEntities(
 
   const bySurname = new Map<string, PersonDraft[]>();
   const byChainGiven = new Map<string, PersonDraft[]>();
+  yield;
   for (const p of persons.values()) {
+    if (pace.tick()) yield;
     if (p.surname) push(bySurname, p.surname, p);
     if (p.father && p.given) push(byChainGiven, p.given, p);
   }
@@ -344,6 +363,7 @@ export function clusterEntities(
   /** Distinct given names written before a family name (صالح الزهراني، فاطمة الزهراني): a family name many share. */
   const givenBefore = new Map<string, Set<string>>();
   for (const { local } of shorts) {
+    if (pace.tick()) yield;
     shortCounts.set(local.key, (shortCounts.get(local.key) ?? 0) + 1);
     if (local.nameAfter) nameAfter.set(local.key, (nameAfter.get(local.key) ?? 0) + 1);
     if (local.givenBefore) {
@@ -360,6 +380,7 @@ export function clusterEntities(
   for (const [key, set] of givenBefore) if (set.size >= SHARED_FAMILY_GIVEN_NAMES) sharedFamilies.add(key);
   const shortForms = new Map<string, ShortForm | null>();
   for (const { file, local: n } of shorts) {
+    if (pace.tick(4)) yield;
     const formKey = n.stem + '\u0000' + (n.title ?? '');
     let form = shortForms.get(formKey);
     if (form === undefined) shortForms.set(formKey, (form = shortForm(n, vocab, judge, persons, bySurname, byChainGiven, givenNames)));
@@ -374,6 +395,7 @@ export function clusterEntities(
 
   const people: ClusteredPerson[] = [];
   for (const p of persons.values()) {
+    if (pace.tick(1 + p.mentions.length)) yield;
     if (!p.mentions.length && p.registry === undefined) continue;
     const fullSpellings = new Map<string, number>();
     for (const m of p.mentions) {
@@ -381,7 +403,7 @@ export function clusterEntities(
     }
     people.push({ identity: p.identity, mentions: p.mentions, roles: p.roles, registry: p.registry, fullSpellings });
   }
-  return { people, places: clusterPlaces(files, registry) };
+  return { people, places: yield* clusterPlaces(files, registry, pace) };
 }
 
 /** What the corpus says about a short form (its stem after a title): who it may stand for. */
@@ -596,7 +618,7 @@ export function spellingOf(text: string, start: number, end: number): string {
   return stripMarks(text.slice(start, end)).replace(/[#_\s]+/g, ' ').trim();
 }
 
-function clusterPlaces(files: { file: string; entities: FileEntities }[], registry: Registry | null): ClusteredPlace[] {
+function* clusterPlaces(files: { file: string; entities: FileEntities }[], registry: Registry | null, pace: Pace): Steps<ClusteredPlace[]> {
   const alias = new Map<string, string>();
   const registryOf = new Map<string, number>();
   registry?.places.forEach((p, i) => {
@@ -606,6 +628,7 @@ function clusterPlaces(files: { file: string; entities: FileEntities }[], regist
   });
   const places = new Map<string, ClusteredPlace>();
   for (const f of files) {
+    if (pace.tick(f.entities.places.length)) yield;
     for (const local of f.entities.places) {
       const key = alias.get(local.key) ?? local.key;
       let p = places.get(key);

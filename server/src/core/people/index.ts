@@ -11,12 +11,13 @@ import type { Range } from '../types';
 import { indexLines, rangeOf } from '../text/lines';
 import { EvidenceTotals, FileNameEvidence, fileNameEvidence } from './evidence';
 import { WordJudge } from './judge';
-import { learnVocabulary } from './learn';
+import { learnVocabularySteps } from './learn';
 import { FileMatches, matchFile } from './matches';
-import { clusterEntities, ClusteredPerson, ClusteredPlace, FileEntities, fileEntities, Resolution } from './cluster';
+import { clusterEntitiesSteps, ClusteredPerson, ClusteredPlace, FileEntities, fileEntities, Resolution } from './cluster';
 import type { Vocabulary } from './learn';
 import { parseRegistryText, Registry, RegistryError, RegistrySpan } from './registry';
-import { buildEvents, CorpusEvent, EventMention, EventReport, ParagraphLink, paragraphLinks } from '../events/events';
+import { buildEventsSteps, CorpusEvent, EventMention, EventReport, ParagraphLink, paragraphLinks } from '../events/events';
+import { Pace, runSteps, Steps } from './steps';
 
 export type { CorpusEvent, EventReport } from '../events/events';
 export type { EventType } from '../events/triggers';
@@ -74,32 +75,29 @@ export class PeopleSnapshot {
   readonly people: Entity[];
   readonly places: Entity[];
   readonly events: CorpusEvent[];
-  private readonly byId = new Map<string, Entity>();
-  private readonly mentionsById = new Map<string, Mention[]>();
-  private readonly mentionsByFile = new Map<string, Mention[]>();
-  private readonly eventsById = new Map<string, CorpusEvent>();
-  private readonly eventByEntry = new Map<string, CorpusEvent>();
+  private readonly byId: Map<string, Entity>;
+  private readonly mentionsById: Map<string, Mention[]>;
+  private readonly mentionsByFile: Map<string, Mention[]>;
+  private readonly eventsById: Map<string, CorpusEvent>;
+  private readonly eventByEntry: Map<string, CorpusEvent>;
 
+  /** `mentions`: every mention, or the lookup tables `snapshotTables` made of them. */
   constructor(
     people: Entity[],
     places: Entity[],
     events: CorpusEvent[],
-    mentions: Mention[],
+    mentions: Mention[] | SnapshotTables,
     private readonly entriesOf: (file: string) => { range: Range }[],
   ) {
     this.people = people;
     this.places = places;
     this.events = events;
-    for (const e of [...people, ...places]) this.byId.set(e.id, e);
-    for (const m of mentions) {
-      push(this.mentionsById, m.id, m);
-      push(this.mentionsByFile, m.file, m);
-    }
-    for (const list of this.mentionsByFile.values()) list.sort((a, b) => a.start - b.start);
-    for (const e of events) {
-      this.eventsById.set(e.id, e);
-      for (const r of e.reports) this.eventByEntry.set(r.file + '\u0000' + r.entry, e);
-    }
+    const tables = Array.isArray(mentions) ? runSteps(snapshotTables(people, places, events, mentions)) : mentions;
+    this.byId = tables.byId;
+    this.mentionsById = tables.mentionsById;
+    this.mentionsByFile = tables.mentionsByFile;
+    this.eventsById = tables.eventsById;
+    this.eventByEntry = tables.eventByEntry;
   }
 
   /** A person or place by id. */
@@ -179,6 +177,36 @@ export class PeopleSnapshot {
   }
 }
 
+/** The lookup tables of a snapshot. */
+export interface SnapshotTables {
+  byId: Map<string, Entity>;
+  mentionsById: Map<string, Mention[]>;
+  mentionsByFile: Map<string, Mention[]>;
+  eventsById: Map<string, CorpusEvent>;
+  eventByEntry: Map<string, CorpusEvent>;
+}
+
+/** Builds the lookup tables of a snapshot, in steps. */
+function* snapshotTables(people: Entity[], places: Entity[], events: CorpusEvent[], mentions: Mention[]): Steps<SnapshotTables> {
+  const pace = new Pace(2048);
+  const t: SnapshotTables = { byId: new Map(), mentionsById: new Map(), mentionsByFile: new Map(), eventsById: new Map(), eventByEntry: new Map() };
+  for (const list of [people, places]) for (const e of list) t.byId.set(e.id, e);
+  for (const m of mentions) {
+    if (pace.tick()) yield;
+    push(t.mentionsById, m.id, m);
+    push(t.mentionsByFile, m.file, m);
+  }
+  for (const list of t.mentionsByFile.values()) {
+    if (pace.tick(2 * list.length)) yield;
+    list.sort((a, b) => a.start - b.start);
+  }
+  for (const e of events) {
+    t.eventsById.set(e.id, e);
+    for (const r of e.reports) t.eventByEntry.set(r.file + '\u0000' + r.entry, e);
+  }
+  return t;
+}
+
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   const list = map.get(k);
   if (list) list.push(v);
@@ -205,22 +233,59 @@ export interface PeopleBuildStats {
   total: number;
 }
 
+/** A file's matches and entities, valid for the vocabulary they were last checked against. */
 interface FileState {
   model: FileModel;
-  /** The evidence counted in the totals for this file. */
-  evidence: FileNameEvidence;
+  /** The vocabulary the matches hold for (null: match again). */
+  vocab: Vocabulary | null;
   matches: FileMatches;
   entities: FileEntities;
 }
 
+/** What a build is doing, for progress reports. */
+export interface PeopleBuildProgress {
+  phase: 'evidence' | 'learning' | 'matching' | 'clustering' | 'events';
+  /** Files done and to do in the evidence and matching phases (0 and 0 in the others). */
+  done: number;
+  total: number;
+}
+
+/** The state of one step of a build: `done` (the snapshot is ready), `more` (call again), `stale` (start again). */
+export type PeopleStep = 'done' | 'more' | 'stale';
+
+/**
+ * A build of the people snapshot in steps, for a host that must stay responsive: `step` works until `shouldYield`
+ * says to stop (it is asked after every piece of work, about a millisecond apart) and returns `more`, or
+ * finishes and returns `done` (then `PeopleIndex.current()` is the new snapshot). A change of the corpus, the
+ * registry or the configuration, or another build started meanwhile, makes it `stale`: start a new one, which
+ * keeps the per-file work already done.
+ */
+export interface PeopleBuild {
+  step(shouldYield: () => boolean): PeopleStep;
+  progress(): PeopleBuildProgress;
+  /** Active time spent in `step` so far (ms). */
+  readonly busy: number;
+}
+
 export class PeopleIndex {
   private snapshot: PeopleSnapshot | null = null;
+  /** Bumped by every change of the inputs: a build started before it is stale. */
+  private generation = 0;
+  /** The build running in steps, if any: starting another one makes it stale. */
+  private running = 0;
   private readonly state = new Map<string, FileState>();
+  /** The evidence of each file counted in `totals`. */
+  private readonly counted = new Map<string, FileNameEvidence>();
   /** Text links of each file's paragraphs to other entries (for linking reports of an event). */
   private readonly links = new Map<string, { model: FileModel; links: ParagraphLink[] }>();
   private learned: { judge: WordJudge; vocab: Vocabulary } | null = null;
   /** What every file teaches about names, counted (updated file by file). */
   private totals = new EvidenceTotals();
+  /** Counted evidence changed titles or hashtags since the vocabulary was learned. */
+  private relearnNeeded = false;
+  /** Place cues counted since the vocabulary was learned (checked against its place decisions before the next use). */
+  private cueDelta = new Map<string, number>();
+  private pairDelta = new Set<string>();
   private registry: { source: RegistrySource; registry: Registry; spans: { people: RegistrySpan[]; places: RegistrySpan[] } } | null = null;
   lastStats: PeopleBuildStats | null = null;
 
@@ -230,6 +295,7 @@ export class PeopleIndex {
    */
   invalidate(textChanged?: Iterable<string>): void {
     this.snapshot = null;
+    this.generation++;
     if (!textChanged) this.links.clear();
     else for (const f of textChanged) this.links.delete(f);
   }
@@ -237,16 +303,24 @@ export class PeopleIndex {
   /** Forgets everything learned (after a change of configuration). */
   reset(): void {
     this.snapshot = null;
+    this.generation++;
     this.learned = null;
     this.state.clear();
+    this.counted.clear();
     this.links.clear();
     this.totals = new EvidenceTotals();
+    this.relearnNeeded = false;
+    this.cueDelta = new Map();
+    this.pairDelta = new Set();
   }
 
   /** Sets (or clears) the registry; returns its errors (an invalid registry is ignored). */
   setRegistry(source: RegistrySource | null): RegistryError[] {
     this.snapshot = null;
+    this.generation++;
     this.learned = null;
+    // Every file is matched again against the vocabulary the registry changes.
+    for (const st of this.state.values()) st.vocab = null;
     if (!source) {
       this.registry = null;
       return [];
@@ -260,75 +334,156 @@ export class PeopleIndex {
     return this.registry?.source ?? null;
   }
 
+  /** The snapshot, built at once when the inputs changed since the last one. */
   get(sources: PeopleSources): PeopleSnapshot {
-    if (!this.snapshot) this.snapshot = this.build(sources);
+    if (!this.snapshot) {
+      const build = this.startBuild(sources);
+      build.step(() => false);
+    }
+    return this.snapshot!;
+  }
+
+  /** The snapshot when it is up to date, else null (a build is needed). */
+  current(): PeopleSnapshot | null {
     return this.snapshot;
   }
 
-  private build({ models, names, duplicates }: PeopleSources): PeopleSnapshot {
+  /** Starts a build in steps (see `PeopleBuild`); a build running meanwhile becomes stale. */
+  startBuild(sources: PeopleSources): PeopleBuild {
+    const id = ++this.running;
+    const generation = this.generation;
+    const progress: PeopleBuildProgress = { phase: 'evidence', done: 0, total: 0 };
+    const steps = this.build(sources, progress);
+    let busy = 0;
+    let finished = false;
+    return {
+      step: (shouldYield) => {
+        if (finished) return this.snapshot && this.generation === generation ? 'done' : 'stale';
+        if (this.running !== id || this.generation !== generation) return 'stale';
+        const t0 = now();
+        try {
+          for (;;) {
+            const r = steps.next();
+            if (r.done) {
+              finished = true;
+              this.snapshot = r.value;
+              return 'done';
+            }
+            if (shouldYield()) return 'more';
+          }
+        } finally {
+          busy += now() - t0;
+        }
+      },
+      progress: () => ({ ...progress }),
+      get busy() {
+        return busy;
+      },
+    };
+  }
+
+  private *build({ models, names, duplicates }: PeopleSources, progress: PeopleBuildProgress): Steps<PeopleSnapshot> {
     const t0 = now();
     const files = [...models.keys()].sort();
-    // The vocabulary is learned again only when what some file teaches about names changed.
+    // Every piece of state is updated file by file, so that a build dropped between two steps leaves it consistent.
     // The vocabulary is learned again when titles or hashtags changed; new place cues (في …) only when they change
     // a place decision.
-    let relearn = !this.learned;
-    for (const [f, st] of this.state) {
+    for (const [f, e] of this.counted) {
       if (models.has(f)) continue;
-      relearn = true;
-      this.totals.add(st.evidence, -1);
-      this.state.delete(f);
+      this.totals.add(e, -1);
+      this.counted.delete(f);
+      this.relearnNeeded = true;
     }
-    const cueDelta = new Map<string, number>();
-    const pairDelta = new Set<string>();
-    const evidence = files.map((f) => {
+    for (const f of this.state.keys()) if (!models.has(f)) this.state.delete(f);
+    progress.total = files.length;
+    for (let i = 0; i < files.length; i++) {
+      progress.done = i;
+      const f = files[i];
       const e = fileNameEvidence(models.get(f)!);
-      const st = this.state.get(f);
-      if (st?.evidence !== e) {
-        if (st) this.totals.add(st.evidence, -1);
-        this.totals.add(e, 1);
-        if (!st || st.evidence.nameSignature !== e.nameSignature) relearn = true;
-        else if (!relearn) diffCues(st.evidence, e, cueDelta, pairDelta);
+      const old = this.counted.get(f);
+      if (old === e) {
+        if ((i & 1023) === 1023) yield;
+        continue;
       }
-      return e;
-    });
-    if (!relearn && (cueDelta.size || pairDelta.size)) {
-      relearn = !this.learned!.vocab.placeLearner.recheck(cueDelta, pairDelta, this.totals, new WordJudge(names));
+      if (old) this.totals.add(old, -1);
+      this.totals.add(e, 1);
+      this.counted.set(f, e);
+      if (!old || old.nameSignature !== e.nameSignature) this.relearnNeeded = true;
+      else if (!this.relearnNeeded) diffCues(old, e, this.cueDelta, this.pairDelta);
+      yield;
+    }
+    if (this.learned && !this.relearnNeeded && (this.cueDelta.size || this.pairDelta.size)) {
+      // The learner takes the new cue counts in: they are consumed whatever it answers.
+      const holds = this.learned.vocab.placeLearner.recheck(this.cueDelta, this.pairDelta, this.totals, new WordJudge(names));
+      this.cueDelta = new Map();
+      this.pairDelta = new Set();
+      if (!holds) this.relearnNeeded = true;
     }
     const t1 = now();
     const registry = this.registry?.registry ?? null;
-    const previous = this.learned;
-    if (relearn) {
+    const relearned = !this.learned || this.relearnNeeded;
+    if (relearned) {
+      Object.assign(progress, { phase: 'learning', done: 0, total: 0 });
+      yield;
       const judge = new WordJudge(names);
-      this.learned = { judge, vocab: learnVocabulary(this.totals, judge, registry) };
+      const vocab = yield* learnVocabularySteps(this.totals, judge, registry);
+      this.learned = { judge, vocab };
+      this.relearnNeeded = false;
+      this.cueDelta = new Map();
+      this.pairDelta = new Set();
     }
     const { judge, vocab } = this.learned!;
-    const stale = previous && previous.vocab !== vocab ? changedKeys(previous.vocab, vocab) : null;
     const t2 = now();
+    Object.assign(progress, { phase: 'matching', done: 0, total: files.length });
+    /** Keys that changed from an older vocabulary to this one (a file holding none of them keeps its matches). */
+    const staleKeys = new Map<Vocabulary, Set<string>>();
     let matchedFiles = 0;
     const inputs: { file: string; entities: FileEntities }[] = [];
-    files.forEach((file, i) => {
+    for (let i = 0; i < files.length; i++) {
+      progress.done = i;
+      const file = files[i];
       const model = models.get(file)!;
       let st = this.state.get(file);
-      const redo = !st || st.model !== model || !previous || (stale !== null && touches(model, stale, judge));
+      let redo = !st || st.model !== model || !st.vocab;
+      if (st && !redo && st.vocab !== vocab) {
+        let keys = staleKeys.get(st.vocab!);
+        if (!keys) staleKeys.set(st.vocab!, (keys = changedKeys(st.vocab!, vocab)));
+        redo = touches(model, keys, judge);
+        if (!redo) st.vocab = vocab;
+        yield;
+      }
       if (redo) {
         const matches = matchFile(model, vocab, judge);
-        st = { model, evidence: evidence[i], matches, entities: fileEntities(model.text, model.lineIndex, matches, vocab, judge) };
+        st = { model, vocab, matches, entities: fileEntities(model.text, model.lineIndex, matches, vocab, judge) };
         this.state.set(file, st);
         matchedFiles++;
-      } else st!.evidence = evidence[i];
+        yield;
+      }
       inputs.push({ file, entities: st!.entities });
-    });
+      if ((i & 1023) === 1023) yield;
+    }
     const t3 = now();
-    const clustered = clusterEntities(inputs, vocab, judge, registry);
+    Object.assign(progress, { phase: 'clustering', done: 0, total: 0 });
+    yield;
+    const clustered = yield* clusterEntitiesSteps(inputs, vocab, judge, registry);
     const mentions: Mention[] = [];
-    const people = this.entities('person', clustered.people, models, mentions);
-    const places = this.entities('place', clustered.places, models, mentions);
+    const people = yield* this.entities('person', clustered.people, models, mentions);
+    const places = yield* this.entities('place', clustered.places, models, mentions);
     const t4 = now();
+    Object.assign(progress, { phase: 'events', done: 0, total: 0 });
+    yield;
     const byFile = new Map<string, EventMention[]>();
-    for (const m of mentions) push(byFile, m.file, { id: m.id, kind: m.kind, start: m.start, end: m.end, genitive: m.genitive, cued: m.cued });
-    for (const list of byFile.values()) list.sort((a, b) => a.start - b.start);
+    const pace = new Pace(2048);
+    for (const m of mentions) {
+      if (pace.tick()) yield;
+      push(byFile, m.file, { id: m.id, kind: m.kind, start: m.start, end: m.end, genitive: m.genitive, cued: m.cued });
+    }
+    for (const list of byFile.values()) {
+      if (pace.tick(2 * list.length)) yield;
+      list.sort((a, b) => a.start - b.start);
+    }
     const placeNames = new Map(places.map((p) => [p.id, p.name]));
-    const events = buildEvents({
+    const events = yield* buildEventsSteps({
       files,
       model: (f) => models.get(f),
       mentions: (f) => byFile.get(f) ?? [],
@@ -341,18 +496,21 @@ export class PeopleIndex {
       },
     });
     for (const f of [...this.links.keys()]) if (!models.has(f)) this.links.delete(f);
+    const tables = yield* snapshotTables(people, places, events, mentions);
     const t5 = now();
-    this.lastStats = { relearned: relearn, evidence: t1 - t0, learn: t2 - t1, match: t3 - t2, matchedFiles, cluster: t4 - t3, events: t5 - t4, total: t5 - t0 };
-    return new PeopleSnapshot(people, places, events, mentions, (f) => models.get(f)?.entries ?? []);
+    this.lastStats = { relearned, evidence: t1 - t0, learn: t2 - t1, match: t3 - t2, matchedFiles, cluster: t4 - t3, events: t5 - t4, total: t5 - t0 };
+    return new PeopleSnapshot(people, places, events, tables, (f) => models.get(f)?.entries ?? []);
   }
 
-  private entities(kind: 'person' | 'place', clustered: (ClusteredPerson | ClusteredPlace)[], models: ReadonlyMap<string, FileModel>, out: Mention[]): Entity[] {
+  private *entities(kind: 'person' | 'place', clustered: (ClusteredPerson | ClusteredPlace)[], models: ReadonlyMap<string, FileModel>, out: Mention[]): Steps<Entity[]> {
+    const pace = new Pace(512);
     const registry = this.registry;
     const declared = kind === 'person' ? registry?.registry.people : registry?.registry.places;
     const spans = kind === 'person' ? registry?.spans.people : registry?.spans.places;
     const result: Entity[] = [];
     const ids = new Set<string>();
     for (const c of clustered) {
+      if (pace.tick(4 + c.mentions.length)) yield;
       const r = c.registry !== undefined ? declared?.[c.registry] : undefined;
       const counts = new Map<string, number>();
       for (const m of c.mentions) counts.set(m.local.spelling, (counts.get(m.local.spelling) ?? 0) + 1);

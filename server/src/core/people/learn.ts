@@ -12,6 +12,7 @@ import { nameKey, placeKey, WordJudge } from './judge';
 import { BODY_HEADS, INSTITUTION_HEADS, NOT_PLACES, OFFICE_TITLES, PLACE_CUES, PORTFOLIO_PREFIXES, TITLE_MODIFIERS } from './lexicon';
 import type { Registry } from './registry';
 import { normalizeForMatch } from '../text/normalize';
+import { Pace, runSteps, Steps } from './steps';
 
 /** A name learned from titles, hashtags or the registry: the keys of its parts, in order. */
 export interface LearnedName {
@@ -57,19 +58,36 @@ const MAX_NAME_WORDS = 7;
 const MAX_NAME_PARTS = 3;
 
 export function learnVocabulary(totals: EvidenceTotals, judge: WordJudge, registry: Registry | null): Vocabulary {
-  const places = learnPlaces(totals, judge, registry);
+  return runSteps(learnVocabularySteps(totals, judge, registry));
+}
+
+/** Pieces of learning between two yields (a title context, a hashtag, a place candidate is one). */
+const LEARN_PACE = 256;
+
+/** `learnVocabulary` in steps (see steps.ts). The judge is changed; the totals are only read. */
+export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, registry: Registry | null): Steps<Vocabulary> {
+  const pace = new Pace(LEARN_PACE);
+  const places = yield* learnPlaces(totals, judge, registry, pace);
   judge.placeFirsts = new Set(places.pairs.keys());
   judge.placeSeconds = new Set([...places.pairs.values()].flat().map((p) => p.second!));
   judge.places = new Set(places.single.keys());
   const names = new Map<string, LearnedName>();
-  for (const { ctx, count } of totals.titles.values()) learnFromTitle(ctx, count, judge, names);
+  for (const { ctx, count } of totals.titles.values()) {
+    learnFromTitle(ctx, count, judge, names);
+    if (pace.tick()) yield;
+  }
   const surnames = new Set<string>();
   for (const n of names.values()) surnames.add(n.keys[n.keys.length - 1]);
-  for (const { group, count } of totals.hashtags.values()) learnFromHashtag(group, count, judge, names, surnames);
+  for (const { group, count } of totals.hashtags.values()) {
+    learnFromHashtag(group, count, judge, names, surnames);
+    if (pace.tick()) yield;
+  }
   if (registry) for (const p of registry.people) for (const s of [p.name, ...(p.variants ?? [])]) addRegistryName(s, names);
+  yield;
 
   const nameKeys = new Map<string, KeyPositions>();
   for (const n of names.values()) {
+    if (pace.tick(0.25)) yield;
     const parts = n.keys.filter((k) => !isChainKey(k)).length;
     n.keys.forEach((k, i) => {
       if (isChainKey(k)) return;
@@ -83,9 +101,11 @@ export function learnVocabulary(totals: EvidenceTotals, judge: WordJudge, regist
       else p.inner += n.count;
     });
   }
+  yield;
   let version = 0x2545f491;
   const mix = (s: string) => (version = hashString(s, version));
   for (const k of [...nameKeys.keys()].sort()) mix(k);
+  yield;
   mix('|');
   for (const k of [...places.single.keys()].sort()) mix(k);
   for (const k of [...places.pairs.keys()].sort()) mix(k + places.pairs.get(k)!.map((p) => p.second).join(','));
@@ -108,20 +128,28 @@ export interface PlaceLearner {
   recheck(cueDelta: Map<string, number>, pairs: Iterable<string>, totals: EvidenceTotals, judge: WordJudge): boolean;
 }
 
-function learnPlaces(
+function* learnPlaces(
   totals: EvidenceTotals,
   judge: WordJudge,
   registry: Registry | null,
-): { single: Map<string, LearnedPlace>; pairs: Map<string, LearnedPlace[]>; learner: PlaceLearner } {
+  pace: Pace,
+): Steps<{ single: Map<string, LearnedPlace>; pairs: Map<string, LearnedPlace[]>; learner: PlaceLearner }> {
   const cues = new Map<string, number>();
   const hashtags = new Map<string, number>();
   const afterPersonTitle = new Map<string, number>();
   /** Words between a title and a name (الرئيس الروسي): adjectives of nationality name the people of a place. */
   const roleWords = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
-  for (const [s, n] of totals.placeCues) bump(cues, judge.stem(s), n);
-  for (const { group, count } of totals.hashtags.values()) if (group.length === 1) bump(hashtags, judge.stem(group[0].surface), count);
+  for (const [s, n] of totals.placeCues) {
+    bump(cues, judge.stem(s), n);
+    if (pace.tick(0.25)) yield;
+  }
+  for (const { group, count } of totals.hashtags.values()) {
+    if (group.length === 1) bump(hashtags, judge.stem(group[0].surface), count);
+    if (pace.tick(0.25)) yield;
+  }
   for (const { ctx: t, count } of totals.titles.values()) {
+    if (pace.tick(0.25)) yield;
     const w = t.words[0];
     if (!OFFICE_TITLES.has(t.title) && w && !(w.flags & BREAK)) bump(afterPersonTitle, judge.stem(w.surface), count);
     // After a title (الرئيس الروسي) or an office's portfolio (وزير الخارجية الأمريكي), not in the portfolio itself.
@@ -169,6 +197,7 @@ function learnPlaces(
   const single = new Map<string, LearnedPlace>();
   const decided = new Map<string, string | null>();
   for (const stem of new Set([...cues.keys(), ...hashtags.keys()])) {
+    if (pace.tick()) yield;
     const cue = placeCues(stem, judge);
     const key = cue === null ? null : placeKey(judge.canonical(stem));
     decided.set(stem, key);
@@ -180,6 +209,7 @@ function learnPlaces(
   const pairPlaces = new Map<string, LearnedPlace[]>();
   const decidedPairs = new Map<string, string | null>();
   for (const [pair, n] of totals.placeCuePairs) {
+    if (pace.tick(0.25)) yield;
     const p = pairPlace(pair, n, judge);
     decidedPairs.set(pair, p && `${p.first} ${p.second}`);
     if (!p) continue;

@@ -1,0 +1,148 @@
+/**
+ * The people index is built in slices in the server: requests that need it wait for the finished snapshot while
+ * the message loop keeps answering others; a change during a build starts it again; a waiting request can be
+ * cancelled; CodeLenses are refreshed when the events behind them change.
+ */
+import * as assert from 'node:assert/strict';
+import * as rpc from 'vscode-jsonrpc/node';
+import type { CodeLens, FoldingRange, Hover } from 'vscode-languageserver/node';
+import { SERVER_STATS_REQUEST, ServerStats } from '../../server/src/lsp/server';
+import { editorCapabilities, positionOf, SEED, startSession } from './harness';
+
+const valueOf = (h: Hover) => (h.contents as { value: string }).value;
+const SUMMIT_POST = 'الرئيس #الأسد خلال القمة مع الرئيس الروسي #بوتين';
+
+/** Holds a people build between two of its slices until released. */
+class Gate {
+  private open = false;
+  private held: (() => void)[] = [];
+  /** Times the build passed (or waited at) the gate: one per slice after the first. */
+  passes = 0;
+  private reachedResolve!: () => void;
+  /** Resolves when the build first waits at the gate: it is in progress then. */
+  readonly reached = new Promise<void>((resolve) => (this.reachedResolve = resolve));
+
+  readonly wait = (): Promise<void> | void => {
+    this.passes++;
+    if (this.open) return;
+    this.reachedResolve();
+    return new Promise<void>((resolve) => this.held.push(resolve));
+  };
+
+  release(): void {
+    this.open = true;
+    for (const r of this.held.splice(0)) r();
+  }
+}
+
+/** Tracks whether a promise has settled. */
+function track<T>(p: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
+  let done = false;
+  const promise = p.finally(() => (done = true));
+  promise.catch(() => undefined);
+  return { promise, settled: () => done };
+}
+
+describe('language server: the people index is built without blocking', function () {
+  this.timeout(60000);
+
+  it('answers a hover asked during the build with the finished index, and other requests meanwhile', async () => {
+    const gate = new Gate();
+    const { client, corpus } = await startSession({ server: { peopleSliceMs: 0, betweenPeopleSlices: gate.wait } });
+    await gate.reached;
+    await client.waitFor(() => client.statuses[client.statuses.length - 1].peopleIndexing, 'the status to say the people index is being built');
+    const uri = corpus.uri(SEED.s003);
+    const pos = positionOf(corpus.read(SEED.s003), 'بوتين', 1);
+    const hover = track(client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: pos }));
+
+    // The message loop is free: requests that do not need the people index are answered while the build waits.
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.ok(Array.isArray(folds));
+    const stats = await client.request<ServerStats>(SERVER_STATS_REQUEST, {});
+    assert.ok(stats.rss > 0 && stats.heapUsed > 0);
+    assert.equal(hover.settled(), false);
+
+    gate.release();
+    const value = valueOf(await hover.promise);
+    assert.match(value, /^\*\*فلاديمير بوتين\*\* — person/);
+    assert.match(value, /\d+ mentions in 5 files/);
+    assert.ok(gate.passes > 10, `built in ${gate.passes + 1} slices`);
+    await client.waitFor(() => client.statuses[client.statuses.length - 1].peopleIndexing === false, 'the status to say the build is over');
+  });
+
+  it('starts the build again after a change, and answers from the edited text', async () => {
+    const gate = new Gate();
+    const { client, corpus } = await startSession({ server: { peopleSliceMs: 0, betweenPeopleSlices: gate.wait } });
+    await gate.reached;
+    const uri = corpus.uri(SEED.s003);
+    const text = corpus.read(SEED.s003);
+    await client.open(uri, text);
+    // Text inserted before the first «بوتين»: a snapshot from before the edit would miss the shifted name.
+    const at = positionOf(text, 'بوتين');
+    await client.change(uri, { start: at, end: at }, 'نص قصير. ');
+    // The request applies the change first: the build held at the gate is stale from then on.
+    const edited = client.text(uri)!;
+    const hover = track(client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(edited, 'بوتين', 1) }));
+    gate.release();
+    const h = await hover.promise;
+    assert.match(valueOf(h), /^\*\*فلاديمير بوتين\*\* — person/);
+    assert.deepEqual(h.range?.start, positionOf(edited, 'بوتين'));
+    const stats = await client.request<ServerStats>(SERVER_STATS_REQUEST, {});
+    assert.ok(stats.lastPeopleBuild && stats.lastPeopleBuild.restarts >= 1, JSON.stringify(stats.lastPeopleBuild));
+  });
+
+  it('answers a cancelled request that waits for the index with RequestCancelled', async () => {
+    const gate = new Gate();
+    const { client, corpus } = await startSession({ server: { peopleSliceMs: 0, betweenPeopleSlices: gate.wait } });
+    await gate.reached;
+    const uri = corpus.uri(SEED.s003);
+    const source = new rpc.CancellationTokenSource();
+    const refs = client.request('textDocument/references', { textDocument: { uri }, position: positionOf(corpus.read(SEED.s003), 'بوتين', 1), context: { includeDeclaration: true } }, source.token);
+    // Cancelled once the server has it (a request answered after it shows it was read).
+    await client.request(SERVER_STATS_REQUEST, {});
+    source.cancel();
+    await assert.rejects(refs, (err: { code?: number }) => err.code === -32800);
+    gate.release();
+    // The build goes on and later requests are answered.
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(corpus.read(SEED.s003), 'بوتين', 1) });
+    assert.match(valueOf(hover), /فلاديمير بوتين/);
+  });
+
+  it('asks the client to refresh CodeLenses when an edit changes the events behind them', async () => {
+    const capabilities = editorCapabilities();
+    capabilities.workspace!.codeLens = { refreshSupport: true };
+    const { client, corpus } = await startSession({ capabilities });
+    const uri000 = corpus.uri(SEED.s000);
+    const line = positionOf(corpus.read(SEED.s000), SUMMIT_POST).line;
+    const before = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri000 } });
+    assert.equal(before.find((l) => l.range.start.line === line)?.command?.title, '1 other report of this event');
+
+    /** Waits for a people build after status mark `since` to start and finish. */
+    const rebuilt = (since: number) =>
+      client.waitFor(() => {
+        const after = client.statuses.slice(since);
+        return after.some((s) => s.peopleIndexing) && after[after.length - 1].peopleIndexing === false;
+      }, 'the people index to be built again');
+
+    // An edit that changes no event: the index is built again, the lenses stay.
+    const uri003 = corpus.uri(SEED.s003);
+    const text003 = corpus.read(SEED.s003);
+    await client.open(uri003, text003);
+    let since = client.statuses.length;
+    const at = positionOf(text003, 'بوتين');
+    await client.change(uri003, { start: at, end: at }, 'نص قصير. ');
+    await rebuilt(since);
+    assert.equal(client.codeLensRefreshes, 0);
+
+    // The article of 001 no longer reports the summit: the post's lens goes.
+    const uri001 = corpus.uri(SEED.s001);
+    const text001 = corpus.read(SEED.s001);
+    await client.open(uri001, text001);
+    since = client.statuses.length;
+    const lines = text001.split('\n');
+    await client.change(uri001, { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } }, 'نص قصير لا خبر فيه.\n');
+    await client.waitFor(() => client.codeLensRefreshes > 0, 'workspace/codeLens/refresh');
+    const after = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri000 } });
+    assert.equal(after.find((l) => l.range.start.line === line), undefined);
+  });
+});
