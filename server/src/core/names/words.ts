@@ -97,49 +97,55 @@ function forEachWord(
   }
 }
 
-/** Scratch of `summarizeWords`: where each interned id sits in the summary being built (when its stamp is current). */
+/**
+ * Scratch of `summarizeWords`, reused from file to file: where each interned id sits in the summary being built (valid
+ * when its stamp is current), and the summary's columns before they are copied out at their final size.
+ */
 let positionOf = new Int32Array(1024);
 let stampOf = new Int32Array(1024);
 let stamp = 0;
+let idColumn = new Uint32Array(1024);
+let countColumn = new Uint32Array(1024);
+let evidenceColumn = new Uint32Array(1024);
 
-function widenScratch(id: number): void {
-  const n = Math.max(id + 1, stampOf.length * 2);
-  const p = new Int32Array(n);
-  p.set(positionOf);
-  positionOf = p;
-  const s = new Int32Array(n);
-  s.set(stampOf);
-  stampOf = s;
+function widened<T extends Int32Array | Uint32Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 /** The compact summary of a file's words; `lineWords` are word index ranges of `scan` (see `wordsOfRanges`). */
 export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: Interner): WordSummary {
-  const ids: number[] = [];
-  const counts: number[] = [];
-  const evidence: number[] = [];
+  let n = 0;
   stamp++;
   forEachWord(scan, lineWords, (k, afterTitle) => {
     const id = interner.idOfSpelling(scan, k);
-    if (id >= stampOf.length) widenScratch(id);
+    if (id >= stampOf.length) {
+      positionOf = widened(positionOf, id + 1);
+      stampOf = widened(stampOf, id + 1);
+    }
     let i: number;
     if (stampOf[id] === stamp) i = positionOf[id];
     else {
-      i = ids.length;
+      if (n === idColumn.length) {
+        idColumn = widened(idColumn, n + 1);
+        countColumn = widened(countColumn, n + 1);
+        evidenceColumn = widened(evidenceColumn, n + 1);
+      }
+      i = n++;
       stampOf[id] = stamp;
       positionOf[id] = i;
-      ids.push(id);
-      counts.push(0);
-      evidence.push(0);
+      idColumn[i] = id;
+      countColumn[i] = 0;
+      evidenceColumn[i] = 0;
     }
-    counts[i]++;
-    if (afterTitle || scan.flags[k] & HASHTAG) evidence[i]++;
+    countColumn[i]++;
+    if (afterTitle || scan.flags[k] & HASHTAG) evidenceColumn[i]++;
   });
-  return {
-    spellings: ids.map((id) => interner.string(id)),
-    ids: Uint32Array.from(ids),
-    counts: Uint32Array.from(counts),
-    evidence: Uint32Array.from(evidence),
-  };
+  const ids = idColumn.slice(0, n);
+  const spellings = new Array<string>(n);
+  for (let i = 0; i < n; i++) spellings[i] = interner.string(ids[i]);
+  return { spellings, ids, counts: countColumn.slice(0, n), evidence: evidenceColumn.slice(0, n) };
 }
 
 /** Every occurrence of the file's words (or only of `only`), with neighbours. */

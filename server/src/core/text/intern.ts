@@ -1,20 +1,27 @@
 /**
  * A corpus-wide table of distinct strings (word spellings) with dense numeric ids, so indexes use typed arrays.
- * Scanned words are looked up by their spelling hash and compared in place: a string is made only for a spelling the
- * table has never seen.
+ *
+ * Scanned words are looked up by two independent 32-bit hashes of their spelling, taken together as a 64-bit
+ * identity, so the hot loop touches one cache line per word and makes a string only for a spelling never seen. Two
+ * different spellings would have to agree on 64 bits: for a million distinct spellings the chance that any pair does is
+ * below one in ten million, and such a pair would only merge two spellings' counts.
  */
-import { fnv, WordScan } from './scan';
+import { fnv, mix, WordScan } from './scan';
+
+/** Slot layout: first hash, second hash, id + 1 (0: empty), padding. */
+const STRIDE = 4;
+/** Entries of the cache of recent spellings (64 KB). */
+const RECENT = 4096;
 
 export class Interner {
   private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
-  /** Open addressing on the spelling hash: pairs (hash, id + 1), id 0 when empty; one memory access per probe. */
-  private slots = new Int32Array(2 << 12);
-  private hashes = new Uint32Array(1 << 10);
-  /** The code units of every string, one after another (compared in place: no string objects touched). */
-  private pool = new Uint16Array(1 << 14);
-  private poolTop = 0;
-  private offsets = new Int32Array((1 << 10) + 1);
+  private slots = new Int32Array(STRIDE << 12);
+  /**
+   * A small direct-mapped cache of recently seen spellings in front of the table: word frequencies are skewed (a few
+   * thousand spellings are two thirds of the words), and random accesses into a large table are what costs.
+   */
+  private readonly recent = new Int32Array(STRIDE * RECENT);
 
   /** The id of a string, adding it when new. */
   id(s: string): number {
@@ -23,20 +30,33 @@ export class Interner {
       id = this.strings.length;
       this.ids.set(s, id);
       this.strings.push(s);
-      this.index(id, s);
+      this.index(id, fnv(s) | 0, mix(s) | 0);
     }
     return id;
   }
 
   /** The id of word k's spelling, adding it when new. */
   idOfSpelling(scan: WordScan, k: number): number {
-    const h = scan.spellingHashes[k] | 0;
+    const h1 = scan.spellingHashes[k] | 0;
+    const h2 = scan.spellingHashes2[k] | 0;
+    const recent = this.recent;
+    const r = ((h1 ^ (h1 >>> 13)) & (RECENT - 1)) * STRIDE;
+    if (recent[r] === h1 && recent[r + 1] === h2 && recent[r + 2]) return recent[r + 2] - 1;
+    const id = this.lookup(scan, k, h1, h2);
+    recent[r] = h1;
+    recent[r + 1] = h2;
+    recent[r + 2] = id + 1;
+    return id;
+  }
+
+  private lookup(scan: WordScan, k: number, h1: number, h2: number): number {
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let i = slotOf(h, mask); slots[2 * i + 1]; i = (i + 1) & mask) {
-      if (slots[2 * i] !== h) continue;
-      const id = slots[2 * i + 1] - 1;
-      if (scan.spellingIn(k, this.pool, this.offsets[id], this.offsets[id + 1])) return id;
+    const mask = slots.length / STRIDE - 1;
+    for (let i = slotOf(h1, mask); ; i = (i + 1) & mask) {
+      const at = i * STRIDE;
+      const id = slots[at + 2] - 1;
+      if (id < 0) break;
+      if (slots[at] === h1 && slots[at + 1] === h2) return id;
     }
     return this.id(scan.spelling(k));
   }
@@ -54,39 +74,26 @@ export class Interner {
     return this.strings.length;
   }
 
-  private index(id: number, s: string): void {
-    if (id >= this.hashes.length) {
-      this.hashes = widen(this.hashes, new Uint32Array(this.hashes.length * 2));
-      this.offsets = widen(this.offsets, new Int32Array(this.hashes.length + 1));
+  private index(id: number, h1: number, h2: number): void {
+    if ((id + 1) * 2 * STRIDE > this.slots.length) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2);
+      for (let at = 0; at < old.length; at += STRIDE) if (old[at + 2]) this.place(old[at], old[at + 1], old[at + 2]);
     }
-    if (this.poolTop + s.length > this.pool.length) {
-      this.pool = widen(this.pool, new Uint16Array(Math.max(this.pool.length * 2, this.poolTop + s.length)));
-    }
-    for (let i = 0; i < s.length; i++) this.pool[this.poolTop++] = s.charCodeAt(i);
-    this.offsets[id + 1] = this.poolTop;
-    this.hashes[id] = fnv(s);
-    if ((id + 1) * 4 > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2);
-      for (let j = 0; j < id; j++) this.place(j);
-    }
-    this.place(id);
+    this.place(h1, h2, id + 1);
   }
 
-  private place(id: number): void {
-    const mask = (this.slots.length >> 1) - 1;
-    const h = this.hashes[id] | 0;
-    let i = slotOf(h, mask);
-    while (this.slots[2 * i + 1]) i = (i + 1) & mask;
-    this.slots[2 * i] = h;
-    this.slots[2 * i + 1] = id + 1;
+  private place(h1: number, h2: number, idPlusOne: number): void {
+    const mask = this.slots.length / STRIDE - 1;
+    let i = slotOf(h1, mask);
+    while (this.slots[i * STRIDE + 2]) i = (i + 1) & mask;
+    const at = i * STRIDE;
+    this.slots[at] = h1;
+    this.slots[at + 1] = h2;
+    this.slots[at + 2] = idPlusOne;
   }
-}
-
-function widen<T extends Uint16Array | Int32Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 function slotOf(h: number, mask: number): number {
-  return (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+  return (Math.imul(h, 0x9e3779b1) >>> 16 ^ h) & mask;
 }

@@ -2,7 +2,7 @@
  * The allocation-free tokenizer of the hot path: one pass over a text span fills typed arrays with each word's
  * offsets, flags and two hashes (of its normalized form and of its spelling as a reader sees it), so per-file analysis
  * hashes, counts and interns words without creating a string per word. Strings are made only on demand (`norm`,
- * `spelling`), and words are compared with known ones in place (`normIs`, `spellingIn`).
+ * `spelling`), and words are compared with known ones in place (`normIs`) or, for spellings, by a 64-bit identity (two hashes).
  *
  * It splits words exactly as `tokenize` does (same offsets, same hashtag rule), and `normHash(k)` equals
  * `hashString(norm(k))`.
@@ -18,6 +18,20 @@ export const ARABIC = 4;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const MIX_SEED = 0x9747b28c;
+
+/** One step of the second hash (MurmurHash2's multiply-and-shift on each code unit). */
+function mixStep(h: number, c: number): number {
+  h = Math.imul(h ^ c, 0x5bd1e995);
+  return h ^ (h >>> 13);
+}
+
+/** The second hash's finalizer (with the length, so that it does not depend on FNV's weaknesses at all). */
+function mixEnd(h: number, length: number): number {
+  h = Math.imul(h ^ length, 0x5bd1e995);
+  h ^= h >>> 15;
+  return h >>> 0;
+}
 
 export class WordScan {
   count = 0;
@@ -27,6 +41,8 @@ export class WordScan {
   normHashes: Uint32Array;
   /** FNV-1a of the spelling (the raw word without ignorable units). */
   spellingHashes: Uint32Array;
+  /** A second, independent hash of the spelling (`mix(spelling)`): with the first, a 64-bit identity. */
+  spellingHashes2: Uint32Array;
   flags: Uint8Array;
 
   constructor(
@@ -39,6 +55,7 @@ export class WordScan {
     this.ends = new Int32Array(capacity);
     this.normHashes = new Uint32Array(capacity);
     this.spellingHashes = new Uint32Array(capacity);
+    this.spellingHashes2 = new Uint32Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.scan(from, to);
   }
@@ -50,6 +67,7 @@ export class WordScan {
     let inHashtag = false;
     let normHash = FNV_OFFSET;
     let spellingHash = FNV_OFFSET;
+    let spellingHash2 = MIX_SEED;
     let arabic = true;
     let units = 0;
     for (let i = from; i <= to; i++) {
@@ -60,11 +78,13 @@ export class WordScan {
           start = i;
           normHash = FNV_OFFSET;
           spellingHash = FNV_OFFSET;
+          spellingHash2 = MIX_SEED;
           arabic = true;
           units = 0;
         }
         normHash = Math.imul(normHash ^ FOLD[c], FNV_PRIME);
         spellingHash = Math.imul(spellingHash ^ c, FNV_PRIME);
+        spellingHash2 = mixStep(spellingHash2, c);
         if (!((c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3))) arabic = false;
         units++;
         lastWordEnd = i + 1;
@@ -78,6 +98,7 @@ export class WordScan {
           this.ends[n] = lastWordEnd;
           this.normHashes[n] = normHash >>> 0;
           this.spellingHashes[n] = spellingHash >>> 0;
+          this.spellingHashes2[n] = mixEnd(spellingHash2, units);
           // Ignorable units after the last letter are outside the word's offsets; inside, they make it MARKED.
           const marked = lastWordEnd - start !== units;
           this.flags[n] = (inHashtag ? HASHTAG : 0) | (marked ? MARKED : 0) | (arabic && units >= 2 ? ARABIC : 0);
@@ -102,6 +123,7 @@ export class WordScan {
     this.ends = widen(this.ends, (m) => new Int32Array(m));
     this.normHashes = widen(this.normHashes, (m) => new Uint32Array(m));
     this.spellingHashes = widen(this.spellingHashes, (m) => new Uint32Array(m));
+    this.spellingHashes2 = widen(this.spellingHashes2, (m) => new Uint32Array(m));
     this.flags = widen(this.flags, (m) => new Uint8Array(m));
   }
 
@@ -136,24 +158,7 @@ export class WordScan {
     return j === s.length;
   }
 
-  /** True when word k's spelling is the code units `pool[from, to)`, compared in place. */
-  spellingIn(k: number, pool: Uint16Array, from: number, to: number): boolean {
-    const start = this.starts[k];
-    const end = this.ends[k];
-    if (!(this.flags[k] & MARKED)) {
-      if (end - start !== to - from) return false;
-      for (let i = 0; i < end - start; i++) if (this.text.charCodeAt(start + i) !== pool[from + i]) return false;
-      return true;
-    }
-    let j = from;
-    for (let i = start; i < end; i++) {
-      const c = this.text.charCodeAt(i);
-      if (CLASS[c] === IGNORABLE) continue;
-      if (j >= to || c !== pool[j]) return false;
-      j++;
-    }
-    return j === to;
-  }
+
 }
 
 /** A set of normalized words tested against scanned words by hash, confirmed in place (no string per word). */
@@ -182,6 +187,13 @@ export class NormSet {
     for (const w of list) if (scan.normIs(k, w)) return true;
     return false;
   }
+}
+
+/** The second hash of a string's code units (what the scan computes for a spelling). */
+export function mix(s: string): number {
+  let h = MIX_SEED;
+  for (let i = 0; i < s.length; i++) h = mixStep(h, s.charCodeAt(i));
+  return mixEnd(h, s.length);
 }
 
 /** FNV-1a of a string's code units (what the scan computes for a word). */
