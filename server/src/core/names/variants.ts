@@ -157,7 +157,7 @@ export class NameIndex {
       if (u?.neighbors && u.surfaces.has(id)) bySurface.set(this.interner.string(id), u);
     }
     if (!bySurface.size) return;
-    for (const [s, w] of collectWords(source.text, source.wordLines, new Set(bySurface.keys()))) {
+    for (const [s, w] of collectWords(source.text, source.wordLines, new Set(bySurface.keys()), source.words.marked ?? true)) {
       const n = bySurface.get(s)!.neighbors!;
       for (const h of w.neighbors) {
         const c = (n.get(h) ?? 0) + sign;
@@ -215,20 +215,6 @@ export class NameIndex {
     this.wordsCache.set(file, w);
     if (this.wordsCache.size > WORDS_CACHE_FILES) this.wordsCache.delete(this.wordsCache.keys().next().value as string);
     return w;
-  }
-
-  /** Files whose words include one of the spellings. */
-  filesWith(spellings: Set<string>): string[] {
-    const out: string[] = [];
-    const wanted = new Uint8Array(this.interner.size);
-    for (const s of spellings) {
-      const id = this.interner.peek(s);
-      if (id >= 0) wanted[id] = 1;
-    }
-    for (const [file, source] of this.files) {
-      if (source.words.ids.some((id) => wanted[id] === 1)) out.push(file);
-    }
-    return out;
   }
 
   /** Total occurrences of a spelling (as a whole word, clitics included). */
@@ -502,19 +488,28 @@ export class NameIndex {
     const need = us.filter((u) => !u.neighbors);
     if (!need.length) return;
     const bySurface = new Map<string, Unit>();
+    const wanted = new Uint8Array(this.interner.size);
     for (const u of need) {
       u.neighbors = new Map();
-      for (const id of u.surfaces) bySurface.set(this.interner.string(id), u);
+      for (const id of u.surfaces) {
+        bySurface.set(this.interner.string(id), u);
+        wanted[id] = 1;
+      }
     }
-    const surfaces = new Set(bySurface.keys());
-    for (const file of this.filesWith(surfaces)) {
-      const source = this.files.get(file)!;
-      const words = this.wordsCache.get(file) ?? collectWords(source.text, source.wordLines, surfaces);
-      for (const [s, w] of words) {
+    for (const [file, source] of this.files) {
+      let here: Set<string> | null = null;
+      for (const id of source.words.ids) if (wanted[id] === 1) (here ??= new Set()).add(this.interner.string(id));
+      if (!here) continue;
+      for (const [s, w] of this.occurrences(file, source, here)) {
         const u = bySurface.get(s);
         if (u) for (const n of w.neighbors) u.neighbors!.set(n, (u.neighbors!.get(n) ?? 0) + 1);
       }
     }
+  }
+
+  /** The occurrences in a file of some of its spellings: from the cache of full occurrences, or read for these alone. */
+  private occurrences(file: string, source: WordSource, only: Set<string>): FileWords {
+    return this.wordsCache.get(file) ?? collectWords(source.text, source.wordLines, only, source.words.marked ?? true);
   }
 
   /** Cheap checks of a group: the pairs (variant, canonical) that still need the neighbour evidence. */
@@ -603,7 +598,7 @@ export class NameIndex {
     for (const id of source.words.ids) if (reported[id]) surfaces.add(this.interner.string(id));
     if (!surfaces.size) return [];
     // Only the reported spellings' occurrences are collected (no string is made for the file's other words).
-    const words = this.wordsCache.get(file) ?? collectWords(source.text, source.wordLines, surfaces);
+    const words = this.occurrences(file, source, surfaces);
     const out: VariantOccurrence[] = [];
     for (const [spelling, w] of words) {
       if (!surfaces.has(spelling)) continue;

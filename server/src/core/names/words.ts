@@ -5,7 +5,7 @@
  * - the full occurrences (offsets, neighbours), recomputed on demand from the text for the few files a question is
  *   about (findings, hover, references).
  */
-import { ARABIC, fnv, HASHTAG, NormSet, WordScan } from '../text/scan';
+import { ARABIC, fnv, HASHTAG, MARKED, NormSet, WordScan } from '../text/scan';
 import { OFFICE_TITLES, STOPWORDS, TITLE_WORDS } from './lexicon';
 import type { Interner } from '../text/intern';
 
@@ -33,6 +33,11 @@ export interface WordSummary {
   counts: Uint32Array;
   /** Occurrences in a hashtag or after a title. */
   evidence: Uint32Array;
+  /**
+   * True when a word of the file has marks inside it (diacritics, tatweel): its spelling then differs from its raw
+   * text, and occurrences cannot be found by searching the text for the spelling.
+   */
+  marked?: boolean;
 }
 
 /** Which lines of a file hold words for the name index: content and metadata outside the preamble. */
@@ -118,6 +123,10 @@ function widened<T extends Int32Array | Uint32Array>(a: T, size: number): T {
 export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: Interner): WordSummary {
   let n = 0;
   stamp++;
+  let marked = false;
+  for (let li = 0; li < lineWords.length && !marked; li += 2) {
+    for (let k = lineWords[li]; k < lineWords[li + 1]; k++) if (scan.flags[k] & MARKED) marked = true;
+  }
   forEachWord(scan, lineWords, (k, afterTitle) => {
     const id = interner.idOfSpelling(scan, k);
     if (id >= stampOf.length) {
@@ -145,16 +154,49 @@ export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: 
   const ids = idColumn.slice(0, n);
   const spellings = new Array<string>(n);
   for (let i = 0; i < n; i++) spellings[i] = interner.string(ids[i]);
-  return { spellings, ids, counts: countColumn.slice(0, n), evidence: evidenceColumn.slice(0, n) };
+  return { spellings, ids, counts: countColumn.slice(0, n), evidence: evidenceColumn.slice(0, n), marked };
 }
 
-/** Every occurrence of the file's words (or only of `only`), with neighbours. */
-export function collectWords(text: string, lines: WordLines, only?: Set<string>): FileWords {
+/**
+ * Every occurrence of the file's words (or only of `only`), with neighbours. With `only` and a file without marked
+ * words (`marked` false), only the lines where the text holds one of the spellings are read.
+ */
+export function collectWords(text: string, lines: WordLines, only?: Set<string>, marked = true): FileWords {
   const words: FileWords = new Map();
-  const scan = new WordScan(text);
-  const lineWords = wordsOfRanges(scan, lines.ranges);
   // With `only`, words are filtered by spelling hash first: strings are made for the wanted words alone.
   const wanted = only ? new Set([...only].map(fnv)) : null;
+  if (only && !marked) {
+    for (const r of rangesHolding(text, lines.ranges, only)) {
+      const scan = new WordScan(text, lines.ranges[r], lines.ranges[r + 1]);
+      collectInto(words, scan, Int32Array.of(0, scan.count), only, wanted);
+    }
+    return words;
+  }
+  const scan = new WordScan(text);
+  collectInto(words, scan, wordsOfRanges(scan, lines.ranges), only, wanted);
+  return words;
+}
+
+/** The line ranges (offsets into `ranges`, ascending) whose text contains one of the strings. */
+function rangesHolding(text: string, ranges: Int32Array, strings: Set<string>): number[] {
+  const found = new Set<number>();
+  for (const s of strings) {
+    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+      // The last range starting at or before `at` (binary search over the range starts).
+      let lo = 0;
+      let hi = ranges.length / 2 - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (ranges[2 * mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (ranges.length && ranges[2 * lo] <= at && at + s.length <= ranges[2 * lo + 1]) found.add(2 * lo);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+function collectInto(words: FileWords, scan: WordScan, lineWords: Int32Array, only: Set<string> | undefined, wanted: Set<number> | null): void {
   forEachWord(scan, lineWords, (k, afterTitle, from, to) => {
     if (wanted && !wanted.has(scan.spellingHashes[k])) return;
     const spelling = scan.spelling(k);
@@ -174,5 +216,4 @@ export function collectWords(text: string, lines: WordLines, only?: Set<string>)
       if (k + 1 < to && !STOPS.has(scan, k + 1)) w.neighbors.push(neighborHash(scan.normHashes[k + 1], 'R'));
     }
   });
-  return words;
 }
