@@ -10,6 +10,8 @@ import { hashString, tokenize } from '../../server/src/core/text/normalize';
 import { ARABIC, HASHTAG, WordScan } from '../../server/src/core/text/scan';
 import { Interner } from '../../server/src/core/text/intern';
 import { Corpus } from '../../server/src/core/corpus';
+import { analyzeFile } from '../../server/src/core/file';
+import { collectWords } from '../../server/src/core/names/words';
 import { readSeeds } from '../helpers/fixture';
 
 const PIECES = ['بوتين', 'بُوتِين', 'الإتحادية', 'ـ', '\u200f', '#', '_', ' ', '\n', 'Putin', '٢٠٢٣', 'ى', 'ة', '«', '.', '😀', 'a'];
@@ -48,6 +50,24 @@ describe('scale paths', function () {
     assert.deepStrictEqual(ids, [0, 0, 1, 0]);
     assert.strictEqual(interner.id('بوتين'), 0);
     assert.strictEqual(interner.string(1), 'بوتن');
+  });
+
+  it('reads occurrences around each hit of a spelling exactly as a whole reading of the file', () => {
+    const TOKENS = ['بوتين', 'بوتن', 'وبوتين', 'فلاديمير', 'الرئيس', 'وزير', 'في', 'ترامب', 'بُوتين', 'ـ', 'ً', '\u200f', '#', '_', ' ', ' ', ' ', '\n', '.', '،', 'Putin', '2024'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }), fc.array(fc.constantFrom('بوتين', 'بوتن', 'وبوتين', 'فلاديمير', 'ترامب'), { minLength: 1, maxLength: 3 }), (parts, wanted) => {
+        const text = 'عنوان الخبر هنا\n' + parts.join('');
+        const model = analyzeFile(text);
+        const only = new Set(wanted);
+        const marked = [...(model.words.marked ?? [])].some((i) => only.has(model.words.spellings[i]));
+        fc.pre(!marked);
+        const whole = collectWords(text, model.wordLines, only, true);
+        const around = collectWords(text, model.wordLines, only, false);
+        const sorted = (w: Map<string, unknown>): string => JSON.stringify([...w].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+        assert.strictEqual(sorted(around), sorted(whole));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('computes every near-duplicate of a large corpus at once exactly as paragraph by paragraph', () => {

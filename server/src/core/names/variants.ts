@@ -157,7 +157,7 @@ export class NameIndex {
       if (u?.neighbors && u.surfaces.has(id)) bySurface.set(this.interner.string(id), u);
     }
     if (!bySurface.size) return;
-    for (const [s, w] of collectWords(source.text, source.wordLines, new Set(bySurface.keys()), source.words.marked ?? true)) {
+    for (const [s, w] of collectWords(source.text, source.wordLines, new Set(bySurface.keys()), true)) {
       const n = bySurface.get(s)!.neighbors!;
       for (const h of w.neighbors) {
         const c = (n.get(h) ?? 0) + sign;
@@ -509,7 +509,14 @@ export class NameIndex {
 
   /** The occurrences in a file of some of its spellings: from the cache of full occurrences, or read for these alone. */
   private occurrences(file: string, source: WordSource, only: Set<string>): FileWords {
-    return this.wordsCache.get(file) ?? collectWords(source.text, source.wordLines, only, source.words.marked ?? true);
+    return this.wordsCache.get(file) ?? collectWords(source.text, source.wordLines, only, this.anyMarked(source.words, only));
+  }
+
+  /** True when one of the spellings is written with marks inside it somewhere in the file (or that is not known). */
+  private anyMarked(words: WordSummary, spellings: Set<string>): boolean {
+    if (!words.marked) return true;
+    for (const i of words.marked) if (spellings.has(this.interner.string(words.ids[i]))) return true;
+    return false;
   }
 
   /** Cheap checks of a group: the pairs (variant, canonical) that still need the neighbour evidence. */

@@ -6,6 +6,7 @@
  *   about (findings, hover, references).
  */
 import { ARABIC, fnv, HASHTAG, MARKED, NormSet, WordScan } from '../text/scan';
+import { CLASS, SEPARATOR, WORD } from '../text/normalize';
 import { OFFICE_TITLES, STOPWORDS, TITLE_WORDS } from './lexicon';
 import type { Interner } from '../text/intern';
 
@@ -34,10 +35,10 @@ export interface WordSummary {
   /** Occurrences in a hashtag or after a title. */
   evidence: Uint32Array;
   /**
-   * True when a word of the file has marks inside it (diacritics, tatweel): its spelling then differs from its raw
-   * text, and occurrences cannot be found by searching the text for the spelling.
+   * Positions (in these columns) of the spellings written at least once with marks inside the word (diacritics, tatweel): their raw text differs
+   * from the spelling, so their occurrences cannot be found by searching the text for the spelling.
    */
-  marked?: boolean;
+  marked?: Uint32Array;
 }
 
 /** Which lines of a file hold words for the name index: content and metadata outside the preamble. */
@@ -123,10 +124,7 @@ function widened<T extends Int32Array | Uint32Array>(a: T, size: number): T {
 export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: Interner): WordSummary {
   let n = 0;
   stamp++;
-  let marked = false;
-  for (let li = 0; li < lineWords.length && !marked; li += 2) {
-    for (let k = lineWords[li]; k < lineWords[li + 1]; k++) if (scan.flags[k] & MARKED) marked = true;
-  }
+  const marked: number[] = [];
   forEachWord(scan, lineWords, (k, afterTitle) => {
     const id = interner.idOfSpelling(scan, k);
     if (id >= stampOf.length) {
@@ -150,25 +148,36 @@ export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: 
     }
     countColumn[i]++;
     if (afterTitle || scan.flags[k] & HASHTAG) evidenceColumn[i]++;
+    if (scan.flags[k] & MARKED && !marked.includes(i)) marked.push(i);
   });
   const ids = idColumn.slice(0, n);
   const spellings = new Array<string>(n);
   for (let i = 0; i < n; i++) spellings[i] = interner.string(ids[i]);
-  return { spellings, ids, counts: countColumn.slice(0, n), evidence: evidenceColumn.slice(0, n), marked };
+  return { spellings, ids, counts: countColumn.slice(0, n), evidence: evidenceColumn.slice(0, n), marked: Uint32Array.from(marked) };
 }
 
 /**
- * Every occurrence of the file's words (or only of `only`), with neighbours. With `only` and a file without marked
- * words (`marked` false), only the lines where the text holds one of the spellings are read.
+ * Every occurrence of the file's words (or only of `only`), with neighbours. With `only`, when none of its spellings
+ * is written with marks in the file (`marked` false), the text is searched for the spellings and only a few words
+ * around each hit are read (see `windowAround`).
  */
 export function collectWords(text: string, lines: WordLines, only?: Set<string>, marked = true): FileWords {
   const words: FileWords = new Map();
   // With `only`, words are filtered by spelling hash first: strings are made for the wanted words alone.
   const wanted = only ? new Set([...only].map(fnv)) : null;
   if (only && !marked) {
-    for (const r of rangesHolding(text, lines.ranges, only)) {
-      const scan = new WordScan(text, lines.ranges[r], lines.ranges[r + 1]);
-      collectInto(words, scan, Int32Array.of(0, scan.count), only, wanted);
+    for (const s of only) {
+      for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+        const r = rangeHolding(lines.ranges, at, at + s.length);
+        if (r < 0) continue;
+        const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, at + s.length);
+        const scan = new WordScan(text, from, to);
+        let k = 0;
+        while (k < scan.count && scan.starts[k] < at) k++;
+        // A whole word only (not the middle of a longer one).
+        if (k === scan.count || scan.starts[k] !== at || scan.ends[k] !== at + s.length) continue;
+        collectInto(words, scan, Int32Array.of(0, scan.count), only, wanted, k);
+      }
     }
     return words;
   }
@@ -177,27 +186,74 @@ export function collectWords(text: string, lines: WordLines, only?: Set<string>,
   return words;
 }
 
-/** The line ranges (offsets into `ranges`, ascending) whose text contains one of the strings. */
-function rangesHolding(text: string, ranges: Int32Array, strings: Set<string>): number[] {
-  const found = new Set<number>();
-  for (const s of strings) {
-    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
-      // The last range starting at or before `at` (binary search over the range starts).
-      let lo = 0;
-      let hi = ranges.length / 2 - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (ranges[2 * mid] <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      if (ranges.length && ranges[2 * lo] <= at && at + s.length <= ranges[2 * lo + 1]) found.add(2 * lo);
-    }
+/** The included line range (offset into `ranges`) holding [start, end), or -1. */
+function rangeHolding(ranges: Int32Array, start: number, end: number): number {
+  let lo = 0;
+  let hi = ranges.length / 2 - 1;
+  if (hi < 0) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ranges[2 * mid] <= start) lo = mid;
+    else hi = mid - 1;
   }
-  return [...found].sort((a, b) => a - b);
+  return ranges[2 * lo] <= start && end <= ranges[2 * lo + 1] ? 2 * lo : -1;
 }
 
-function collectInto(words: FileWords, scan: WordScan, lineWords: Int32Array, only: Set<string> | undefined, wanted: Set<number> | null): void {
+/** Words before an occurrence that can change how it is read: a title up to five words before it (see forEachWord). */
+const WINDOW_WORDS_BEFORE = TITLE_WINDOW + 2;
+
+/**
+ * A span of the line [lineStart, lineEnd) around the word at [start, end) that reads exactly as the whole line would
+ * for that word: it begins at the line start or right after a separator that ends any hashtag, with enough words
+ * before the word for titles, and ends after the next word (its right neighbour).
+ */
+function windowAround(text: string, lineStart: number, lineEnd: number, start: number, end: number): [number, number] {
+  let i = start;
+  let words = 0;
+  for (;;) {
+    // Back over the gap before a word, then over the word (a run of marks alone is no word).
+    while (i > lineStart && !isWordOrMark(text.charCodeAt(i - 1))) i--;
+    if (i === lineStart) break;
+    if (words >= WINDOW_WORDS_BEFORE && resetsHashtag(text.charCodeAt(i))) break;
+    let letters = false;
+    while (i > lineStart && isWordOrMark(text.charCodeAt(i - 1))) {
+      i--;
+      if (CLASS[text.charCodeAt(i)] === WORD) letters = true;
+    }
+    if (letters) words++;
+  }
+  let j = end;
+  while (j < lineEnd && isWordOrMark(text.charCodeAt(j))) j++;
+  // Forward to the end of the next word.
+  for (let letters = false; j < lineEnd && !letters; ) {
+    while (j < lineEnd && !isWordOrMark(text.charCodeAt(j))) j++;
+    while (j < lineEnd && isWordOrMark(text.charCodeAt(j))) {
+      if (CLASS[text.charCodeAt(j)] === WORD) letters = true;
+      j++;
+    }
+  }
+  return [i, j];
+}
+
+function isWordOrMark(c: number): boolean {
+  return CLASS[c] !== SEPARATOR;
+}
+
+/** A separator after which no hashtag continues: not '#', not the '_' that joins hashtag words. */
+function resetsHashtag(c: number): boolean {
+  return CLASS[c] === SEPARATOR && c !== 0x23 && c !== 0x5f;
+}
+
+function collectInto(
+  words: FileWords,
+  scan: WordScan,
+  lineWords: Int32Array,
+  only: Set<string> | undefined,
+  wanted: Set<number> | null,
+  target = -1,
+): void {
   forEachWord(scan, lineWords, (k, afterTitle, from, to) => {
+    if (target >= 0 && k !== target) return;
     if (wanted && !wanted.has(scan.spellingHashes[k])) return;
     const spelling = scan.spelling(k);
     if (only && !only.has(spelling)) return;
