@@ -58,7 +58,7 @@ describe('scale paths', function () {
       fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }), fc.array(fc.constantFrom('بوتين', 'بوتن', 'وبوتين', 'فلاديمير', 'ترامب'), { minLength: 1, maxLength: 3 }), (parts, wanted) => {
         const text = 'عنوان الخبر هنا\n' + parts.join('');
         const model = analyzeFile(text);
-        const only = new Set(wanted);
+        const only = new Set<string>(wanted);
         const marked = [...(model.words.marked ?? [])].some((i) => only.has(model.words.spellings[i]));
         fc.pre(!marked);
         const whole = collectWords(text, model.wordLines, only, true);

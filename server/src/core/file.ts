@@ -58,6 +58,8 @@ export interface FileModel {
 }
 
 const privateInterner = new Interner();
+/** The last file's scan, whose arrays the next file's scan reuses (the analysis is synchronous, never reentered). */
+let previousScan: WordScan | undefined;
 
 /**
  * Analyzes one file. Never throws on any input. Spellings are interned in `interner` (the corpus' table; ids only
@@ -66,7 +68,8 @@ const privateInterner = new Interner();
 export function analyzeFile(text: string, interner: Interner = privateInterner): FileModel {
   const lineIndex = indexLines(text);
   // One scan of the whole text; words never cross a line break, so each line owns a range of its words.
-  const scan = new WordScan(text);
+  const scan = new WordScan(text, 0, text.length, previousScan);
+  previousScan = scan;
   const lineCount = lineIndex.starts.length;
   const lineWords = wordsOfRanges(scan, lineRanges(lineIndex));
   const lines: ClassifiedLine[] = [];
@@ -142,6 +145,11 @@ function lineRanges(index: LineIndex): Int32Array {
   return out;
 }
 
+/** Scratch for a paragraph's shingles (in text order, then sorted) and winnowed fingerprints. */
+let shingleScratch = new Uint32Array(1024);
+let sortedScratch = new Uint32Array(1024);
+let pickedScratch = new Uint32Array(1024);
+
 /** A paragraph from the hashes of its normalized words. */
 function paragraphOf(tokenHashes: Uint32Array, line: number, l: ClassifiedLine, role: ParagraphRole, entry: number): ParagraphModel {
   const n = tokenHashes.length;
@@ -153,12 +161,18 @@ function paragraphOf(tokenHashes: Uint32Array, line: number, l: ClassifiedLine, 
     exact2 = Math.imul(exact2 ^ h, 0x5bd1e995) >>> 0;
   }
   const count = Math.max(0, n - SHINGLE_SIZE + 1);
-  const ordered = new Uint32Array(count);
+  if (count > shingleScratch.length) {
+    shingleScratch = new Uint32Array(count * 2);
+    sortedScratch = new Uint32Array(count * 2);
+    pickedScratch = new Uint32Array(count * 2);
+  }
+  const ordered = shingleScratch.subarray(0, count);
   for (let i = 0; i < count; i++) {
     let h = 0x9747b28c;
     for (let j = 0; j < SHINGLE_SIZE; j++) h = Math.imul(h ^ tokenHashes[i + j], 0x5bd1e995) ^ (h >>> 15);
     ordered[i] = h >>> 0;
   }
+  sortedScratch.set(ordered);
   return {
     firstLine: line,
     lastLine: line,
@@ -168,32 +182,39 @@ function paragraphOf(tokenHashes: Uint32Array, line: number, l: ClassifiedLine, 
     role,
     entry,
     exactKey: (exact2 & 0x1fffff) * 4294967296 + exact,
-    shingles: uniqueSorted(ordered),
-    fingerprints: winnow(ordered),
+    shingles: uniqueSorted(sortedScratch.subarray(0, count)),
+    fingerprints: uniqueSorted(winnow(ordered, pickedScratch)),
   };
 }
 
+/** Sorts `a` in place and returns a new array of its distinct values. */
 function uniqueSorted(a: Uint32Array): Uint32Array {
-  const s = Uint32Array.from(a).sort();
+  a.sort();
   let k = 0;
-  for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) s[k++] = s[i];
-  return s.slice(0, k);
+  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[k++] = a[i];
+  return a.slice(0, k);
 }
 
-/** Winnowing (Schleimer et al.): the minimum of every window of WINNOW_WINDOW shingles. */
-function winnow(h: Uint32Array): Uint32Array {
-  if (h.length <= WINNOW_WINDOW) return uniqueSorted(h.length ? Uint32Array.of(Math.min(...h)) : h);
-  const picked: number[] = [];
+/** Winnowing (Schleimer et al.): the minimum of every window of WINNOW_WINDOW shingles, written into `out`. */
+function winnow(h: Uint32Array, out: Uint32Array): Uint32Array {
+  if (h.length <= WINNOW_WINDOW) {
+    if (!h.length) return out.subarray(0, 0);
+    let m = h[0];
+    for (let i = 1; i < h.length; i++) if (h[i] < m) m = h[i];
+    out[0] = m;
+    return out.subarray(0, 1);
+  }
+  let picked = 0;
   let last = -1;
   for (let i = 0; i + WINNOW_WINDOW <= h.length; i++) {
     let m = i;
     for (let j = i + 1; j < i + WINNOW_WINDOW; j++) if (h[j] <= h[m]) m = j;
     if (m !== last) {
-      picked.push(h[m]);
+      out[picked++] = h[m];
       last = m;
     }
   }
-  return uniqueSorted(Uint32Array.from(picked));
+  return out.subarray(0, picked);
 }
 
 /** An entry's title as shown in outlines: the line without leading symbols, shortened at a word boundary. */

@@ -107,8 +107,8 @@ function forEachWord(
  * Scratch of `summarizeWords`, reused from file to file: where each interned id sits in the summary being built (valid
  * when its stamp is current), and the summary's columns before they are copied out at their final size.
  */
-let positionOf = new Int32Array(1024);
-let stampOf = new Int32Array(1024);
+/** Per interned id: the stamp of the summary that last saw it, and its position there (side by side). */
+let seen = new Int32Array(2048);
 let stamp = 0;
 let idColumn = new Uint32Array(1024);
 let countColumn = new Uint32Array(1024);
@@ -127,12 +127,9 @@ export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: 
   const marked: number[] = [];
   forEachWord(scan, lineWords, (k, afterTitle) => {
     const id = interner.idOfSpelling(scan, k);
-    if (id >= stampOf.length) {
-      positionOf = widened(positionOf, id + 1);
-      stampOf = widened(stampOf, id + 1);
-    }
+    if (2 * id >= seen.length) seen = widened(seen, 2 * id + 2);
     let i: number;
-    if (stampOf[id] === stamp) i = positionOf[id];
+    if (seen[2 * id] === stamp) i = seen[2 * id + 1];
     else {
       if (n === idColumn.length) {
         idColumn = widened(idColumn, n + 1);
@@ -140,8 +137,8 @@ export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: 
         evidenceColumn = widened(evidenceColumn, n + 1);
       }
       i = n++;
-      stampOf[id] = stamp;
-      positionOf[id] = i;
+      seen[2 * id] = stamp;
+      seen[2 * id + 1] = i;
       idColumn[i] = id;
       countColumn[i] = 0;
       evidenceColumn[i] = 0;

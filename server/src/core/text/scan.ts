@@ -45,12 +45,28 @@ export class WordScan {
   spellingHashes2: Uint32Array;
   flags: Uint8Array;
 
+  /**
+   * Scans `text[from, to)`. `reuse`: a scan that is no longer needed, whose arrays this one takes over (a host
+   * scanning file after file allocates them once); `reuse` must not be read afterwards.
+   */
   constructor(
     readonly text: string,
     from = 0,
     to = text.length,
+    reuse?: WordScan,
   ) {
     const capacity = Math.max(16, ((to - from) >> 2) + 1);
+    if (reuse && reuse.starts.length >= capacity) {
+      this.starts = reuse.starts;
+      this.ends = reuse.ends;
+      this.normHashes = reuse.normHashes;
+      this.spellingHashes = reuse.spellingHashes;
+      this.spellingHashes2 = reuse.spellingHashes2;
+      this.flags = reuse.flags;
+      reuse.count = 0;
+      this.scan(from, to);
+      return;
+    }
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.normHashes = new Uint32Array(capacity);
