@@ -83,6 +83,8 @@ describe('language server: the people index is built without blocking', function
     // The request applies the change first: the build held at the gate is stale from then on.
     const edited = client.text(uri)!;
     const hover = track(client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(edited, 'بوتين', 1) }));
+    // Answered after the hover has started waiting for the index (requests are handled in order).
+    await client.request(SERVER_STATS_REQUEST, {});
     gate.release();
     const h = await hover.promise;
     assert.match(valueOf(h), /^\*\*فلاديمير بوتين\*\* — person/);

@@ -44,6 +44,14 @@ describe('language server (in-process)', function () {
     assert.deepEqual([...client.diagnostics.keys()].sort(), [corpus.uri(SEED.s000), corpus.uri(SEED.s001), corpus.uri(SEED.s002)].sort());
   });
 
+  it('indexes every file of a larger workspace, in steps of several files', async () => {
+    const extra: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) extra[`more/${String(i).padStart(3, '0')}.txt`] = `خبر رقم ${i} عن زيارة الوفد إلى الرياض.\n`;
+    const { client } = await start({ extra });
+    const status = await client.indexed();
+    assert.equal(status.files, 155);
+  });
+
   it('reports the duplicated paragraphs of 002 with related information, rule link and fix data', async () => {
     const { client, corpus } = await start();
     const uri = corpus.uri(SEED.s002);
@@ -396,7 +404,7 @@ describe('language server (in-process)', function () {
     assert.ok(!client.publications.slice(mark).some((p) => p.uri === corpus.uri(SEED.s004)));
   });
 
-  it('debounces rapid typing: one round of diagnostics after the last keystroke', async () => {
+  it('coalesces rapid typing: at most two rounds of diagnostics (the first keystroke, then the rest of the burst)', async () => {
     const { client, corpus } = await start();
     const uri = corpus.uri(SEED.s002);
     await client.open(uri, corpus.read(SEED.s002));

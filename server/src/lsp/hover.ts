@@ -26,7 +26,16 @@ export function ruleMarkdown(code: RuleCode): string {
  * `pos` is in UTF-16 units; `snapshot` is the root's people index. Findings the ignore file or the baseline accepts
  * are not hovered.
  */
-export function hover(root: Root, snapshot: PeopleSnapshot, uri: string, pos: Position, positions: PositionMapper, markdown: boolean): Hover | null {
+export function hover(
+  root: Root,
+  snapshot: PeopleSnapshot,
+  uri: string,
+  pos: Position,
+  positions: PositionMapper,
+  markdown: boolean,
+  /** The host's count of corpus changes: name cards are kept until it changes. */
+  version?: number,
+): Hover | null {
   const corpus = root.corpus;
   const model = corpus.model(uri);
   if (!model) return null;
@@ -46,7 +55,7 @@ export function hover(root: Root, snapshot: PeopleSnapshot, uri: string, pos: Po
     parts.unshift(person.markdown);
     range = person.range;
   } else if (word && isKnownName(corpus, word.stem)) {
-    const { card } = personCard(corpus, word.stem);
+    const { card } = personCard(corpus, word.stem, version);
     parts.unshift(personCardMarkdown(card, (f) => root.describe(f)));
     range = { start: positionAt(model.lineIndex, word.start), end: positionAt(model.lineIndex, word.end) };
   }

@@ -152,9 +152,13 @@ export function isKnownName(corpus: Corpus, stem: string): boolean {
   return evidence >= 1 && evidence / count >= 0.15;
 }
 
+/**
+ * Uses of a stem and its name evidence (hashtags, words after titles) over all its written forms: the name index
+ * keeps them per stem (the same totals a scan of every file's spellings gives, without the scan).
+ */
 function nameEvidence(corpus: Corpus, stem: string): { count: number; evidence: number } {
-  const { count, evidence } = scanSpellings(corpus, new Set(surfaceForms(corpus, stem)));
-  return { count, evidence };
+  const facts = corpus.nameIndex().nameFacts(stem);
+  return { count: facts?.count ?? 0, evidence: facts?.evidence ?? 0 };
 }
 
 /** Names of the corpus (stems used as names) with their number of mentions: for workspace symbols. */
@@ -212,9 +216,36 @@ export interface PersonCard {
   last?: DatedMention;
 }
 
-export function personCard(corpus: Corpus, stem: string): { card: PersonCard; mentions: DatedMention[] } {
+/** Cards computed for each corpus, until its version changes (reading every mention of a given name is costly). */
+const cards = new WeakMap<Corpus, { version: number; byName: Map<string, { card: PersonCard; mentions: DatedMention[] }> }>();
+const MAX_CARDS = 64;
+
+/**
+ * The card of a name and its dated mentions. With `version` (the host's count of corpus changes), kept for later
+ * questions about the same name until the corpus changes: a hover, then go to definition and references, read the
+ * mentions once. A cancelled computation returns what it read so far and is not kept.
+ */
+export function personCard(
+  corpus: Corpus,
+  stem: string,
+  version?: number,
+  isCancelled: () => boolean = () => false,
+): { card: PersonCard; mentions: DatedMention[] } {
   const group = nameGroup(corpus, stem);
-  const mentions = withDates(corpus, mentionsOf(corpus, group.spellings));
+  let cache = version === undefined ? undefined : cards.get(corpus);
+  if (version !== undefined && (!cache || cache.version !== version)) cards.set(corpus, (cache = { version, byName: new Map() }));
+  const cached = cache?.byName.get(group.canonical);
+  if (cached) return cached;
+  const result = computeCard(corpus, group, isCancelled);
+  if (cache && !isCancelled()) {
+    if (cache.byName.size >= MAX_CARDS) cache.byName.delete(cache.byName.keys().next().value!);
+    cache.byName.set(group.canonical, result);
+  }
+  return result;
+}
+
+function computeCard(corpus: Corpus, group: NameGroup, isCancelled: () => boolean): { card: PersonCard; mentions: DatedMention[] } {
+  const mentions = withDates(corpus, mentionsOf(corpus, group.spellings, isCancelled));
   const counts = new Map<string, number>(group.spellings.map((s) => [s, 0]));
   const files = new Set<string>();
   let first: DatedMention | undefined;

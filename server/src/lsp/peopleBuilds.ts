@@ -1,6 +1,6 @@
 /**
  * The people, places and events index of each root, built without blocking the message loop: the core's build in
- * steps (`PeopleIndex.startBuild`) runs in slices of a few milliseconds with `setImmediate` between them, so
+ * steps (`PeopleIndex.startBuild`) runs in slices of a few milliseconds with a timer turn between them, so
  * requests, notifications and the typing debounce are served meanwhile. A change of the corpus makes the running
  * build stale: it starts again at once and keeps the per-file work already done. Requests that need the index
  * await the finished snapshot (`snapshot(root, token)`), honouring their cancellation.
@@ -10,6 +10,7 @@ import type { Corpus } from '../core/corpus';
 import type { FileModel } from '../core/file';
 import type { PeopleBuildProgress, PeopleSnapshot, PeopleSources, PeopleStep } from '../core/people/index';
 import type { Root } from './roots';
+import { yieldToLoop } from './loop';
 
 /** Work per slice before the build yields to the message loop (ms). */
 export const PEOPLE_SLICE_MS = 8;
@@ -189,7 +190,7 @@ export class PeopleBuilds {
           step = build.step(() => performance.now() >= deadline);
           if (step !== 'more') break;
           this.host.onProgress?.(root, build.progress());
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await yieldToLoop();
           if (this.betweenSlices) await this.betweenSlices();
           if (this.stopped || !this.roots.has(root)) return;
         }

@@ -11,6 +11,7 @@ import { fromUtf16 } from './encoding';
 import { SOURCE, textFingerprint, toDiagnostic } from './diagnostics';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
+import { yieldToLoop } from './loop';
 import { uriFromPath } from './uris';
 import { visibleFindings } from './accepted';
 
@@ -21,8 +22,8 @@ export interface PublisherOptions {
   log: (message: string) => void;
 }
 
-/** Files per step of a full pass; the pass yields to the event loop between steps. */
-const PASS_CHUNK = 100;
+/** Work per step of a full pass (ms); the pass yields to the message loop between steps. */
+const PASS_STEP_MS = 10;
 
 export class DiagnosticsPublisher {
   /** uri -> JSON of the diagnostics the client has. */
@@ -101,13 +102,15 @@ export class DiagnosticsPublisher {
     const run = (this.passes.get(root) ?? 0) + 1;
     this.passes.set(root, run);
     const files = root.corpus.files().sort();
-    for (let i = 0; i < files.length; i += PASS_CHUNK) {
+    for (let i = 0; i < files.length; ) {
       if (this.passes.get(root) !== run || isCancelled()) return false;
-      for (const f of files.slice(i, i + PASS_CHUNK)) {
+      const deadline = performance.now() + PASS_STEP_MS;
+      do {
+        const f = files[i++];
         const d = root.corpus.has(f) ? this.tryDiagnostics(root, f) : null;
         if (d) this.send(f, d);
-      }
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      } while (i < files.length && performance.now() < deadline);
+      await yieldToLoop();
     }
     return this.passes.get(root) === run;
   }

@@ -28,7 +28,7 @@ import { codeActions, FIX_ALL_KIND, fixAllEdit, toWorkspaceEdit } from './codeAc
 import { negotiateEncoding } from './encoding';
 import { hover } from './hover';
 import { documentLinks } from './links';
-import { definitionOf, isKnownName, mentionsOf, nameCatalog, nameGroup, personCard, renameEdits, withDates, wordAt } from './people';
+import { definitionOf, isKnownName, nameCatalog, personCard, renameEdits, wordAt } from './people';
 import { PositionMapper } from './positions';
 import { DiagnosticsPublisher } from './publisher';
 import { parseSettings, Root, Settings } from './roots';
@@ -65,7 +65,10 @@ export interface CorpusStatus {
   peopleIndexing?: boolean;
 }
 
-/** Answer of `corpusLint/serverStats` (params `{ reset?: boolean }`: start the loop-delay histogram again). */
+/**
+ * Answer of `corpusLint/serverStats`. Params `{ reset?: boolean, gc?: boolean }`: start the loop-delay histogram
+ * again; collect garbage first (a server started with `node --expose-gc`).
+ */
 export interface ServerStats {
   rss: number;
   heapUsed: number;
@@ -74,12 +77,15 @@ export interface ServerStats {
   arrayBuffers: number;
   /** Message-loop delay since the last reset (ms), when CORPUS_LINT_LOOP_DELAY=1; else null. */
   loopDelay: { max: number; p99: number; p50: number; mean: number; count: number } | null;
-  /** The last people index build of any root: active and wall time (ms), restarts after changes. */
+  /** The last people index build of a folder root: active and wall time (ms), restarts after changes. */
   lastPeopleBuild: { busy: number; wall: number; restarts: number } | null;
 }
 
 export interface ServerOptions {
-  /** Delay between the last keystroke and the diagnostics it causes (ms). */
+  /**
+   * Typing is applied at most once per this many milliseconds: a keystroke after a quiet moment at once, the
+   * keystrokes of a burst together at the end of the window.
+   */
   debounceMs?: number;
   /** Today's date (`YYYY-MM-DD`) for the date-line fix; tests pin it. */
   today?: () => string;
@@ -105,6 +111,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The client runs VS Code's commands (editor.action.showReferences): our extension, or a client that says so. */
   let canRunEditorCommands = false;
   let flushTimer: NodeJS.Timeout | undefined;
+  /** When changes were last applied (for the typing throttle). */
+  let lastFlushAt = 0;
   /** True from `initialize` until the first indexing is over, and during every re-index. */
   let indexing = true;
   let shuttingDown = false;
@@ -159,7 +167,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       },
       onProgress: (root, p) => reportPeopleProgress(root, p),
       onDone: (root, snapshot, report) => {
-        lastPeopleBuild = report;
+        if (root.folder) lastPeopleBuild = report;
         if (report.wall > 1000) {
           log(`people index of ${root.label || path.basename(root.folder ?? '') || 'loose files'}: ${snapshot.people.length} people, ${snapshot.places.length} places, ${snapshot.events.length} events in ${Math.round(report.busy)} ms of work (${Math.round(report.wall)} ms)`);
         }
@@ -295,12 +303,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }, delay);
   }
 
+  /**
+   * After a keystroke: applies it at once when nothing was applied within the last `debounceMs`, else at the end of
+   * that window together with the rest of the burst (a flush already scheduled is never postponed).
+   */
+  function scheduleTypingFlush(): void {
+    if (flushTimer) return;
+    scheduleFlush(Math.max(0, lastFlushAt + debounceMs - Date.now()));
+  }
+
   /** Pushes queued changes into the corpora and publishes what they changed. */
   function flushNow(): void {
     if (flushTimer) {
       clearTimeout(flushTimer);
       flushTimer = undefined;
     }
+    if (!workspace.hasPending()) return;
+    lastFlushAt = Date.now();
     const results = workspace.flush();
     if (!results.length) return;
     for (const r of results) publishResult(r);
@@ -389,7 +408,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     sendStatus();
     // The people index is built in the background, so that the first hover on a name finds it ready.
     people.retain(workspace.allRoots());
-    for (const root of workspace.allRoots()) people.schedule(root, 0);
+    for (const root of workspace.allRoots()) if (root.corpus.files().length) people.schedule(root, 0);
   }
 
   function rememberDecisions(root: Root): void {
@@ -563,7 +582,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         TextDocument.update(doc, [c], p.textDocument.version);
       }
       workspace.changed(doc);
-      scheduleFlush(debounceMs);
+      scheduleTypingFlush();
     }),
   );
 
@@ -644,7 +663,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     request('textDocument/hover', async (p, token) => {
       const snapshot = await peopleOf(p.textDocument.uri, token);
       const { key, root, pos } = at(p.textDocument.uri, p.position);
-      return hover(root, snapshot, key, pos, positions, markdownHover());
+      return hover(root, snapshot, key, pos, positions, markdownHover(), workspace.generation);
     }, { wholeCorpus: true }),
   );
 
@@ -688,7 +707,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (reports?.length) return reports.map(toLocation);
       const hit = nameAt(p.textDocument.uri, p.position);
       if (hit) {
-        const { mentions } = personCard(hit.root.corpus, hit.word.stem);
+        const { mentions } = personCard(hit.root.corpus, hit.word.stem, workspace.generation, () => token.isCancellationRequested);
         if (token.isCancellationRequested) return null;
         const def = definitionOf(mentions);
         return def ? Location.create(def.file, positions.toClientRange(def.file, def.range)) : null;
@@ -714,7 +733,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const hit = nameAt(p.textDocument.uri, p.position);
       if (!hit) return null;
       const corpus = hit.root.corpus;
-      const mentions = withDates(corpus, mentionsOf(corpus, nameGroup(corpus, hit.word.stem).spellings, () => token.isCancellationRequested));
+      const { mentions } = personCard(corpus, hit.word.stem, workspace.generation, () => token.isCancellationRequested);
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       const def = p.context.includeDeclaration ? undefined : definitionOf(mentions);
       return mentions.filter((m) => m !== def).map((m) => Location.create(m.file, positions.toClientRange(m.file, m.range)));
@@ -847,7 +866,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   // Answered at once, without applying queued changes (a benchmark polls it while typing).
-  connection.onRequest(SERVER_STATS_REQUEST, (p: { reset?: boolean } | null): ServerStats => {
+  connection.onRequest(SERVER_STATS_REQUEST, (p: { reset?: boolean; gc?: boolean } | null): ServerStats => {
+    // A server started with --expose-gc collects first, so that the heap is what is still referenced.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (p?.gc && gc) gc();
     const m = process.memoryUsage();
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;
     const delay = loopDelay && loopDelay.count > 0

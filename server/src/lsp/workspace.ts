@@ -10,6 +10,7 @@ import { CONFIG_FILE_NAMES } from '../core/config';
 import { readTextFile, readTextFileSync } from '../node/readText';
 import { findNestedConfigFolders, Root, Settings } from './roots';
 import { canonicalUri, isInside, pathFromUri, uriFromPath } from './uris';
+import { yieldToLoop } from './loop';
 
 export interface WorkspaceFolderInfo {
   uri: string;
@@ -34,9 +35,10 @@ export interface IndexProgress {
 
 export type Logger = (message: string) => void;
 
-/** Files read and analysed per step of the indexing (above the core's bulk-load threshold); the server answers between steps. */
-/** Files analyzed between two yields to the message loop during the initial index (about 30 ms of work). */
-const BATCH_FILES = 48;
+/** Files read at once during the initial index. */
+const READ_FILES = 48;
+/** Work per step of the initial index (ms): files are analyzed in groups sized to it, the server answers between. */
+const STEP_MS = 12;
 
 export class CorpusWorkspace {
   folders: WorkspaceFolderInfo[] = [];
@@ -263,8 +265,10 @@ export class CorpusWorkspace {
     for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
 
     let skipped = 0;
-    for (let i = 0; i < work.length; i += BATCH_FILES) {
-      const batch = work.slice(i, i + BATCH_FILES);
+    /** Files per analysis step, adjusted to the time the last steps took per file. */
+    let group = 8;
+    for (let i = 0; i < work.length; i += READ_FILES) {
+      const batch = work.slice(i, i + READ_FILES);
       const read = await Promise.all(batch.map((w) => readTextFile(w.file, { maxBytes: w.root.rootConfig.maxBytes })));
       if (superseded()) return;
       const byRoot = new Map<Root, { file: string; text: string }[]>();
@@ -281,12 +285,21 @@ export class CorpusWorkspace {
         if (!list) byRoot.set(w.root, (list = []));
         list.push({ file: uri, text: r.text });
       });
-      for (const [root, changed] of byRoot) this.addFiles(root, changed);
-      this.generation++;
-      const done = Math.min(i + BATCH_FILES, work.length);
+      for (const [root, changed] of byRoot) {
+        for (let k = 0; k < changed.length; ) {
+          const part = changed.slice(k, k + group);
+          k += part.length;
+          const started = performance.now();
+          this.addFiles(root, part);
+          this.generation++;
+          const perFile = (performance.now() - started) / part.length;
+          group = Math.max(1, Math.min(READ_FILES, Math.round(STEP_MS / Math.max(perFile, 0.05))));
+          await yieldToLoop();
+          if (superseded()) return;
+        }
+      }
+      const done = Math.min(i + READ_FILES, work.length);
       progress.report(done, work.length, `${done}/${work.length} files`);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (superseded()) return;
     }
     this.log(`indexed ${work.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
   }
