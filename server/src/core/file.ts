@@ -30,10 +30,12 @@ export interface ParagraphModel {
   entry: number;
   /** Hash of the normalized text: equal keys mean identical paragraphs after normalization. */
   exactKey: number;
-  /** Sorted, unique shingle hashes. */
-  shingles: Uint32Array;
-  /** Winnowed fingerprints (a subset of the shingles) used to find candidates. */
-  fingerprints: Uint32Array;
+  /** Sorted, unique shingle hashes: `FileModel.hashes[shingleStart, shingleEnd)`. */
+  shingleStart: number;
+  shingleEnd: number;
+  /** Winnowed fingerprints (a subset of the shingles) used to find candidates: `hashes[fingerprintStart, fingerprintEnd)`. */
+  fingerprintStart: number;
+  fingerprintEnd: number;
 }
 
 export interface Suppression {
@@ -48,6 +50,8 @@ export interface FileModel {
   lineIndex: LineIndex;
   lines: ClassifiedLine[];
   paragraphs: ParagraphModel[];
+  /** The paragraphs' shingles and fingerprints, one after another (one array per file, not two per paragraph). */
+  hashes: Uint32Array;
   entries: EntryInfo[];
   multiEntry: boolean;
   /** Lines whose words feed the name index (content and metadata outside the preamble). */
@@ -105,11 +109,12 @@ export function analyzeFile(text: string, interner: Interner = privateInterner):
 
   const titleLines = new Set(seg.entries.map((e) => e.titleLine));
   const paragraphs: ParagraphModel[] = [];
+  const pool = new HashPool();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind !== 'content') continue;
     const role: ParagraphRole = seg.preamble.has(i) || entryOfLine[i] < 0 ? 'preamble' : titleLines.has(i) ? 'title' : 'body';
-    paragraphs.push(paragraphOf(scan.normHashes.subarray(lineWords[2 * i], lineWords[2 * i + 1]), i, l, role, entryOfLine[i]));
+    paragraphs.push(paragraphOf(scan.normHashes.subarray(lineWords[2 * i], lineWords[2 * i + 1]), i, l, role, entryOfLine[i], pool));
   }
 
   const ranges: number[] = [];
@@ -128,6 +133,7 @@ export function analyzeFile(text: string, interner: Interner = privateInterner):
     lineIndex,
     lines,
     paragraphs,
+    hashes: pool.array(),
     entries,
     multiEntry: seg.multiEntry,
     wordLines,
@@ -150,8 +156,47 @@ let shingleScratch = new Uint32Array(1024);
 let sortedScratch = new Uint32Array(1024);
 let pickedScratch = new Uint32Array(1024);
 
-/** A paragraph from the hashes of its normalized words. */
-function paragraphOf(tokenHashes: Uint32Array, line: number, l: ClassifiedLine, role: ParagraphRole, entry: number): ParagraphModel {
+/**
+ * The shingles and fingerprints of a file's paragraphs, gathered in one scratch array and then copied into a single
+ * array per file: one buffer per file instead of two per paragraph.
+ */
+class HashPool {
+  private static scratch = new Uint32Array(1 << 14);
+  private top = 0;
+
+  /** Sorts `a` in place and adds its distinct values; returns where they start. */
+  addUniqueSorted(a: Uint32Array): number {
+    a.sort();
+    if (this.top + a.length > HashPool.scratch.length) {
+      const wider = new Uint32Array(Math.max(HashPool.scratch.length * 2, this.top + a.length));
+      wider.set(HashPool.scratch.subarray(0, this.top));
+      HashPool.scratch = wider;
+    }
+    const out = HashPool.scratch;
+    const start = this.top;
+    for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) out[this.top++] = a[i];
+    return start;
+  }
+
+  get size(): number {
+    return this.top;
+  }
+
+  /** The file's array. */
+  array(): Uint32Array {
+    return HashPool.scratch.slice(0, this.top);
+  }
+}
+
+/** A paragraph from the hashes of its normalized words (its shingles and fingerprints are added to `pool`). */
+function paragraphOf(
+  tokenHashes: Uint32Array,
+  line: number,
+  l: ClassifiedLine,
+  role: ParagraphRole,
+  entry: number,
+  pool: HashPool,
+): ParagraphModel {
   const n = tokenHashes.length;
   let exact = 0x811c9dc5;
   let exact2 = 0x01000193;
@@ -173,6 +218,8 @@ function paragraphOf(tokenHashes: Uint32Array, line: number, l: ClassifiedLine, 
     ordered[i] = h >>> 0;
   }
   sortedScratch.set(ordered);
+  const shingleStart = pool.addUniqueSorted(sortedScratch.subarray(0, count));
+  const fingerprintStart = pool.addUniqueSorted(winnow(ordered, pickedScratch));
   return {
     firstLine: line,
     lastLine: line,
@@ -182,17 +229,11 @@ function paragraphOf(tokenHashes: Uint32Array, line: number, l: ClassifiedLine, 
     role,
     entry,
     exactKey: (exact2 & 0x1fffff) * 4294967296 + exact,
-    shingles: uniqueSorted(sortedScratch.subarray(0, count)),
-    fingerprints: uniqueSorted(winnow(ordered, pickedScratch)),
+    shingleStart,
+    shingleEnd: fingerprintStart,
+    fingerprintStart,
+    fingerprintEnd: pool.size,
   };
-}
-
-/** Sorts `a` in place and returns a new array of its distinct values. */
-function uniqueSorted(a: Uint32Array): Uint32Array {
-  a.sort();
-  let k = 0;
-  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[k++] = a[i];
-  return a.slice(0, k);
 }
 
 /** Winnowing (Schleimer et al.): the minimum of every window of WINNOW_WINDOW shingles, written into `out`. */

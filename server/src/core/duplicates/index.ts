@@ -134,7 +134,8 @@ export class DuplicateIndex {
       ids[index] = id;
       this.indexedParagraphs++;
       if (!this.incremental) return;
-      for (const fp of p.fingerprints) {
+      for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) {
+        const fp = model.hashes[j];
         if (affected) this.collectAffected(fp, affected);
         this.postings.add(fp, id);
       }
@@ -150,7 +151,8 @@ export class DuplicateIndex {
       const id = ids ? ids[index] : -1;
       if (id < 0) return;
       if (this.incremental) {
-        for (const fp of p.fingerprints) {
+        for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) {
+          const fp = model.hashes[j];
           this.postings.remove(fp, id);
           if (affected) this.collectAffected(fp, affected);
         }
@@ -177,7 +179,8 @@ export class DuplicateIndex {
 
   /** Near-duplicates and containments of one paragraph, best first. */
   nearMatches(file: string, index: number): NearMatch[] {
-    const p = this.models.get(file)?.paragraphs[index];
+    const model = this.models.get(file);
+    const p = model?.paragraphs[index];
     if (!p || !this.isEligible(p) || p.words < this.options.nearMinWords) return [];
     const exactGroup = this.exact.get(p.exactKey);
     if (exactGroup && distinctFiles(exactGroup) >= this.options.boilerplateMinFiles) return [];
@@ -194,12 +197,13 @@ export class DuplicateIndex {
       if (id === self || this.stamps[id] === stamp) return;
       this.stamps[id] = stamp;
       const ref = this.refs[id];
-      const q = this.paragraph(ref);
+      const qm = this.models.get(ref.file)!;
+      const q = qm.paragraphs[ref.index];
       if (q.exactKey === p.exactKey) return;
-      const m = this.compare(p, q);
+      const m = this.compare(model!, p, qm, q);
       if (m) out.push({ other: ref, ...m });
     };
-    for (const fp of p.fingerprints) this.postings.forEach(fp, visit, MAX_POSTINGS);
+    for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) this.postings.forEach(model!.hashes[j], visit, MAX_POSTINGS);
     return out.sort(bestFirst);
   }
 
@@ -208,16 +212,16 @@ export class DuplicateIndex {
     let length = 0;
     for (const [file, ids] of this.idsOf) {
       const paragraphs = this.models.get(file)!.paragraphs;
-      for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) length += paragraphs[i].fingerprints.length;
+      for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) length += paragraphs[i].fingerprintEnd - paragraphs[i].fingerprintStart;
     }
     const list = { keys: new Uint32Array(length), ids: new Int32Array(length), length };
     let at = 0;
     for (const [file, ids] of this.idsOf) {
-      const paragraphs = this.models.get(file)!.paragraphs;
+      const { paragraphs, hashes } = this.models.get(file)!;
       for (let i = 0; i < ids.length; i++) {
         if (ids[i] < 0) continue;
-        for (const fp of paragraphs[i].fingerprints) {
-          list.keys[at] = fp;
+        for (let j = paragraphs[i].fingerprintStart; j < paragraphs[i].fingerprintEnd; j++) {
+          list.keys[at] = hashes[j];
           list.ids[at++] = ids[i];
         }
       }
@@ -229,10 +233,12 @@ export class DuplicateIndex {
       else out.set(id, [m]);
     };
     forEachCandidatePair(sortPostings(list), MAX_POSTINGS, this.refs.length, (a, b) => {
-      const p = this.paragraph(this.refs[a]);
-      const q = this.paragraph(this.refs[b]);
+      const pm = this.models.get(this.refs[a].file)!;
+      const qm = this.models.get(this.refs[b].file)!;
+      const p = pm.paragraphs[this.refs[a].index];
+      const q = qm.paragraphs[this.refs[b].index];
       if (p.exactKey === q.exactKey) return;
-      const m = this.compare(p, q);
+      const m = this.compare(pm, p, qm, q);
       if (!m) return;
       add(a, { other: this.refs[b], ...m });
       add(b, { other: this.refs[a], relation: REVERSED[m.relation], similarity: m.similarity });
@@ -241,20 +247,18 @@ export class DuplicateIndex {
     return out;
   }
 
-  private compare(p: ParagraphModel, q: ParagraphModel): { relation: NearRelation; similarity: number } | null {
-    const a = p.shingles;
-    const b = q.shingles;
-    if (!a.length || !b.length) return null;
-    const inter = intersectionSize(a, b);
+  private compare(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel): { relation: NearRelation; similarity: number } | null {
+    const na = p.shingleEnd - p.shingleStart;
+    const nb = q.shingleEnd - q.shingleStart;
+    if (!na || !nb) return null;
+    const inter = intersectionSize(pm.hashes, p.shingleStart, p.shingleEnd, qm.hashes, q.shingleStart, q.shingleEnd);
     if (!inter) return null;
-    const jaccard = inter / (a.length + b.length - inter);
+    const jaccard = inter / (na + nb - inter);
     if (jaccard >= this.options.nearThreshold) return { relation: 'near', similarity: jaccard };
     const t = this.options.containmentThreshold;
     const min = this.options.containmentMinWords;
-    if (a.length < b.length && p.words >= min && inter / a.length >= t) return { relation: 'copied-into', similarity: inter / a.length };
-    if (b.length < a.length && q.words >= min && inter / b.length >= t) {
-      return { relation: 'contains', similarity: inter / b.length };
-    }
+    if (na < nb && p.words >= min && inter / na >= t) return { relation: 'copied-into', similarity: inter / na };
+    if (nb < na && q.words >= min && inter / nb >= t) return { relation: 'contains', similarity: inter / nb };
     return null;
   }
 }
@@ -297,12 +301,10 @@ function distinctFiles(refs: ParagraphRef[]): number {
   return new Set(refs.map((r) => r.file)).size;
 }
 
-/** Size of the intersection of two sorted arrays of unique values. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
+/** Size of the intersection of two sorted runs of unique values, `a[i, aEnd)` and `b[j, bEnd)`. */
+export function intersectionSize(a: Uint32Array, i: number, aEnd: number, b: Uint32Array, j: number, bEnd: number): number {
   let n = 0;
-  while (i < a.length && j < b.length) {
+  while (i < aEnd && j < bEnd) {
     if (a[i] === b[j]) {
       n++;
       i++;
