@@ -265,8 +265,8 @@ export class CorpusWorkspace {
     for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
 
     let skipped = 0;
-    /** Files per analysis step, adjusted to the time the last steps took per file. */
-    let group = 8;
+    /** The analysis time per character of text, learned from the last steps (ms), to size the next step. */
+    let msPerChar = 0.001;
     for (let i = 0; i < work.length; i += READ_FILES) {
       const batch = work.slice(i, i + READ_FILES);
       const read = await Promise.all(batch.map((w) => readTextFile(w.file, { maxBytes: w.root.rootConfig.maxBytes })));
@@ -287,13 +287,16 @@ export class CorpusWorkspace {
       });
       for (const [root, changed] of byRoot) {
         for (let k = 0; k < changed.length; ) {
-          const part = changed.slice(k, k + group);
-          k += part.length;
+          // As many files as fit in a step by their length (at least one).
+          let chars = changed[k].text.length;
+          let end = k + 1;
+          while (end < changed.length && (chars + changed[end].text.length) * msPerChar <= STEP_MS) chars += changed[end++].text.length;
+          const part = changed.slice(k, end);
+          k = end;
           const started = performance.now();
           this.addFiles(root, part);
           this.generation++;
-          const perFile = (performance.now() - started) / part.length;
-          group = Math.max(1, Math.min(READ_FILES, Math.round(STEP_MS / Math.max(perFile, 0.05))));
+          msPerChar = 0.7 * msPerChar + 0.3 * ((performance.now() - started) / Math.max(1, chars));
           await yieldToLoop();
           if (superseded()) return;
         }
