@@ -135,9 +135,12 @@ function check(args: CheckArgs, io: Io): number {
     // Per-file analysis on every core (the bundled CLI is its own worker script); shard analyses come first.
     const ready = changed.filter((c) => c.analysis);
     const todo = changed.filter((c) => !c.analysis);
-    const analyses = analyzeInParallel(todo, __filename, (share) => corpus.applyChange({ changed: share }, { bulk: true }), threadsFromEnv());
-    for (const c of todo) c.analysis = analyses.get(c.file);
-    corpus.applyChange({ changed: [...ready, ...todo.filter((c) => c.analysis)] }, { bulk: true });
+    corpus.applyChange({ changed: ready }, { bulk: true });
+    analyzeInParallel(todo, __filename, {
+      intern: (spellings) => corpus.internSpellings(spellings),
+      spelling: (id) => corpus.spelling(id),
+      add: (share) => corpus.applyChange({ changed: share }, { bulk: true }),
+    }, threadsFromEnv());
   }
   const absoluteOf = absoluteLookup([...discovered.files, ...context]);
   let acceptance;

@@ -122,11 +122,28 @@ export class Corpus {
     return { affected, namesChanged };
   }
 
-  /** Takes a model analyzed elsewhere (another corpus, a shard job): its spellings are interned in this corpus. */
+  /**
+   * Takes a model analyzed elsewhere (another corpus, a shard job): its spellings are interned in this corpus, unless
+   * its ids are this corpus' ids already (a host that translated them with `internSpellings`).
+   */
   private adopt(model: FileModel): FileModel {
+    const w = model.words;
+    if (w.ids.length === w.spellings.length && w.ids.every((id, i) => id < this.interner.size && this.interner.string(id) === w.spellings[i])) {
+      return model;
+    }
     const spellings = model.words.spellings.map((s) => this.interner.string(this.interner.id(s)));
     const ids = Uint32Array.from(spellings, (s) => this.interner.id(s));
     return { ...model, words: { ...model.words, spellings, ids } };
+  }
+
+  /** This corpus' ids of the given spellings (for a host that translates analyses made with another table). */
+  internSpellings(spellings: string[]): Uint32Array {
+    return Uint32Array.from(spellings, (s) => this.interner.id(s));
+  }
+
+  /** The spelling of one of this corpus' ids. */
+  spelling(id: number): string {
+    return this.interner.string(id);
   }
 
   has(file: string): boolean {
