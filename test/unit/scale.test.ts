@@ -59,7 +59,7 @@ describe('scale paths', function () {
         const text = 'عنوان الخبر هنا\n' + parts.join('');
         const model = analyzeFile(text);
         const only = new Set<string>(wanted);
-        const marked = [...(model.words.marked ?? [])].some((i) => only.has(model.words.spellings[i]));
+        const marked = [...(model.words.marked ?? [])].some((i) => only.has(model.words.spellings![i]));
         fc.pre(!marked);
         const whole = collectWords(text, model.wordLines, only, true);
         const around = collectWords(text, model.wordLines, only, false);

@@ -138,7 +138,6 @@ function check(args: CheckArgs, io: Io): number {
     corpus.applyChange({ changed: ready }, { bulk: true });
     analyzeInParallel(todo, __filename, {
       intern: (spellings) => corpus.internSpellings(spellings),
-      spelling: (id) => corpus.spelling(id),
       add: (share) => corpus.applyChange({ changed: share }, { bulk: true }),
     }, threadsFromEnv());
   }

@@ -123,17 +123,13 @@ export class Corpus {
   }
 
   /**
-   * Takes a model analyzed elsewhere (another corpus, a shard job): its spellings are interned in this corpus, unless
-   * its ids are this corpus' ids already (a host that translated them with `internSpellings`).
+   * Takes a model analyzed elsewhere. A summary listing its spellings (a shard's) is interned in this corpus; one
+   * without has this corpus' ids already (a host that translated them with `internSpellings`).
    */
   private adopt(model: FileModel): FileModel {
-    const w = model.words;
-    if (w.ids.length === w.spellings.length && w.ids.every((id, i) => id < this.interner.size && this.interner.string(id) === w.spellings[i])) {
-      return model;
-    }
-    const spellings = model.words.spellings.map((s) => this.interner.string(this.interner.id(s)));
-    const ids = Uint32Array.from(spellings, (s) => this.interner.id(s));
-    return { ...model, words: { ...model.words, spellings, ids } };
+    const { spellings, ...words } = model.words;
+    if (!spellings) return model;
+    return { ...model, words: { ...words, ids: Uint32Array.from(spellings, (s) => this.interner.id(s)) } };
   }
 
   /** This corpus' ids of the given spellings (for a host that translates analyses made with another table). */

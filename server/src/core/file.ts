@@ -127,7 +127,8 @@ export function analyzeFile(text: string, interner: Interner = privateInterner):
     }
   }
   const wordLines: WordLines = { ranges: Int32Array.from(ranges) };
-  const words = summarizeWords(scan, Int32Array.from(included), interner);
+  // A summary made with the module's own table leaves it: it lists its spellings (see WordSummary.spellings).
+  const words = summarizeWords(scan, Int32Array.from(included), interner, interner === privateInterner);
   return {
     text,
     lineIndex,

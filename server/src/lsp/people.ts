@@ -59,14 +59,14 @@ export function surfaceForms(corpus: Corpus, stem: string): string[] {
 }
 
 /** A file's per-spelling summary, whichever form the core keeps it in (a map of occurrences or parallel arrays). */
-function forEachSpelling(words: unknown, visit: (spelling: string, count: number, evidence: number) => void): void {
+function forEachSpelling(corpus: Corpus, words: unknown, visit: (spelling: string, count: number, evidence: number) => void): void {
   if (words instanceof Map) {
     for (const [spelling, w] of words as FileWords) visit(spelling, w.count, w.hashtag + w.afterTitle);
     return;
   }
-  const summary = words as { spellings?: string[]; counts?: ArrayLike<number>; evidence?: ArrayLike<number> } | undefined;
-  if (!summary?.spellings || !summary.counts || !summary.evidence) return;
-  for (let i = 0; i < summary.spellings.length; i++) visit(summary.spellings[i], summary.counts[i], summary.evidence[i]);
+  const summary = words as { ids?: ArrayLike<number>; counts?: ArrayLike<number>; evidence?: ArrayLike<number> } | undefined;
+  if (!summary?.ids || !summary.counts || !summary.evidence) return;
+  for (let i = 0; i < summary.ids.length; i++) visit(corpus.spelling(summary.ids[i]), summary.counts[i], summary.evidence[i]);
 }
 
 /** The files that use any of the spellings (sorted), and the spellings' total uses and name evidence. */
@@ -77,7 +77,7 @@ function scanSpellings(corpus: Corpus, spellings: Set<string>): { files: string[
   if (!spellings.size) return { files, count, evidence };
   for (const file of corpus.files()) {
     let found = false;
-    forEachSpelling(corpus.model(file)?.words, (s, c, e) => {
+    forEachSpelling(corpus, corpus.model(file)?.words, (s, c, e) => {
       if (!spellings.has(s)) return;
       found = true;
       count += c;
@@ -166,7 +166,7 @@ export function nameCatalog(corpus: Corpus): Map<string, number> {
   const index = corpus.nameIndex();
   const evidence = new Map<string, number>();
   for (const file of corpus.files()) {
-    forEachSpelling(corpus.model(file)?.words, (spelling, _count, e) => {
+    forEachSpelling(corpus, corpus.model(file)?.words, (spelling, _count, e) => {
       if (!e) return;
       const stem = index.stem(spelling);
       evidence.set(stem, (evidence.get(stem) ?? 0) + e);
@@ -299,7 +299,7 @@ export function firstMentions(corpus: Corpus, stems: string[]): Map<string, Date
   const firstFile = new Map<string, string>();
   for (const file of corpus.files().sort()) {
     if (firstFile.size === stems.length) break;
-    forEachSpelling(corpus.model(file)?.words, (s) => {
+    forEachSpelling(corpus, corpus.model(file)?.words, (s) => {
       const stem = stemOfSurface.get(s);
       if (stem !== undefined && !firstFile.has(stem)) firstFile.set(stem, file);
     });

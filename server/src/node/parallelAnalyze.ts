@@ -35,8 +35,6 @@ const CHUNK_FILES = 128;
 export interface AnalysisSink {
   /** Ids in the caller's corpus of the given spellings. */
   intern(spellings: string[]): Uint32Array;
-  /** The caller's spelling of one of its ids. */
-  spelling(id: number): string;
   /** Adds analyzed files (ids translated) or files to analyze in place (`analysis` absent). */
   add(files: { file: string; text: string; analysis?: FileModel }[]): void;
 }
@@ -93,8 +91,7 @@ function startWorker(script: string, share: { file: string; text: string }[]): R
         delivered.add(file);
         const text = textOf.get(file)!;
         const ids = analysis.words.ids.map((id) => translate[id]);
-        const spellings = Array.from(ids, (id) => sink.spelling(id));
-        return { file, text, analysis: { ...analysis, text, words: { ...analysis.words, ids, spellings } } };
+        return { file, text, analysis: { ...analysis, text, words: { ...analysis.words, ids } } };
       }),
     );
   };
@@ -133,8 +130,8 @@ export function runAnalysisWorker(): void {
     for (let i = 0; i < job.files.length; i += CHUNK_FILES) {
       const analyses = job.files.slice(i, i + CHUNK_FILES).map((f) => {
         const analysis = analyzeFile(f.text, interner);
-        // The text and spelling lists stay here: the caller has the text, and the ids map to `newSpellings`.
-        return { file: f.file, analysis: { ...analysis, text: '', words: { ...analysis.words, spellings: [] } } };
+        // The text stays here (the caller has it); the ids map to `newSpellings`.
+        return { file: f.file, analysis: { ...analysis, text: '' } };
       });
       const newSpellings: string[] = [];
       for (; posted < interner.size; posted++) newSpellings.push(interner.string(posted));

@@ -217,6 +217,11 @@ export class NameIndex {
     return w;
   }
 
+  /** The spelling of an interned id (the ids of the files' word summaries). */
+  spelling(id: number): string {
+    return this.interner.string(id);
+  }
+
   /** Total occurrences of a spelling (as a whole word, clitics included). */
   count(spelling: string): number {
     const id = this.interner.peek(spelling);

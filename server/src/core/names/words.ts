@@ -28,12 +28,17 @@ export type FileWords = Map<string, FileWord>;
 
 /** Per-file summary: parallel arrays over the file's distinct spellings. */
 export interface WordSummary {
-  spellings: string[];
+  /**
+   * The spellings themselves, only in a summary made with a spelling table other than the corpus' (a shard's): the
+   * corpus interns them on arrival and keeps the ids alone (`Corpus.spelling(id)` gives a spelling back).
+   */
+  spellings?: string[];
   /** Interned ids of the spellings. */
   ids: Uint32Array;
-  counts: Uint32Array;
+  /** Occurrences of each spelling (16-bit unless a file repeats a word more than 65,535 times). */
+  counts: Uint16Array | Uint32Array;
   /** Occurrences in a hashtag or after a title. */
-  evidence: Uint32Array;
+  evidence: Uint16Array | Uint32Array;
   /**
    * Positions (in these columns) of the spellings written at least once with marks inside the word (diacritics, tatweel): their raw text differs
    * from the spelling, so their occurrences cannot be found by searching the text for the spelling.
@@ -120,8 +125,11 @@ function widened<T extends Int32Array | Uint32Array>(a: T, size: number): T {
   return b;
 }
 
-/** The compact summary of a file's words; `lineWords` are word index ranges of `scan` (see `wordsOfRanges`). */
-export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: Interner): WordSummary {
+/**
+ * The compact summary of a file's words; `lineWords` are word index ranges of `scan` (see `wordsOfRanges`). With
+ * `withSpellings`, the summary also lists the spellings (for a summary that leaves the interner's corpus).
+ */
+export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: Interner, withSpellings = false): WordSummary {
   let n = 0;
   stamp++;
   const marked: number[] = [];
@@ -148,9 +156,16 @@ export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: 
     if (scan.flags[k] & MARKED && !marked.includes(i)) marked.push(i);
   });
   const ids = idColumn.slice(0, n);
-  const spellings = new Array<string>(n);
-  for (let i = 0; i < n; i++) spellings[i] = interner.string(ids[i]);
-  return { spellings, ids, counts: countColumn.slice(0, n), evidence: evidenceColumn.slice(0, n), marked: Uint32Array.from(marked) };
+  const spellings = withSpellings ? Array.from(ids, (id) => interner.string(id)) : undefined;
+  return { spellings, ids, counts: narrow(countColumn, n), evidence: narrow(evidenceColumn, n), marked: Uint32Array.from(marked) };
+}
+
+/** The first `n` values of a column, in 16 bits when they fit (they nearly always do: counts within one file). */
+function narrow(column: Uint32Array, n: number): Uint16Array | Uint32Array {
+  for (let i = 0; i < n; i++) if (column[i] > 0xffff) return column.slice(0, n);
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) out[i] = column[i];
+  return out;
 }
 
 /**

@@ -448,7 +448,7 @@ export class PeopleIndex {
       if (st && !redo && st.vocab !== vocab) {
         let keys = staleKeys.get(st.vocab!);
         if (!keys) staleKeys.set(st.vocab!, (keys = changedKeys(st.vocab!, vocab)));
-        redo = touches(model, keys, judge);
+        redo = touches(model, keys, judge, names);
         if (!redo) st.vocab = vocab;
         yield;
       }
@@ -594,11 +594,12 @@ function changedKeys(before: Vocabulary, after: Vocabulary): Set<string> {
 }
 
 /** Whether a file holds a word whose key changed (its distinct spellings, as the name index keeps them). */
-function touches(model: FileModel, keys: Set<string>, judge: WordJudge): boolean {
+function touches(model: FileModel, keys: Set<string>, judge: WordJudge, names: NameIndex): boolean {
   if (!keys.size) return false;
-  const spellings = (model.words as { spellings?: string[] } | undefined)?.spellings;
-  if (!spellings) return true;
-  for (const s of spellings) {
+  const ids = (model.words as { ids?: Uint32Array } | undefined)?.ids;
+  if (!ids) return true;
+  for (const id of ids) {
+    const s = names.spelling(id);
     if (COMPOUND_HEAD_SPELLINGS.has(s)) return true;
     const l = judge.lookup(s);
     if (keys.has(l.key) || keys.has(l.placeKey)) return true;
