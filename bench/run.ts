@@ -2,9 +2,10 @@
  * `npm run bench`: times `corpus-lint check` against the floor (read + decode + split words) on the same files,
  * alternating the runs and taking medians. For each corpus it prints:
  *   - floor and check: median seconds, MB/s, check's ratio to the floor, its peak RSS and CPU seconds (user + system,
- *     over all threads);
+ *     over all threads); check runs on one thread and, alternating, with one worker thread per extra core
+ *     (CORPUS_LINT_THREADS), so whether the second core pays shows in the same run;
  *   - cached check (`--cache-location` in a fresh temporary folder): one cold run that fills the cache, then warm runs
- *     alternating with the floor; the warm median and the ratio warm/cold;
+ *     alternating with the floor; the warm median and its ratio to the median cold check;
  *   - the peer, jscpd on the same files as plain text (see bench/peer.ts), alternating with check and the floor:
  *     median seconds, its ratio to the floor and to check, peak RSS and CPU seconds; a run over
  *     --peer-timeout seconds is stopped and reported with the time and memory it had reached;
@@ -55,13 +56,20 @@ interface Timing {
 }
 
 /** Runs a command under GNU time (and `timeout` when given seconds); wall seconds, peak RSS in KB, CPU seconds. */
-function timed(command: string[], timeoutSeconds?: number): Timing {
+function timed(command: string[], timeoutSeconds?: number, env?: Record<string, string>): Timing {
   const limit = timeoutSeconds ? ['timeout', '--kill-after=10', String(timeoutSeconds)] : [];
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S %x', ...limit, ...command], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S %x', ...limit, ...command], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, ...env },
+  });
   const [seconds, rssKb, user, sys, status] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
   return { seconds, rssKb, cpu: user + sys, status, timedOut: !!timeoutSeconds && (status === 124 || status === 137), stdout: r.stdout };
 }
-const node = (...args: string[]): Timing => timed([process.execPath, ...args]);
+const node = (...args: string[]): Timing => timed([process.execPath, ...args], undefined, { CORPUS_LINT_THREADS: '0' });
+/** Worker threads for the check with threads: one per core beyond the first. */
+const THREADS = String(Math.max(1, Math.min(os.availableParallelism() - 1, 7)));
+const threaded = (...args: string[]): Timing => timed([process.execPath, ...args], undefined, { CORPUS_LINT_THREADS: THREADS });
 
 const median = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const mbOf = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
@@ -78,11 +86,13 @@ interface PeerResult {
 function alternate(dir: string, jscpd: string | undefined) {
   const floor: Timing[] = [];
   const check: Timing[] = [];
+  const checkThreads: Timing[] = [];
   const peer: PeerResult | undefined = jscpd ? { runs: [] } : undefined;
   const out = tempDir('jscpd');
   for (let i = 0; i < RUNS; i++) {
     floor.push(node(FLOOR, dir));
     check.push(node(CLI, 'check', dir, '--format', 'json'));
+    checkThreads.push(threaded(CLI, 'check', dir, '--format', 'json'));
     if (jscpd && peer && !peer.stopped) {
       const t = timed([jscpd, ...jscpdArgs(dir, out)], PEER_TIMEOUT);
       peer.runs.push(t);
@@ -92,7 +102,8 @@ function alternate(dir: string, jscpd: string | undefined) {
   }
   if (peer && !peer.stopped) peer.clones = readClones(out);
   fs.rmSync(out, { recursive: true, force: true });
-  return { floor, check, peer, checkJson: check[check.length - 1].stdout };
+  const sameOutput = checkThreads.every((t) => t.stdout === check[0].stdout);
+  return { floor, check, checkThreads, sameOutput, peer, checkJson: check[check.length - 1].stdout };
 }
 
 /** One cold cached run into a fresh cache folder, then warm runs alternating with the floor. */
@@ -113,7 +124,7 @@ function cached(dir: string) {
 
 function printTimes(name: string, mb: number, runs: Timing[], floor: number): void {
   const s = median(runs.map((r) => r.seconds));
-  console.log(`  ${name.padEnd(6)} median ${s.toFixed(2)} s  (${(mb / s).toFixed(1)} MB/s)  ratio ${(s / floor).toFixed(2)}x floor`);
+  console.log(`  ${name}\n         median ${s.toFixed(2)} s  (${(mb / s).toFixed(1)} MB/s)  ratio ${(s / floor).toFixed(2)}x floor`);
 }
 
 function printPeer(peer: PeerResult | undefined, mb: number, floor: number, check: number): void {
@@ -147,21 +158,24 @@ function printRecall(dir: string, checkJson: string, peer: PeerResult | undefine
 
 function benchCorpus(dir: string, jscpd: string | undefined): void {
   const mb = bytesOf(dir) / 1024 / 1024;
-  const { floor, check, peer, checkJson } = alternate(dir, jscpd);
+  const { floor, check, checkThreads, sameOutput, peer, checkJson } = alternate(dir, jscpd);
   const f = median(floor.map((r) => r.seconds));
   const c = median(check.map((r) => r.seconds));
-  const rss = median(check.map((r) => r.rssKb));
   console.log(`${path.relative(process.cwd(), dir) || dir}: ${mb.toFixed(1)} MB`);
   printTimes('floor', mb, floor, f);
-  printTimes('check', mb, check, f);
-  const cpu = median(check.map((r) => r.cpu));
-  console.log(`  check  peak RSS ${mbOf(rss)}  (${(rss / 1024 / mb).toFixed(1)}x corpus size)  CPU ${cpu.toFixed(1)} s`);
+  for (const [name, runs] of [['check', check], [`check, ${THREADS} worker thread${THREADS === '1' ? '' : 's'}`, checkThreads]] as const) {
+    printTimes(name, mb, runs, f);
+    const rss = median(runs.map((r) => r.rssKb));
+    const cpu = median(runs.map((r) => r.cpu));
+    console.log(`         peak RSS ${mbOf(rss)}  (${(rss / 1024 / mb).toFixed(1)}x corpus size)  CPU ${cpu.toFixed(1)} s`);
+  }
+  if (!sameOutput) console.log('  WARNING: the output with worker threads differs from the output without');
 
   const cache = cached(dir);
   const warm = median(cache.warm.map((r) => r.seconds));
   const warmFloor = median(cache.floor.map((r) => r.seconds));
   console.log(
-    `  cache  cold ${cache.cold.seconds.toFixed(2)} s, warm median ${warm.toFixed(2)} s  ratio warm/cold ${(warm / cache.cold.seconds).toFixed(2)}` +
+    `  cache  cold ${cache.cold.seconds.toFixed(2)} s, warm median ${warm.toFixed(2)} s  ratio ${(warm / c).toFixed(2)}x the median check` +
       `  (${(warm / warmFloor).toFixed(2)}x floor)${cache.sameOutput ? '' : '  WARNING: warm output differs from cold'}`,
   );
 
