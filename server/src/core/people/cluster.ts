@@ -353,10 +353,13 @@ export function* clusterEntitiesSteps(
   const bySurname = new Map<string, PersonDraft[]>();
   const byChainGiven = new Map<string, PersonDraft[]>();
   yield;
+  /** The people named in full in each file (no short form is resolved yet: these are all the full names). */
+  const namedIn = new Map<string, PersonDraft[]>();
   for (const p of persons.values()) {
     if (pace.tick()) yield;
     if (p.surname) push(bySurname, p.surname, p);
     if (p.father && p.given) push(byChainGiven, p.given, p);
+    for (const f of p.perFile.keys()) push(namedIn, f, p);
   }
   const shortCounts = new Map<string, number>();
   const nameAfter = new Map<string, number>();
@@ -388,7 +391,7 @@ export function* clusterEntitiesSteps(
     const aliased = alias.short.get(n.key);
     // A short form right before an unknown name, when its word is mostly a given name, is part of that name.
     if (n.nameAfter && givenNames.has(n.key)) continue;
-    const resolved = form && resolveShort(file, n, form, aliased !== undefined || sharedFamilies.has(n.key));
+    const resolved = form && resolveShort(file, n, form, aliased !== undefined || sharedFamilies.has(n.key), namedIn);
     if (resolved) addMention(resolved.person, file, n, resolved.resolution, false);
     else if (aliased && !judge.isCommon(n.stem)) addMention(draft(persons, aliased, {}), file, n, 'registry', false);
   }
@@ -409,6 +412,8 @@ export function* clusterEntitiesSteps(
 /** What the corpus says about a short form (its stem after a title): who it may stand for. */
 interface ShortForm {
   candidates: PersonDraft[];
+  /** The candidates, for membership tests. */
+  members: Set<PersonDraft>;
   nameLike: boolean;
   /** The person of one name it is, when no full name ends with it. */
   single: PersonDraft | null;
@@ -447,19 +452,30 @@ function shortForm(
   const oneName = pos.single > 0 && pos.first + pos.inner === 0 && nameLike;
   const single = !candidates.length && oneName ? draft(persons, n.key, { surname: n.key }) : null;
   const full = candidates.reduce((k, c) => k + c.full, 0);
-  return { candidates, nameLike, single, mostlyOther: (facts?.count ?? 0) > MAX_SHORT_RATIO * full };
+  return { candidates, members: new Set(candidates), nameLike, single, mostlyOther: (facts?.count ?? 0) > MAX_SHORT_RATIO * full };
 }
 
-/** The person a short form stands for: the entry's, else the file's, else the corpus's by a clear majority. */
-function resolveShort(file: string, n: LocalName, form: ShortForm, declared: boolean): { person: PersonDraft; resolution: Resolution } | null {
+/**
+ * The person a short form stands for: the entry's, else the file's, else the corpus's by a clear majority. `namedIn`
+ * holds the people named in full in each file: only they can be counted in the file or one of its entries (a family
+ * name many people share has thousands of candidates, a file names a few).
+ */
+function resolveShort(
+  file: string,
+  n: LocalName,
+  form: ShortForm,
+  declared: boolean,
+  namedIn: Map<string, PersonDraft[]>,
+): { person: PersonDraft; resolution: Resolution } | null {
   const { candidates, nameLike } = form;
   if (form.single && !declared) return { person: form.single, resolution: 'single' };
   if (!candidates.length) return null;
-  let chosen = best(candidates, (c) => c.perEntry.get(file)?.get(n.entry) ?? 0);
+  const local = (namedIn.get(file) ?? []).filter((c) => form.members.has(c));
+  let chosen = best(local, (c) => c.perEntry.get(file)?.get(n.entry) ?? 0);
   if (chosen) return { person: chosen, resolution: 'entry' };
   // «لصالح» is not Saleh: beyond the entry, a short form with a proclitic needs a name-like word.
   if (n.proclitic && !nameLike) return null;
-  chosen = best(candidates, (c) => c.perFile.get(file) ?? 0);
+  chosen = best(local, (c) => c.perFile.get(file) ?? 0);
   if (chosen) return { person: chosen, resolution: 'file' };
   if (declared || !nameLike || candidates.length > MAX_CORPUS_CANDIDATES || form.mostlyOther) return null;
   chosen = dominant(candidates);

@@ -12,7 +12,7 @@ import { indexLines, rangeOf } from '../text/lines';
 import { EvidenceTotals, FileNameEvidence, fileNameEvidence } from './evidence';
 import { WordJudge } from './judge';
 import { learnVocabularySteps } from './learn';
-import { FileMatches, matchFile } from './matches';
+import { matchFile } from './matches';
 import { clusterEntitiesSteps, ClusteredPerson, ClusteredPlace, FileEntities, fileEntities, Resolution } from './cluster';
 import type { Vocabulary } from './learn';
 import { parseRegistryText, Registry, RegistryError, RegistrySpan } from './registry';
@@ -233,12 +233,11 @@ export interface PeopleBuildStats {
   total: number;
 }
 
-/** A file's matches and entities, valid for the vocabulary they were last checked against. */
+/** A file's names and places, valid for the vocabulary they were last checked against. */
 interface FileState {
   model: FileModel;
   /** The vocabulary the matches hold for (null: match again). */
   vocab: Vocabulary | null;
-  matches: FileMatches;
   entities: FileEntities;
 }
 
@@ -454,7 +453,7 @@ export class PeopleIndex {
       }
       if (redo) {
         const matches = matchFile(model, vocab, judge);
-        st = { model, vocab, matches, entities: fileEntities(model.text, model.lineIndex, matches, vocab, judge) };
+        st = { model, vocab, entities: fileEntities(model.text, model.lineIndex, matches, vocab, judge) };
         this.state.set(file, st);
         matchedFiles++;
         yield;
