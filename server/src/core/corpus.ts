@@ -82,8 +82,9 @@ export class Corpus {
   }
 
   /**
-   * Adds, replaces or removes files. For a bulk change (`bulk`, or more than BULK_CHANGE files: an initial index
-   * loaded in steps) other affected files are not tracked: `affected` then holds every file of the corpus.
+   * Adds, replaces or removes files. Other affected files are not tracked for a bulk change: with more than
+   * BULK_CHANGE files `affected` holds every file of the corpus; with `bulk` (a load in steps, after which the host
+   * publishes everything anyway) it is left empty, so that loading n files in k steps costs no k × n bookkeeping.
    */
   applyChange(change: CorpusChange, options: { bulk?: boolean } = {}): ChangeResult {
     const affected = new Set<string>();
@@ -116,7 +117,7 @@ export class Corpus {
     }
     if (namesChanged) this.findingsCache.clear();
     else for (const f of affected) this.findingsCache.delete(f);
-    if (!track) for (const f of this.models.keys()) affected.add(f);
+    if (!track && !options.bulk) for (const f of this.models.keys()) affected.add(f);
     for (const f of change.removed ?? []) affected.delete(f);
     for (const { file } of change.changed ?? []) affected.delete(file);
     return { affected, namesChanged };
