@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as rpc from 'vscode-jsonrpc/node';
-import type { CodeLens, FoldingRange, Hover } from 'vscode-languageserver/node';
+import type { CodeLens, FoldingRange, Hover, Location } from 'vscode-languageserver/node';
 import { SERVER_STATS_REQUEST, ServerStats } from '../../server/src/lsp/server';
 import { editorCapabilities, positionOf, SEED, startSession } from './harness';
 
@@ -108,6 +108,21 @@ describe('language server: the people index is built without blocking', function
     // The build goes on and later requests are answered.
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(corpus.read(SEED.s003), 'بوتين', 1) });
     assert.match(valueOf(hover), /فلاديمير بوتين/);
+  });
+
+  it('reads the card of a name the people index does not know in slices: hover, definition and references agree', async () => {
+    const { client, corpus } = await startSession({ server: { peopleSliceMs: 0 } });
+    const uri = corpus.uri(SEED.s000);
+    const text = corpus.read(SEED.s000);
+    const pos = positionOf(text, 'السوفيتي', 2);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: pos });
+    assert.match(valueOf(hover), /^\*\*السوفييتي\*\* — name\n\nSpellings: «السوفييتي» 2 \(canonical\), «السوفيتي» 1\n\n3 mentions in 1 file/);
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: pos, context: { includeDeclaration: true } });
+    assert.equal(refs.length, 3);
+    const lines = text.split('\n');
+    for (const r of refs) assert.match(lines[r.range.start.line].slice(r.range.start.character, r.range.end.character), /^السوفي+تي$/);
+    const def = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: pos });
+    assert.ok(refs.some((r) => r.range.start.line === def.range.start.line && r.range.start.character === def.range.start.character));
   });
 
   it('asks the client to refresh CodeLenses when an edit changes the events behind them', async () => {

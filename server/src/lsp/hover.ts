@@ -3,7 +3,7 @@ import { Hover, MarkupKind } from 'vscode-languageserver/node';
 import type { Position, Range, RuleCode } from '../core/types';
 import { RULES, ruleDocUrl } from '../core/rules/catalog';
 import { offsetAt, positionAt } from '../core/text/lines';
-import { isKnownName, personCard, personCardMarkdown, wordAt } from './people';
+import { isKnownName, PersonCard, personCardMarkdown, wordAt } from './people';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 import { visibleFindings } from './accepted';
@@ -24,21 +24,36 @@ export function ruleMarkdown(code: RuleCode): string {
 
 /**
  * `pos` is in UTF-16 units; `snapshot` is the root's people index. Findings the ignore file or the baseline accepts
- * are not hovered.
+ * are not hovered. A name the people index does not know gets the name index's card, read by `nameCard` (it may take
+ * a while: the answer is null when the file changed meanwhile, or when the card was cancelled).
  */
-export function hover(
+export async function hover(
   root: Root,
   snapshot: PeopleSnapshot,
   uri: string,
   pos: Position,
   positions: PositionMapper,
   markdown: boolean,
-  /** The host's count of corpus changes: name cards are kept until it changes. */
-  version?: number,
-): Hover | null {
+  nameCard: (stem: string) => Promise<PersonCard | null>,
+): Promise<Hover | null> {
   const corpus = root.corpus;
   const model = corpus.model(uri);
   if (!model) return null;
+  const offset = offsetAt(model.lineIndex, pos);
+  let card: PersonCard | null = null;
+  if (!snapshot.entityAt(uri, offset)) {
+    const word = wordAt(corpus, uri, offset);
+    if (word && isKnownName(corpus, word.stem)) {
+      card = await nameCard(word.stem);
+      if (!card || corpus.model(uri) !== model) return null;
+    }
+  }
+  return hoverWith(root, snapshot, uri, pos, positions, markdown, card);
+}
+
+function hoverWith(root: Root, snapshot: PeopleSnapshot, uri: string, pos: Position, positions: PositionMapper, markdown: boolean, card: PersonCard | null): Hover | null {
+  const corpus = root.corpus;
+  const model = corpus.model(uri)!;
   const parts: string[] = [];
   let range: Range | undefined;
   const seen = new Set<RuleCode>();
@@ -50,12 +65,11 @@ export function hover(
   }
   const offset = offsetAt(model.lineIndex, pos);
   const person = entityHover(root, snapshot, uri, offset);
-  const word = person ? null : wordAt(corpus, uri, offset);
+  const word = person || !card ? null : wordAt(corpus, uri, offset);
   if (person) {
     parts.unshift(person.markdown);
     range = person.range;
-  } else if (word && isKnownName(corpus, word.stem)) {
-    const { card } = personCard(corpus, word.stem, version);
+  } else if (word && card) {
     parts.unshift(personCardMarkdown(card, (f) => root.describe(f)));
     range = { start: positionAt(model.lineIndex, word.start), end: positionAt(model.lineIndex, word.end) };
   }

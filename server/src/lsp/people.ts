@@ -9,6 +9,7 @@ import { PROCLITIC_LETTERS } from '../core/names/lexicon';
 import { procliticLetters, skipLetters } from '../core/text/letters';
 import { positionAt } from '../core/text/lines';
 import type { Range } from '../core/types';
+import { yieldToLoop } from './loop';
 
 /** A word of a file under a position. */
 export interface WordAt {
@@ -112,29 +113,76 @@ export function nameGroup(corpus: Corpus, stem: string): NameGroup {
   return { canonical, spellings: [canonical, ...variants.filter((v) => v !== canonical)] };
 }
 
+/** The written forms of each spelling. */
+type Forms = { stem: string; surfaces: string[] }[];
+
+function formsOf(corpus: Corpus, spellings: Iterable<string>): Forms {
+  return [...new Set(spellings)].map((stem) => ({ stem, surfaces: surfaceForms(corpus, stem) }));
+}
+
+/** The mentions of some spellings in one file, by position. */
+function mentionsIn(corpus: Corpus, file: string, forms: Forms): Mention[] {
+  const words = corpus.nameIndex().fileWords(file);
+  const text = corpus.text(file);
+  if (!words || text === undefined) return [];
+  const inFile: Mention[] = [];
+  for (const { stem, surfaces } of forms) {
+    for (const surface of surfaces) {
+      const w = words.get(surface);
+      if (!w) continue;
+      const skip = procliticLetters(surface, stem);
+      for (let i = 0; i < w.count; i++) {
+        inFile.push({ file, start: skipLetters(text, w.starts[i], w.ends[i], skip), end: w.ends[i], spelling: stem, surface });
+      }
+    }
+  }
+  return inFile.sort((a, b) => a.start - b.start);
+}
+
 /** Every mention of the given spellings across the corpus, by file (sorted) and position. */
 export function mentionsOf(corpus: Corpus, spellings: Iterable<string>, isCancelled: () => boolean = () => false, files?: string[]): Mention[] {
-  const forms = [...new Set(spellings)].map((stem) => ({ stem, surfaces: surfaceForms(corpus, stem) }));
+  const forms = formsOf(corpus, spellings);
   const all = new Set(forms.flatMap((f) => f.surfaces));
   const out: Mention[] = [];
   for (const file of files ?? scanSpellings(corpus, all).files) {
     if (isCancelled()) break;
-    const words = corpus.nameIndex().fileWords(file);
-    const text = corpus.text(file);
-    if (!words || text === undefined) continue;
-    const inFile: Mention[] = [];
-    for (const { stem, surfaces } of forms) {
-      for (const surface of surfaces) {
-        const w = words.get(surface);
-        if (!w) continue;
-        const skip = procliticLetters(surface, stem);
-        for (let i = 0; i < w.count; i++) {
-          inFile.push({ file, start: skipLetters(text, w.starts[i], w.ends[i], skip), end: w.ends[i], spelling: stem, surface });
-        }
-      }
+    out.push(...mentionsIn(corpus, file, forms));
+  }
+  return out;
+}
+
+/** Work between two yields to the message loop while reading mentions for a request (ms). */
+const MENTIONS_SLICE_MS = 8;
+
+/**
+ * `mentionsOf` for a request on the server: the files are scanned and read in slices with the message loop running
+ * between them (a given name can be written in thousands of files). Null when cancelled.
+ */
+export async function mentionsOfSliced(corpus: Corpus, spellings: Iterable<string>, isCancelled: () => boolean): Promise<Mention[] | null> {
+  const forms = formsOf(corpus, spellings);
+  const all = new Set(forms.flatMap((f) => f.surfaces));
+  let deadline = performance.now() + MENTIONS_SLICE_MS;
+  const pause = async (): Promise<boolean> => {
+    if (performance.now() < deadline) return !isCancelled();
+    await yieldToLoop();
+    deadline = performance.now() + MENTIONS_SLICE_MS;
+    return !isCancelled();
+  };
+  const files: string[] = [];
+  if (all.size) {
+    for (const file of corpus.files()) {
+      if (!(await pause())) return null;
+      let found = false;
+      forEachSpelling(corpus, corpus.model(file)?.words, (s) => {
+        if (all.has(s)) found = true;
+      });
+      if (found) files.push(file);
     }
-    inFile.sort((a, b) => a.start - b.start);
-    out.push(...inFile);
+  }
+  const out: Mention[] = [];
+  for (const file of files.sort()) {
+    if (!(await pause())) return null;
+    out.push(...mentionsIn(corpus, file, forms));
   }
   return out;
 }
@@ -221,31 +269,40 @@ const cards = new WeakMap<Corpus, { version: number; byName: Map<string, { card:
 const MAX_CARDS = 64;
 
 /**
- * The card of a name and its dated mentions. With `version` (the host's count of corpus changes), kept for later
- * questions about the same name until the corpus changes: a hover, then go to definition and references, read the
- * mentions once. A cancelled computation returns what it read so far and is not kept.
+ * The card of a name and its dated mentions, for a request on the server: the mentions are read in slices (see
+ * `mentionsOfSliced`), so a name written in thousands of files never holds the message loop. Null when cancelled.
+ * `version()` is the host's count of corpus changes: the card is kept for later questions about the same name (a
+ * hover, then go to definition and references read the mentions once) until the corpus changes.
  */
-export function personCard(
+export async function personCardSliced(
   corpus: Corpus,
   stem: string,
-  version?: number,
-  isCancelled: () => boolean = () => false,
-): { card: PersonCard; mentions: DatedMention[] } {
+  version: () => number,
+  isCancelled: () => boolean,
+): Promise<{ card: PersonCard; mentions: DatedMention[] } | null> {
+  const v = version();
   const group = nameGroup(corpus, stem);
-  let cache = version === undefined ? undefined : cards.get(corpus);
-  if (version !== undefined && (!cache || cache.version !== version)) cards.set(corpus, (cache = { version, byName: new Map() }));
-  const cached = cache?.byName.get(group.canonical);
+  let cache = cards.get(corpus);
+  if (!cache || cache.version !== v) cards.set(corpus, (cache = { version: v, byName: new Map() }));
+  const cached = cache.byName.get(group.canonical);
   if (cached) return cached;
-  const result = computeCard(corpus, group, isCancelled);
-  if (cache && !isCancelled()) {
+  // Read again when the corpus changed meanwhile (offsets must match the texts the dates and ranges are read from).
+  let mentions: Mention[] | null = null;
+  let read = v;
+  for (let attempt = 0; attempt < 3 && (mentions === null || read !== version()); attempt++) {
+    read = version();
+    mentions = await mentionsOfSliced(corpus, group.spellings, isCancelled);
+    if (!mentions) return null;
+  }
+  const result = cardOf(group, withDates(corpus, mentions!.filter((m) => corpus.model(m.file))));
+  if (read === v && version() === v) {
     if (cache.byName.size >= MAX_CARDS) cache.byName.delete(cache.byName.keys().next().value!);
     cache.byName.set(group.canonical, result);
   }
   return result;
 }
 
-function computeCard(corpus: Corpus, group: NameGroup, isCancelled: () => boolean): { card: PersonCard; mentions: DatedMention[] } {
-  const mentions = withDates(corpus, mentionsOf(corpus, group.spellings, isCancelled));
+function cardOf(group: NameGroup, mentions: DatedMention[]): { card: PersonCard; mentions: DatedMention[] } {
   const counts = new Map<string, number>(group.spellings.map((s) => [s, 0]));
   const files = new Set<string>();
   let first: DatedMention | undefined;
