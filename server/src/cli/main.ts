@@ -4,7 +4,7 @@ import type { FileModel } from '../core/file';
 import { explainRule, isRuleCode, RULE_CODES } from '../core/rules/catalog';
 import { ConfigFileError, resolveConfig } from '../node/configFile';
 import { Args, CheckArgs, parseCommandLine, USAGE, UsageError } from './args';
-import { discoverFiles, MissingPathError, readCorpusFile } from './files';
+import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusFile } from './files';
 import { buildReport, Report } from './report';
 import { formatText } from './format/text';
 import { formatJson } from './format/json';
@@ -19,7 +19,7 @@ import { runReport } from './reportCommand';
 import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
-import { analyzeInParallel, isAnalysisWorker, runAnalysisWorker } from '../node/parallelAnalyze';
+import { isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
 import * as path from 'node:path';
 import { runEntities, runRegistry } from './entities';
 
@@ -100,7 +100,14 @@ function check(args: CheckArgs, io: Io): number {
   const skipped: { path: string; reason: string }[] = [];
   const changed: { file: string; text: string; analysis?: FileModel }[] = [];
   const checked = new Set(discovered.files.map((f) => f.display));
-  for (const f of [...discovered.files, ...context]) {
+  const everyFile = [...discovered.files, ...context];
+  // Worker threads start reading and analyzing their shares now, while this thread reads every file. A shard job
+  // analyzes its own share only, and a merge reads analyses: neither needs them.
+  const parallel =
+    args.shard || args.mergeShards
+      ? null
+      : startParallelAnalysis(everyFile.map((f) => ({ file: f.display, absolute: f.absolute })), __filename, MAX_FILE_BYTES, threadsFromEnv());
+  for (const f of everyFile) {
     const read = readCorpusFile(f.absolute);
     if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
     else changed.push({ file: f.display, text: read.text });
@@ -130,16 +137,20 @@ function check(args: CheckArgs, io: Io): number {
   const key = cacheDir ? cacheKey(VERSION, loaded.config, changed, files) : '';
   const cached = cacheDir ? readCachedCheck(cacheDir, key) : null;
   let source: FindingSource = corpus;
-  if (cached) source = cachedSource(cached, changed);
-  else {
+  if (cached) {
+    parallel?.cancel();
+    source = cachedSource(cached, changed);
+  } else {
     // Per-file analysis on every core (the bundled CLI is its own worker script); shard analyses come first.
     const ready = changed.filter((c) => c.analysis);
     const todo = changed.filter((c) => !c.analysis);
     corpus.applyChange({ changed: ready }, { bulk: true });
-    analyzeInParallel(todo, __filename, {
-      intern: (spellings) => corpus.internSpellings(spellings),
-      add: (share) => corpus.applyChange({ changed: share }, { bulk: true }),
-    }, threadsFromEnv());
+    const sink = {
+      intern: (spellings: string[]) => corpus.internSpellings(spellings),
+      add: (share: { file: string; text: string; analysis?: FileModel }[]) => void corpus.applyChange({ changed: share }, { bulk: true }),
+    };
+    if (parallel) parallel.finish(todo, sink);
+    else sink.add(todo);
   }
   const absoluteOf = absoluteLookup([...discovered.files, ...context]);
   let acceptance;
