@@ -163,12 +163,18 @@ function check(args: CheckArgs, io: Io): number {
     const code = runFixes(corpus, files, acceptance.shown, absoluteOf, args.fix, io);
     if (args.fix === 'dry-run') return code;
   }
-  const report = buildReport(source, files, skipped, { quiet: args.quiet, accept: acceptance.filter });
+  const fingerprints: Record<string, string[]> = {};
+  const report = buildReport(source, files, skipped, {
+    quiet: args.quiet,
+    accept: acceptance.filter,
+    fingerprinted: (file, prints) => (fingerprints[file] = prints),
+  });
   if (cacheDir && !cached) {
     const problem = writeCachedCheck(cacheDir, {
       key,
       findings: Object.fromEntries(files.map((f) => [f, corpus.findings(f)])),
       entries: Object.fromEntries(files.map((f) => [f, corpus.entries(f)])),
+      fingerprints,
     });
     if (problem) io.stderr(`corpus-lint: cache not written: ${problem}\n`);
   }
@@ -229,5 +235,6 @@ function cachedSource(cached: CachedCheck, texts: { file: string; text: string }
     findings: (file) => cached.findings[file] ?? [],
     entries: (file) => cached.entries[file] ?? [],
     text: (file) => text.get(file),
+    fingerprints: (file) => cached.fingerprints?.[file],
   };
 }

@@ -1,8 +1,11 @@
 /** The result of a `check` run, in plain data that every output format renders. */
 import type { Corpus } from '../core/corpus';
 
-/** What a report reads: a corpus, or results read back from the cache. */
-export type FindingSource = Pick<Corpus, 'findings' | 'entries' | 'text'>;
+/**
+ * What a report reads: a corpus, or results read back from the cache (which may also know the baseline fingerprints
+ * of each file's findings, in the order of `findings(file)`).
+ */
+export type FindingSource = Pick<Corpus, 'findings' | 'entries' | 'text'> & { fingerprints?(file: string): string[] | undefined };
 import type { EntryInfo, Finding, RuleCode, Severity } from '../core/types';
 import { RULE_CODES } from '../core/rules/catalog';
 import { fingerprintFindings } from '../core/baseline';
@@ -38,7 +41,12 @@ export function buildReport(
   corpus: FindingSource,
   files: string[],
   skipped: { path: string; reason: string }[],
-  options: { quiet: boolean; accept?: (file: string, findings: Finding[]) => Finding[] },
+  options: {
+    quiet: boolean;
+    accept?: (file: string, findings: Finding[]) => Finding[];
+    /** Called with the fingerprints of every file's findings (all of them, in order), e.g. to cache them. */
+    fingerprinted?: (file: string, prints: string[]) => void;
+  },
 ): Report {
   const byRule = Object.fromEntries(RULE_CODES.map((c) => [c, 0])) as Record<RuleCode, number>;
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -48,7 +56,9 @@ export function buildReport(
     const all = options.accept ? options.accept(path, every) : every;
     const findings = options.quiet ? all.filter((f) => f.severity === 'error') : all;
     const prints = new Map<Finding, string>();
-    if (findings.length) fingerprintFindings(path, corpus.text(path) ?? '', every).forEach((p, i) => prints.set(every[i], p));
+    const everyPrint = every.length ? (corpus.fingerprints?.(path) ?? fingerprintFindings(path, corpus.text(path) ?? '', every)) : [];
+    everyPrint.forEach((p, i) => prints.set(every[i], p));
+    options.fingerprinted?.(path, everyPrint);
     for (const f of findings) {
       count[f.severity]++;
       byRule[f.code]++;

@@ -17,6 +17,8 @@ export interface CachedCheck {
   key: string;
   findings: Record<string, Finding[]>;
   entries: Record<string, EntryInfo[]>;
+  /** Baseline fingerprints of each file's findings, in order (so a cached run does not compute them again). */
+  fingerprints?: Record<string, string[]>;
 }
 
 /** The cache key of a run: version, config, and every file (checked or context) with its content. */
