@@ -18,6 +18,20 @@ describe('rules on fixtures', () => {
     matchSnapshot('formulaic-headlines.txt', out);
   });
 
+  it('a paragraph of 20+ words with one word changed is a near-duplicate; a dateline with another city is not', () => {
+    const para = (verb: string): string =>
+      `وخسر برنت نحو 13 بالمئة من قيمته في يوليو مسجلا أكبر خسائره الشهرية منذ هبوطه حوالي 19 بالمئة في يناير وإن كان تراجعه ${verb} حدة هذا الأسبوع بعد بيانات المخزونات.`;
+    const dateline = (city: string): string => `${city} 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس`;
+    const c = corpusOf([
+      { file: 'a.txt', text: `عنوان الخبر الأول هنا\n\n${dateline('بريدة')}\n\n${para('أقل')}\n` },
+      { file: 'b.txt', text: `عنوان الخبر الثاني هنا\n\n${dateline('أملج')}\n\n${para('أكثر')}\n` },
+    ]);
+    const near = c.findings('a.txt').filter((f) => f.code === 'near-duplicate-paragraph');
+    assert.strictEqual(near.length, 1, JSON.stringify(near));
+    assert.strictEqual(near[0].range.start.line, 4);
+    assert.match(near[0].message, /Near-duplicate of the paragraph at b\.txt:5 \(similarity 0\.9\d\)/);
+  });
+
   it('a paragraph repeated in one file, with diacritics, tatweel and hashtags, is a duplicate with a safe fix', () => {
     const para = 'وفي نفس الوقت، أكد الجانب الروسي دعمه المستمر لوحدة وسلامة أراضي وسيادة الجمهورية العربية السورية.';
     const variant = 'وفي نفسِ الوقت، أكّد الجانبُ الروسـي دعمه المستمر لوحدة وسلامة أراضي وسيادة #الجمهورية_العربية السورية';

@@ -38,8 +38,10 @@ export const RULES: Record<RuleCode, RuleDoc> = {
     why:
       'Sources re-publish the same text with small edits: punctuation, a hashtag, quotes, a prefix such as ' +
       '«وقال الرئيس:», one word changed. Paragraphs are compared on 5-word shingles of normalized words: a Jaccard ' +
-      'similarity of 0.8 or more is a near-duplicate; when 80% of a paragraph is found inside a longer one, it is ' +
-      'reported as copied into it.',
+      'similarity of 0.8 or more is a near-duplicate. Shingles punish a changed word five times over, so paragraphs ' +
+      'of 20 words or more whose words are 90% the same in the same order are near-duplicates too (halfway between ' +
+      'nearThreshold and identity). When 80% of a paragraph is found inside a longer one, it is reported as copied ' +
+      'into it.',
     example:
       '000.txt:44  information  Copied into a longer paragraph at 001.txt:12 (98% of its text)  near-duplicate-paragraph',
     configure: '"duplicates": { "nearThreshold": 0.8, "containmentThreshold": 0.8, "nearMinWords": 10 }',
