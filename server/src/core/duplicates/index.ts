@@ -3,7 +3,7 @@
  * index whose candidates are verified exactly (Jaccard and containment on sorted shingle arrays).
  * Updating one file touches only that file's postings.
  */
-import { SHINGLE_SIZE, type FileModel, type ParagraphModel } from '../file';
+import type { FileModel, ParagraphModel } from '../file';
 import { WordScan } from '../text/scan';
 import { PostingTable } from './postings';
 import { forEachCandidatePair, sortPostings } from './batch';
@@ -38,9 +38,11 @@ export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
 /** A fingerprint shared by more paragraphs than this is boilerplate text and yields no candidates. */
 const MAX_POSTINGS = 200;
 /**
- * After this many near-duplicate queries without a change in between (or one for every 16 indexed paragraphs, if
- * more), the host is reading every file's findings: all pairs are computed at once (see batch.ts).
+ * After queries for this share of the indexed paragraphs without a change in between, the host is reading every
+ * file's findings: the remaining pairs are computed all at once (see batch.ts), which costs about as much as looking
+ * up half of the paragraphs one by one. After an edit, the edited and affected files' queries stay far below it.
  */
+const BATCH_AFTER_SHARE = 0.5;
 const BATCH_AFTER_QUERIES = 256;
 
 export interface ParagraphRef {
@@ -186,7 +188,7 @@ export class DuplicateIndex {
     const exactGroup = this.exact.get(p.exactKey);
     if (exactGroup && distinctFiles(exactGroup) >= this.options.boilerplateMinFiles) return [];
     const self = this.idsOf.get(file)?.[index] ?? -1;
-    const batch = !this.incremental || ++this.queriesSinceChange > Math.max(BATCH_AFTER_QUERIES, this.indexedParagraphs / 16);
+    const batch = !this.incremental || ++this.queriesSinceChange > Math.max(BATCH_AFTER_QUERIES, this.indexedParagraphs * BATCH_AFTER_SHARE);
     if (!this.allNear && batch) {
       this.allNear = this.computeAllNear();
     }
@@ -252,15 +254,13 @@ export class DuplicateIndex {
    * The word-order similarity of two paragraphs whose shingles fell short of the Jaccard threshold (see
    * `alignedWords`; required: halfway between the near threshold and identity), or 0. Only for paragraphs of
    * `containmentMinWords` words or more: shorter ones that differ by a word are formulas (datelines «بريدة 25 شوال 1436
-   * هـ الموافق 10 أغسطس 2015 م واس»). Cheap necessary conditions first: similar lengths, and few enough of the shingles
-   * lost (each word edit loses at most 2 × SHINGLE_SIZE - 1 of them).
+   * هـ الموافق 10 أغسطس 2015 م واس»), and of similar lengths.
    */
-  private alignedSimilarity(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel, na: number, inter: number): number {
+  private alignedSimilarity(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel): number {
     const threshold = (1 + this.options.nearThreshold) / 2;
     const longer = Math.max(p.words, q.words);
     const shorter = Math.min(p.words, q.words);
     if (shorter < this.options.containmentMinWords || shorter < threshold * longer) return 0;
-    if (inter < na - (2 * SHINGLE_SIZE - 1) * (1 - threshold) * longer) return 0;
     const words = (m: FileModel, x: ParagraphModel): Uint32Array => {
       const scan = new WordScan(m.text, x.start, x.end);
       return scan.normHashes.subarray(0, scan.count);
@@ -276,7 +276,7 @@ export class DuplicateIndex {
     if (!inter) return null;
     const jaccard = inter / (na + nb - inter);
     if (jaccard >= this.options.nearThreshold) return { relation: 'near', similarity: jaccard };
-    const aligned = this.alignedSimilarity(pm, p, qm, q, na, inter);
+    const aligned = jaccard >= ALIGN_MIN_JACCARD ? this.alignedSimilarity(pm, p, qm, q) : 0;
     if (aligned) return { relation: 'near', similarity: aligned };
     const t = this.options.containmentThreshold;
     const min = this.options.containmentMinWords;
@@ -304,6 +304,12 @@ export function alignedWords(a: Uint32Array, b: Uint32Array, threshold: number):
   const ratio = prev[b.length] / longer;
   return ratio >= threshold ? ratio : 0;
 }
+
+/**
+ * Word alignment is tried only for pairs whose shingles already overlap this much (one changed word in a 20-word
+ * paragraph leaves 0.52): candidates that merely share a fingerprint of a common phrase are not aligned at all.
+ */
+const ALIGN_MIN_JACCARD = 0.5;
 
 const REVERSED: Record<NearRelation, NearRelation> = { near: 'near', 'copied-into': 'contains', contains: 'copied-into' };
 
