@@ -10,9 +10,10 @@
  *   --absolute              report absolute paths, so they compare with the manifest's
  *   --reporters json --output DIR --silent
  *
- * Pinned to jscpd 5.3.3: 5.4.1 has no platform binary package on the registry (they stop at 5.3.3), so its
- * launcher cannot run. Seen with 5.3.3 on the generated corpus: a copy is missed when its occurrence in the file that
- * sorts first is that file's last line (generate.ts appends planted copies at the end of files).
+ * Pinned to jscpd 5.3.2: 5.4.1 has no platform binary package on the registry, and 5.3.3 lacks them for macOS,
+ * Windows and ARM Linux (the lock file must list every platform's optional package, or `npm ci` refuses it); 5.3.2
+ * has all eight. Seen with 5.3.x on the generated corpus: a copy is missed when its occurrence in the file that sorts
+ * first is that file's last line (generate.ts appends planted copies at the end of files).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
