@@ -51,6 +51,11 @@ export class Corpus {
   private readonly duplicates: DuplicateIndex;
   private readonly names: NameIndex;
   private readonly findingsCache = new Map<string, Finding[]>();
+  /**
+   * Each file's findings by source, so that a change re-derives only the stale part: duplicates (when another file's
+   * paragraphs changed), name variants (when a decision changed), the file's own (dates: only when it changed).
+   */
+  private readonly partsCache = new Map<string, FindingParts>();
   private readonly describeFile: (file: string) => string;
   /** The name decisions the cached findings were made with (null: unknown, after a bulk load). */
   private lastDecisions: Map<string, VariantDecision> | null = null;
@@ -77,6 +82,7 @@ export class Corpus {
     this.duplicates.setOptions(config.duplicates);
     this.names.setOptions(config.names);
     this.findingsCache.clear();
+    this.partsCache.clear();
     this.lastDecisions = null;
     this.peopleIndex.reset();
   }
@@ -115,8 +121,21 @@ export class Corpus {
       namesChanged = !decisions || !this.lastDecisions || !sameDecisions(this.lastDecisions, decisions);
       this.lastDecisions = decisions;
     }
-    if (namesChanged) this.findingsCache.clear();
-    else for (const f of affected) this.findingsCache.delete(f);
+    // Changed files lose everything; other affected files their duplicate findings; a changed decision, name findings.
+    // Untracked (bulk) changes may affect any file's duplicates: everything is derived again.
+    if (!track) this.partsCache.clear();
+    for (const f of change.removed ?? []) this.partsCache.delete(f);
+    for (const { file } of change.changed ?? []) this.partsCache.delete(file);
+    for (const f of affected) {
+      const parts = this.partsCache.get(f);
+      if (parts) parts.duplicates = undefined;
+    }
+    if (namesChanged) {
+      for (const parts of this.partsCache.values()) parts.names = undefined;
+      this.findingsCache.clear();
+    } else {
+      for (const f of affected) this.findingsCache.delete(f);
+    }
     if (!track && !options.bulk) for (const f of this.models.keys()) affected.add(f);
     for (const f of change.removed ?? []) affected.delete(f);
     for (const { file } of change.changed ?? []) affected.delete(file);
@@ -170,12 +189,12 @@ export class Corpus {
     const model = this.models.get(file);
     if (!model) return [];
     const ctx = { file, model, config: this.config, describe: this.describeFile, severity: (c: RuleCode) => this.severity(c) };
-    const all: Finding[] = [
-      ...duplicateFindings(ctx, this.duplicates, this.models),
-      ...nameVariantFindings(ctx, this.names),
-      ...dateFindings(ctx),
-    ];
-    const result = all
+    let parts = this.partsCache.get(file);
+    if (!parts) this.partsCache.set(file, (parts = {}));
+    parts.duplicates ??= duplicateFindings(ctx, this.duplicates, this.models);
+    parts.names ??= nameVariantFindings(ctx, this.names);
+    parts.own ??= dateFindings(ctx);
+    const result = [...parts.duplicates, ...parts.names, ...parts.own]
       .filter((f) => !isSuppressed(model, f))
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : 1));
     this.findingsCache.set(file, result);
@@ -221,6 +240,12 @@ export class Corpus {
   peopleIndexState(): PeopleIndex {
     return this.peopleIndex;
   }
+}
+
+interface FindingParts {
+  duplicates?: Finding[];
+  names?: Finding[];
+  own?: Finding[];
 }
 
 function sameDecisions(a: Map<string, VariantDecision>, b: Map<string, VariantDecision>): boolean {

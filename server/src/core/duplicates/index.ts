@@ -114,21 +114,55 @@ export class DuplicateIndex {
     this.allNear = null;
     this.queriesSinceChange = 0;
     const old = this.models.get(file);
-    if (old) this.unindex(file, old, affected);
+    // Paragraphs an edit left as they were (same text, same place) change nothing for other files: their postings
+    // are replaced without collecting the files that share them (typing in one paragraph affects that paragraph's).
+    const stable = affected && old && model ? stableParagraphs(old, model) : null;
+    const candidates = affected ? new Set<number>() : null;
+    if (old) this.unindex(file, old, affected, stable, candidates);
     if (model) {
       this.models.set(file, model);
-      this.index(file, model, affected);
+      this.index(file, model, affected, stable, candidates);
     } else {
       this.models.delete(file);
     }
+    if (candidates?.size) this.addMatching(file, candidates, old, model, stable, tracked);
     tracked.delete(file);
     return tracked;
   }
 
-  private index(file: string, model: FileModel, affected: Set<string> | null): void {
+  /**
+   * Of the paragraphs sharing a fingerprint with the file's changed paragraphs, the files of those that were or are a
+   * near match of one of them (the others' findings cannot have changed: a shared common phrase is no match).
+   */
+  private addMatching(
+    file: string,
+    candidates: Set<number>,
+    old: FileModel | undefined,
+    model: FileModel | null,
+    stable: Uint8Array | null,
+    affected: Set<string>,
+  ): void {
+    const changed: [FileModel, ParagraphModel][] = [];
+    for (const [m, isStable] of [[old, stable], [model, stable]] as const) {
+      m?.paragraphs.forEach((p, i) => {
+        if (!isStable?.[i] && this.isEligible(p) && p.words >= this.options.nearMinWords) changed.push([m, p]);
+      });
+    }
+    for (const id of candidates) {
+      const ref = this.refs[id];
+      if (ref.file === file || affected.has(ref.file)) continue;
+      const qm = this.models.get(ref.file);
+      const q = qm?.paragraphs[ref.index];
+      if (!qm || !q) continue;
+      if (changed.some(([pm, p]) => p.exactKey !== q.exactKey && this.compare(pm, p, qm, q))) affected.add(ref.file);
+    }
+  }
+
+  private index(file: string, model: FileModel, tracked: Set<string> | null, stable: Uint8Array | null, candidates: Set<number> | null = null): void {
     const ids = new Int32Array(model.paragraphs.length).fill(-1);
     model.paragraphs.forEach((p, index) => {
       if (!this.isEligible(p)) return;
+      const affected = stable?.[index] ? null : tracked;
       const ref = { file, index };
       push(this.exact, p.exactKey, ref, affected);
       if (p.words < this.options.nearMinWords) return;
@@ -139,17 +173,18 @@ export class DuplicateIndex {
       if (!this.incremental) return;
       for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) {
         const fp = model.hashes[j];
-        if (affected) this.collectAffected(fp, affected);
+        if (affected) this.collectAffected(fp, affected, candidates);
         this.postings.add(fp, id);
       }
     });
     this.idsOf.set(file, ids);
   }
 
-  private unindex(file: string, model: FileModel, affected: Set<string> | null): void {
+  private unindex(file: string, model: FileModel, tracked: Set<string> | null, stable: Uint8Array | null, candidates: Set<number> | null = null): void {
     const ids = this.idsOf.get(file);
     model.paragraphs.forEach((p, index) => {
       if (!this.isEligible(p)) return;
+      const affected = stable?.[index] ? null : tracked;
       pull(this.exact, p.exactKey, file, index, affected);
       const id = ids ? ids[index] : -1;
       if (id < 0) return;
@@ -157,7 +192,7 @@ export class DuplicateIndex {
         for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) {
           const fp = model.hashes[j];
           this.postings.remove(fp, id);
-          if (affected) this.collectAffected(fp, affected);
+          if (affected) this.collectAffected(fp, affected, candidates);
         }
       }
       this.freeIds.push(id);
@@ -166,8 +201,21 @@ export class DuplicateIndex {
     this.idsOf.delete(file);
   }
 
-  private collectAffected(fp: number, affected: Set<string>): void {
-    this.postings.forEach(fp, (id) => affected.add(this.refs[id].file), MAX_POSTINGS);
+  /**
+   * The paragraphs holding a fingerprint the change adds or removes: candidates (checked by `addMatching`), or, when the
+   * change moves the fingerprint across the boilerplate limit (MAX_POSTINGS holders), every holder's file: its
+   * candidates change whatever the match.
+   */
+  private collectAffected(fp: number, affected: Set<string>, candidates: Set<number> | null): void {
+    const atLimit = this.postings.count(fp) === MAX_POSTINGS;
+    this.postings.forEach(
+      fp,
+      (id) => {
+        if (atLimit || !candidates) affected.add(this.refs[id].file);
+        else candidates.add(id);
+      },
+      MAX_POSTINGS,
+    );
   }
 
   /** The other members of a paragraph's exact group, or null when it has none or the group is boilerplate. */
@@ -310,6 +358,32 @@ export function alignedWords(a: Uint32Array, b: Uint32Array, threshold: number):
  * paragraph leaves 0.52): candidates that merely share a fingerprint of a common phrase are not aligned at all.
  */
 const ALIGN_MIN_JACCARD = 0.5;
+
+/**
+ * Which paragraphs (by index) are the same in both versions of a file: same normalized text and shingles, same lines
+ * and columns (what other files' findings show of them), and the same eligibility.
+ */
+function stableParagraphs(old: FileModel, model: FileModel): Uint8Array {
+  const out = new Uint8Array(model.paragraphs.length);
+  const n = Math.min(old.paragraphs.length, model.paragraphs.length);
+  for (let i = 0; i < n; i++) {
+    const a = old.paragraphs[i];
+    const b = model.paragraphs[i];
+    if (a.exactKey !== b.exactKey || a.words !== b.words || a.role !== b.role || a.entry !== b.entry) continue;
+    if (a.firstLine !== b.firstLine || a.lastLine !== b.lastLine) continue;
+    if (a.start - old.lineIndex.starts[a.firstLine] !== b.start - model.lineIndex.starts[b.firstLine]) continue;
+    if (a.end - old.lineIndex.starts[a.lastLine] !== b.end - model.lineIndex.starts[b.lastLine]) continue;
+    if (!sameRun(old.hashes, a.shingleStart, a.fingerprintEnd, model.hashes, b.shingleStart, b.fingerprintEnd)) continue;
+    out[i] = 1;
+  }
+  return out;
+}
+
+function sameRun(a: Uint32Array, aFrom: number, aTo: number, b: Uint32Array, bFrom: number, bTo: number): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let k = 0; k < aTo - aFrom; k++) if (a[aFrom + k] !== b[bFrom + k]) return false;
+  return true;
+}
 
 const REVERSED: Record<NearRelation, NearRelation> = { near: 'near', 'copied-into': 'contains', contains: 'copied-into' };
 
