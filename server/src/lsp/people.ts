@@ -9,7 +9,7 @@ import { PROCLITIC_LETTERS } from '../core/names/lexicon';
 import { procliticLetters, skipLetters } from '../core/text/letters';
 import { positionAt } from '../core/text/lines';
 import type { Range } from '../core/types';
-import { yieldToLoop } from './loop';
+import { Slices } from './loop';
 
 /** A word of a file under a position. */
 export interface WordAt {
@@ -151,9 +151,6 @@ export function mentionsOf(corpus: Corpus, spellings: Iterable<string>, isCancel
   return out;
 }
 
-/** Work between two yields to the message loop while reading mentions for a request (ms). */
-const MENTIONS_SLICE_MS = 8;
-
 /**
  * `mentionsOf` for a request on the server: the files are scanned and read in slices with the message loop running
  * between them (a given name can be written in thousands of files). Null when cancelled.
@@ -161,17 +158,11 @@ const MENTIONS_SLICE_MS = 8;
 export async function mentionsOfSliced(corpus: Corpus, spellings: Iterable<string>, isCancelled: () => boolean): Promise<Mention[] | null> {
   const forms = formsOf(corpus, spellings);
   const all = new Set(forms.flatMap((f) => f.surfaces));
-  let deadline = performance.now() + MENTIONS_SLICE_MS;
-  const pause = async (): Promise<boolean> => {
-    if (performance.now() < deadline) return !isCancelled();
-    await yieldToLoop();
-    deadline = performance.now() + MENTIONS_SLICE_MS;
-    return !isCancelled();
-  };
+  const slices = new Slices(isCancelled);
   const files: string[] = [];
   if (all.size) {
     for (const file of corpus.files()) {
-      if (!(await pause())) return null;
+      if (!(await slices.pause())) return null;
       let found = false;
       forEachSpelling(corpus, corpus.model(file)?.words, (s) => {
         if (all.has(s)) found = true;
@@ -181,7 +172,7 @@ export async function mentionsOfSliced(corpus: Corpus, spellings: Iterable<strin
   }
   const out: Mention[] = [];
   for (const file of files.sort()) {
-    if (!(await pause())) return null;
+    if (!(await slices.pause())) return null;
     out.push(...mentionsIn(corpus, file, forms));
   }
   return out;
@@ -209,11 +200,16 @@ function nameEvidence(corpus: Corpus, stem: string): { count: number; evidence: 
   return { count: facts?.count ?? 0, evidence: facts?.evidence ?? 0 };
 }
 
-/** Names of the corpus (stems used as names) with their number of mentions: for workspace symbols. */
-export function nameCatalog(corpus: Corpus): Map<string, number> {
+/**
+ * Names of the corpus (stems used as names) with their number of mentions, for workspace symbols: read in slices
+ * (every file's spellings are walked). Null when cancelled.
+ */
+export async function nameCatalog(corpus: Corpus, isCancelled: () => boolean = () => false): Promise<Map<string, number> | null> {
   const index = corpus.nameIndex();
+  const slices = new Slices(isCancelled);
   const evidence = new Map<string, number>();
   for (const file of corpus.files()) {
+    if (!(await slices.pause())) return null;
     forEachSpelling(corpus, corpus.model(file)?.words, (spelling, _count, e) => {
       if (!e) return;
       const stem = index.stem(spelling);
@@ -222,6 +218,7 @@ export function nameCatalog(corpus: Corpus): Map<string, number> {
   }
   const out = new Map<string, number>();
   for (const [stem, e] of evidence) {
+    if (!(await slices.pause())) return null;
     if (stem.length < 3) continue;
     const count = surfaceForms(corpus, stem).reduce((n, s) => n + index.count(s), 0);
     if (count > 0 && e / count >= 0.15) out.set(stem, count);
@@ -349,13 +346,18 @@ export function renameEdits(corpus: Corpus, stem: string, newName: string): Map<
   return out;
 }
 
-/** The first mention (in file order) of each spelling, in one pass over the files' spelling summaries. */
-export function firstMentions(corpus: Corpus, stems: string[]): Map<string, DatedMention> {
+/**
+ * The first mention (in file order) of each spelling, in one pass over the files' spelling summaries, read in
+ * slices. Null when cancelled.
+ */
+export async function firstMentions(corpus: Corpus, stems: string[], isCancelled: () => boolean = () => false): Promise<Map<string, DatedMention> | null> {
   const stemOfSurface = new Map<string, string>();
   for (const stem of stems) for (const s of surfaceForms(corpus, stem)) stemOfSurface.set(s, stem);
+  const slices = new Slices(isCancelled);
   const firstFile = new Map<string, string>();
   for (const file of corpus.files().sort()) {
     if (firstFile.size === stems.length) break;
+    if (!(await slices.pause())) return null;
     forEachSpelling(corpus, corpus.model(file)?.words, (s) => {
       const stem = stemOfSurface.get(s);
       if (stem !== undefined && !firstFile.has(stem)) firstFile.set(stem, file);
@@ -363,6 +365,8 @@ export function firstMentions(corpus: Corpus, stems: string[]): Map<string, Date
   }
   const out = new Map<string, DatedMention>();
   for (const [stem, file] of firstFile) {
+    if (!(await slices.pause())) return null;
+    if (!corpus.model(file)) continue;
     const found = mentionsOf(corpus, [stem], () => false, [file]);
     if (found.length) out.set(stem, withDates(corpus, found.slice(0, 1))[0]);
   }

@@ -1,9 +1,10 @@
 /**
  * The people, places and events index of each root, built without blocking the message loop: the core's build in
  * steps (`PeopleIndex.startBuild`) runs in slices of a few milliseconds with a timer turn between them, so
- * requests, notifications and the typing debounce are served meanwhile. A change of the corpus makes the running
- * build stale: it starts again at once and keeps the per-file work already done. Requests that need the index
- * await the finished snapshot (`snapshot(root, token)`), honouring their cancellation.
+ * requests, notifications and typing are served meanwhile. A change of the corpus makes the running build stale: it
+ * starts again, keeping the per-file work already done — at once when a request waits for it, else at the next
+ * quiet moment. Requests that need the index await the finished snapshot (`snapshot(root, token)`), honouring their
+ * cancellation.
  */
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { Corpus } from '../core/corpus';

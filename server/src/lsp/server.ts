@@ -783,11 +783,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** The names of each root, kept until the corpus changes (listing them walks every file's spellings). */
   const catalogs = new WeakMap<Root, { generation: number; names: Map<string, number> }>();
-  const namesOf = (root: Root): Map<string, number> => {
+  const namesOf = async (root: Root, isCancelled: () => boolean): Promise<Map<string, number> | null> => {
     const cached = catalogs.get(root);
     if (cached && cached.generation === workspace.generation) return cached.names;
-    const names = nameCatalog(root.corpus);
-    catalogs.set(root, { generation: workspace.generation, names });
+    const generation = workspace.generation;
+    const names = await nameCatalog(root.corpus, isCancelled);
+    if (names && generation === workspace.generation) catalogs.set(root, { generation, names });
     return names;
   };
 
@@ -802,7 +803,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const snapshot = snapshots.get(root);
           return snapshot ? entitySymbols(snapshot, query, positions, limit) : [];
         };
-        return workspaceSymbols(workspace.allRoots(), p.query, positions, () => token.isCancellationRequested, namesOf, entitiesOf);
+        const cancelled = () => token.isCancellationRequested;
+        const found = await workspaceSymbols(workspace.allRoots(), p.query, positions, cancelled, (root) => namesOf(root, cancelled), entitiesOf);
+        return found ?? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       },
       { wholeCorpus: true },
     ),

@@ -8,6 +8,7 @@ import { normalizeForMatch } from '../core/text/normalize';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 import { firstMentions, nameCatalog } from './people';
+import { Slices } from './loop';
 
 /** How an entry's date is shown next to its title. */
 export function entryDetail(e: EntryInfo): string {
@@ -58,29 +59,33 @@ const normalizedTitles = new WeakMap<EntryInfo, string>();
 
 /**
  * Entries whose title (or date) matches the query, and names of the corpus that contain it. Matching ignores
- * diacritics, hamza forms and the other orthographic variation the core normalizes away.
+ * diacritics, hamza forms and the other orthographic variation the core normalizes away. Read in slices (every
+ * file of every root may be looked at); null when cancelled.
  */
-export function workspaceSymbols(
+export async function workspaceSymbols(
   roots: Root[],
   query: string,
   positions: PositionMapper,
   isCancelled: () => boolean,
-  namesOf: (root: Root) => Map<string, number> = (root) => nameCatalog(root.corpus),
+  namesOf: (root: Root) => Promise<Map<string, number> | null> = (root) => nameCatalog(root.corpus, isCancelled),
   /** People, places and events of a root that match the query (at most `limit`). */
   entitiesOf?: (root: Root, query: string, limit: number) => WorkspaceSymbol[],
-): WorkspaceSymbol[] {
+): Promise<WorkspaceSymbol[] | null> {
   const q = normalizeForMatch(query);
   const raw = query.trim();
   const out: WorkspaceSymbol[] = [];
+  const slices = new Slices(isCancelled);
   for (const root of roots) {
-    const files = root.corpus.files().sort();
     if (q) {
-      const names = [...namesOf(root)].filter(([n]) => normalizeForMatch(n).includes(q)).sort((a, b) => b[1] - a[1]);
+      const catalog = await namesOf(root);
+      if (!catalog) return null;
+      const names = [...catalog].filter(([n]) => normalizeForMatch(n).includes(q)).sort((a, b) => b[1] - a[1]);
       const shown = names.slice(0, 50);
-      const first = firstMentions(root.corpus, shown.map(([n]) => n));
+      const first = await firstMentions(root.corpus, shown.map(([n]) => n), isCancelled);
+      if (!first) return null;
       for (const [name, count] of shown) {
         const m = first.get(name);
-        if (!m) continue;
+        if (!m || !root.corpus.model(m.file)) continue;
         out.push({
           name,
           kind: SymbolKind.Constant,
@@ -90,8 +95,9 @@ export function workspaceSymbols(
       }
     }
     if (entitiesOf && (q || raw)) out.push(...entitiesOf(root, query, Math.min(100, MAX_WORKSPACE_SYMBOLS - out.length)));
-    for (const file of files) {
-      if (isCancelled() || out.length >= MAX_WORKSPACE_SYMBOLS) return out;
+    for (const file of root.corpus.files().sort()) {
+      if (!(await slices.pause())) return null;
+      if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
       for (const e of root.corpus.entries(file)) {
         let norm = normalizedTitles.get(e);
         if (norm === undefined) normalizedTitles.set(e, (norm = normalizeForMatch(e.title)));
