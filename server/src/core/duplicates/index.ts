@@ -39,10 +39,11 @@ export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
 const MAX_POSTINGS = 200;
 /**
  * After queries for this share of the indexed paragraphs without a change in between, the host is reading every
- * file's findings: the remaining pairs are computed all at once (see batch.ts), which costs about as much as looking
- * up half of the paragraphs one by one. After an edit, the edited and affected files' queries stay far below it.
+ * file's findings (a first publication): the remaining pairs are computed all at once (see batch.ts), which costs
+ * about as much as looking up half of the paragraphs one by one. After an edit, the edited file and the few files
+ * whose matches changed query far fewer.
  */
-const BATCH_AFTER_SHARE = 0.5;
+const BATCH_AFTER_SHARE = 0.125;
 const BATCH_AFTER_QUERIES = 256;
 
 export interface ParagraphRef {
