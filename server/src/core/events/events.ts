@@ -288,11 +288,14 @@ function* candidateLinks(reports: Report[], byEntry: Map<string, number>, input:
     byDay.set(r.day, list);
   });
   for (const [day, list] of byDay) {
-    if (pace.tick(list.length)) yield;
     for (let d = 0; d <= MAX_DAYS_APART; d++) {
       const other = byDay.get(day + d);
       if (!other) continue;
-      for (const a of list) for (const b of other) if (a !== b && sharedParticipants(reports[a], reports[b]) >= 2) note(a, b, 0);
+      // Every pair of reports a few days apart: many on one day make this the costliest loop.
+      for (const a of list) {
+        if (pace.tick(other.length / 16)) yield;
+        for (const b of other) if (a !== b && sharedParticipants(reports[a], reports[b]) >= 2) note(a, b, 0);
+      }
     }
   }
   return [...best.values()].filter((l) => agrees(reports[l.a], reports[l.b]) && supported(reports[l.a], reports[l.b], l));

@@ -17,7 +17,7 @@ import { clusterEntitiesSteps, ClusteredPerson, ClusteredPlace, FileEntities, fi
 import type { Vocabulary } from './learn';
 import { parseRegistryText, Registry, RegistryError, RegistrySpan } from './registry';
 import { buildEventsSteps, CorpusEvent, EventMention, EventReport, ParagraphLink, paragraphLinks } from '../events/events';
-import { Pace, runSteps, Steps } from './steps';
+import { Pace, runSteps, sortInSteps, Steps } from './steps';
 
 export type { CorpusEvent, EventReport } from '../events/events';
 export type { EventType } from '../events/triggers';
@@ -562,8 +562,8 @@ export class PeopleIndex {
       if (r && c.registry !== undefined && spans && registry) entity.definition = { file: registry.source.file, range: registryRange(registry.source.text, spans[c.registry]) };
       result.push(entity);
     }
-    result.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
-    return result;
+    // Tens of thousands of people in a large corpus: sorted in steps too.
+    return yield* sortInSteps(result, (a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1), pace);
   }
 }
 
