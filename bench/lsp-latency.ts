@@ -203,6 +203,7 @@ class Server {
 class Pinger {
   private timer: NodeJS.Timeout | undefined;
   private phase = '';
+  private pending = new Set<Promise<void>>();
   readonly delays = new Map<string, number[]>();
   readonly serverDelay = new Map<string, number>();
 
@@ -211,21 +212,39 @@ class Pinger {
   async begin(phase: string): Promise<void> {
     await this.end();
     this.phase = phase;
-    await this.server.stats({ reset: true });
     this.delays.set(phase, []);
-    this.timer = setInterval(() => {
-      const list = this.delays.get(phase)!;
-      const sent = performance.now();
-      void this.server.ping().then(() => list.push(performance.now() - sent));
-    }, PING_EVERY_MS);
+    await this.resume();
   }
 
   async end(): Promise<void> {
     if (!this.timer) return;
+    await this.suspend();
+  }
+
+  /**
+   * Stops pinging until `resume` (around the bench's own forced garbage collections, which block the server and
+   * are no part of what is measured); the server's loop delay so far is kept.
+   */
+  async suspend(): Promise<void> {
+    if (!this.timer) return;
     clearInterval(this.timer);
     this.timer = undefined;
+    await Promise.all(this.pending);
     const stats = await this.server.stats();
-    if (stats?.loopDelay) this.serverDelay.set(this.phase, stats.loopDelay.max);
+    if (stats?.loopDelay) this.serverDelay.set(this.phase, Math.max(this.serverDelay.get(this.phase) ?? 0, stats.loopDelay.max));
+  }
+
+  async resume(): Promise<void> {
+    await this.server.stats({ reset: true });
+    const list = this.delays.get(this.phase)!;
+    this.timer = setInterval(() => {
+      const sent = performance.now();
+      const ping = this.server.ping().then(() => {
+        list.push(performance.now() - sent);
+        this.pending.delete(ping);
+      });
+      this.pending.add(ping);
+    }, PING_EVERY_MS);
   }
 
   report(): string[] {
@@ -411,8 +430,10 @@ async function measure(folder: string): Promise<void> {
       const phrase = ' عاجل من الرياض';
       const samples: { edits: number; rss: number; heap: number | null }[] = [];
       const sample = async (n: number) => {
+        await pinger.suspend();
         const stats = await server.stats({ gc: true });
         samples.push({ edits: n, rss: server.rss(), heap: stats ? stats.heapUsed : null });
+        await pinger.resume();
       };
       await sample(0);
       const keystrokes: number[] = [];
