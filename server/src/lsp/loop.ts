@@ -1,11 +1,18 @@
 /** Sharing the message loop between long work and the messages of the client. */
 
+/** At most this long between two timer turns of long work (ms). */
+const BREATHER_EVERY_MS = 25;
+let lastBreather = 0;
+
 /**
- * Lets the message loop run before the next step of long work. A timer, not setImmediate: the connection handles
- * one queued message per turn of the loop, so work resumed by setImmediate every turn would let a backlog of
- * messages wait one step each; a timer leaves the loop a millisecond of quick turns first.
+ * Lets the message loop run before the next step of long work. The connection handles one queued message per turn of
+ * the loop, so work resumed by setImmediate every turn would let a backlog of messages wait one step each: at least
+ * every 25 ms the work waits for a timer instead, which leaves the loop a millisecond of quick turns to drain it.
  */
 export function yieldToLoop(): Promise<void> {
+  const now = performance.now();
+  if (now - lastBreather < BREATHER_EVERY_MS) return new Promise<void>((resolve) => setImmediate(resolve));
+  lastBreather = now;
   return new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
