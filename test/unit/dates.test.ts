@@ -62,6 +62,22 @@ describe('findDates', () => {
       checkInvariants(line, found);
     });
 
+    it('leaves the weekday before a date out of the mention, whatever form the day takes', () => {
+      for (const [line, text] of [
+        ['يوم الخميس الخامس من مارس 2015 أعلن', 'الخامس من مارس 2015'],
+        ['صباح الخميس 5 مارس 2015 الساعة 10 صباحا', '5 مارس 2015'],
+        ['Thursday, January 28, 2026 at 10:00', 'January 28, 2026'],
+      ]) {
+        const found = findDates(line);
+        assert.deepEqual(
+          found.map((m) => m.text),
+          [text],
+          line,
+        );
+        checkInvariants(line, found);
+      }
+    });
+
     it('reads an English date in a tweet attribution line', () => {
       const line = '— رئاسة الجمهورية العربية السورية (@SyPresidency) January 28, 2026';
       const m = only(line);
@@ -106,6 +122,7 @@ describe('findDates', () => {
       'حيث حاول العسكريون (نابليون 1812 والنازيون الألمان) الوصول إلى موسكو',
       'منذ 3 أيام',
       'الأسبوع الثالث من مارس 2023',
+      'ينتهي في 17 رابع أيلول القادم',
       'فاز الفريق 3 صفر',
     ]) {
       it(`finds nothing in ${JSON.stringify(line.slice(0, 40))}`, () => {

@@ -35,12 +35,14 @@ export function isValidGregorian(year: number, month: number, day: number): bool
   return day <= days;
 }
 
-/** An ordinal day word at `s` is a day unless a definite noun precedes it («الأسبوع الثالث من مارس»). */
+/** An ordinal day word at `s` is a day unless a definite noun («الأسبوع الثالث من مارس») or a number precedes it. */
 export function ordinalDayAllowed(t: string, s: number): boolean {
   const back = WORDS_BEFORE_RE.exec(t.slice(Math.max(0, s - 64), s));
   if (back === null) return true;
   const words = back[0].trim().split(/\s+/u);
   for (let i = words.length - 1; i >= 0; i--) {
+    // A number right before the ordinal («17 رابع أيلول») is not how a day is written.
+    if (/^\d+$/.test(words[i])) return false;
     const w = words[i].replace(/[^\p{L}]/gu, '');
     if (w !== words[i]) return w === '' || !NOT_A_DAY_NOUN_RE.test(w) || DAY_NOUN_RE.test(w); // «الأربعاء، الخامس»
     if (SKIPPED_WORD_RE.test(w)) continue;
