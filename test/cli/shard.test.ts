@@ -38,7 +38,7 @@ describe('cli --shard / --merge-shards', () => {
 });
 
 describe('cli worker threads', () => {
-  it('CORPUS_LINT_THREADS=1 reports exactly what one thread reports', function () {
+  it('CORPUS_LINT_THREADS=1 reports exactly what one thread reports, skipped files included, with and without the cache', function () {
     this.timeout(120000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-threads-'));
     const seeds = fs.readdirSync(SEEDS_DIR).map((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
@@ -48,11 +48,20 @@ describe('cli worker threads', () => {
       const picked = Array.from({ length: 6 }, (_, k) => lines[(i * 7 + k * 13) % lines.length]);
       fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.txt`), picked.join('\n\n') + '\n');
     }
+    // Files no thread can use: invalid UTF-8 and binary, among the others.
+    fs.writeFileSync(path.join(dir, '100-invalid.txt'), Buffer.from([0x41, 0xff, 0xfe, 0x42]));
+    fs.writeFileSync(path.join(dir, '300-binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0x00]));
     const env = (n: string) => ({ ...process.env, CORPUS_LINT_THREADS: n });
-    const one = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { encoding: 'utf8', env: env('0'), maxBuffer: 1 << 28 });
-    const two = spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json'], { encoding: 'utf8', env: env('1'), maxBuffer: 1 << 28 });
-    assert.strictEqual(one.status, two.status, two.stderr);
+    const check = (threads: string, ...extra: string[]) =>
+      spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', ...extra], { encoding: 'utf8', env: env(threads), maxBuffer: 1 << 28 });
+    const one = check('0');
     assert.ok(JSON.parse(one.stdout).files.length === 450);
-    assert.strictEqual(two.stdout, one.stdout);
+    assert.match(one.stderr, /skipped .*100-invalid\.txt[\s\S]*skipped .*300-binary\.txt/);
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-threads-cache-'));
+    for (const two of [check('1'), check('1', '--cache-location', cache)]) {
+      assert.strictEqual(two.status, one.status, two.stderr);
+      assert.strictEqual(two.stdout, one.stdout);
+      assert.strictEqual(two.stderr, one.stderr);
+    }
   });
 });

@@ -101,18 +101,31 @@ function check(args: CheckArgs, io: Io): number {
   const changed: { file: string; text: string; analysis?: FileModel }[] = [];
   const checked = new Set(discovered.files.map((f) => f.display));
   const everyFile = [...discovered.files, ...context];
-  // Worker threads start reading and analyzing their shares now, while this thread reads every file. A shard job
-  // analyzes its own share only, and a merge reads analyses: neither needs them.
+  // The cache answers only a plain check of an unchanged corpus; a fix run always analyzes.
+  const cacheDir = args.cache && args.fix === 'off' ? path.resolve(args.cacheLocation ?? path.join(loaded.root, CACHE_DIR_NAME)) : null;
+  // Worker threads start reading and analyzing now. A shard job analyzes its own share only, and a merge reads
+  // analyses: neither needs them.
   const parallel =
     args.shard || args.mergeShards
       ? null
-      : startParallelAnalysis(everyFile.map((f) => ({ file: f.display, absolute: f.absolute })), __filename, MAX_FILE_BYTES, threadsFromEnv());
-  for (const f of everyFile) {
-    const read = readCorpusFile(f.absolute);
-    if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
-    else changed.push({ file: f.display, text: read.text });
+      : startParallelAnalysis(
+          everyFile.map((f) => ({ file: f.display, absolute: f.absolute })),
+          __filename,
+          MAX_FILE_BYTES,
+          threadsFromEnv(),
+          cacheDir === null,
+        );
+  // This thread reads every file first when it needs all the texts before any analysis (the cache key, a shard, a
+  // merge) or works alone; otherwise every thread reads the files it claims.
+  const readFirst = !parallel || cacheDir !== null;
+  if (readFirst) {
+    for (const f of everyFile) {
+      const read = readCorpusFile(f.absolute);
+      if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
+      else changed.push({ file: f.display, text: read.text });
+    }
+    for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
   }
-  for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
   if (args.shard) {
     const { index, count, dir } = args.shard;
     const share = shareOf(changed, index, count);
@@ -131,10 +144,7 @@ function check(args: CheckArgs, io: Io): number {
     }
     for (const c of changed) c.analysis = analyses.get(c.file);
   }
-  const files = changed.map((c) => c.file).filter((f) => checked.has(f));
-  // The cache answers only a plain check of an unchanged corpus; a fix run always analyzes.
-  const cacheDir = args.cache && args.fix === 'off' ? path.resolve(args.cacheLocation ?? path.join(loaded.root, CACHE_DIR_NAME)) : null;
-  const key = cacheDir ? cacheKey(VERSION, loaded.config, changed, files) : '';
+  const key = cacheDir ? cacheKey(VERSION, loaded.config, changed, changed.map((c) => c.file).filter((f) => checked.has(f))) : '';
   const cached = cacheDir ? readCachedCheck(cacheDir, key) : null;
   let source: FindingSource = corpus;
   if (cached) {
@@ -147,11 +157,24 @@ function check(args: CheckArgs, io: Io): number {
     corpus.applyChange({ changed: ready }, { bulk: true });
     const sink = {
       intern: (spellings: string[]) => corpus.internSpellings(spellings),
-      add: (share: { file: string; text: string; analysis?: FileModel }[]) => void corpus.applyChange({ changed: share }, { bulk: true }),
+      add: (share: { file: string; text: string; analysis?: FileModel }[]) => {
+        if (!readFirst) for (const c of share) changed.push({ file: c.file, text: c.text });
+        corpus.applyChange({ changed: share }, { bulk: true });
+      },
+      skip: (file: string, reason: string) => skipped.push({ path: file, reason }),
     };
-    if (parallel) parallel.finish(todo, sink);
-    else sink.add(todo);
+    if (!parallel) sink.add(todo);
+    else if (readFirst) parallel.finish(sink, readCorpusFile, new Map(todo.map((c) => [c.file, c.text])));
+    else {
+      parallel.finish(sink, readCorpusFile);
+      // Threads deliver files in any order: reports and messages keep the order of discovery.
+      const order = new Map(everyFile.map((f, i) => [f.display, i]));
+      changed.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+      skipped.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
+      for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+    }
   }
+  const files = changed.map((c) => c.file).filter((f) => checked.has(f));
   const absoluteOf = absoluteLookup([...discovered.files, ...context]);
   let acceptance;
   try {

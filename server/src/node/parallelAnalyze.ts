@@ -1,22 +1,23 @@
 /**
- * Per-file analysis on several cores. Worker threads start first and read and analyze files from disk while the
- * calling thread reads every file (it needs all the texts: skipped files, the cache key, findings); then the calling
- * thread analyzes files too and takes the workers' results in between, synchronously (Atomics.wait +
+ * Per-file analysis on several cores. Worker threads start first and read and analyze files from disk; the calling
+ * thread does the same, and takes the workers' results in between, synchronously (Atomics.wait +
  * receiveMessageOnPort), so a synchronous host (the CLI) stays synchronous. Files are not dealt in fixed shares: every
  * thread claims the next few from a shared counter, so a worker slowed down by other work on the machine never leaves
  * the others waiting (with the second core busy elsewhere, the run costs little more than on one thread).
  *
- * Workers post their analyses in chunks as they go, without the texts (the caller has read them: a hash of the text
- * the worker analyzed is checked against the caller's, and a file that changed in between is analyzed again here) and
- * with spelling ids of the worker's own table: each chunk carries the spellings the worker met for the first time, and
- * the caller maps them to its corpus' ids once per distinct spelling.
+ * Workers post their results in chunks as they go: the texts they read (unless the caller has read every file itself
+ * first: then a hash of the text is checked against the caller's, and a file that changed in between is analyzed again
+ * here), the files they could not use with the reason, and the analyses packed into one transferred buffer per chunk
+ * (see core/packedModel), with spelling ids of the worker's own table: each chunk carries the spellings the worker met
+ * for the first time, and the caller maps them to its corpus' ids once per distinct spelling.
  */
 import * as os from 'node:os';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker, isMainThread, workerData } from 'node:worker_threads';
 import { analyzeFile, FileModel } from '../core/file';
+import { packModels, PackedModels, unpackModel } from '../core/packedModel';
 import { Interner } from '../core/text/intern';
 import { fnv } from '../core/text/scan';
-import { readTextFileSync } from './readText';
+import { ReadResult, readTextFileSync } from './readText';
 
 interface Job {
   corpusLintAnalyze: true;
@@ -25,13 +26,21 @@ interface Job {
   signal: SharedArrayBuffer;
   /** The index of the next unclaimed file, shared by every thread. */
   next: SharedArrayBuffer;
-  files: { file: string; absolute: string }[];
+  files: FileToRead[];
   maxBytes: number;
+  /** Post the texts read (the caller has not read them). */
+  sendTexts: boolean;
 }
 
-/** What a worker posts: analyses without text, whose `words.ids` are the worker's ids, and its new spellings. */
+export interface FileToRead {
+  file: string;
+  absolute: string;
+}
+
+/** What a worker posts. `packed` holds the analyses of the files without a `reason`, in order. */
 interface Chunk {
-  analyses: { file: string; textHash: number; textLength: number; analysis: FileModel }[];
+  files: { file: string; textHash: number; textLength: number; text?: string; reason?: string }[];
+  packed: PackedModels;
   newSpellings: string[];
 }
 
@@ -48,43 +57,56 @@ export interface AnalysisSink {
   intern(spellings: string[]): Uint32Array;
   /** Adds files: analyzed elsewhere (ids translated to the corpus') or to analyze in place (`analysis` absent). */
   add(files: { file: string; text: string; analysis?: FileModel }[]): void;
+  /** A file that cannot be used (unreadable, too large, not text): why. */
+  skip(file: string, reason: string): void;
 }
 
 export interface ParallelAnalysis {
-  /** Analyzes the files (the texts the caller read) into the sink: what it claims here, the workers' as they come. */
-  finish(files: { file: string; text: string }[], sink: AnalysisSink): void;
+  /**
+   * Analyzes every file into the sink: what this thread claims, and the workers' results as they come. `texts`: the
+   * files as the caller read them all beforehand (workers' results are checked against them); without it, this thread
+   * reads its own claims with `read` and takes the texts the workers read.
+   */
+  finish(sink: AnalysisSink, read: (absolute: string) => ReadResult, texts?: Map<string, string>): void;
   /** Stops the workers (their results are not needed). */
   cancel(): void;
 }
 
 /**
  * Starts worker threads (running `script`, the bundle that calls `runAnalysisWorker` in a worker) on shares of the
- * files, or returns null when there are too few files or no thread to use.
+ * files, or returns null when there are too few files or no thread to use. `sendTexts`: the caller will not read the
+ * files itself before `finish`, so the workers send the texts they read.
  */
 export function startParallelAnalysis(
-  files: { file: string; absolute: string }[],
+  files: FileToRead[],
   script: string,
   maxBytes: number,
   threads = defaultThreads(),
+  sendTexts = true,
 ): ParallelAnalysis | null {
   if (threads < 1 || files.length < MIN_FILES_FOR_THREADS) return null;
   const nextBuffer = new SharedArrayBuffer(4);
   const next = new Int32Array(nextBuffer);
-  const workers = Array.from({ length: threads }, () => new RunningWorker(script, files, nextBuffer, maxBytes));
+  const workers = Array.from({ length: threads }, () => new RunningWorker({ script, files, next: nextBuffer, maxBytes, sendTexts }));
   return {
-    finish(all, sink) {
-      const texts = new Map(all.map((f) => [f.file, f.text]));
+    finish(sink, read, texts) {
       const done = new Set<string>();
+      const own = (f: FileToRead): void => {
+        done.add(f.file);
+        const known = texts?.get(f.file);
+        const r = known !== undefined ? { text: known } : texts ? null : read(f.absolute);
+        if (r === null) return; // the caller's read failed, and said why
+        if ('reason' in r) sink.skip(f.file, r.reason);
+        else sink.add([{ file: f.file, text: r.text }]);
+      };
       for (let i = Atomics.add(next, 0, CLAIM); i < files.length; i = Atomics.add(next, 0, CLAIM)) {
-        const mine = files.slice(i, i + CLAIM).filter((f) => texts.has(f.file));
-        sink.add(mine.map((f) => ({ file: f.file, text: texts.get(f.file)! })));
-        for (const f of mine) done.add(f.file);
-        for (const w of workers) w.drain(sink, texts);
+        for (const f of files.slice(i, i + CLAIM)) own(f);
+        for (const w of workers) w.drain(sink, texts, done);
       }
-      for (const w of workers) for (const f of w.finish(sink, texts)) done.add(f);
+      for (const w of workers) w.finish(sink, texts, done);
       // Whatever no thread delivered (a worker failed, or the file changed on disk between the two reads) is analyzed
       // here: nothing is lost.
-      sink.add(all.filter((f) => !done.has(f.file)));
+      for (const f of files) if (!done.has(f.file)) own(f);
     },
     cancel() {
       for (const w of workers) w.cancel();
@@ -98,51 +120,60 @@ class RunningWorker {
   private readonly signal: Int32Array;
   /** The worker's spelling ids mapped to the caller's. */
   private translate = new Uint32Array(0);
-  private readonly delivered = new Set<string>();
 
-  constructor(script: string, files: { file: string; absolute: string }[], next: SharedArrayBuffer, maxBytes: number) {
+  constructor(job: { script: string; files: FileToRead[]; next: SharedArrayBuffer; maxBytes: number; sendTexts: boolean }) {
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
-    const job: Job = { corpusLintAnalyze: true, port: port2, signal, next, files, maxBytes };
-    this.worker = new Worker(script, { workerData: job, transferList: [port2] });
+    const data: Job = { corpusLintAnalyze: true, port: port2, signal, next: job.next, files: job.files, maxBytes: job.maxBytes, sendTexts: job.sendTexts };
+    this.worker = new Worker(job.script, { workerData: data, transferList: [port2] });
     this.worker.unref();
     this.port = port1;
     this.signal = new Int32Array(signal);
   }
 
   /** Takes the chunks posted so far. */
-  drain(sink: AnalysisSink, texts: Map<string, string>): void {
-    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) this.take(sink, texts, m.message as Chunk);
+  drain(sink: AnalysisSink, texts: Map<string, string> | undefined, done: Set<string>): void {
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) this.take(sink, texts, done, m.message as Chunk);
   }
 
-  /** Waits for the last chunk and takes the rest; returns the files delivered. */
-  finish(sink: AnalysisSink, texts: Map<string, string>): Set<string> {
+  /** Waits for the last chunk and takes the rest. */
+  finish(sink: AnalysisSink, texts: Map<string, string> | undefined, done: Set<string>): void {
     // Wait for the worker's signal (it is raised on failure too).
     while (Atomics.load(this.signal, 0) === 0) Atomics.wait(this.signal, 0, 0, 1000);
-    this.drain(sink, texts);
+    this.drain(sink, texts, done);
     this.cancel();
-    return this.delivered;
   }
-
 
   cancel(): void {
     void this.worker.terminate();
   }
 
-  private take(sink: AnalysisSink, texts: Map<string, string>, chunk: Chunk): void {
+  private take(sink: AnalysisSink, texts: Map<string, string> | undefined, done: Set<string>, chunk: Chunk): void {
     const ids = sink.intern(chunk.newSpellings);
     const wider = new Uint32Array(this.translate.length + ids.length);
     wider.set(this.translate);
     wider.set(ids, this.translate.length);
     this.translate = wider;
     const ready: { file: string; text: string; analysis: FileModel }[] = [];
-    for (const { file, textHash, textLength, analysis } of chunk.analyses) {
-      const text = texts.get(file);
+    let k = 0;
+    for (const { file, textHash, textLength, text: sent, reason } of chunk.files) {
+      if (reason !== undefined) {
+        // The caller's own reading decides when it read every file first.
+        if (!texts) {
+          done.add(file);
+          sink.skip(file, reason);
+        }
+        continue;
+      }
+      const analysis = unpackModel(chunk.packed, k++, sent ?? '');
+      const text = sent ?? texts?.get(file);
       // Unreadable here, or changed between the two reads: left to the caller's own reading.
-      if (text === undefined || text.length !== textLength || fnv(text) !== textHash) continue;
-      this.delivered.add(file);
-      const translated = analysis.words.ids.map((id) => this.translate[id]);
-      ready.push({ file, text, analysis: { ...analysis, text, words: { ...analysis.words, ids: translated } } });
+      if (text === undefined || (sent === undefined && (text.length !== textLength || fnv(text) !== textHash))) continue;
+      done.add(file);
+      // The packed arrays belong to this thread now: ids are translated in place.
+      const own = analysis.words.ids;
+      for (let i = 0; i < own.length; i++) own[i] = this.translate[own[i]];
+      ready.push({ file, text, analysis: { ...analysis, text } });
     }
     sink.add(ready);
   }
@@ -165,26 +196,30 @@ export function runAnalysisWorker(): void {
   const next = new Int32Array(job.next);
   const interner = new Interner();
   let posted = 0;
-  let analyses: Chunk['analyses'] = [];
-  let claimed = 0;
+  let files: Chunk['files'] = [];
+  let models: FileModel[] = [];
   const post = (): void => {
     const newSpellings: string[] = [];
     for (; posted < interner.size; posted++) newSpellings.push(interner.string(posted));
-    job.port.postMessage({ analyses, newSpellings } satisfies Chunk);
-    analyses = [];
-    claimed = 0;
+    const packed = packModels(models);
+    job.port.postMessage({ files, packed, newSpellings } satisfies Chunk, [packed.data, packed.directory.buffer as ArrayBuffer]);
+    files = [];
+    models = [];
   };
   try {
     for (let i = Atomics.add(next, 0, CLAIM); i < job.files.length; i = Atomics.add(next, 0, CLAIM)) {
       for (const f of job.files.slice(i, i + CLAIM)) {
-        claimed++;
         const read = readTextFileSync(f.absolute, { maxBytes: job.maxBytes });
-        if ('reason' in read) continue;
-        const analysis = analyzeFile(read.text, interner);
-        // The text stays here (the caller has read it too); its hash says both read the same.
-        analyses.push({ file: f.file, textHash: fnv(read.text), textLength: read.text.length, analysis: { ...analysis, text: '' } });
+        if ('reason' in read) {
+          files.push({ file: f.file, textHash: 0, textLength: 0, reason: read.reason });
+          continue;
+        }
+        models.push(analyzeFile(read.text, interner));
+        // The text itself, or (when the caller read the files itself) its hash, to check both read the same.
+        if (job.sendTexts) files.push({ file: f.file, textHash: 0, textLength: read.text.length, text: read.text });
+        else files.push({ file: f.file, textHash: fnv(read.text), textLength: read.text.length });
       }
-      if (claimed >= CHUNK_FILES) post();
+      if (files.length >= CHUNK_FILES) post();
     }
     post();
   } catch {

@@ -1,0 +1,62 @@
+/** Analyses packed for another thread come back exactly as they were made. */
+import * as assert from 'node:assert';
+import fc from 'fast-check';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { analyzeFile, FileModel } from '../../server/src/core/file';
+import { packModels, unpackModel } from '../../server/src/core/packedModel';
+import { Interner } from '../../server/src/core/text/intern';
+import { readSeeds } from '../helpers/fixture';
+
+/** The model with typed arrays as plain arrays, so deepStrictEqual compares contents, not array types or buffers. */
+function plain(m: FileModel): unknown {
+  const words = m.words;
+  return {
+    ...m,
+    hashes: [...m.hashes],
+    wordLines: [...m.wordLines.ranges],
+    words: {
+      ids: [...words.ids],
+      counts: [...words.counts],
+      evidence: [...words.evidence],
+      wide: words.counts instanceof Uint32Array,
+      marked: words.marked && [...words.marked],
+    },
+  };
+}
+
+/** Packs, sends through a message port (transferring the buffers, as a worker does) and unpacks. */
+function roundTrip(models: FileModel[]): FileModel[] {
+  const packed = packModels(models);
+  const { port1, port2 } = new MessageChannel();
+  port1.postMessage(packed, [packed.data, packed.directory.buffer as ArrayBuffer]);
+  const received = receiveMessageOnPort(port2)!.message as typeof packed;
+  port1.close();
+  return models.map((m, i) => unpackModel(received, i, m.text));
+}
+
+describe('packed analyses', () => {
+  it('the seeds come back identical, through a message port', () => {
+    const interner = new Interner();
+    const models = readSeeds().map((f) => analyzeFile(f.text, interner));
+    const back = roundTrip(models);
+    models.forEach((m, i) => assert.deepStrictEqual(plain(back[i]), plain(m)));
+  });
+
+  it('any text comes back identical (marks, empty files, long lines, 32-bit counts)', () => {
+    const interner = new Interner();
+    const pieces = ['بوتين', 'الرئيس', 'فلاديمير', '#بشار_الأسد', 'مُحَمَّد', '15 مارس 2023', '\n', '\n\n', ' ', 'تاريخ النشر: ', 'abc', '🗓', '\r\n'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 300 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (texts) => {
+        const models = texts.map((t) => analyzeFile(t, interner));
+        const back = roundTrip(models);
+        models.forEach((m, i) => assert.deepStrictEqual(plain(back[i]), plain(m)));
+      }),
+      { numRuns: 60 },
+    );
+    // A word repeated more than 65,535 times needs 32-bit counts.
+    const big = analyzeFile('بوتين '.repeat(70000), interner);
+    assert.ok(big.words.counts instanceof Uint32Array);
+    assert.deepStrictEqual(plain(roundTrip([big])[0]), plain(big));
+  });
+});
