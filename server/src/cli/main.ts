@@ -19,7 +19,7 @@ import { runReport } from './reportCommand';
 import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
-import { isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
+import { defaultThreads, isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
 import * as path from 'node:path';
 import { runEntities, runRegistry } from './entities';
 
@@ -243,12 +243,11 @@ if (isAnalysisWorker()) {
 }
 
 /**
- * `CORPUS_LINT_THREADS=N` sets the number of worker threads. Off by default: on the 2-core machines measured so far,
- * copying analyses between threads and interning them again cost about as much as the second core saved.
+ * `CORPUS_LINT_THREADS=N` sets the number of worker threads; by default, one per idle core (see `defaultThreads`).
  */
 function threadsFromEnv(): number {
   const n = Number(process.env.CORPUS_LINT_THREADS);
-  return process.env.CORPUS_LINT_THREADS && Number.isInteger(n) && n >= 0 ? n : 0;
+  return process.env.CORPUS_LINT_THREADS && Number.isInteger(n) && n >= 0 ? n : defaultThreads();
 }
 
 /** Results read back from the cache, answering as the corpus would. */
