@@ -162,6 +162,11 @@ export class Corpus {
     return this.interner.string(id);
   }
 
+  /** This corpus' id of a spelling, or -1 when it has never seen it (nothing is interned: a lookup for hosts). */
+  spellingId(spelling: string): number {
+    return this.interner.peek(spelling);
+  }
+
   has(file: string): boolean {
     return this.models.has(file);
   }

@@ -28,7 +28,7 @@ import { codeActions, FIX_ALL_KIND, fixAllEdit, toWorkspaceEdit } from './codeAc
 import { negotiateEncoding } from './encoding';
 import { hover } from './hover';
 import { documentLinks } from './links';
-import { definitionOf, isKnownName, nameCatalog, personCardSliced, renameEdits, wordAt } from './people';
+import { definitionOf, isKnownName, nameCatalog, nameDefinitionSliced, nameMentionsSliced, personCardSliced, renameEdits, wordAt } from './people';
 import { PositionMapper } from './positions';
 import { DiagnosticsPublisher } from './publisher';
 import { parseSettings, Root, Settings } from './roots';
@@ -664,7 +664,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const snapshot = await peopleOf(p.textDocument.uri, token);
       const { key, root, pos } = at(p.textDocument.uri, p.position);
       const cancelled = () => token.isCancellationRequested;
-      const card = async (stem: string) => (await personCardSliced(root.corpus, stem, () => workspace.generation, cancelled))?.card ?? null;
+      const card = (stem: string) => personCardSliced(root.corpus, stem, () => workspace.generation, cancelled);
       return hover(root, snapshot, key, pos, positions, markdownHover(), card);
     }, { wholeCorpus: true }),
   );
@@ -709,9 +709,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (reports?.length) return reports.map(toLocation);
       const hit = nameAt(p.textDocument.uri, p.position);
       if (hit) {
-        const card = await personCardSliced(hit.root.corpus, hit.word.stem, () => workspace.generation, () => token.isCancellationRequested);
-        if (!card) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-        const def = definitionOf(card.mentions);
+        const found = await nameDefinitionSliced(hit.root.corpus, hit.word.stem, () => workspace.generation, () => token.isCancellationRequested);
+        if (!found) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        const def = found.definition;
         return def ? Location.create(def.file, positions.toClientRange(def.file, def.range)) : null;
       }
       // On a duplicated paragraph: the other copies.
@@ -735,9 +735,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const hit = nameAt(p.textDocument.uri, p.position);
       if (!hit) return null;
       const corpus = hit.root.corpus;
-      const card = await personCardSliced(corpus, hit.word.stem, () => workspace.generation, () => token.isCancellationRequested);
-      if (!card) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-      const { mentions } = card;
+      const mentions = await nameMentionsSliced(corpus, hit.word.stem, () => workspace.generation, () => token.isCancellationRequested);
+      if (!mentions) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       const def = p.context.includeDeclaration ? undefined : definitionOf(mentions);
       return mentions.filter((m) => m !== def).map((m) => Location.create(m.file, positions.toClientRange(m.file, m.range)));
     }, { wholeCorpus: true }),
