@@ -112,7 +112,7 @@ function check(args: CheckArgs, io: Io): number {
           everyFile.map((f) => ({ file: f.display, absolute: f.absolute })),
           __filename,
           MAX_FILE_BYTES,
-          threadsFromEnv(),
+          defaultThreads(),
           cacheDir === null,
         );
   // This thread reads every file first when it needs all the texts before any analysis (the cache key, a shard, a
@@ -240,14 +240,6 @@ if (isAnalysisWorker()) {
     code = 2;
   }
   process.exitCode = code;
-}
-
-/**
- * `CORPUS_LINT_THREADS=N` sets the number of worker threads; by default, one per idle core (see `defaultThreads`).
- */
-function threadsFromEnv(): number {
-  const n = Number(process.env.CORPUS_LINT_THREADS);
-  return process.env.CORPUS_LINT_THREADS && Number.isInteger(n) && n >= 0 ? n : defaultThreads();
 }
 
 /** Results read back from the cache, answering as the corpus would. */

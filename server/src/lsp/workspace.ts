@@ -11,6 +11,8 @@ import { readTextFile, readTextFileSync } from '../node/readText';
 import { findNestedConfigFolders, Root, Settings } from './roots';
 import { canonicalUri, isInside, pathFromUri, uriFromPath } from './uris';
 import { yieldToLoop } from './loop';
+import type { FileModel } from '../core/file';
+import { analyzeInBackground, workerScript } from '../node/parallelAnalyze';
 
 export interface WorkspaceFolderInfo {
   uri: string;
@@ -265,57 +267,101 @@ export class CorpusWorkspace {
     for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
 
     let skipped = 0;
-    /** The analysis time per character of text, learned from the last steps (ms), to size the next step. */
-    let msPerChar = 0.001;
-    for (let i = 0; i < work.length; i += READ_FILES) {
-      const batch = work.slice(i, i + READ_FILES);
+    const skip = (root: Root, file: string, reason: string): void => {
+      skipped++;
+      this.log(`skipped ${root.describe(uriFromPath(file))}: ${reason}`);
+    };
+    // Worker threads read and analyze a large root's files while this thread indexes what they deliver and keeps
+    // answering; what they do not deliver is read and analyzed here, as without them.
+    const delivered = new Set<string>();
+    const analyzed = new StepSizer();
+    let done = 0;
+    for (const root of roots) {
+      const mine = work.filter((w) => w.root === root).map((w) => ({ file: w.file, absolute: w.file }));
+      const background = workerScript() ? analyzeInBackground(mine, workerScript()!, root.rootConfig.maxBytes) : null;
+      if (!background) continue;
+      this.log(`reading and analyzing ${mine.length} files with ${background.threads} worker thread${background.threads === 1 ? '' : 's'}`);
+      try {
+        const intern = (spellings: string[]) => root.corpus.internSpellings(spellings);
+        for (let d = await background.next(intern); d; d = await background.next(intern)) {
+          if (superseded()) return;
+          for (const s of d.skipped) {
+            delivered.add(s.file);
+            skip(root, s.file, s.reason);
+          }
+          const changed: { file: string; text: string; analysis: FileModel }[] = [];
+          for (const f of d.files) {
+            delivered.add(f.file);
+            const uri = uriFromPath(f.file);
+            if (!this.documents.has(uri)) changed.push({ file: uri, text: f.text, analysis: f.analysis });
+          }
+          if (!(await this.addInSteps(root, changed, analyzed, superseded))) return;
+          done += d.files.length + d.skipped.length;
+          progress.report(done, work.length, `${done}/${work.length} files`);
+        }
+      } finally {
+        background.cancel();
+      }
+    }
+    const rest = delivered.size ? work.filter((w) => !delivered.has(w.file)) : work;
+    const inPlace = new StepSizer();
+    for (let i = 0; i < rest.length; i += READ_FILES) {
+      const batch = rest.slice(i, i + READ_FILES);
       const read = await Promise.all(batch.map((w) => readTextFile(w.file, { maxBytes: w.root.rootConfig.maxBytes })));
       if (superseded()) return;
       const byRoot = new Map<Root, { file: string; text: string }[]>();
       batch.forEach((w, k) => {
         const r = read[k];
         const uri = uriFromPath(w.file);
-        if ('reason' in r) {
-          skipped++;
-          this.log(`skipped ${w.root.describe(uri)}: ${r.reason}`);
-          return;
-        }
+        if ('reason' in r) return skip(w.root, w.file, r.reason);
         if (this.documents.has(uri)) return;
         let list = byRoot.get(w.root);
         if (!list) byRoot.set(w.root, (list = []));
         list.push({ file: uri, text: r.text });
       });
-      for (const [root, changed] of byRoot) {
-        for (let k = 0; k < changed.length; ) {
-          // As many files as fit in a step by their length (at least one).
-          let chars = changed[k].text.length;
-          let end = k + 1;
-          while (end < changed.length && (chars + changed[end].text.length) * msPerChar <= STEP_MS) chars += changed[end++].text.length;
-          const part = changed.slice(k, end);
-          k = end;
-          const started = performance.now();
-          this.addFiles(root, part);
-          this.generation++;
-          msPerChar = 0.7 * msPerChar + 0.3 * ((performance.now() - started) / Math.max(1, chars));
-          await yieldToLoop();
-          if (superseded()) return;
-        }
-      }
-      const done = Math.min(i + READ_FILES, work.length);
+      for (const [root, changed] of byRoot) if (!(await this.addInSteps(root, changed, inPlace, superseded))) return;
+      done += batch.length;
       progress.report(done, work.length, `${done}/${work.length} files`);
     }
     this.log(`indexed ${work.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
   }
 
+  /**
+   * Adds files in steps of about STEP_MS (sized by the time per character the last steps took), letting the server
+   * answer between them. False when the indexing was superseded meanwhile.
+   */
+  private async addInSteps(
+    root: Root,
+    changed: { file: string; text: string; analysis?: FileModel }[],
+    sizer: StepSizer,
+    superseded: () => boolean,
+  ): Promise<boolean> {
+    for (let k = 0; k < changed.length; ) {
+      // As many files as fit in a step by their length (at least one).
+      let chars = changed[k].text.length;
+      let end = k + 1;
+      while (end < changed.length && (chars + changed[end].text.length) * sizer.msPerChar <= STEP_MS) chars += changed[end++].text.length;
+      const part = changed.slice(k, end);
+      k = end;
+      const started = performance.now();
+      this.addFiles(root, part);
+      this.generation++;
+      sizer.learn(performance.now() - started, chars);
+      await yieldToLoop();
+      if (superseded()) return false;
+    }
+    return true;
+  }
+
   /** Adds files to a root's corpus; a file the analysis fails on is logged and left out, the others go in. */
-  private addFiles(root: Root, changed: { file: string; text: string }[]): void {
+  private addFiles(root: Root, changed: { file: string; text: string; analysis?: FileModel }[]): void {
     try {
       // A step of the initial index: everything is published afterwards, so affected files need no tracking.
       root.corpus.applyChange({ changed }, { bulk: true });
     } catch {
       for (const c of changed) {
         try {
-          root.corpus.applyChange({ changed: [c] });
+          root.corpus.applyChange({ changed: [{ file: c.file, text: c.text }] });
         } catch (err) {
           this.log(`analysis failed for ${root.describe(c.file)}, left out: ${errorText(err)}`);
           try {
@@ -388,4 +434,13 @@ export class CorpusWorkspace {
 
 function errorText(err: unknown): string {
   return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+/** The time a step of the initial index takes per character of text, learned from the last steps (ms). */
+class StepSizer {
+  msPerChar = 0.001;
+
+  learn(ms: number, chars: number): void {
+    this.msPerChar = 0.7 * this.msPerChar + 0.3 * (ms / Math.max(1, chars));
+  }
 }

@@ -114,6 +114,68 @@ export function startParallelAnalysis(
   };
 }
 
+/** What a background analysis delivers at a time: files with their analyses (the caller's ids), and files skipped. */
+export interface Delivery {
+  files: { file: string; text: string; analysis: FileModel }[];
+  skipped: { file: string; reason: string }[];
+}
+
+export interface BackgroundAnalysis {
+  /**
+   * The next chunk of results, as soon as a worker posts it (spellings mapped with `intern`, the ids of the corpus
+   * the analyses go into); null once every worker is done. Files never delivered (a worker failed) are the caller's
+   * to analyze.
+   */
+  next(intern: (spellings: string[]) => Uint32Array): Promise<Delivery | null>;
+  cancel(): void;
+  /** The number of worker threads. */
+  threads: number;
+}
+
+/**
+ * Worker threads read and analyze every file while the calling thread stays free (a server answering requests): the
+ * results come as promises, chunk by chunk. Null when there are too few files or no thread to use.
+ */
+export function analyzeInBackground(files: FileToRead[], script: string, maxBytes: number, threads = defaultThreads()): BackgroundAnalysis | null {
+  if (threads < 1 || files.length < MIN_FILES_FOR_THREADS) return null;
+  const next = new SharedArrayBuffer(4);
+  const workers = Array.from({ length: threads }, () => new RunningWorker({ script, files, next, maxBytes, sendTexts: true }));
+  const queue: { worker: RunningWorker; chunk: Chunk | null }[] = [];
+  let wake: (() => void) | null = null;
+  for (const w of workers) {
+    w.listen((chunk) => {
+      queue.push({ worker: w, chunk });
+      wake?.();
+    });
+  }
+  let running = workers.length;
+  return {
+    threads,
+    async next(intern) {
+      for (;;) {
+        const item = queue.shift();
+        if (item?.chunk) {
+          const delivery: Delivery = { files: [], skipped: [] };
+          item.worker.take(
+            { intern, add: (ready) => delivery.files.push(...(ready as Delivery['files'])), skip: (file, reason) => delivery.skipped.push({ file, reason }) },
+            undefined,
+            new Set(),
+            item.chunk,
+          );
+          return delivery;
+        }
+        if (item) running--;
+        if (running === 0) return null;
+        if (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+      }
+    },
+    cancel() {
+      for (const w of workers) w.cancel();
+    },
+  };
+}
+
 class RunningWorker {
   private readonly worker: Worker;
   private readonly port: MessagePort;
@@ -133,7 +195,9 @@ class RunningWorker {
 
   /** Takes the chunks posted so far. */
   drain(sink: AnalysisSink, texts: Map<string, string> | undefined, done: Set<string>): void {
-    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) this.take(sink, texts, done, m.message as Chunk);
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      if (!('last' in m.message)) this.take(sink, texts, done, m.message as Chunk);
+    }
   }
 
   /** Waits for the last chunk and takes the rest. */
@@ -148,7 +212,22 @@ class RunningWorker {
     void this.worker.terminate();
   }
 
-  private take(sink: AnalysisSink, texts: Map<string, string> | undefined, done: Set<string>, chunk: Chunk): void {
+  /** Receives the chunks asynchronously; `null` once the worker has posted its last one, failed or stopped. */
+  listen(onChunk: (chunk: Chunk | null) => void): void {
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      onChunk(null);
+      this.port.close();
+      this.cancel();
+    };
+    this.port.on('message', (m: Chunk | { last: true }) => ('last' in m ? end() : onChunk(m)));
+    this.worker.once('error', end);
+    this.worker.once('exit', end);
+  }
+
+  take(sink: AnalysisSink, texts: Map<string, string> | undefined, done: Set<string>, chunk: Chunk): void {
     const ids = sink.intern(chunk.newSpellings);
     const wider = new Uint32Array(this.translate.length + ids.length);
     wider.set(this.translate);
@@ -180,15 +259,32 @@ class RunningWorker {
 }
 
 /**
- * One worker per idle core beyond this thread's: the cores minus the machine's load (the 1-minute average), at most
- * 7. A worker pays only on a core nothing else wants: with every core already busy, a second thread of ours adds the
- * cost of the hand-over and slows this one down (on 2 cores both busy with other work, a check of 3,860 files took
- * 15-40% longer with a worker).
+ * `CORPUS_LINT_THREADS=N` when set; otherwise one worker per idle core beyond this thread's: the cores minus the
+ * machine's load (the 1-minute average), at most 7. A worker pays only on a core nothing else wants: with every core
+ * already busy, a second thread of ours adds the cost of the hand-over and slows this one down (on 2 cores both busy
+ * with other work, a check of 3,860 files took 15-40% longer with a worker).
  */
 export function defaultThreads(): number {
+  const set = process.env.CORPUS_LINT_THREADS;
+  if (set !== undefined && set !== '' && Number.isInteger(Number(set)) && Number(set) >= 0) return Number(set);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const idle = Math.round(cores - os.loadavg()[0]);
   return Math.max(0, Math.min(cores - 1, idle, 7));
+}
+
+let script: string | undefined;
+
+/**
+ * Names the bundle worker threads run (the entry point calls it with its own file, which calls `runAnalysisWorker` when
+ * started as a worker). Hosts running from sources (tests) name none, and analyze on their own thread.
+ */
+export function useAsWorkerScript(file: string): void {
+  script = file;
+}
+
+/** The bundle worker threads run, when the entry point named one. */
+export function workerScript(): string | undefined {
+  return script;
 }
 
 /** True when this thread is an analysis worker started by `startParallelAnalysis`. */
@@ -232,6 +328,7 @@ export function runAnalysisWorker(): void {
   } catch {
     // Claimed files whose analyses were not posted are analyzed by the caller.
   }
+  job.port.postMessage({ last: true });
   Atomics.store(signal, 0, 1);
   Atomics.notify(signal, 0);
 }
