@@ -275,6 +275,7 @@ export class CorpusWorkspace {
     // answering; what they do not deliver is read and analyzed here, as without them.
     const delivered = new Set<string>();
     const analyzed = new StepSizer();
+    const inPlace = new StepSizer();
     let done = 0;
     for (const root of roots) {
       const mine = work.filter((w) => w.root === root).map((w) => ({ file: w.file, absolute: w.file }));
@@ -283,7 +284,21 @@ export class CorpusWorkspace {
       this.log(`reading and analyzing ${mine.length} files with ${background.threads} worker thread${background.threads === 1 ? '' : 's'}`);
       try {
         const intern = (spellings: string[]) => root.corpus.internSpellings(spellings);
-        for (let d = await background.next(intern); d; d = await background.next(intern)) {
+        for (;;) {
+          let d = background.ready(intern);
+          if (d === undefined) {
+            // Nothing delivered yet: this thread reads and analyzes a few files itself rather than wait.
+            const own = background.claim();
+            if (own.length) {
+              for (const f of own) delivered.add(f.file);
+              if (!(await this.readAndAdd(own.map((f) => ({ root, file: f.file })), inPlace, superseded, skip))) return;
+              done += own.length;
+              progress.report(done, work.length, `${done}/${work.length} files`);
+              continue;
+            }
+            d = await background.next(intern);
+          }
+          if (d === null) break;
           if (superseded()) return;
           for (const s of d.skipped) {
             delivered.add(s.file);
@@ -304,26 +319,36 @@ export class CorpusWorkspace {
       }
     }
     const rest = delivered.size ? work.filter((w) => !delivered.has(w.file)) : work;
-    const inPlace = new StepSizer();
     for (let i = 0; i < rest.length; i += READ_FILES) {
       const batch = rest.slice(i, i + READ_FILES);
-      const read = await Promise.all(batch.map((w) => readTextFile(w.file, { maxBytes: w.root.rootConfig.maxBytes })));
-      if (superseded()) return;
-      const byRoot = new Map<Root, { file: string; text: string }[]>();
-      batch.forEach((w, k) => {
-        const r = read[k];
-        const uri = uriFromPath(w.file);
-        if ('reason' in r) return skip(w.root, w.file, r.reason);
-        if (this.documents.has(uri)) return;
-        let list = byRoot.get(w.root);
-        if (!list) byRoot.set(w.root, (list = []));
-        list.push({ file: uri, text: r.text });
-      });
-      for (const [root, changed] of byRoot) if (!(await this.addInSteps(root, changed, inPlace, superseded))) return;
+      if (!(await this.readAndAdd(batch, inPlace, superseded, skip))) return;
       done += batch.length;
       progress.report(done, work.length, `${done}/${work.length} files`);
     }
     this.log(`indexed ${work.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
+  }
+
+  /** Reads files and adds them (analyzed here) in steps; false when the indexing was superseded meanwhile. */
+  private async readAndAdd(
+    batch: { root: Root; file: string }[],
+    sizer: StepSizer,
+    superseded: () => boolean,
+    skip: (root: Root, file: string, reason: string) => void,
+  ): Promise<boolean> {
+    const read = await Promise.all(batch.map((w) => readTextFile(w.file, { maxBytes: w.root.rootConfig.maxBytes })));
+    if (superseded()) return false;
+    const byRoot = new Map<Root, { file: string; text: string }[]>();
+    batch.forEach((w, k) => {
+      const r = read[k];
+      const uri = uriFromPath(w.file);
+      if ('reason' in r) return skip(w.root, w.file, r.reason);
+      if (this.documents.has(uri)) return;
+      let list = byRoot.get(w.root);
+      if (!list) byRoot.set(w.root, (list = []));
+      list.push({ file: uri, text: r.text });
+    });
+    for (const [root, changed] of byRoot) if (!(await this.addInSteps(root, changed, sizer, superseded))) return false;
+    return true;
   }
 
   /**

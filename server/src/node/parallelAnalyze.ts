@@ -127,6 +127,10 @@ export interface BackgroundAnalysis {
    * to analyze.
    */
   next(intern: (spellings: string[]) => Uint32Array): Promise<Delivery | null>;
+  /** A chunk already posted (no waiting): undefined when none is, null once every worker is done. */
+  ready(intern: (spellings: string[]) => Uint32Array): Delivery | null | undefined;
+  /** Claims the next few files for the caller to read and analyze itself (while it would wait); empty when none is left. */
+  claim(): FileToRead[];
   cancel(): void;
   /** The number of worker threads. */
   threads: number;
@@ -149,26 +153,38 @@ export function analyzeInBackground(files: FileToRead[], script: string, maxByte
     });
   }
   let running = workers.length;
+  const deliver = (intern: (spellings: string[]) => Uint32Array): Delivery | null | undefined => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      if (!item.chunk) {
+        running--;
+        continue;
+      }
+      const delivery: Delivery = { files: [], skipped: [] };
+      const sink: AnalysisSink = {
+        intern,
+        add: (ready) => delivery.files.push(...(ready as Delivery['files'])),
+        skip: (file, reason) => delivery.skipped.push({ file, reason }),
+      };
+      item.worker.take(sink, undefined, new Set(), item.chunk);
+      return delivery;
+    }
+    return running === 0 ? null : undefined;
+  };
+  const counter = new Int32Array(next);
   return {
     threads,
+    ready: deliver,
     async next(intern) {
       for (;;) {
-        const item = queue.shift();
-        if (item?.chunk) {
-          const delivery: Delivery = { files: [], skipped: [] };
-          item.worker.take(
-            { intern, add: (ready) => delivery.files.push(...(ready as Delivery['files'])), skip: (file, reason) => delivery.skipped.push({ file, reason }) },
-            undefined,
-            new Set(),
-            item.chunk,
-          );
-          return delivery;
-        }
-        if (item) running--;
-        if (running === 0) return null;
-        if (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
+        const d = deliver(intern);
+        if (d !== undefined) return d;
+        await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
       }
+    },
+    claim() {
+      const i = Atomics.add(counter, 0, CLAIM);
+      return i < files.length ? files.slice(i, i + CLAIM) : [];
     },
     cancel() {
       for (const w of workers) w.cancel();
