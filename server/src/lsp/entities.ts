@@ -10,6 +10,7 @@ import type { Position, Range } from '../core/types';
 import { normalizeForMatch } from '../core/text/normalize';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
+import type { Slices } from './loop';
 
 /*
  * Every function takes the root's people snapshot: the server awaits it (peopleBuilds.ts) before answering, so no
@@ -138,30 +139,51 @@ export function eventCodeLenses(root: Root, snapshot: PeopleSnapshot, file: stri
   return out;
 }
 
-/** People, places and events whose name (or title, or date) matches a query, for workspace symbols. */
-export function entitySymbols(snapshot: PeopleSnapshot, query: string, positions: PositionMapper, limit: number): WorkspaceSymbol[] {
+/** Normalized names (name and variants) of people and places, and texts (title, type, place, participants) of events. */
+const normalizedNames = new WeakMap<Entity, string[]>();
+const normalizedEvents = new WeakMap<CorpusEvent, string[]>();
+/** Entities matched between two checks of the time. */
+const ENTITIES_PER_PAUSE = 64;
+
+/**
+ * People, places and events whose name (or title, or date) matches a query, for workspace symbols: read in slices
+ * (tens of thousands of people on a large corpus), their normalized names kept with the snapshot. Null when cancelled.
+ */
+export async function entitySymbols(snapshot: PeopleSnapshot, query: string, positions: PositionMapper, limit: number, slices: Slices): Promise<WorkspaceSymbol[] | null> {
   const q = normalizeForMatch(query);
   if (!q) return [];
   const out: WorkspaceSymbol[] = [];
-  const matches = (e: Entity) => normalizeForMatch(e.name).includes(q) || e.variants.some((v) => normalizeForMatch(v.spelling).includes(q));
-  for (const e of [...snapshot.people, ...snapshot.places]) {
-    if (out.length >= limit) return out;
-    if (!q || !matches(e)) continue;
-    const where = e.definition ?? first(snapshot.mentionsOf(e.id));
-    if (!where) continue;
-    out.push({
-      name: e.name,
-      kind: e.kind === 'person' ? SymbolKind.Constant : SymbolKind.Namespace,
-      containerName: `${e.kind}, ${plural(e.mentions, 'mention')} in ${plural(e.files, 'file')}`,
-      location: { uri: where.file, range: positions.toClientRange(where.file, where.range) },
-    });
+  const namesOf = (e: Entity) => {
+    let names = normalizedNames.get(e);
+    if (!names) normalizedNames.set(e, (names = [e.name, ...e.variants.map((v) => v.spelling)].map(normalizeForMatch)));
+    return names;
+  };
+  let n = 0;
+  for (const list of [snapshot.people, snapshot.places]) {
+    for (const e of list) {
+      if (out.length >= limit) return out;
+      if (++n % ENTITIES_PER_PAUSE === 0 && !(await slices.pause())) return null;
+      if (!namesOf(e).some((name) => name.includes(q))) continue;
+      const where = e.definition ?? first(snapshot.mentionsOf(e.id));
+      if (!where) continue;
+      out.push({
+        name: e.name,
+        kind: e.kind === 'person' ? SymbolKind.Constant : SymbolKind.Namespace,
+        containerName: `${e.kind}, ${plural(e.mentions, 'mention')} in ${plural(e.files, 'file')}`,
+        location: { uri: where.file, range: positions.toClientRange(where.file, where.range) },
+      });
+    }
   }
   for (const ev of snapshot.events) {
     if (out.length >= limit) return out;
-    const names = ev.participants.map((id) => snapshot.entity(id)?.name ?? '');
-    const hay = [ev.title, ev.type, ev.place ?? '', ...names].map(normalizeForMatch);
+    if (++n % ENTITIES_PER_PAUSE === 0 && !(await slices.pause())) return null;
+    let hay = normalizedEvents.get(ev);
+    if (!hay) {
+      const names = ev.participants.map((id) => snapshot.entity(id)?.name ?? '');
+      normalizedEvents.set(ev, (hay = [ev.title, ev.type, ev.place ?? '', ...names].map(normalizeForMatch)));
+    }
     // Not by date: the entries that report the event are listed by date already.
-    if (!q || !hay.some((h) => h.includes(q))) continue;
+    if (!hay.some((h) => h.includes(q))) continue;
     const r = ev.reports[0];
     if (!r) continue;
     out.push({

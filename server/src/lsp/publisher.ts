@@ -20,6 +20,10 @@ export interface PublisherOptions {
   positions: PositionMapper;
   relatedInformation: () => boolean;
   log: (message: string) => void;
+  /** Called when the queue of files to publish (see `enqueue`) was emptied. */
+  onQueueDrained?: () => void;
+  /** False for a root that is gone (after a re-index): its queued files are dropped. */
+  isLive?: (root: Root) => boolean;
 }
 
 /** Work per step of a full pass (ms); the pass yields to the message loop between steps. */
@@ -32,8 +36,56 @@ export class DiagnosticsPublisher {
   private readonly passes = new WeakMap<Root, number>();
   private readonly fingerprints = new WeakMap<FileModel, string>();
   private readonly configUris = new Set<string>();
+  /** Files waiting to be published, by root, in the order they are published. */
+  private queue = new Map<Root, Set<string>>();
+  private pumping = false;
 
   constructor(private readonly o: PublisherOptions) {}
+
+  /**
+   * Queues files of a root for publication: they are published in steps of a few milliseconds with the message
+   * loop running between them, starting on a later turn of the loop (so the change that queued them is one step and
+   * their diagnostics others). Files queued by the latest change go first. Each file's diagnostics are computed when
+   * it is published, from the corpus as it is then: a file queued twice is published once, never from stale text.
+   */
+  enqueue(root: Root, files: Iterable<string>): void {
+    const first = new Set(files);
+    if (!first.size) return;
+    const rest = new Map<Root, Set<string>>([[root, first]]);
+    for (const [r, queued] of this.queue) {
+      const set = rest.get(r) ?? new Set<string>();
+      for (const f of queued) set.add(f);
+      rest.set(r, set);
+    }
+    this.queue = rest;
+    void this.pump();
+  }
+
+  /** True while files wait to be published. */
+  hasQueued(): boolean {
+    return this.queue.size > 0;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.size) {
+        await yieldToLoop();
+        const deadline = performance.now() + PASS_STEP_MS;
+        do {
+          const [root, files] = this.queue.entries().next().value!;
+          const file = files.values().next().value!;
+          files.delete(file);
+          if (!files.size) this.queue.delete(root);
+          if (this.o.isLive?.(root) ?? true) this.publish(root, [file]);
+        } while (this.queue.size && performance.now() < deadline);
+      }
+    } finally {
+      this.pumping = false;
+    }
+    this.o.onQueueDrained?.();
+  }
 
   /** The diagnostics of a file; a failure of the analysis is logged and leaves the file's last diagnostics. */
   private tryDiagnostics(root: Root, file: string): Diagnostic[] | null {
@@ -115,9 +167,17 @@ export class DiagnosticsPublisher {
     return this.passes.get(root) === run;
   }
 
-  /** Clears the diagnostics of files that are in no corpus any more (after a re-index). */
-  clearMissing(isKnown: (uri: string) => boolean): void {
-    for (const uri of [...this.sent.keys()]) if (!this.configUris.has(uri) && !isKnown(uri)) this.send(uri, []);
+  /** Clears the diagnostics of files that are in no corpus any more (after a re-index), in steps. */
+  async clearMissing(isKnown: (uri: string) => boolean): Promise<void> {
+    const uris = [...this.sent.keys()];
+    for (let i = 0; i < uris.length; ) {
+      const deadline = performance.now() + PASS_STEP_MS;
+      do {
+        const uri = uris[i++];
+        if (this.sent.has(uri) && !this.configUris.has(uri) && !isKnown(uri)) this.send(uri, []);
+      } while (i < uris.length && performance.now() < deadline);
+      if (i < uris.length) await yieldToLoop();
+    }
   }
 
   /**

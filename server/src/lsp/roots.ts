@@ -13,6 +13,7 @@ import type { RuleCode, SeveritySetting } from '../core/types';
 import { isInside, pathFromUri, relativePath, uriFromPath } from './uris';
 import { AcceptedFiles, loadAcceptedFiles, noAcceptedFiles } from './accepted';
 import { readRegistryFile, registryPath } from '../node/registryFile';
+import { Slices } from './loop';
 
 /** The `corpusLint` settings of the editor that matter to the server. */
 export interface Settings {
@@ -227,12 +228,23 @@ export class Root {
       onlyFiles: true,
       followSymbolicLinks: false,
     });
-    return found
-      .map((rel) => path.join(this.folder!, rel))
-      .filter((abs) => this.matches(abs))
-      .sort();
+    // Matched in slices: tens of thousands of paths take a while, and the message loop runs meanwhile.
+    const files: string[] = [];
+    const slices = new Slices();
+    for (let i = 0; i < found.length; i += PATHS_PER_PAUSE) {
+      await slices.pause();
+      for (const rel of found.slice(i, i + PATHS_PER_PAUSE)) {
+        const abs = path.join(this.folder, rel);
+        if (this.matches(abs)) files.push(abs);
+      }
+    }
+    await slices.pause();
+    return files.sort();
   }
 }
+
+/** Paths matched against the globs between two checks of the time. */
+const PATHS_PER_PAUSE = 256;
 
 /** Folders inside `folder` that hold a config file (outermost first), for nested roots. */
 export async function findNestedConfigFolders(folder: string): Promise<string[]> {

@@ -42,6 +42,7 @@ import { writeRegistryRequest, WriteRegistryResult } from './registry';
 import { lensSignature, PeopleBuilds, peopleMessage, peoplePercent } from './peopleBuilds';
 import type { PeopleBuildProgress, PeopleSnapshot } from '../core/people/index';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Slices } from './loop';
 
 declare const CORPUS_LINT_VERSION: string | undefined;
 /** The package version, defined by the bundler (esbuild.js); `0.0.0-dev` when run from the sources. */
@@ -142,6 +143,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     positions,
     relatedInformation: () => capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
     log: logError,
+    onQueueDrained: () => sendStatus(),
+    isLive: (root) => workspace.allRoots().includes(root),
   });
 
   function textOf(file: string) {
@@ -322,8 +325,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lastFlushAt = Date.now();
     const results = workspace.flush();
     if (!results.length) return;
+    // The diagnostics follow in steps of their own (the status is sent once they are out).
     for (const r of results) publishResult(r);
-    sendStatus();
+    if (indexing) sendStatus();
   }
 
   function publishResult(r: FlushResult): void {
@@ -335,7 +339,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (r.decisionsChanged) deferredDecisions.add(r.root);
       return;
     }
-    publisher.publish(r.root, files);
+    publisher.enqueue(r.root, files);
     if (r.decisionsChanged) void publishAllOf(r.root);
     people.schedule(r.root, PEOPLE_IDLE_MS);
   }
@@ -388,7 +392,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         await publisher.publishAll(root, () => shuttingDown);
         done++;
       }
-      publisher.clearMissing((uri) => workspace.rootOf(uri).corpus.has(uri));
+      await publisher.clearMissing((uri) => workspace.rootOf(uri).corpus.has(uri));
       publisher.publishConfigProblems(workspace.roots);
       void watchBaselines();
     } catch (err) {
@@ -399,7 +403,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     // Changes that arrived while indexing.
     flushNow();
-    for (const [root, files] of deferred) if (workspace.allRoots().includes(root)) publisher.publish(root, files);
+    for (const [root, files] of deferred) if (workspace.allRoots().includes(root)) publisher.enqueue(root, files);
     deferred.clear();
     for (const root of deferredDecisions) if (workspace.allRoots().includes(root)) void publishAllOf(root);
     deferredDecisions.clear();
@@ -798,9 +802,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const roots = workspace.allRoots();
         const snapshots = new Map<Root, PeopleSnapshot>();
         if (p.query.trim()) for (const root of roots) snapshots.set(root, await people.snapshot(root, token));
-        const entitiesOf = (root: Root, query: string, limit: number) => {
+        const entitiesOf = async (root: Root, query: string, limit: number, slices: Slices) => {
           const snapshot = snapshots.get(root);
-          return snapshot ? entitySymbols(snapshot, query, positions, limit) : [];
+          return snapshot ? entitySymbols(snapshot, query, positions, limit, slices) : [];
         };
         const cancelled = () => token.isCancellationRequested;
         const found = await workspaceSymbols(workspace.allRoots(), p.query, positions, cancelled, (root) => namesOf(root, cancelled), entitiesOf);

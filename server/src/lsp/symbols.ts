@@ -56,6 +56,20 @@ export function foldingRanges(root: Root, uri: string): FoldingRange[] {
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 const normalizedTitles = new WeakMap<EntryInfo, string>();
+/** Names of the catalog matched between two checks of the time. */
+const NAMES_PER_PAUSE = 256;
+/** Normalized spellings of names, kept for the next queries (a name's normalized form never changes). */
+const normalizedNames = new Map<string, string>();
+const MAX_NORMALIZED_NAMES = 200000;
+
+function normalizedName(name: string): string {
+  let norm = normalizedNames.get(name);
+  if (norm === undefined) {
+    if (normalizedNames.size >= MAX_NORMALIZED_NAMES) normalizedNames.clear();
+    normalizedNames.set(name, (norm = normalizeForMatch(name)));
+  }
+  return norm;
+}
 
 /**
  * Entries whose title (or date) matches the query, and names of the corpus that contain it. Matching ignores
@@ -68,8 +82,8 @@ export async function workspaceSymbols(
   positions: PositionMapper,
   isCancelled: () => boolean,
   namesOf: (root: Root) => Promise<Map<string, number> | null> = (root) => nameCatalog(root.corpus, isCancelled),
-  /** People, places and events of a root that match the query (at most `limit`). */
-  entitiesOf?: (root: Root, query: string, limit: number) => WorkspaceSymbol[],
+  /** People, places and events of a root that match the query (at most `limit`), read in slices; null when cancelled. */
+  entitiesOf?: (root: Root, query: string, limit: number, slices: Slices) => Promise<WorkspaceSymbol[] | null>,
 ): Promise<WorkspaceSymbol[] | null> {
   const q = normalizeForMatch(query);
   const raw = query.trim();
@@ -79,7 +93,13 @@ export async function workspaceSymbols(
     if (q) {
       const catalog = await namesOf(root);
       if (!catalog) return null;
-      const names = [...catalog].filter(([n]) => normalizeForMatch(n).includes(q)).sort((a, b) => b[1] - a[1]);
+      const names: [string, number][] = [];
+      let n = 0;
+      for (const entry of catalog) {
+        if (++n % NAMES_PER_PAUSE === 0 && !(await slices.pause())) return null;
+        if (normalizedName(entry[0]).includes(q)) names.push(entry);
+      }
+      names.sort((a, b) => b[1] - a[1]);
       const shown = names.slice(0, 50);
       const first = await firstMentions(root.corpus, shown.map(([n]) => n), isCancelled);
       if (!first) return null;
@@ -94,7 +114,11 @@ export async function workspaceSymbols(
         });
       }
     }
-    if (entitiesOf && (q || raw)) out.push(...entitiesOf(root, query, Math.min(100, MAX_WORKSPACE_SYMBOLS - out.length)));
+    if (entitiesOf && (q || raw)) {
+      const entities = await entitiesOf(root, query, Math.min(100, MAX_WORKSPACE_SYMBOLS - out.length), slices);
+      if (!entities) return null;
+      out.push(...entities);
+    }
     for (const file of root.corpus.files().sort()) {
       if (!(await slices.pause())) return null;
       if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;

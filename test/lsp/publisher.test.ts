@@ -1,0 +1,74 @@
+/** Diagnostics queued after a change are published in steps on later turns of the message loop, newest first. */
+import * as assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticsPublisher } from '../../server/src/lsp/publisher';
+import { PositionMapper } from '../../server/src/lsp/positions';
+import { Root } from '../../server/src/lsp/roots';
+import { readSeeds, SEED } from '../helpers/fixture';
+
+function setup(o: { isLive?: (root: Root) => boolean } = {}) {
+  const root = new Root(null, '', {});
+  root.corpus.applyChange({ changed: readSeeds() });
+  const sent: { uri: string; diagnostics: Diagnostic[] }[] = [];
+  let drained = 0;
+  const publisher = new DiagnosticsPublisher({
+    send: (uri, diagnostics) => sent.push({ uri, diagnostics }),
+    positions: new PositionMapper('utf-16', (f) => root.corpus.model(f)),
+    relatedInformation: () => true,
+    log: (m) => assert.fail(m),
+    onQueueDrained: () => drained++,
+    isLive: o.isLive,
+  });
+  const whenDrained = async () => {
+    while (publisher.hasQueued() || !drained) await new Promise((resolve) => setTimeout(resolve, 1));
+  };
+  return { root, sent, publisher, whenDrained, drained: () => drained };
+}
+
+describe('language server: diagnostics queue', () => {
+  it('publishes queued files on a later turn, the latest change first, each file once', async () => {
+    const { root, sent, publisher, whenDrained } = setup();
+    publisher.enqueue(root, [SEED.s000, SEED.s001]);
+    publisher.enqueue(root, [SEED.s002, SEED.s000]);
+    // Nothing is computed in the turn of the change that queued the files.
+    assert.equal(sent.length, 0);
+    await whenDrained();
+    assert.deepEqual(
+      sent.map((s) => s.uri),
+      [SEED.s002, SEED.s000, SEED.s001],
+    );
+    assert.deepEqual(sent[0].diagnostics, publisher.diagnosticsOf(root, SEED.s002));
+    assert.ok(sent.every((s) => s.diagnostics.length > 0));
+  });
+
+  it('computes what it publishes from the corpus as it is then, and clears a file that left it', async () => {
+    const { root, sent, publisher, whenDrained } = setup();
+    publisher.enqueue(root, [SEED.s002]);
+    root.corpus.applyChange({ removed: [SEED.s002] });
+    await whenDrained();
+    // Never published before: an empty list is not sent.
+    assert.equal(sent.length, 0);
+    root.corpus.applyChange({ changed: readSeeds().filter((f) => f.file === SEED.s002) });
+    publisher.enqueue(root, [SEED.s002]);
+    await whenDrained();
+    root.corpus.applyChange({ removed: [SEED.s002] });
+    publisher.enqueue(root, [SEED.s002]);
+    await whenDrained();
+    assert.deepEqual(
+      sent.map((s) => [s.uri, s.diagnostics.length > 0]),
+      [
+        [SEED.s002, true],
+        [SEED.s002, false],
+      ],
+    );
+  });
+
+  it('drops the queued files of a root that is gone', async () => {
+    let live = true;
+    const { root, sent, publisher, whenDrained } = setup({ isLive: () => live });
+    publisher.enqueue(root, [SEED.s000, SEED.s001]);
+    live = false;
+    await whenDrained();
+    assert.equal(sent.length, 0);
+  });
+});
