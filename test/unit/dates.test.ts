@@ -62,6 +62,16 @@ describe('findDates', () => {
       checkInvariants(line, found);
     });
 
+    it('an ordinal day after «حتى» is a date even when a number comes before («صيف ينبع 36 حتى الثلاثين من شهر شوال»)', () => {
+      const line = 'ويستمر مهرجان صيف ينبع 36 حتى الثلاثين من شهر شوال الجاري';
+      const found = findDates(line);
+      assert.deepEqual(
+        found.map((m) => [m.text, m.calendar, m.month, m.day]),
+        [['الثلاثين من شهر شوال', 'hijri', 10, 30]],
+      );
+      checkInvariants(line, found);
+    });
+
     it('leaves the weekday before a date out of the mention, whatever form the day takes', () => {
       for (const [line, text] of [
         ['يوم الخميس الخامس من مارس 2015 أعلن', 'الخامس من مارس 2015'],

@@ -42,7 +42,7 @@ export function ordinalDayAllowed(t: string, s: number): boolean {
   const words = back[0].trim().split(/\s+/u);
   for (let i = words.length - 1; i >= 0; i--) {
     // A number right before the ordinal («17 رابع أيلول») is not how a day is written.
-    if (/^\d+$/.test(words[i])) return false;
+    if (i === words.length - 1 && /^\d+$/.test(words[i])) return false;
     const w = words[i].replace(/[^\p{L}]/gu, '');
     if (w !== words[i]) return w === '' || !NOT_A_DAY_NOUN_RE.test(w) || DAY_NOUN_RE.test(w); // «الأربعاء، الخامس»
     if (SKIPPED_WORD_RE.test(w)) continue;
