@@ -22,7 +22,7 @@ import { ReadResult, readTextFileSync } from './readText';
 interface Job {
   corpusLintAnalyze: true;
   port: MessagePort;
-  /** Raised (to 1) when the worker has posted its last chunk. */
+  /** [0]: raised (to 1) when the worker has posted its last chunk; [1]: files the worker has finished, a heartbeat. */
   signal: SharedArrayBuffer;
   /** The index of the next unclaimed file, shared by every thread. */
   next: SharedArrayBuffer;
@@ -50,6 +50,8 @@ const MIN_FILES_FOR_THREADS = 400;
 const CLAIM = 8;
 /** Files per posted chunk (at most). */
 const CHUNK_FILES = 64;
+/** A worker that finishes no file for this long (the largest file takes a few seconds) is given up. */
+const STALLED_WORKER_MS = 30000;
 
 /** What the caller's corpus offers: its spelling ids, and a bulk load of files (analyzed already or not). */
 export interface AnalysisSink {
@@ -201,7 +203,7 @@ class RunningWorker {
 
   constructor(job: { script: string; files: FileToRead[]; next: SharedArrayBuffer; maxBytes: number; sendTexts: boolean }) {
     const { port1, port2 } = new MessageChannel();
-    const signal = new SharedArrayBuffer(4);
+    const signal = new SharedArrayBuffer(8);
     const data: Job = { corpusLintAnalyze: true, port: port2, signal, next: job.next, files: job.files, maxBytes: job.maxBytes, sendTexts: job.sendTexts };
     this.worker = new Worker(job.script, { workerData: data, transferList: [port2] });
     this.worker.unref();
@@ -218,8 +220,16 @@ class RunningWorker {
 
   /** Waits for the last chunk and takes the rest. */
   finish(sink: AnalysisSink, texts: Map<string, string> | undefined, done: Set<string>): void {
-    // Wait for the worker's signal (it is raised on failure too).
-    while (Atomics.load(this.signal, 0) === 0) Atomics.wait(this.signal, 0, 0, 1000);
+    // Wait for the worker's signal (it is raised on failure too). A worker that stops making progress (it could not
+    // even start) is given up: the files it did not deliver are analyzed by the caller.
+    let progress = -1;
+    let since = Date.now();
+    while (Atomics.load(this.signal, 0) === 0) {
+      Atomics.wait(this.signal, 0, 0, 1000);
+      const now = Atomics.load(this.signal, 1);
+      if (now !== progress) [progress, since] = [now, Date.now()];
+      else if (Date.now() - since > STALLED_WORKER_MS) break;
+    }
     this.drain(sink, texts, done);
     this.cancel();
   }
@@ -328,6 +338,7 @@ export function runAnalysisWorker(): void {
   try {
     for (let i = Atomics.add(next, 0, CLAIM); i < job.files.length; i = Atomics.add(next, 0, CLAIM)) {
       for (const f of job.files.slice(i, i + CLAIM)) {
+        Atomics.add(signal, 1, 1);
         const read = readTextFileSync(f.absolute, { maxBytes: job.maxBytes });
         if ('reason' in read) {
           files.push({ file: f.file, textHash: 0, textLength: 0, reason: read.reason });
