@@ -285,8 +285,8 @@ class RunningWorker {
 }
 
 /**
- * `CORPUS_LINT_THREADS=N` when set; otherwise one worker per idle core beyond this thread's: the cores minus the
- * machine's load (the 1-minute average), at most 7. A worker pays only on a core nothing else wants: with every core
+ * `CORPUS_LINT_THREADS=N` when set; otherwise one worker per idle core beyond this thread's (the cores minus the
+ * machine's load, the 1-minute average), at most 7. A worker pays only on a core nothing else wants: with every core
  * already busy, a second thread of ours adds the cost of the hand-over and slows this one down (on 2 cores both busy
  * with other work, a check of 3,860 files took 15-40% longer with a worker).
  */
@@ -294,7 +294,8 @@ export function defaultThreads(): number {
   const set = process.env.CORPUS_LINT_THREADS;
   if (set !== undefined && set !== '' && Number.isInteger(Number(set)) && Number(set) >= 0) return Number(set);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const idle = Math.round(cores - os.loadavg()[0]);
+  // A core counts as idle when the load leaves at least three quarters of it.
+  const idle = Math.floor(cores - os.loadavg()[0] + 0.25);
   return Math.max(0, Math.min(cores - 1, idle, 7));
 }
 
