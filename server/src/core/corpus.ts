@@ -222,6 +222,17 @@ export class Corpus {
     return { files: this.models.size, entries, findings };
   }
 
+  /**
+   * Does the corpus-wide work that reading every file's findings needs (the first name decisions, the batch of all
+   * near-duplicates) in steps, for a host that must keep answering: works until `shouldStop()` says so between two
+   * steps (each a few milliseconds); false when more remains (call again; a change in between starts it over), true
+   * when everything is ready. A host that never calls it gets the same results computed on first use.
+   */
+  prepare(shouldStop: () => boolean): boolean {
+    if (!this.names.prepare(shouldStop)) return false;
+    return this.duplicates.prepare(shouldStop);
+  }
+
   /** The name index (spelling variants; the people index builds on it). */
   nameIndex(): NameIndex {
     return this.names;

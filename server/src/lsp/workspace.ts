@@ -325,6 +325,23 @@ export class CorpusWorkspace {
       done += batch.length;
       progress.report(done, work.length, `${done}/${work.length} files`);
     }
+    // The corpus-wide work the first publication needs (the name decisions, all near-duplicates at once), in steps:
+    // done at once, it held the message loop for over half a second on the news sample.
+    for (const root of roots) {
+      for (;;) {
+        const deadline = performance.now() + STEP_MS;
+        let ready: boolean;
+        try {
+          ready = root.corpus.prepare(() => performance.now() >= deadline);
+        } catch (err) {
+          this.log(`preparing the corpus-wide findings${root.label ? ` of ${root.label}` : ''} failed: ${errorText(err)}`);
+          break;
+        }
+        if (ready) break;
+        await yieldToLoop();
+        if (superseded()) return;
+      }
+    }
     this.log(`indexed ${work.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
   }
 

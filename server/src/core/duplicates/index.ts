@@ -6,7 +6,8 @@
 import type { FileModel, ParagraphModel } from '../file';
 import { WordScan } from '../text/scan';
 import { PostingTable } from './postings';
-import { forEachCandidatePair, sortPostings } from './batch';
+import { candidatePairSteps, sortPostingsSteps } from './batch';
+import { advance, runToEnd, Steps } from '../steps';
 
 export interface DuplicateOptions {
   /** Paragraphs with fewer words are never duplicates (hashtag lines, signatures, one-line headers). */
@@ -73,6 +74,8 @@ export class DuplicateIndex {
   private stamp = 0;
   /** Near matches of every paragraph id, computed at once; dropped by any change. */
   private allNear: Map<number, NearMatch[]> | null = null;
+  /** The batch of all near matches under way in steps (see `prepare`); dropped by any change. */
+  private allNearBuild: Steps<Map<number, NearMatch[]>> | null = null;
   private queriesSinceChange = 0;
   private indexedParagraphs = 0;
 
@@ -113,6 +116,7 @@ export class DuplicateIndex {
     const tracked = new Set<string>();
     const affected = trackAffected && this.incremental ? tracked : null;
     this.allNear = null;
+    this.allNearBuild = null;
     this.queriesSinceChange = 0;
     const old = this.models.get(file);
     // Paragraphs an edit left as they were (same text, same place) change nothing for other files: their postings
@@ -259,8 +263,27 @@ export class DuplicateIndex {
     return out.sort(bestFirst);
   }
 
+  /**
+   * Computes the near matches of every paragraph at once (what a publication of every file's findings reads), in
+   * steps: works until `shouldStop()` says so between two pieces of work, and returns false when more remains (call
+   * again; a change in between starts over), true when the batch is ready.
+   */
+  prepare(shouldStop: () => boolean): boolean {
+    if (this.allNear) return true;
+    this.allNearBuild ??= this.allNearSteps();
+    const done = advance(this.allNearBuild, shouldStop);
+    if (!done) return false;
+    this.allNear = done.value;
+    this.allNearBuild = null;
+    return true;
+  }
+
   /** The near matches of every indexed paragraph, each pair verified once (the same as `nearMatches` one by one). */
   private computeAllNear(): Map<number, NearMatch[]> {
+    return runToEnd(this.allNearSteps());
+  }
+
+  private *allNearSteps(): Steps<Map<number, NearMatch[]>> {
     let length = 0;
     for (const [file, ids] of this.idsOf) {
       const paragraphs = this.models.get(file)!.paragraphs;
@@ -268,6 +291,7 @@ export class DuplicateIndex {
     }
     const list = { keys: new Uint32Array(length), ids: new Int32Array(length), length };
     let at = 0;
+    let files = 0;
     for (const [file, ids] of this.idsOf) {
       const { paragraphs, hashes } = this.models.get(file)!;
       for (let i = 0; i < ids.length; i++) {
@@ -277,14 +301,17 @@ export class DuplicateIndex {
           list.ids[at++] = ids[i];
         }
       }
+      if (++files % 256 === 0) yield;
     }
+    yield;
     const out = new Map<number, NearMatch[]>();
     const add = (id: number, m: NearMatch): void => {
       const l = out.get(id);
       if (l) l.push(m);
       else out.set(id, [m]);
     };
-    forEachCandidatePair(sortPostings(list), MAX_POSTINGS, this.refs.length, (a, b) => {
+    const sorted = yield* sortPostingsSteps(list);
+    yield* candidatePairSteps(sorted, MAX_POSTINGS, this.refs.length, (a, b) => {
       const pm = this.models.get(this.refs[a].file)!;
       const qm = this.models.get(this.refs[b].file)!;
       const p = pm.paragraphs[this.refs[a].index];
@@ -295,7 +322,11 @@ export class DuplicateIndex {
       add(a, { other: this.refs[b], ...m });
       add(b, { other: this.refs[a], relation: REVERSED[m.relation], similarity: m.similarity });
     });
-    for (const l of out.values()) l.sort(bestFirst);
+    let sortedLists = 0;
+    for (const l of out.values()) {
+      l.sort(bestFirst);
+      if (++sortedLists % 1024 === 0) yield;
+    }
     return out;
   }
 

@@ -14,6 +14,7 @@ import { skipLetters } from '../text/letters';
 import { collectWords, FileWords, neighborHash, WordLines, WordSummary } from './words';
 import { fnv } from '../text/scan';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
+import { advance, runToEnd, Steps } from '../steps';
 
 export type VariantClass = 'orthographic' | 'doubled-letter' | 'foreign-letter' | 'dropped-vowel' | 'configured';
 
@@ -119,6 +120,8 @@ export class NameIndex {
   private reported: Uint8Array | null = null;
   /** Full occurrences of recently asked files (recomputed from the text on demand). */
   private readonly wordsCache = new Map<string, FileWords>();
+  /** A rebuild of the decisions under way in steps (see `prepare`); dropped by any change. */
+  private build: Steps<void> | null = null;
 
   constructor(
     private options: NameVariantOptions,
@@ -129,6 +132,7 @@ export class NameIndex {
     this.options = options;
     this.state = null;
     this.decisions = null;
+    this.build = null;
   }
 
   setFile(file: string, source: WordSource | null): void {
@@ -145,6 +149,7 @@ export class NameIndex {
     this.wordsCache.delete(file);
     this.decisions = null;
     this.reported = null;
+    this.build = null;
   }
 
   /** Adds or removes one file's contexts to the loaded neighbour counts of the units its words belong to. */
@@ -301,7 +306,8 @@ export class NameIndex {
   /** Brings the decision state up to date with the pending changes. */
   private settle(): void {
     if (!this.state || this.pending.size > FULL_REBUILD_SPELLINGS) {
-      this.rebuild();
+      runToEnd((this.build ??= this.rebuildSteps()));
+      this.build = null;
     } else if (this.pending.size || this.touched.size) {
       this.update();
     }
@@ -309,13 +315,34 @@ export class NameIndex {
     this.touched.clear();
   }
 
+  /**
+   * Brings the decisions up to date in steps, for a host that must keep answering: works until `shouldStop()` says so
+   * between two steps; false when more remains (call again; a change in between starts the rebuild over), true when
+   * the decisions are ready. Only a rebuild of everything (the first decisions, or a change of many spellings) takes
+   * steps; an edit's update is small and done at once.
+   */
+  prepare(shouldStop: () => boolean): boolean {
+    if (this.state && this.pending.size <= FULL_REBUILD_SPELLINGS) {
+      this.settle();
+      return true;
+    }
+    if (!advance((this.build ??= this.rebuildSteps()), shouldStop)) return false;
+    this.build = null;
+    this.pending.clear();
+    this.touched.clear();
+    return true;
+  }
+
   /** Which spelling ids are written forms of a reported variant. */
   private reportedSurfaces(): Uint8Array {
     const decisions = this.variants();
     if (!this.reported) {
       const r = new Uint8Array(this.interner.size);
-      for (const u of this.state!.units.values()) {
-        if (decisions.has(u.spelling)) for (const id of u.surfaces) r[id] = 1;
+      // From the decisions (a few hundred), not the units (one per stem of the corpus).
+      for (const spelling of decisions.keys()) {
+        const id = this.interner.peek(spelling);
+        const u = id >= 0 ? this.state!.units.get(id) : undefined;
+        if (u) for (const sid of u.surfaces) r[sid] = 1;
       }
       this.reported = r;
     }
@@ -328,14 +355,23 @@ export class NameIndex {
     return { id, spelling, key, group: key4(key3(key2(key))), surfaces: new Set(), count: 0, evidence: 0, neighbors: null, nameLike: false };
   }
 
-  /** Builds the whole decision state from the counts. */
-  private rebuild(): void {
-    this.stemIds.fill(-1);
+  /**
+   * Builds the whole decision state from the counts, in steps. Nothing is changed until the last step (the stems
+   * are computed into a new array): a rebuild dropped halfway leaves the previous state as it was.
+   */
+  private *rebuildSteps(): Steps<void> {
+    const stems = new Int32Array(this.stemIds.length).fill(-1);
+    const stemOf = (id: number): number => {
+      let s = stems[id];
+      if (s < 0) stems[id] = s = this.computeStemId(this.interner.string(id), id);
+      return s;
+    };
     const units = new Map<number, Unit>();
     const n = Math.min(this.interner.size, this.counts.length);
     for (let id = 0; id < n; id++) {
+      if ((id & (UNITS_PER_STEP - 1)) === UNITS_PER_STEP - 1) yield;
       if (this.counts[id] <= 0) continue;
-      const sid = this.stemId(id);
+      const sid = stemOf(id);
       let u = units.get(sid);
       if (!u) units.set(sid, (u = this.newUnit(sid)));
       u.count += this.counts[id];
@@ -345,19 +381,24 @@ export class NameIndex {
     const unitsByKey = new Map<string, Set<Unit>>();
     const byKey = new Map<string, number>();
     const groups = new Map<string, Set<Unit>>();
+    let k = 0;
     for (const u of units.values()) {
       addTo(unitsByKey, u.key, u);
       byKey.set(u.key, (byKey.get(u.key) ?? 0) + u.count);
       if (u.spelling.length >= 3) addTo(groups, u.group, u);
+      if (++k % UNITS_PER_STEP === 0) yield;
     }
     const ctx: DecisionContext = { byKey, nameNeighbors: new Set() };
     const nameNeighborRefs = new Map<number, number>();
     for (const u of units.values()) {
       u.nameLike = isNameLike(u, ctx);
       if (u.nameLike) refNameNeighbors(u, ctx, nameNeighborRefs, 1);
+      if (++k % UNITS_PER_STEP === 0) yield;
     }
-    this.state = { units, unitsByKey, groups, ctx, nameNeighborRefs, byGroup: new Map() };
-    this.decideGroups([...groups.keys()]);
+    const state: DecisionState = { units, unitsByKey, groups, ctx, nameNeighborRefs, byGroup: new Map() };
+    yield* this.decideGroupsSteps(state, [...groups.keys()]);
+    this.stemIds = stems;
+    this.state = state;
   }
 
   /** Applies the pending changes to the state and re-decides only the groups they can reach. */
@@ -452,26 +493,32 @@ export class NameIndex {
 
   /** Re-decides the given groups from the current state. */
   private decideGroups(keys: string[]): void {
-    const st = this.state!;
+    runToEnd(this.decideGroupsSteps(this.state!, keys));
+  }
+
+  private *decideGroupsSteps(st: DecisionState, keys: string[]): Steps<void> {
     const pairs: Pair[] = [];
-    for (const k of keys) {
-      st.byGroup.delete(k);
-      const g = st.groups.get(k);
+    let k = 0;
+    for (const key of keys) {
+      st.byGroup.delete(key);
+      const g = st.groups.get(key);
       if (!g) continue;
       if (g.size < 2) {
-        if (!g.size) st.groups.delete(k);
+        if (!g.size) st.groups.delete(key);
         continue;
       }
       pairs.push(...this.candidatePairs([...g], st.ctx));
+      if (++k % UNITS_PER_STEP === 0) yield;
     }
-    this.loadNeighbors(pairs.flatMap((p) => [p.variant, p.canonical]));
+    yield* this.loadNeighborsSteps(pairs.flatMap((p) => [p.variant, p.canonical]));
     for (const p of pairs) {
       const out = new Map<string, VariantDecision>();
       this.confirm(p, st.ctx, out);
+      if (++k % UNITS_PER_STEP === 0) yield;
       if (!out.size) continue;
-      const k = p.canonical.group;
-      let m = st.byGroup.get(k);
-      if (!m) st.byGroup.set(k, (m = new Map()));
+      const g = p.canonical.group;
+      let m = st.byGroup.get(g);
+      if (!m) st.byGroup.set(g, (m = new Map()));
       for (const [a, b] of out) m.set(a, b);
     }
   }
@@ -489,7 +536,7 @@ export class NameIndex {
   }
 
   /** Neighbour sets of the units, read from the files that hold their spellings (only for candidate pairs). */
-  private loadNeighbors(us: Unit[]): void {
+  private *loadNeighborsSteps(us: Unit[]): Steps<void> {
     const need = us.filter((u) => !u.neighbors);
     if (!need.length) return;
     const bySurface = new Map<string, Unit>();
@@ -501,7 +548,9 @@ export class NameIndex {
         wanted[id] = 1;
       }
     }
+    let files = 0;
     for (const [file, source] of this.files) {
+      if (++files % FILES_PER_STEP === 0) yield;
       let here: Set<string> | null = null;
       for (const id of source.words.ids) if (wanted[id] === 1) (here ??= new Set()).add(this.interner.string(id));
       if (!here) continue;
@@ -643,6 +692,11 @@ interface Pair {
   cls: VariantClass;
   foreign: boolean;
 }
+
+/** Units (or spellings, groups, pairs) handled between two steps of a rebuild. */
+const UNITS_PER_STEP = 2048;
+/** Files read for neighbours between two steps. */
+const FILES_PER_STEP = 64;
 
 /** Above this many changed spellings the decisions are rebuilt rather than updated. */
 const FULL_REBUILD_SPELLINGS = 20000;
