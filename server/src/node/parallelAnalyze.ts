@@ -284,6 +284,12 @@ class RunningWorker {
   }
 }
 
+/** `CORPUS_LINT_THREADS=N`: the number of worker threads the user asked for, if any. */
+export function requestedThreads(): number | undefined {
+  const set = process.env.CORPUS_LINT_THREADS;
+  return set !== undefined && set !== '' && Number.isInteger(Number(set)) && Number(set) >= 0 ? Number(set) : undefined;
+}
+
 /**
  * `CORPUS_LINT_THREADS=N` when set; otherwise one worker per idle core beyond this thread's (the cores minus the
  * machine's load, the 1-minute average), at most 7. A worker pays only on a core nothing else wants: with every core
@@ -291,8 +297,8 @@ class RunningWorker {
  * with other work, a check of 3,860 files took 15-40% longer with a worker).
  */
 export function defaultThreads(): number {
-  const set = process.env.CORPUS_LINT_THREADS;
-  if (set !== undefined && set !== '' && Number.isInteger(Number(set)) && Number(set) >= 0) return Number(set);
+  const requested = requestedThreads();
+  if (requested !== undefined) return requested;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   // A core counts as idle when the load leaves at least three quarters of it.
   const idle = Math.floor(cores - os.loadavg()[0] + 0.25);
