@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { VariantDecision } from '../core/names/variants';
 import { CONFIG_FILE_NAMES } from '../core/config';
-import { readTextFile, readTextFileSync } from '../node/readText';
+import { ReadResult, readTextFile, readTextFileSync } from '../node/readText';
 import { findNestedConfigFolders, Root, Settings } from './roots';
 import { canonicalUri, isInside, pathFromUri, uriFromPath } from './uris';
 import { yieldToLoop } from './loop';
@@ -319,9 +319,14 @@ export class CorpusWorkspace {
       }
     }
     const rest = delivered.size ? work.filter((w) => !delivered.has(w.file)) : work;
+    // The next batch is read while this one is analyzed.
+    const readBatch = (i: number) => readFiles(rest.slice(i, i + READ_FILES));
+    let reading = rest.length ? readBatch(0) : null;
     for (let i = 0; i < rest.length; i += READ_FILES) {
       const batch = rest.slice(i, i + READ_FILES);
-      if (!(await this.readAndAdd(batch, inPlace, superseded, skip))) return;
+      const read = await reading!;
+      reading = i + READ_FILES < rest.length ? readBatch(i + READ_FILES) : null;
+      if (!(await this.addRead(batch, read, inPlace, superseded, skip))) return;
       done += batch.length;
       progress.report(done, work.length, `${done}/${work.length} files`);
     }
@@ -352,7 +357,17 @@ export class CorpusWorkspace {
     superseded: () => boolean,
     skip: (root: Root, file: string, reason: string) => void,
   ): Promise<boolean> {
-    const read = await Promise.all(batch.map((w) => readTextFile(w.file, { maxBytes: w.root.rootConfig.maxBytes })));
+    return this.addRead(batch, await readFiles(batch), sizer, superseded, skip);
+  }
+
+  /** Adds files read (analyzed here) in steps; false when the indexing was superseded meanwhile. */
+  private async addRead(
+    batch: { root: Root; file: string }[],
+    read: ReadResult[],
+    sizer: StepSizer,
+    superseded: () => boolean,
+    skip: (root: Root, file: string, reason: string) => void,
+  ): Promise<boolean> {
     if (superseded()) return false;
     const byRoot = new Map<Root, { file: string; text: string }[]>();
     batch.forEach((w, k) => {
@@ -476,6 +491,11 @@ export class CorpusWorkspace {
 
 function errorText(err: unknown): string {
   return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+/** Reads files of the initial index (in the thread pool, all at once). */
+function readFiles(batch: { root: Root; file: string }[]): Promise<ReadResult[]> {
+  return Promise.all(batch.map((w) => readTextFile(w.file, { maxBytes: w.root.rootConfig.maxBytes })));
 }
 
 /** The time a step of the initial index takes per character of text, learned from the last steps (ms). */
