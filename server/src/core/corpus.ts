@@ -233,6 +233,11 @@ export class Corpus {
     return this.duplicates.prepare(shouldStop);
   }
 
+  /** Says that about `files` files are about to be loaded (sizes the indexes once rather than growing them). */
+  expectFiles(files: number): void {
+    this.duplicates.expectFiles(files);
+  }
+
   /** The name index (spelling variants; the people index builds on it). */
   nameIndex(): NameIndex {
     return this.names;

@@ -266,6 +266,7 @@ export class CorpusWorkspace {
     if (superseded()) return;
     for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
 
+    for (const root of roots) root.corpus.expectFiles(root.corpus.files().length + work.filter((w) => w.root === root).length);
     let skipped = 0;
     const skip = (root: Root, file: string, reason: string): void => {
       skipped++;

@@ -31,10 +31,18 @@ export class PostingTable {
 
   /** Makes room for `keys` more keys and postings at once (a bulk load grows once instead of step by step). */
   reserve(keys: number): void {
-    while ((this.occupied + keys) * 2 > this.capacity) this.growKeys();
+    let capacity = this.capacity;
+    while ((this.occupied + keys) * 2 > capacity) capacity *= 2;
+    // One rehash into the final size (each doubling would walk the whole table again).
+    if (capacity !== this.capacity) this.rehash(capacity);
     let n = this.postPar.length;
     while (n < this.top + keys) n *= 2;
     if (n !== this.postPar.length) this.growPool(n);
+  }
+
+  /** Postings held (and freed slots of removed ones). */
+  get postings(): number {
+    return this.top;
   }
 
   private get capacity(): number {
@@ -109,8 +117,12 @@ export class PostingTable {
   }
 
   private growKeys(): void {
+    this.rehash(this.capacity * 2);
+  }
+
+  private rehash(capacity: number): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
+    this.slots = new Int32Array(capacity * STRIDE);
     this.occupied = 0;
     for (let at = 0; at < old.length; at += STRIDE) {
       // Keys whose postings are all gone are dropped here.
