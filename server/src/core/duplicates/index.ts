@@ -47,6 +47,8 @@ const MAX_POSTINGS = 200;
 const BATCH_AFTER_SHARE = 0.125;
 /** Files loaded before the posting table is sized for the files a host expects. */
 const SIZING_SAMPLE_FILES = 16;
+/** The most postings reserved at once from an estimate (a table of about 100 MB). */
+const MAX_RESERVED_POSTINGS = 1 << 22;
 const BATCH_AFTER_QUERIES = 256;
 
 export interface ParagraphRef {
@@ -185,7 +187,8 @@ export class DuplicateIndex {
     if (!this.incremental || this.sizedForExpected || loaded < SIZING_SAMPLE_FILES || this.expectedFiles <= loaded) return;
     this.sizedForExpected = true;
     const perFile = this.postings.postings / loaded;
-    this.postings.reserve(Math.ceil(perFile * (this.expectedFiles - loaded) * 1.25));
+    // Capped: a few unusually large first files must not reserve a huge table (beyond the cap it grows as needed).
+    this.postings.reserve(Math.min(MAX_RESERVED_POSTINGS, Math.ceil(perFile * (this.expectedFiles - loaded) * 1.25)));
   }
 
   private index(file: string, model: FileModel, tracked: Set<string> | null, stable: Uint8Array | null, candidates: Set<number> | null = null): void {
