@@ -193,7 +193,15 @@ test('a paragraph of 003 pasted into 004 becomes a new finding as it is typed', 
   const newRow = page.locator('.markers-panel .monaco-list-row[aria-label*="Duplicated paragraph"]', { has: page.locator('.marker-icon') })
     .and(page.locator(`[aria-label*="at line ${pastedLine} and"]`));
   assert.equal(await newRow.count(), 0, `004 has a duplicate at line ${pastedLine} before the paste`);
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  // The click must leave the focus in the editor, not in the Problems filter that was typed into just before (a
+  // click during the filter's own update can leave the focus there, and the paste would go to the filter).
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  const editorFocused = () => editor.evaluate((e) => e.contains(document.activeElement));
+  for (let i = 0; i < 10 && !(await editorFocused()); i++) {
+    await editor.locator('.view-lines').click();
+    if (!(await editorFocused())) await page.waitForTimeout(200);
+  }
+  assert.ok(await editorFocused(), 'the editor of 004 has the focus before the paste');
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.insertText(paragraph); // what a paste does: one edit, never saved
