@@ -48,6 +48,23 @@ describe('corpus-wide work in steps (Corpus.prepare)', () => {
     });
   }
 
+  it('reading findings in the middle of the steps finishes the work under way', () => {
+    const atOnce = new Corpus({ incremental: false });
+    atOnce.applyChange({ changed: files }, { bulk: true });
+    const stepped = new Corpus({ incremental: false });
+    stepped.applyChange({ changed: files }, { bulk: true });
+    // Step until the near-duplicate batch is under way (the name decisions come first).
+    const batchUnderWay = () => (stepped.duplicateIndex() as unknown as { allNearBuild: unknown }).allNearBuild !== null;
+    for (let i = 0; i < 1000 && !batchUnderWay(); i++) {
+      let steps = 0;
+      stepped.prepare(() => ++steps >= 1);
+    }
+    assert.ok(batchUnderWay(), 'the batch was begun in steps');
+    assert.strictEqual(snapshot(stepped), snapshot(atOnce));
+    assert.ok(!batchUnderWay(), 'the findings finished the batch begun in steps instead of computing another');
+    assert.strictEqual(stepped.prepare(() => true), true);
+  });
+
   it('a change between two steps starts the work over, and the result is that of the changed corpus', () => {
     const edited = { file: dealt[3].file, text: dealt[3].text + '\n' + lines[5] + '\n\nفلاديمير بوتن في موسكو\n' };
     const stepped = new Corpus();

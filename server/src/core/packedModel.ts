@@ -67,11 +67,6 @@ export function packModels(models: FileModel[]): PackedModels {
   return { data, directory, files };
 }
 
-/** The number of files packed. */
-export function packedCount(p: PackedModels): number {
-  return p.files.length;
-}
-
 /** File i of the pack, with its text; its arrays are views of the pack's buffer. */
 export function unpackModel(p: PackedModels, i: number, text: string): FileModel {
   const f = p.files[i];

@@ -6,7 +6,7 @@
  * fingerprint held by at most `maxPostings` paragraphs), so the findings are the same.
  */
 
-import { runToEnd, Steps } from '../steps';
+import type { Steps } from '../steps';
 
 /** Postings: parallel arrays of fingerprints and paragraph ids. */
 export interface PostingList {
@@ -18,12 +18,7 @@ export interface PostingList {
 /** Yielded by the step-wise versions every this many elements of work. */
 const STEP = 1 << 15;
 
-/** Sorts the postings by key (LSD radix sort on two 16-bit digits; stable, linear). */
-export function sortPostings(list: PostingList): PostingList {
-  return runToEnd(sortPostingsSteps(list));
-}
-
-/** `sortPostings` in steps: yields between pieces of work, returns the sorted list. */
+/** Sorts the postings by key (LSD radix sort on two 16-bit digits; stable, linear), yielding between pieces of work. */
 export function* sortPostingsSteps(list: PostingList): Steps<PostingList> {
   let keys: Uint32Array = list.keys.subarray(0, list.length);
   let ids: Int32Array = list.ids.subarray(0, list.length);
@@ -66,15 +61,9 @@ function scatter(keys: Uint32Array, ids: Int32Array, from: number, to: number, s
 
 /**
  * Calls `visit(a, b)` once for every distinct pair of paragraph ids (a < b) that share a fingerprint held by 2 to
- * `maxPostings` paragraphs, in order of a, then b. `idCount` bounds the ids.
- */
-export function forEachCandidatePair(sorted: PostingList, maxPostings: number, idCount: number, visit: (a: number, b: number) => void): void {
-  runToEnd(candidatePairSteps(sorted, maxPostings, idCount, visit));
-}
-
-/**
- * `forEachCandidatePair` in steps. The pairs of every run are bucketed by their first id (a counting sort), then each
- * bucket's second ids are sorted and repeats skipped: linear apart from the small per-bucket sorts.
+ * `maxPostings` paragraphs, in order of a, then b (`idCount` bounds the ids), yielding between pieces of work. The
+ * pairs of every run are bucketed by their first id (a counting sort), then each bucket's second ids are sorted and
+ * repeats skipped: linear apart from the small per-bucket sorts.
  */
 export function* candidatePairSteps(
   sorted: PostingList,

@@ -7,7 +7,7 @@ import type { FileModel, ParagraphModel } from '../file';
 import { WordScan } from '../text/scan';
 import { PostingTable } from './postings';
 import { candidatePairSteps, sortPostingsSteps } from './batch';
-import { advance, runToEnd, Steps } from '../steps';
+import { advance, Steps } from '../steps';
 
 export interface DuplicateOptions {
   /** Paragraphs with fewer words are never duplicates (hashtag lines, signatures, one-line headers). */
@@ -270,9 +270,8 @@ export class DuplicateIndex {
     if (exactGroup && distinctFiles(exactGroup) >= this.options.boilerplateMinFiles) return [];
     const self = this.idsOf.get(file)?.[index] ?? -1;
     const batch = !this.incremental || ++this.queriesSinceChange > Math.max(BATCH_AFTER_QUERIES, this.indexedParagraphs * BATCH_AFTER_SHARE);
-    if (!this.allNear && batch) {
-      this.allNear = this.computeAllNear();
-    }
+    // The batch, finishing one a host has begun in steps (`prepare`) rather than starting another.
+    if (!this.allNear && batch) this.prepare(() => false);
     if (this.allNear) return this.allNear.get(self) ?? [];
     if (this.stamps.length < this.refs.length) this.stamps = new Int32Array(this.refs.length * 2);
     const stamp = ++this.stamp;
@@ -307,10 +306,6 @@ export class DuplicateIndex {
   }
 
   /** The near matches of every indexed paragraph, each pair verified once (the same as `nearMatches` one by one). */
-  private computeAllNear(): Map<number, NearMatch[]> {
-    return runToEnd(this.allNearSteps());
-  }
-
   private *allNearSteps(): Steps<Map<number, NearMatch[]>> {
     let length = 0;
     for (const [file, ids] of this.idsOf) {
