@@ -169,18 +169,19 @@ class Server {
 
   /** Resident set size of the server process (Linux), or NaN. */
   rss(): number {
-    try {
-      const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) * 1024;
-    } catch {
-      return NaN;
-    }
+    return this.statusBytes('VmRSS');
   }
 
+  /** Peak resident set size of the server process (Linux), or NaN. */
   peakRss(): number {
+    return this.statusBytes('VmHWM');
+  }
+
+  /** A size field (in kB) of /proc/PID/status, in bytes; NaN where there is none. */
+  private statusBytes(field: string): number {
     try {
       const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) * 1024;
+      return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) * 1024;
     } catch {
       return NaN;
     }
