@@ -1,15 +1,17 @@
 /**
- * Per-file analysis on several cores. Worker threads start first and read and analyze files from disk; the calling
- * thread does the same, and takes the workers' results in between, synchronously (Atomics.wait +
- * receiveMessageOnPort), so a synchronous host (the CLI) stays synchronous. Files are not dealt in fixed shares: every
- * thread claims the next few from a shared counter, so a worker slowed down by other work on the machine never leaves
- * the others waiting (with the second core busy elsewhere, the run costs little more than on one thread).
+ * Per-file analysis on several cores, for both hosts. Files are not dealt in fixed shares: every thread claims the next
+ * few from a shared counter, so a worker slowed down by other work on the machine never leaves the others waiting.
+ * - The CLI (`startParallelAnalysis`): the calling thread reads and analyzes files too, and takes the workers' results
+ *   in between, synchronously (Atomics.wait + receiveMessageOnPort), so it stays synchronous.
+ * - The language server (`analyzeInBackground`): the results come as promises; the server claims files itself only
+ *   while nothing is waiting, and keeps answering between steps.
  *
  * Workers post their results in chunks as they go: the texts they read (unless the caller has read every file itself
  * first: then a hash of the text is checked against the caller's, and a file that changed in between is analyzed again
  * here), the files they could not use with the reason, and the analyses packed into one transferred buffer per chunk
  * (see core/packedModel), with spelling ids of the worker's own table: each chunk carries the spellings the worker met
- * for the first time, and the caller maps them to its corpus' ids once per distinct spelling.
+ * for the first time, and the caller maps them to its corpus' ids once per distinct spelling. Whether a worker pays
+ * is the host's call (see `defaultThreads` and the CLI's `cliThreads`): on 2 cores both busy it made a check slower.
  */
 import * as os from 'node:os';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker, isMainThread, workerData } from 'node:worker_threads';
