@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { type DateMention, findDates } from '../../server/src/core/dates';
+import { type DateMention, findDates, prepareDates } from '../../server/src/core/dates';
 import { daysToGregorian, hijriToDays, tabularHijriToDays } from '../../server/src/core/dates/hijri';
 
 /** The mentions reduced to what a reader checks: text, iso (or ?-M-D) and calendar. */
@@ -45,6 +45,19 @@ function checkInvariants(line: string, found: DateMention[]): void {
 }
 
 describe('findDates', () => {
+  it('can be prepared in steps (a host that keeps answering), with the same mentions afterwards', () => {
+    const line = 'الرياض، 15 مارس 2023 — وفي الخامس من شهر يناير عام 2015، ثم 25 شوال 1436 هـ';
+    const before = findDates(line);
+    let steps = 0;
+    for (const g = prepareDates(); !g.next().done; ) steps++;
+    assert.ok(steps >= 1 && steps < 100, `${steps} steps`);
+    assert.deepEqual(findDates(line), before);
+    assert.deepEqual(
+      before.map((m) => m.iso),
+      ['2023-03-15', '2015-01-05', '2015-08-10'],
+    );
+  });
+
   describe('seed lines', () => {
     it('reads both dates of a publication line («تاريخ النشر … آخر تحديث …»)', () => {
       const line = '  • تاريخ النشر: الأربعاء، 15 مارس 2023 آخر تحديث: الخميس، 16 مارس 2023';
@@ -171,6 +184,14 @@ describe('findDates', () => {
       assert.deepEqual(brief('أبولو 11 في 21 يوليو من عام 1969، إلى جانب'), ['21 يوليو من عام 1969 | 1969-07-21 | gregorian']);
       assert.deepEqual(brief('في 15 مارس/آذار 2023'), ['15 مارس/آذار 2023 | 2023-03-15 | gregorian']);
       assert.deepEqual(brief('في 15 مـارس 2023'), ['15 مـارس 2023 | 2023-03-15 | gregorian']);
+    });
+
+    it('«من شهر» between the day and a Gregorian month («السادس والعشرين من شهر مارس عام 2015»)', () => {
+      assert.deepEqual(brief('في السادس والعشرين من شهر مارس عام 2015'), ['السادس والعشرين من شهر مارس عام 2015 | 2015-03-26 | gregorian']);
+      assert.deepEqual(brief('في 5 من شهر يناير 2015'), ['5 من شهر يناير 2015 | 2015-01-05 | gregorian']);
+      assert.deepEqual(brief('في 28 من شهر آب'), ['28 من شهر آب | ?-8-28 | gregorian']);
+      // A month without a day is still no date.
+      assert.deepEqual(brief('خلال شهر يناير 2015'), []);
     });
 
     it('a two-digit number after the month is not a year', () => {

@@ -34,6 +34,7 @@ import {
   mayHoldDate,
 } from './dates/months';
 import { type MappedText, normalizeForDates, replaceMapped } from './dates/normalize';
+import { runToEnd, type Steps } from './steps';
 import { findHijri, findNumeric } from './dates/ownPatterns';
 
 export interface DateMention {
@@ -67,6 +68,7 @@ const WINDOW_SNAP = 16;
 const WINDOW_MAX = 1200;
 
 const PROCLITIC_DIGIT_RE = new RegExp(`(?<!${W})[وفبل](?=\\d)`, 'gu');
+const MONTH_WORD_RE = new RegExp(`(?<!${W})شهر\\s{1,3}(?=(?:${AR_MONTH_SRC})(?!${W}))`, 'gu');
 const YEAR_SUFFIX_RE = new RegExp(`^\\s{0,3}(?:م|ميلادي[ةه]?)(?!${W})`, 'u');
 const LEADING_PREPOSITION_RE = /^(?:في|من|خلال|منذ)\s{1,3}/u;
 const DAY_AFTER_MONTH_RE = /^\.?\s{0,3}(\d{1,2})(?:st|nd|rd|th)?(?!\d)/i;
@@ -93,12 +95,14 @@ export function findDates(line: string): DateMention[] {
     let mapped = replaceMapped(normalizeForDates(line), AR_ALIAS_RE, aliasReplacement);
     // «و24 / 3 / 2015م»: a conjunction or preposition glued to the day number gets a space (parsing only).
     mapped = replaceMapped(mapped, PROCLITIC_DIGIT_RE, (m) => `${m[0]} `);
+    // «5 من شهر يناير»: chrono reads no day across the word «شهر» before a Gregorian month (parsing only).
+    mapped = replaceMapped(mapped, MONTH_WORD_RE, () => '');
     const t = mapped.text;
     const found: Candidate[] = [];
     findNumeric(t, found);
     findHijri(t, found);
-    findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar(), found);
-    findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en(), found);
+    findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar.get(), found);
+    findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en.get(), found);
     return toMentions(line, mapped, found);
   } catch {
     return [];
@@ -116,7 +120,7 @@ export function findDates(line: string): DateMention[] {
  * running them all cost 100 ms). A window costs about a quarter as much as with the whole configuration. Built on
  * first use.
  */
-function monthNameOnly(base: chrono.Chrono, monthName: RegExp, probes: string[]): () => chrono.Chrono {
+function monthNameOnly(base: chrono.Chrono, monthName: RegExp, probes: string[]): LeanParser {
   let lean: chrono.Chrono | undefined;
   const namesMonth = (parser: chrono.Parser): boolean => {
     try {
@@ -125,26 +129,60 @@ function monthNameOnly(base: chrono.Chrono, monthName: RegExp, probes: string[])
       return true; // probed below like the others
     }
   };
-  return () => {
+  function* buildSteps(): Steps<chrono.Chrono> {
     if (lean) return lean;
-    const kept = base.parsers.filter((parser) => {
-      if (!namesMonth(parser)) return false;
+    const kept: chrono.Parser[] = [];
+    for (const parser of base.parsers) {
+      if (!namesMonth(parser)) continue;
       const alone = base.clone();
       alone.parsers = [parser];
       alone.refiners = [];
-      return probes.some((p) => alone.parse(p, REF).some((r) => r.start.isCertain('day') && r.start.isCertain('month')));
-    });
+      if (probes.some((p) => alone.parse(p, REF).some((r) => r.start.isCertain('day') && r.start.isCertain('month')))) kept.push(parser);
+      yield;
+    }
+    if (lean) return lean;
     lean = base.clone();
     // Should a future chrono read none of the probes alone, the whole configuration stays.
     if (kept.length) lean.parsers = kept;
     return lean;
-  };
+  }
+  return { get: () => lean ?? runToEnd(buildSteps()), buildSteps };
+}
+
+interface LeanParser {
+  get(): chrono.Chrono;
+  /** Builds the parser in steps (a parser's first run compiles its patterns). */
+  buildSteps(): Steps<chrono.Chrono>;
 }
 
 const monthNameParsers = {
   ar: monthNameOnly(chrono.ar.strict, /مارس/u, ['15 مارس 2015', 'الخامس من مارس 2015']),
   en: monthNameOnly(chrono.en.strict, /january/i, ['January 28, 2026', '28 January 2026', 'Jan. 28', '2026 January 28']),
 };
+
+/** Lines that take every path of the finder once: the first use of each pattern compiles it. */
+const WARM_UP_LINES = [
+  'الأحد 15 مارس/آذار 2015م',
+  'في الخامس من شهر يناير عام 2015',
+  '— Name (@handle) January 28, 2026',
+  '25 شوال 1436 هـ',
+  'و24 / 3 / 2015م',
+  '2023-03-15',
+];
+
+/**
+ * Prepares the date finder in steps of a few milliseconds: its first use compiles chrono's patterns and its own
+ * regexes, about 60 ms at once, which a host that must keep answering (the language server) spreads over several
+ * turns. Cheap once done; the finder works without it.
+ */
+export function* prepareDates(): Steps<void> {
+  yield* monthNameParsers.ar.buildSteps();
+  yield* monthNameParsers.en.buildSteps();
+  for (const line of WARM_UP_LINES) {
+    findDates(line);
+    yield;
+  }
+}
 
 function isSpace(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
