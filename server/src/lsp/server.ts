@@ -101,6 +101,8 @@ export interface ServerOptions {
 const DEFAULT_DEBOUNCE_MS = 50;
 /** Quiet time after a change before the people index is built again in the background (ms). */
 const PEOPLE_IDLE_MS = 400;
+/** How long the people index waits at most for the client to take the first diagnostics. */
+const DIAGNOSTICS_FLUSH_WAIT_MS = 3000;
 /** A people build that takes longer than this shows work-done progress (ms). */
 const PEOPLE_PROGRESS_AFTER_MS = 300;
 
@@ -125,21 +127,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const deferredDecisions = new Set<Root>();
 
   /** Sends something to the client; a closed connection is not an error of the handler that sends. */
-  const safely = (send: () => unknown): void => {
+  const safely = (send: () => unknown): Promise<unknown> => {
     try {
       const r = send();
-      if (r instanceof Promise) r.catch(() => undefined);
+      if (r instanceof Promise) return r.catch(() => undefined);
     } catch {
       // the connection is closed
     }
+    return Promise.resolve();
   };
+  /** The last diagnostics handed to the connection: settled once they (and everything before them) are written. */
+  let lastDiagnostics: Promise<unknown> = Promise.resolve();
   const log = (message: string) => safely(() => connection.console.log(`[server] ${message}`));
   const logError = (message: string) => safely(() => connection.console.error(`[server] ${message}`));
 
   const workspace = new CorpusWorkspace(settingsFor, log);
   const positions = new PositionMapper('utf-16', textOf);
   const publisher = new DiagnosticsPublisher({
-    send: (uri, diagnostics) => safely(() => connection.sendDiagnostics({ uri, diagnostics })),
+    send: (uri, diagnostics) => {
+      lastDiagnostics = safely(() => connection.sendDiagnostics({ uri, diagnostics }));
+    },
     positions,
     relatedInformation: () => capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
     log: logError,
@@ -410,7 +417,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const sizes = workspace.sizes();
     log(`indexed ${sizes.files} files (${sizes.entries} entries) in ${Date.now() - started} ms`);
     sendStatus();
-    // The people index is built in the background, so that the first hover on a name finds it ready.
+    // The people index is built in the background, so that the first hover on a name finds it ready; it starts once
+    // the client has taken the diagnostics. The connection writes only between two turns of the message loop, as
+    // much as the pipe holds: started at once, the index's steps spread the writing of the news sample's diagnostics
+    // over another 0.5 s. A client that does not read is waited for a few seconds at most.
+    await settledWithin(lastDiagnostics, DIAGNOSTICS_FLUSH_WAIT_MS);
     people.retain(workspace.allRoots());
     for (const root of workspace.allRoots()) if (root.corpus.files().length) people.schedule(root, 0);
   }
@@ -900,4 +911,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return edit;
     }, { wholeCorpus: true }),
   );
+}
+
+/** Resolves when `p` settles or after `ms`, whichever comes first. */
+async function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -28,20 +28,6 @@ export function readTextFileSync(file: string, options: ReadOptions = {}): ReadR
   return decodeText(buf);
 }
 
-/** The asynchronous twin of `readTextFileSync`, for hosts that must keep answering while they read many files. */
-export async function readTextFile(file: string, options: ReadOptions = {}): Promise<ReadResult> {
-  const maxBytes = limitOf(options);
-  let buf: Buffer;
-  try {
-    const size = (await fs.promises.stat(file)).size;
-    if (size > maxBytes) return { reason: tooLarge(maxBytes) };
-    buf = await fs.promises.readFile(file);
-  } catch (err) {
-    return { reason: cannotRead(err) };
-  }
-  return decodeText(buf);
-}
-
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as strict UTF-8 text, or says why they are not text. */
