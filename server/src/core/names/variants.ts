@@ -60,8 +60,8 @@ interface Unit {
   key: string;
   /** Variant group: the skeleton key. */
   group: string;
-  /** Spelling ids of the written forms whose stem this is. */
-  surfaces: Set<number>;
+  /** Spelling ids of the written forms whose stem this is (a few: an array costs a third of a Set). */
+  surfaces: number[];
   count: number;
   evidence: number;
   /** Set when a candidate pair needs it; cleared when a file holding one of its forms changes. */
@@ -72,8 +72,8 @@ interface Unit {
 /** The state of the last decisions, updated incrementally after edits. */
 interface DecisionState {
   units: Map<number, Unit>;
-  unitsByKey: Map<string, Set<Unit>>;
-  groups: Map<string, Set<Unit>>;
+  unitsByKey: Map<string, Unit[]>;
+  groups: Map<string, Unit[]>;
   ctx: DecisionContext;
   /** Reference counts of name-like units per neighbour hash (the keys of ctx.nameNeighbors). */
   nameNeighborRefs: Map<number, number>;
@@ -159,7 +159,7 @@ export class NameIndex {
     for (const id of source.words.ids) {
       const sid = id < this.stemIds.length ? this.stemIds[id] : -1;
       const u = sid >= 0 ? this.state.units.get(sid) : undefined;
-      if (u?.neighbors && u.surfaces.has(id)) bySurface.set(this.interner.string(id), u);
+      if (u?.neighbors && u.surfaces.includes(id)) bySurface.set(this.interner.string(id), u);
     }
     if (!bySurface.size) return;
     for (const [s, w] of collectWords(source.text, source.wordLines, new Set(bySurface.keys()), true)) {
@@ -352,7 +352,7 @@ export class NameIndex {
   private newUnit(id: number): Unit {
     const spelling = this.interner.string(id);
     const key = key1(spelling);
-    return { id, spelling, key, group: key4(key3(key2(key))), surfaces: new Set(), count: 0, evidence: 0, neighbors: null, nameLike: false };
+    return { id, spelling, key, group: key4(key3(key2(key))), surfaces: [], count: 0, evidence: 0, neighbors: null, nameLike: false };
   }
 
   /**
@@ -376,11 +376,11 @@ export class NameIndex {
       if (!u) units.set(sid, (u = this.newUnit(sid)));
       u.count += this.counts[id];
       u.evidence += this.evidence[id];
-      u.surfaces.add(id);
+      u.surfaces.push(id);
     }
-    const unitsByKey = new Map<string, Set<Unit>>();
+    const unitsByKey = new Map<string, Unit[]>();
     const byKey = new Map<string, number>();
-    const groups = new Map<string, Set<Unit>>();
+    const groups = new Map<string, Unit[]>();
     let k = 0;
     for (const u of units.values()) {
       addTo(unitsByKey, u.key, u);
@@ -435,7 +435,7 @@ export class NameIndex {
         const u = unitOf(oldStem);
         u.count -= oldCount;
         u.evidence -= oldEvidence;
-        u.surfaces.delete(id);
+        removeFrom(u.surfaces, id);
         noteKey(u.key);
         st.ctx.byKey.set(u.key, (st.ctx.byKey.get(u.key) ?? 0) - oldCount);
         changedUnits.add(u);
@@ -444,7 +444,7 @@ export class NameIndex {
         const u = unitOf(newStem);
         u.count += this.counts[id];
         u.evidence += this.evidence[id];
-        u.surfaces.add(id);
+        if (!u.surfaces.includes(id)) u.surfaces.push(id);
         noteKey(u.key);
         st.ctx.byKey.set(u.key, (st.ctx.byKey.get(u.key) ?? 0) + this.counts[id]);
         changedUnits.add(u);
@@ -482,10 +482,11 @@ export class NameIndex {
     for (const u of changedUnits) {
       const g = st.groups.get(u.group);
       if (u.count > 0 && u.spelling.length >= 3) addTo(st.groups, u.group, u);
-      else if (g) g.delete(u);
+      else if (g) removeFrom(g, u);
       if (u.count <= 0) {
         st.units.delete(u.id);
-        st.unitsByKey.get(u.key)?.delete(u);
+        const same = st.unitsByKey.get(u.key);
+        if (same) removeFrom(same, u);
       }
     }
     this.decideGroups(givenNamesChanged ? [...st.groups.keys()] : [...dirtyGroups]);
@@ -503,11 +504,11 @@ export class NameIndex {
       st.byGroup.delete(key);
       const g = st.groups.get(key);
       if (!g) continue;
-      if (g.size < 2) {
-        if (!g.size) st.groups.delete(key);
+      if (g.length < 2) {
+        if (!g.length) st.groups.delete(key);
         continue;
       }
-      pairs.push(...this.candidatePairs([...g], st.ctx));
+      pairs.push(...this.candidatePairs(g.slice(), st.ctx));
       if (++k % UNITS_PER_STEP === 0) yield;
     }
     yield* this.loadNeighborsSteps(pairs.flatMap((p) => [p.variant, p.canonical]));
@@ -701,10 +702,17 @@ const FILES_PER_STEP = 64;
 /** Above this many changed spellings the decisions are rebuilt rather than updated. */
 const FULL_REBUILD_SPELLINGS = 20000;
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
+/** Adds a value to the list of a key, once (the lists are short: the units of one key or one group). */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** Removes a value from a list, keeping the order of the others. */
+function removeFrom<V>(list: V[], value: V): void {
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
 }
 
 /** Adds or removes a name-like unit's neighbour hashes; true when a hash appeared or disappeared. */
