@@ -95,8 +95,10 @@ function key3(k2: string): string {
 /** k4: the skeleton, without medial long vowels ي and و. */
 function key4(k3: string): string {
   if (k3.length <= 3) return k3;
-  return k3[0] + k3.slice(1, -1).replace(/[يو]/g, '') + k3[k3.length - 1];
+  // One replace: a flat string, or k3 itself when nothing changes (a concatenation kept three strings alive per unit).
+  return k3.replace(MEDIAL_LONG_VOWEL, '');
 }
+const MEDIAL_LONG_VOWEL = /(?<!^)[يو](?!$)/g;
 
 /** Shapes of transliterated foreign names. */
 const FOREIGN_SHAPE = /(?<=[^\sوي])(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:وف|يف|سكي|فيتش|ينكو|شفيلي|يان)$|[ڤپگ]/;
@@ -351,8 +353,11 @@ export class NameIndex {
 
   private newUnit(id: number): Unit {
     const spelling = this.interner.string(id);
-    const key = key1(spelling);
-    return { id, spelling, key, group: key4(key3(key2(key))), surfaces: [], count: 0, evidence: 0, neighbors: null, nameLike: false };
+    // Most spellings are their own key and group: the same string is kept, not an equal copy.
+    const k = key1(spelling);
+    const key = k === spelling ? spelling : k;
+    const g = key4(key3(key2(key)));
+    return { id, spelling, key, group: g === key ? key : g, surfaces: [], count: 0, evidence: 0, neighbors: null, nameLike: false };
   }
 
   /**

