@@ -388,9 +388,10 @@ export class NameIndex {
     const groups = new Map<string, Unit[]>();
     let k = 0;
     for (const u of units.values()) {
-      addTo(unitsByKey, u.key, u);
+      // Each unit once: appended without looking for it first (a group of short skeletons holds hundreds).
+      append(unitsByKey, u.key, u);
       byKey.set(u.key, (byKey.get(u.key) ?? 0) + u.count);
-      if (u.spelling.length >= 3) addTo(groups, u.group, u);
+      if (u.spelling.length >= 3) append(groups, u.group, u);
       if (++k % UNITS_PER_STEP === 0) yield;
     }
     const ctx: DecisionContext = { byKey, nameNeighbors: new Set() };
@@ -712,6 +713,13 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
   else if (!list.includes(value)) list.push(value);
+}
+
+/** Appends a value to the list of a key (the caller knows it is not there yet). */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else list.push(value);
 }
 
 /** Removes a value from a list, keeping the order of the others. */
