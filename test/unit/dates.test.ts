@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { type DateMention, findDates, prepareDates } from '../../server/src/core/dates';
+import { type DateMention, findDates, findDatesInWholeLine, prepareDates } from '../../server/src/core/dates';
 import { daysToGregorian, hijriToDays, tabularHijriToDays } from '../../server/src/core/dates/hijri';
 
 /** The mentions reduced to what a reader checks: text, iso (or ?-M-D) and calendar. */
@@ -311,6 +311,21 @@ describe('findDates', () => {
           checkInvariants(line, findDates(line));
         }),
         { numRuns: 100 },
+      );
+    });
+
+    it('a long line parsed around the places a date can be gives what the whole line gives', () => {
+      const words = fc.constantFrom(
+        'الرئيس', 'الأسد', 'يستقبل', 'عددٌ', 'كبيـر', '123', '2015', 'يوم', 'الأحد', 'الموافق', 'عام',
+        'الحادي والعشرين من أغسطس 2015', 'السادس والعشرين من شهر مارس عام 2015', 'الخامس عشر من مـارس', '15 / 3 / 2015',
+        '25 شوال 1436 هـ الموافق 10 أغسطس 2015 م', 'January 28, 2026',
+      );
+      const filler = fc.array(words, { minLength: 0, maxLength: 120 }).map((a) => a.join(' '));
+      fc.assert(
+        fc.property(fc.array(fc.oneof(filler, dateish), { minLength: 2, maxLength: 12 }).map((a) => a.join(' ')), (line) => {
+          assert.deepEqual(findDates(line), findDatesInWholeLine(line));
+        }),
+        { numRuns: 300 },
       );
     });
 

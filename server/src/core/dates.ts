@@ -31,6 +31,7 @@ import {
   ORDINAL_WORD_RE,
   aliasReplacement,
   gregorianMonthOf,
+  dateAnchors,
   mayHoldDate,
 } from './dates/months';
 import { type MappedText, normalizeForDates, replaceMapped } from './dates/normalize';
@@ -92,6 +93,52 @@ export function findDates(line: string): DateMention[] {
     if (typeof line !== 'string' || line.length === 0) return [];
     // Cheap prefilter on the raw line: most lines stop here.
     if (!mayHoldDate(line)) return [];
+    if (line.length <= WHOLE_LINE_CHARS) return findInText(line);
+    // A long line (a paragraph of an article): only the regions around the places a date can be are parsed (a
+    // quarter less time on the news sample's candidate lines; the same mentions, see findDatesInWholeLine).
+    const out: DateMention[] = [];
+    for (const [ws, we] of regionsAround(line, dateAnchors(line))) {
+      for (const m of findInText(line.slice(ws, we))) out.push({ ...m, start: ws + m.start, end: ws + m.end });
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** `findDates` without regions: every line parsed whole (the reference the regions must agree with; tests). */
+export function findDatesInWholeLine(line: string): DateMention[] {
+  try {
+    return typeof line === 'string' && line.length > 0 && mayHoldDate(line) ? findInText(line) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Lines up to this long are parsed whole. */
+const WHOLE_LINE_CHARS = 400;
+/** Characters kept around an anchor (a weekday and «يوم» before the day; a year, «م» or a second calendar after). */
+const REGION_BEFORE = 80;
+const REGION_AFTER = 120;
+
+/** Regions of the line around the anchors, widened to white space and merged when they touch. */
+function regionsAround(line: string, anchors: number[]): [number, number][] {
+  const regions: [number, number][] = [];
+  for (let i = 0; i < anchors.length; i += 2) {
+    let ws = Math.max(0, anchors[i] - REGION_BEFORE);
+    let we = Math.min(line.length, anchors[i + 1] + REGION_AFTER);
+    while (ws > 0 && !isSpace(line, ws - 1)) ws--;
+    while (we < line.length && !isSpace(line, we)) we++;
+    const last = regions[regions.length - 1];
+    if (last !== undefined && ws <= last[1]) last[1] = Math.max(last[1], we);
+    else regions.push([ws, we]);
+  }
+  return regions;
+}
+
+/** The dates of a text that passed the prefilter (a line, or a region of one). */
+function findInText(line: string): DateMention[] {
+  {
     let mapped = replaceMapped(normalizeForDates(line), AR_ALIAS_RE, aliasReplacement);
     // «و24 / 3 / 2015م»: a conjunction or preposition glued to the day number gets a space (parsing only).
     mapped = replaceMapped(mapped, PROCLITIC_DIGIT_RE, (m) => `${m[0]} `);
@@ -104,8 +151,6 @@ export function findDates(line: string): DateMention[] {
     findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar.get(), found);
     findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en.get(), found);
     return toMentions(line, mapped, found);
-  } catch {
-    return [];
   }
 }
 

@@ -201,6 +201,54 @@ const RAW_MARK_RE = new RegExp(MARK_CLASS);
 /** A digit in any script (ASCII, Arabic-Indic, Persian). */
 const RAW_DIGIT_RE = new RegExp(DIGIT_CLASS);
 
+const RAW_HINT_FAST_G = new RegExp(RAW_HINT_FAST_RE.source, 'gi');
+const RAW_ORDINAL_MONTH_G = new RegExp(RAW_ORDINAL_MONTH_RE.source, 'g');
+
+/**
+ * Where a date can be in a line: [start, end) offsets of every match of the prefilter's patterns (a day next to a
+ * month name, an ordinal day before one, a numeric shape), ascending by start. Every date the finder returns holds one
+ * of them. Marks inside an expression are looked through, and the offsets are the untouched line's.
+ */
+export function dateAnchors(line: string): number[] {
+  let bare = line;
+  let rawOf: Int32Array | null = null;
+  if (RAW_MARK_RE.test(line)) {
+    rawOf = new Int32Array(line.length + 1);
+    let k = 0;
+    const parts: string[] = [];
+    let from = 0;
+    RAW_MARK_G.lastIndex = 0;
+    for (let m = RAW_MARK_G.exec(line); m !== null; m = RAW_MARK_G.exec(line)) {
+      parts.push(line.slice(from, m.index));
+      for (let i = from; i < m.index; i++) rawOf[k++] = i;
+      from = m.index + m[0].length;
+    }
+    parts.push(line.slice(from));
+    for (let i = from; i < line.length; i++) rawOf[k++] = i;
+    rawOf[k] = line.length;
+    bare = parts.join('');
+  }
+  const out: [number, number][] = [];
+  const collect = (re: RegExp): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(bare); m !== null; m = re.exec(bare)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const s = m.index;
+      const e = s + m[0].length;
+      out.push(rawOf ? [rawOf[s], rawOf[e - 1] + 1] : [s, e]);
+      // Overlapping shapes («15 / 3 / 2015») are found from the next character on.
+      re.lastIndex = s + 1;
+    }
+  };
+  if (RAW_DIGIT_RE.test(bare)) collect(RAW_HINT_FAST_G);
+  collect(RAW_ORDINAL_MONTH_G);
+  out.sort((a, b) => a[0] - b[0]);
+  return out.flat();
+}
+
 /** The prefilter: false when the line certainly holds no date this module can find. */
 export function mayHoldDate(line: string): boolean {
   const hasDigit = RAW_DIGIT_RE.test(line);
