@@ -18,7 +18,7 @@ function plain(m: FileModel): unknown {
       ids: [...words.ids],
       counts: [...words.counts],
       evidence: [...words.evidence],
-      wide: words.counts instanceof Uint32Array,
+      bytes: [words.counts.BYTES_PER_ELEMENT, words.evidence.BYTES_PER_ELEMENT],
       marked: words.marked && [...words.marked],
     },
   };
@@ -42,7 +42,7 @@ describe('packed analyses', () => {
     models.forEach((m, i) => assert.deepStrictEqual(plain(back[i]), plain(m)));
   });
 
-  it('any text comes back identical (marks, empty files, long lines, 32-bit counts)', () => {
+  it('any text comes back identical (marks, empty files, long lines, 8-, 16- and 32-bit counts)', () => {
     const interner = new Interner();
     const pieces = ['بوتين', 'الرئيس', 'فلاديمير', '#بشار_الأسد', 'مُحَمَّد', '15 مارس 2023', '\n', '\n\n', ' ', 'تاريخ النشر: ', 'abc', '🗓', '\r\n'];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 300 }).map((a) => a.join(''));
@@ -54,9 +54,12 @@ describe('packed analyses', () => {
       }),
       { numRuns: 60 },
     );
-    // A word repeated more than 65,535 times needs 32-bit counts.
-    const big = analyzeFile('بوتين '.repeat(70000), interner);
-    assert.ok(big.words.counts instanceof Uint32Array);
-    assert.deepStrictEqual(plain(roundTrip([big])[0]), plain(big));
+    // Counts take the narrowest array that holds them: a word repeated more than 255 times needs 16 bits, more than
+    // 65,535 times 32 bits.
+    for (const [times, bytes] of [[3, 1], [300, 2], [70000, 4]]) {
+      const m = analyzeFile('بوتين '.repeat(times), interner);
+      assert.equal(m.words.counts.BYTES_PER_ELEMENT, bytes);
+      assert.deepStrictEqual(plain(roundTrip([m])[0]), plain(m));
+    }
   });
 });

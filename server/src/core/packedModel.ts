@@ -7,6 +7,7 @@
  */
 import type { FileModel, ParagraphModel, ParagraphRole } from './file';
 import type { ClassifiedLine, LineKind } from './structure/lineKinds';
+import type { CountColumn } from './names/words';
 
 export interface PackedModels {
   /** Every array of every file, one after another, each aligned to 8 bytes. */
@@ -22,8 +23,9 @@ interface PackedFile {
   entries: FileModel['entries'];
   suppressions: FileModel['suppressions'];
   multiEntry: boolean;
-  /** Word counts and evidence in 32 bits (a spelling repeated more than 65,535 times in the file). */
-  wideCounts: boolean;
+  /** Bytes per value of the word counts and of the evidence (1, 2 or 4: see `CountColumn`). */
+  countBytes: number;
+  evidenceBytes: number;
 }
 
 const KINDS: LineKind[] = ['blank', 'noise', 'boilerplate', 'separator', 'link-intro', 'url', 'metadata', 'marker', 'content'];
@@ -36,7 +38,7 @@ const PARAGRAPH_FIELDS = 13;
 const ARRAYS = 9;
 const [LINE_INDEX, LINES, PARAGRAPHS, HASHES, WORD_RANGES, IDS, COUNTS, EVIDENCE, MARKED] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
-type Numbers = Int32Array | Uint32Array | Uint16Array;
+type Numbers = Int32Array | Uint32Array | Uint16Array | Uint8Array;
 
 /** Packs analyses (their texts are left out). */
 export function packModels(models: FileModel[]): PackedModels {
@@ -49,7 +51,8 @@ export function packModels(models: FileModel[]): PackedModels {
       entries: m.entries,
       suppressions: m.suppressions,
       multiEntry: m.multiEntry,
-      wideCounts: m.words.counts instanceof Uint32Array || m.words.evidence instanceof Uint32Array,
+      countBytes: m.words.counts.BYTES_PER_ELEMENT,
+      evidenceBytes: m.words.evidence.BYTES_PER_ELEMENT,
     });
   }
   let bytes = 0;
@@ -73,7 +76,8 @@ export function unpackModel(p: PackedModels, i: number, text: string): FileModel
   const at = (k: number): [number, number] => [p.directory[2 * (ARRAYS * i + k)], p.directory[2 * (ARRAYS * i + k) + 1]];
   const int32 = (k: number): Int32Array => new Int32Array(p.data, ...at(k));
   const uint32 = (k: number): Uint32Array => new Uint32Array(p.data, ...at(k));
-  const counts = (k: number): Uint16Array | Uint32Array => (f.wideCounts ? uint32(k) : new Uint16Array(p.data, ...at(k)));
+  const counts = (k: number, bytes: number): CountColumn =>
+    bytes === 4 ? uint32(k) : bytes === 2 ? new Uint16Array(p.data, ...at(k)) : new Uint8Array(p.data, ...at(k));
   const marked = at(MARKED)[1] < 0 ? undefined : uint32(MARKED);
   return {
     text,
@@ -83,7 +87,7 @@ export function unpackModel(p: PackedModels, i: number, text: string): FileModel
     entries: f.entries,
     multiEntry: f.multiEntry,
     wordLines: { ranges: int32(WORD_RANGES) },
-    words: { ids: uint32(IDS), counts: counts(COUNTS), evidence: counts(EVIDENCE), marked },
+    words: { ids: uint32(IDS), counts: counts(COUNTS, f.countBytes), evidence: counts(EVIDENCE, f.evidenceBytes), marked },
     suppressions: f.suppressions,
   };
 }
