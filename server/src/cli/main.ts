@@ -6,8 +6,8 @@ import { ConfigFileError, resolveConfig } from '../node/configFile';
 import { Args, CheckArgs, parseCommandLine, USAGE, UsageError } from './args';
 import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusFile } from './files';
 import { buildReport, Report } from './report';
-import { formatText } from './format/text';
-import { formatJson } from './format/json';
+import { textChunks } from './format/text';
+import { jsonChunks } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatGithub } from './format/github';
 import { loadAcceptance } from './accept';
@@ -201,7 +201,7 @@ function check(args: CheckArgs, io: Io): number {
     });
     if (problem) io.stderr(`corpus-lint: cache not written: ${problem}\n`);
   }
-  io.stdout(render(report, args));
+  writeChunks(io, render(report, args));
   const baselineNote = acceptance.summary();
   if (baselineNote) io.stderr(`corpus-lint: ${baselineNote}\n`);
   const { errors, warnings } = report.summary;
@@ -213,18 +213,37 @@ function check(args: CheckArgs, io: Io): number {
   return 0;
 }
 
-function render(report: Report, args: CheckArgs): string {
+/** The report in the chosen format, in pieces (JSON and text a file at a time; the others at once). */
+function* render(report: Report, args: CheckArgs): Generator<string> {
   switch (args.format) {
     case 'json':
-      return formatJson(report);
+      return yield* jsonChunks(report);
     case 'sarif':
-      return formatSarif(report, VERSION);
+      return yield formatSarif(report, VERSION);
     case 'github':
-      return formatGithub(report);
+      return yield formatGithub(report);
     default:
-      return formatText(report);
+      return yield* textChunks(report);
   }
 }
+
+/** Writes pieces of output gathered into writes of about 64 KB. */
+function writeChunks(io: Io, chunks: Iterable<string>): void {
+  let pending: string[] = [];
+  let length = 0;
+  for (const c of chunks) {
+    pending.push(c);
+    length += c.length;
+    if (length >= WRITE_CHARS) {
+      io.stdout(pending.join(''));
+      pending = [];
+      length = 0;
+    }
+  }
+  if (length) io.stdout(pending.join(''));
+}
+
+const WRITE_CHARS = 1 << 15;
 
 if (isAnalysisWorker()) {
   runAnalysisWorker();

@@ -2,14 +2,22 @@
 import type { Report } from '../report';
 
 export function formatText(report: Report): string {
-  const out: string[] = [];
+  return [...textChunks(report)].join('');
+}
+
+/** The text output a file at a time (the whole string is never built). */
+export function* textChunks(report: Report): Generator<string> {
   for (const f of report.files) {
+    if (!f.findings.length) continue;
+    const out: string[] = [];
     for (const d of f.findings) {
-      out.push(`${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.message}  ${d.code}`);
-      for (const r of d.related) out.push(`    ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}  ${r.message}`);
+      out.push(`${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.severity}  ${d.message}  ${d.code}\n`);
+      for (const r of d.related) out.push(`    ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}  ${r.message}\n`);
     }
+    yield out.join('');
   }
-  for (const s of report.summary.skipped) out.push(`${s.path}  skipped: ${s.reason}`);
+  const out: string[] = [];
+  for (const s of report.summary.skipped) out.push(`${s.path}  skipped: ${s.reason}\n`);
   const s = report.summary;
   const parts = [
     plural(s.errors, 'error'),
@@ -19,9 +27,10 @@ export function formatText(report: Report): string {
   ];
   out.push(
     `${plural(s.files, 'file')}, ${plural(s.entries, 'entry', 'entries')}: ${parts.join(', ')}` +
-      (s.skipped.length ? ` (${s.skipped.length} skipped)` : ''),
+      (s.skipped.length ? ` (${s.skipped.length} skipped)` : '') +
+      '\n',
   );
-  return out.join('\n') + '\n';
+  yield out.join('');
 }
 
 function plural(n: number, one: string, many = one + 's'): string {
