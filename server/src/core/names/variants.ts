@@ -351,13 +351,13 @@ export class NameIndex {
     return this.reported;
   }
 
-  private newUnit(id: number): Unit {
+  private newUnit(id: number, surfaces: number[] = []): Unit {
     const spelling = this.interner.string(id);
     // Most spellings are their own key and group: the same string is kept, not an equal copy.
     const k = key1(spelling);
     const key = k === spelling ? spelling : k;
     const g = key4(key3(key2(key)));
-    return { id, spelling, key, group: g === key ? key : g, surfaces: [], count: 0, evidence: 0, neighbors: null, nameLike: false };
+    return { id, spelling, key, group: g === key ? key : g, surfaces, count: 0, evidence: 0, neighbors: null, nameLike: false };
   }
 
   /**
@@ -378,10 +378,11 @@ export class NameIndex {
       if (this.counts[id] <= 0) continue;
       const sid = stemOf(id);
       let u = units.get(sid);
-      if (!u) units.set(sid, (u = this.newUnit(sid)));
+      // Made with its first written form: an array that starts empty takes room for 17 at its first push.
+      if (!u) units.set(sid, (u = this.newUnit(sid, [id])));
+      else u.surfaces.push(id);
       u.count += this.counts[id];
       u.evidence += this.evidence[id];
-      u.surfaces.push(id);
     }
     const unitsByKey = new Map<string, Unit[]>();
     const byKey = new Map<string, number>();
