@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync } from 'tinyglobby';
 import picomatch from 'picomatch';
-import { DEFAULT_MAX_FILE_BYTES, readTextFileSync } from '../node/readText';
+import { BytesResult, DEFAULT_MAX_FILE_BYTES, readTextBytesSync, readTextFileSync } from '../node/readText';
 
 export interface CorpusFile {
   /** Path as shown to the user: the given path joined with the file's path inside it. */
@@ -69,4 +69,9 @@ export function discoverFiles(paths: string[], d: Discovery): { files: { display
 /** Reads a file as UTF-8 text; returns a reason instead when it cannot be used (shared with the language server). */
 export function readCorpusFile(absolute: string): { text: string } | { reason: string } {
   return readTextFileSync(absolute, { maxBytes: MAX_FILE_BYTES });
+}
+
+/** A corpus file's bytes, checked to be text but not decoded (see `readTextBytesSync`). */
+export function readCorpusBytes(absolute: string): BytesResult {
+  return readTextBytesSync(absolute, { maxBytes: MAX_FILE_BYTES });
 }

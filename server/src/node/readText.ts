@@ -2,6 +2,7 @@
  * Reading a corpus file from disk as text, shared by the hosts: strict UTF-8 decoding (a leading BOM dropped), and
  * a reason instead of a crash for a file that is missing, too large, binary or not valid UTF-8.
  */
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 
 export type ReadResult = { text: string } | { reason: string };
@@ -16,6 +17,17 @@ export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Reads a file as UTF-8 text; returns a reason instead when it cannot be used. */
 export function readTextFileSync(file: string, options: ReadOptions = {}): ReadResult {
+  const read = readTextBytesSync(file, options);
+  return 'reason' in read ? read : { text: bytesToText(read.bytes) };
+}
+
+export type BytesResult = { bytes: Buffer } | { reason: string };
+
+/**
+ * Reads a file's bytes, checked to be text (not too large, no NUL byte, valid UTF-8) without decoding them: for a
+ * host that may not need the text at all (a check answered from its cache). `bytesToText` decodes them later.
+ */
+export function readTextBytesSync(file: string, options: ReadOptions = {}): BytesResult {
   const maxBytes = limitOf(options);
   let buf: Buffer;
   try {
@@ -25,20 +37,32 @@ export function readTextFileSync(file: string, options: ReadOptions = {}): ReadR
   } catch (err) {
     return { reason: cannotRead(err) };
   }
-  return decodeText(buf);
+  if (looksBinary(buf)) return { reason: BINARY };
+  if (!isUtf8(buf)) return { reason: invalidAt(buf) };
+  return { bytes: buf };
+}
+
+/** The text of bytes `readTextBytesSync` accepted (valid UTF-8), a leading BOM dropped. */
+export function bytesToText(bytes: Uint8Array): string {
+  const text = strictDecoder.decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+const BINARY = 'binary file (contains NUL bytes)';
+
+function invalidAt(buf: Uint8Array): string {
+  return `invalid UTF-8 at byte ${firstInvalidUtf8(buf)}`;
 }
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as strict UTF-8 text, or says why they are not text. */
 export function decodeText(buf: Uint8Array): ReadResult {
-  if (looksBinary(buf)) return { reason: 'binary file (contains NUL bytes)' };
+  if (looksBinary(buf)) return { reason: BINARY };
   try {
-    let text = strictDecoder.decode(buf);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text };
+    return { text: bytesToText(buf) };
   } catch {
-    return { reason: `invalid UTF-8 at byte ${firstInvalidUtf8(buf)}` };
+    return { reason: invalidAt(buf) };
   }
 }
 

@@ -22,11 +22,12 @@ export interface CachedCheck {
 }
 
 /** The cache key of a run: version, config, and every file (checked or context) with its content. */
-export function cacheKey(version: string, config: unknown, files: { file: string; text: string }[], checked: string[]): string {
+export function cacheKey(version: string, config: unknown, files: { file: string; content: string | Uint8Array }[], checked: string[]): string {
   const h = createHash('sha256');
   h.update(version).update('\0').update(JSON.stringify(config)).update('\0');
   for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    h.update(f.file).update('\0').update(createHash('sha1').update(f.text).digest()).update('\0');
+    // The bytes as read (a plain check) or the texts (a shard or merge run): either changes with any edit.
+    h.update(f.file).update(typeof f.content === 'string' ? '\0t' : '\0b').update(createHash('sha1').update(f.content).digest()).update('\0');
   }
   h.update(JSON.stringify([...checked].sort()));
   return h.digest('hex');
