@@ -197,6 +197,8 @@ function check(args: CheckArgs, io: Io): number {
   const fingerprints: Record<string, string[]> = {};
   const report = buildReport(source, files, skipped, {
     quiet: args.quiet,
+    // SARIF prints them, and a cache written now keeps them for a later SARIF run.
+    fingerprints: args.format === 'sarif' || (cacheDir !== null && !cached),
     accept: acceptance.filter,
     fingerprinted: (file, prints) => (fingerprints[file] = prints),
   });
