@@ -233,9 +233,17 @@ export class Corpus {
     return this.duplicates.prepare(shouldStop);
   }
 
-  /** Says that about `files` files are about to be loaded (sizes the indexes once rather than growing them). */
+  /**
+   * Says that about `files` files are about to be loaded; once a few are in, `sizeIndexes` (between two steps of the
+   * load) sizes the indexes for all of them at once rather than growing them.
+   */
   expectFiles(files: number): void {
     this.duplicates.expectFiles(files);
+  }
+
+  /** Sizes the indexes for the files `expectFiles` announced, once enough are in to estimate; true when it did now. */
+  sizeIndexes(): boolean {
+    return this.duplicates.sizeForExpected();
   }
 
   /** The name index (spelling variants; the people index builds on it). */

@@ -395,6 +395,7 @@ export class CorpusWorkspace {
         sizer.learn(performance.now() - started, chars);
       }
       await yieldToLoop();
+      if (root.corpus.sizeIndexes()) await yieldToLoop();
     }
     return !superseded();
   }
@@ -421,6 +422,8 @@ export class CorpusWorkspace {
       this.generation++;
       sizer.learn(performance.now() - started, chars);
       await yieldToLoop();
+      // Sizing the indexes for every expected file is a step of its own.
+      if (root.corpus.sizeIndexes()) await yieldToLoop();
       if (superseded()) return false;
     }
     return true;
@@ -523,7 +526,8 @@ const SERVER_MIN_FILES_FOR_THREADS = 5000;
 
 /** The time a step of the initial index takes per character of text, learned from the last steps (ms). */
 class StepSizer {
-  msPerChar = 0.001;
+  // Cautious at first: the first steps run code the engine has not optimized yet.
+  msPerChar = 0.003;
 
   learn(ms: number, chars: number): void {
     this.msPerChar = 0.7 * this.msPerChar + 0.3 * (ms / Math.max(1, chars));
