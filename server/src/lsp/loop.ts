@@ -46,3 +46,10 @@ export class Slices {
     return !this.isCancelled();
   }
 }
+
+/** Resolves when `p` settles or after `ms`, whichever comes first. */
+export async function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}

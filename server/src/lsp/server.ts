@@ -42,7 +42,7 @@ import { writeRegistryRequest, WriteRegistryResult } from './registry';
 import { lensSignature, PeopleBuilds, peopleMessage, peoplePercent } from './peopleBuilds';
 import type { PeopleBuildProgress, PeopleSnapshot } from '../core/people/index';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Slices } from './loop';
+import { settledWithin, type Slices } from './loop';
 
 declare const CORPUS_LINT_VERSION: string | undefined;
 /** The package version, defined by the bundler (esbuild.js); `0.0.0-dev` when run from the sources. */
@@ -152,6 +152,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     log: logError,
     onQueueDrained: () => sendStatus(),
     isLive: (root) => workspace.allRoots().includes(root),
+    written: () => lastDiagnostics,
   });
 
   function textOf(file: string) {
@@ -913,9 +914,3 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 }
 
-/** Resolves when `p` settles or after `ms`, whichever comes first. */
-async function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([p, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
-}
