@@ -70,6 +70,23 @@ describe('language server: the people index is built without blocking', function
     await client.waitFor(() => client.statuses[client.statuses.length - 1].peopleIndexing === false, 'the status to say the build is over');
   });
 
+  it('answers a hover without the index when the build takes longer than the hover waits, and says so', async () => {
+    const gate = new Gate();
+    const { client, corpus } = await startSession({ server: { peopleSliceMs: 0, betweenPeopleSlices: gate.wait, hoverPeopleWaitMs: 100 } });
+    await gate.reached;
+    const uri = corpus.uri(SEED.s003);
+    const pos = positionOf(corpus.read(SEED.s003), 'بوتين', 1);
+    // The build is held: the hover answers after its wait, with the card read from the spelling counts.
+    const early = valueOf(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: pos }));
+    assert.match(early, /^\*\*بوتين\*\* — name/);
+    assert.match(early, /still being built/);
+    gate.release();
+    await client.waitFor(() => client.statuses[client.statuses.length - 1].peopleIndexing === false, 'the status to say the build is over');
+    const late = valueOf(await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: pos }));
+    assert.match(late, /^\*\*فلاديمير بوتين\*\* — person/);
+    assert.doesNotMatch(late, /still being built/);
+  });
+
   it('starts the build again after a change, and answers from the edited text', async () => {
     const gate = new Gate();
     const { client, corpus } = await startSession({ server: { peopleSliceMs: 0, betweenPeopleSlices: gate.wait } });

@@ -14,8 +14,11 @@ import {
   ErrorCodes,
   FileChangeType,
   InitializeResult,
+  Hover,
   Location,
   LSPErrorCodes,
+  MarkupContent,
+  MarkupKind,
   ResponseError,
   TextDocumentSyncKind,
   WorkspaceEdit,
@@ -40,7 +43,7 @@ import { IGNORE_FILE_NAME } from '../core/ignoreFile';
 import { entityDefinition, entityReferences, entitySymbols, eventCodeLenses, eventReports } from './entities';
 import { writeRegistryRequest, WriteRegistryResult } from './registry';
 import { lensSignature, PeopleBuilds, peopleMessage, peoplePercent } from './peopleBuilds';
-import type { PeopleBuildProgress, PeopleSnapshot } from '../core/people/index';
+import { type PeopleBuildProgress, PeopleSnapshot } from '../core/people/index';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { settledWithin, type Slices } from './loop';
 
@@ -96,9 +99,14 @@ export interface ServerOptions {
   peopleSliceMs?: number;
   /** Awaited between two slices of a people index build: tests hold a build in progress with it. */
   betweenPeopleSlices?: () => Promise<void> | void;
+  /** How long a hover waits for a people index being built before it answers without it (ms). */
+  hoverPeopleWaitMs?: number;
 }
 
 const DEFAULT_DEBOUNCE_MS = 50;
+/** A hover waits this long for a people index being built (the seeds' index takes well under a second). */
+const HOVER_PEOPLE_WAIT_MS = 3000;
+const PEOPLE_BUILDING_NOTE = '_The index of people, places and events is still being built: this card is read from the spelling counts._';
 /** Quiet time after a change before the people index is built again in the background (ms). */
 const PEOPLE_IDLE_MS = 400;
 /** How long the people index waits at most for the client to take the first diagnostics. */
@@ -108,6 +116,7 @@ const PEOPLE_PROGRESS_AFTER_MS = 300;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const hoverPeopleWaitMs = options.hoverPeopleWaitMs ?? HOVER_PEOPLE_WAIT_MS;
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   let capabilities: ClientCapabilities = {};
   let initialSettings: Settings = {};
@@ -677,13 +686,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onHover(
     request('textDocument/hover', async (p, token) => {
-      const snapshot = await peopleOf(p.textDocument.uri, token);
+      // A hover waits a little for the people index, not for the whole build (on 10,000 files it takes 15-20 s after
+      // the first diagnostics): meanwhile it shows what does not need the index, a name's card read from the
+      // spelling counts, and says so.
+      const ready = await peopleWithin(p.textDocument.uri, token, hoverPeopleWaitMs);
       const { key, root, pos } = at(p.textDocument.uri, p.position);
       const cancelled = () => token.isCancellationRequested;
       const card = (stem: string) => personCardSliced(root.corpus, stem, () => workspace.generation, cancelled);
-      return hover(root, snapshot, key, pos, positions, markdownHover(), card);
+      const h = await hover(root, ready ?? emptyPeople(root), key, pos, positions, markdownHover(), card);
+      return ready || !h ? h : withNote(h, PEOPLE_BUILDING_NOTE);
     }, { wholeCorpus: true }),
   );
+
+  /** The people snapshot of a document's root if it is ready within `ms`, else null (the build goes on). */
+  async function peopleWithin(uri: string, token: CancellationToken, ms: number): Promise<PeopleSnapshot | null> {
+    const snapshot = peopleOf(uri, token);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+    try {
+      return await Promise.race([snapshot, late]);
+    } finally {
+      clearTimeout(timer);
+      snapshot.catch(() => undefined);
+    }
+  }
 
   /**
    * The up-to-date people snapshot of a document's root, built in slices when needed. Positions are computed after
@@ -914,3 +940,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 }
 
+/** A root's people snapshot before any is built: no people, places or events. */
+function emptyPeople(root: Root): PeopleSnapshot {
+  return new PeopleSnapshot([], [], [], [], (f) => root.corpus.entries(f));
+}
+
+/** A hover with a note added at its end (markdown or plain text as the hover is). */
+function withNote(h: Hover, note: string): Hover {
+  const c = h.contents as MarkupContent;
+  const text = c.kind === MarkupKind.Markdown ? note : note.replace(/_/g, '');
+  return { ...h, contents: { kind: c.kind, value: `${c.value}\n\n---\n\n${text}` } };
+}
