@@ -34,7 +34,8 @@ export interface Discovery {
 /** Expands the command-line paths into corpus files. Throws MissingPathError for a path that does not exist. */
 export function discoverFiles(paths: string[], d: Discovery): { files: { display: string; absolute: string }[] } {
   const out = new Map<string, { display: string; absolute: string }>();
-  const excluded = picomatch(d.exclude.length ? d.exclude : ['\u0000'], { dot: true });
+  // Without exclude globs nothing is matched (and no path is made relative to the root for it).
+  const excluded = d.exclude.length ? picomatch(d.exclude, { dot: true }) : null;
   const relToRoot = (abs: string): string => path.relative(d.root, abs).split(path.sep).join('/');
   for (const given of paths) {
     const absolute = path.resolve(given);
@@ -54,7 +55,7 @@ export function discoverFiles(paths: string[], d: Discovery): { files: { display
       }).sort();
       for (const rel of found) {
         const abs = path.join(absolute, rel);
-        if (excluded(relToRoot(abs))) continue;
+        if (excluded?.(relToRoot(abs))) continue;
         const display = given === '.' ? rel : path.join(given, rel).split(path.sep).join('/');
         out.set(abs, { display, absolute: abs });
       }
