@@ -1,0 +1,47 @@
+/** The JSON and text outputs are written a file at a time: the pieces make exactly the one-shot output. */
+import * as assert from 'node:assert/strict';
+import { buildReport, Report } from '../../server/src/cli/report';
+import { formatJson, jsonChunks } from '../../server/src/cli/format/json';
+import { formatText, textChunks } from '../../server/src/cli/format/text';
+import { corpusOf, readSeeds } from '../helpers/fixture';
+
+function seedReport(): Report {
+  const files = readSeeds();
+  const corpus = corpusOf(files);
+  return buildReport(corpus, files.map((f) => f.file), [{ path: 'broken.txt', reason: 'invalid UTF-8 at byte 3' }], { quiet: false });
+}
+
+describe('output formats written in pieces', () => {
+  it('JSON: the pieces are one JSON.stringify of the whole report', () => {
+    const report = seedReport();
+    const whole = {
+      version: 1,
+      files: report.files.map((f) => ({
+        path: f.path,
+        entries: f.entries.map((e) => ({ range: e.range, title: e.title, date: e.date, dateText: e.dateText })),
+        diagnostics: f.findings.map((d) => ({
+          code: d.code,
+          severity: d.severity,
+          message: d.message,
+          range: d.range,
+          related: d.related.map((r) => ({ path: r.file, range: r.range, message: r.message })),
+        })),
+      })),
+      summary: report.summary,
+    };
+    assert.equal(formatJson(report), JSON.stringify(whole) + '\n');
+    assert.equal([...jsonChunks(report)].length, report.files.length + 2);
+    assert.deepEqual(JSON.parse(formatJson(report)), JSON.parse(JSON.stringify(whole)));
+  });
+
+  it('text: a piece per file with findings, then the skipped files and the summary line', () => {
+    const report = seedReport();
+    const pieces = [...textChunks(report)];
+    assert.equal(pieces.length, report.files.filter((f) => f.findings.length).length + 1);
+    for (const p of pieces) assert.ok(p.endsWith('\n'));
+    const last = pieces[pieces.length - 1].split('\n');
+    assert.equal(last[0], 'broken.txt  skipped: invalid UTF-8 at byte 3');
+    assert.match(last[1], /^5 files, 15 entries: 0 errors, \d+ warnings, \d+ information, 0 hints \(1 skipped\)$/);
+    assert.equal(formatText(report), pieces.join(''));
+  });
+});
