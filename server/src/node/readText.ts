@@ -37,9 +37,14 @@ export function readTextBytesSync(file: string, options: ReadOptions = {}): Byte
   } catch (err) {
     return { reason: cannotRead(err) };
   }
-  if (looksBinary(buf)) return { reason: BINARY };
-  if (!isUtf8(buf)) return { reason: invalidAt(buf) };
-  return { bytes: buf };
+  const reason = notTextReason(buf);
+  return reason === null ? { bytes: buf } : { reason };
+}
+
+/** Why bytes are not text (a NUL byte, invalid UTF-8), or null when they are. */
+export function notTextReason(buf: Uint8Array): string | null {
+  if (looksBinary(buf)) return 'binary file (contains NUL bytes)';
+  return isUtf8(buf) ? null : `invalid UTF-8 at byte ${firstInvalidUtf8(buf)}`;
 }
 
 /** The text of bytes `readTextBytesSync` accepted (valid UTF-8), a leading BOM dropped. */
@@ -48,22 +53,12 @@ export function bytesToText(bytes: Uint8Array): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-const BINARY = 'binary file (contains NUL bytes)';
-
-function invalidAt(buf: Uint8Array): string {
-  return `invalid UTF-8 at byte ${firstInvalidUtf8(buf)}`;
-}
-
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as strict UTF-8 text, or says why they are not text. */
 export function decodeText(buf: Uint8Array): ReadResult {
-  if (looksBinary(buf)) return { reason: BINARY };
-  try {
-    return { text: bytesToText(buf) };
-  } catch {
-    return { reason: invalidAt(buf) };
-  }
+  const reason = notTextReason(buf);
+  return reason === null ? { text: bytesToText(buf) } : { reason };
 }
 
 function limitOf(options: ReadOptions): number {
