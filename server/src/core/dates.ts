@@ -92,10 +92,10 @@ export function findDates(line: string): DateMention[] {
   try {
     if (typeof line !== 'string' || line.length === 0) return [];
     // Cheap prefilter on the raw line: most lines stop here.
-    if (!mayHoldDate(line)) return [];
-    if (line.length <= WHOLE_LINE_CHARS) return findInText(line);
+    if (line.length <= WHOLE_LINE_CHARS) return mayHoldDate(line) ? findInText(line) : [];
     // A long line (a paragraph of an article): only the regions around the places a date can be are parsed (a
-    // quarter less time on the news sample's candidate lines; the same mentions, see findDatesInWholeLine).
+    // quarter less time on the news sample's candidate lines; the same mentions, see findDatesInWholeLine). Finding
+    // them is the prefilter too: none, no date.
     const out: DateMention[] = [];
     for (const [ws, we] of regionsAround(line, dateAnchors(line))) {
       for (const m of findInText(line.slice(ws, we))) out.push({ ...m, start: ws + m.start, end: ws + m.end });
@@ -122,11 +122,11 @@ const REGION_BEFORE = 80;
 const REGION_AFTER = 120;
 
 /** Regions of the line around the anchors, widened to white space and merged when they touch. */
-function regionsAround(line: string, anchors: number[]): [number, number][] {
+function regionsAround(line: string, anchors: [number, number][]): [number, number][] {
   const regions: [number, number][] = [];
-  for (let i = 0; i < anchors.length; i += 2) {
-    let ws = Math.max(0, anchors[i] - REGION_BEFORE);
-    let we = Math.min(line.length, anchors[i + 1] + REGION_AFTER);
+  for (const [as, ae] of anchors) {
+    let ws = Math.max(0, as - REGION_BEFORE);
+    let we = Math.min(line.length, ae + REGION_AFTER);
     while (ws > 0 && !isSpace(line, ws - 1)) ws--;
     while (we < line.length && !isSpace(line, we)) we++;
     const last = regions[regions.length - 1];
@@ -138,20 +138,18 @@ function regionsAround(line: string, anchors: number[]): [number, number][] {
 
 /** The dates of a text that passed the prefilter (a line, or a region of one). */
 function findInText(line: string): DateMention[] {
-  {
-    let mapped = replaceMapped(normalizeForDates(line), AR_ALIAS_RE, aliasReplacement);
-    // «و24 / 3 / 2015م»: a conjunction or preposition glued to the day number gets a space (parsing only).
-    mapped = replaceMapped(mapped, PROCLITIC_DIGIT_RE, (m) => `${m[0]} `);
-    // «5 من شهر يناير»: chrono reads no day across the word «شهر» before a Gregorian month (parsing only).
-    mapped = replaceMapped(mapped, MONTH_WORD_RE, () => '');
-    const t = mapped.text;
-    const found: Candidate[] = [];
-    findNumeric(t, found);
-    findHijri(t, found);
-    findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar.get(), found);
-    findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en.get(), found);
-    return toMentions(line, mapped, found);
-  }
+  let mapped = replaceMapped(normalizeForDates(line), AR_ALIAS_RE, aliasReplacement);
+  // «و24 / 3 / 2015م»: a conjunction or preposition glued to the day number gets a space (parsing only).
+  mapped = replaceMapped(mapped, PROCLITIC_DIGIT_RE, (m) => `${m[0]} `);
+  // «5 من شهر يناير»: chrono reads no day across the word «شهر» before a Gregorian month (parsing only).
+  mapped = replaceMapped(mapped, MONTH_WORD_RE, () => '');
+  const t = mapped.text;
+  const found: Candidate[] = [];
+  findNumeric(t, found);
+  findHijri(t, found);
+  findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar.get(), found);
+  findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en.get(), found);
+  return toMentions(line, mapped, found);
 }
 
 // ---- Gregorian dates with a month name (chrono) -----------------------------------------------------

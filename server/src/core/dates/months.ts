@@ -209,7 +209,7 @@ const RAW_ORDINAL_MONTH_G = new RegExp(RAW_ORDINAL_MONTH_RE.source, 'g');
  * month name, an ordinal day before one, a numeric shape), ascending by start. Every date the finder returns holds one
  * of them. Marks inside an expression are looked through, and the offsets are the untouched line's.
  */
-export function dateAnchors(line: string): number[] {
+export function dateAnchors(line: string): [number, number][] {
   let bare = line;
   let rawOf: Int32Array | null = null;
   if (RAW_MARK_RE.test(line)) {
@@ -246,7 +246,7 @@ export function dateAnchors(line: string): number[] {
   if (RAW_DIGIT_RE.test(bare)) collect(RAW_HINT_FAST_G);
   collect(RAW_ORDINAL_MONTH_G);
   out.sort((a, b) => a[0] - b[0]);
-  return out.flat();
+  return out;
 }
 
 /** The prefilter: false when the line certainly holds no date this module can find. */
