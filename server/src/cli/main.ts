@@ -20,7 +20,7 @@ import { runReport } from './reportCommand';
 import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
-import { defaultThreads, isAnalysisWorker, requestedThreads, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
+import { defaultThreads, isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
 import * as path from 'node:path';
 import { runEntities, runRegistry } from './entities';
 
@@ -113,7 +113,7 @@ function check(args: CheckArgs, io: Io): number {
           everyFile.map((f) => ({ file: f.display, absolute: f.absolute })),
           __filename,
           MAX_FILE_BYTES,
-          cliThreads(everyFile.length),
+          defaultThreads(everyFile.length, CLI_MIN_FILES_FOR_THREADS),
           cacheDir === null,
         );
   // This thread reads every file first when it needs all the texts before any analysis (the cache key, a shard, a
@@ -272,14 +272,10 @@ if (isAnalysisWorker()) {
 }
 
 /**
- * Worker threads of a check: as asked (`CORPUS_LINT_THREADS`), else one per idle core for a large corpus only. A
- * worker is a second JavaScript engine that compiles the analysis again, and on 2 idle cores that warm-up was repaid
- * on 10,000 files (49 MB: 10-15% faster) but not on 3,860 (8.8 MB: 20% slower).
+ * A check uses worker threads (unless `CORPUS_LINT_THREADS` says otherwise) from this many files on, with an idle core:
+ * on 2 idle cores the worker's warm-up was repaid on 10,000 files (49 MB: 10-15% faster) but not on 3,860 (8.8 MB:
+ * 20% slower).
  */
-function cliThreads(files: number): number {
-  return requestedThreads() ?? (files >= CLI_MIN_FILES_FOR_THREADS ? defaultThreads() : 0);
-}
-
 const CLI_MIN_FILES_FOR_THREADS = 8000;
 
 /** Results read back from the cache, answering as the corpus would; texts read as bytes are decoded when asked for. */

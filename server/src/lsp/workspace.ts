@@ -14,7 +14,7 @@ import { yieldToLoop } from './loop';
 import type { FileModel } from '../core/file';
 import { prepareDates } from '../core/dates';
 import { advance } from '../core/steps';
-import { analyzeInBackground, defaultThreads, requestedThreads, workerScript } from '../node/parallelAnalyze';
+import { analyzeInBackground, defaultThreads, workerScript } from '../node/parallelAnalyze';
 
 export interface WorkspaceFolderInfo {
   uri: string;
@@ -290,7 +290,7 @@ export class CorpusWorkspace {
     let done = 0;
     for (const root of roots) {
       const mine = work.filter((w) => w.root === root).map((w) => ({ file: w.file, absolute: w.file }));
-      const background = workerScript() ? analyzeInBackground(mine, workerScript()!, root.rootConfig.maxBytes, serverThreads(mine.length)) : null;
+      const background = workerScript() ? analyzeInBackground(mine, workerScript()!, root.rootConfig.maxBytes, defaultThreads(mine.length, SERVER_MIN_FILES_FOR_THREADS)) : null;
       if (!background) continue;
       this.log(`reading and analyzing ${mine.length} files with ${background.threads} worker thread${background.threads === 1 ? '' : 's'}`);
       try {
@@ -513,15 +513,11 @@ function errorText(err: unknown): string {
 }
 
 /**
- * Worker threads of the initial index: as asked (`CORPUS_LINT_THREADS`), else one per idle core from
- * SERVER_MIN_FILES_FOR_THREADS files of a root on. Measured on 2 idle cores, first full diagnostics: 3,860 news files
- * 2.4 s on this thread alone against 2.6-2.75 s with a worker; 6,000 generated files 3.8-4.5 against 3.8-3.9 s;
- * 10,000 files 6.5-7.8 against 5.1-5.5 s.
+ * The initial index uses worker threads (unless `CORPUS_LINT_THREADS` says otherwise) from this many files of a root
+ * on, with an idle core. Measured on 2 idle cores, first full diagnostics: 3,860 news files 2.4 s on this thread alone
+ * against 2.6-2.75 s with a worker; 6,000 generated files 3.8-4.5 against 3.8-3.9 s; 10,000 files 6.5-7.8 against
+ * 5.1-5.5 s.
  */
-function serverThreads(files: number): number {
-  return requestedThreads() ?? (files >= SERVER_MIN_FILES_FOR_THREADS ? defaultThreads() : 0);
-}
-
 const SERVER_MIN_FILES_FOR_THREADS = 5000;
 
 /** The time a step of the initial index takes per character of text, learned from the last steps (ms). */

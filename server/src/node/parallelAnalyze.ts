@@ -11,7 +11,7 @@
  * here), the files they could not use with the reason, and the analyses packed into one transferred buffer per chunk
  * (see core/packedModel), with spelling ids of the worker's own table: each chunk carries the spellings the worker met
  * for the first time, and the caller maps them to its corpus' ids once per distinct spelling. Whether a worker pays
- * is the host's call (see `defaultThreads` and the CLI's `cliThreads`): on 2 cores both busy it made a check slower.
+ * is the host's call (see `defaultThreads`, and its callers' thresholds): on 2 cores both busy it made a check slower.
  */
 import * as os from 'node:os';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker, isMainThread, workerData } from 'node:worker_threads';
@@ -287,20 +287,22 @@ class RunningWorker {
 }
 
 /** `CORPUS_LINT_THREADS=N`: the number of worker threads the user asked for, if any. */
-export function requestedThreads(): number | undefined {
+function requestedThreads(): number | undefined {
   const set = process.env.CORPUS_LINT_THREADS;
   return set !== undefined && set !== '' && Number.isInteger(Number(set)) && Number(set) >= 0 ? Number(set) : undefined;
 }
 
 /**
- * `CORPUS_LINT_THREADS=N` when set; otherwise one worker per idle core beyond this thread's (the cores minus the
- * machine's load, the 1-minute average), at most 7. A worker pays only on a core nothing else wants: with every core
- * already busy, a second thread of ours adds the cost of the hand-over and slows this one down (on 2 cores both busy
- * with other work, a check of 3,860 files took 15-40% longer with a worker).
+ * `CORPUS_LINT_THREADS=N` when set; otherwise none below `minFiles` files (a worker is a second JavaScript engine that
+ * compiles the analysis again: each host says from how many files that is repaid), else one worker per idle core
+ * beyond this thread's (the cores minus the machine's load, the 1-minute average), at most 7. A worker pays only on a
+ * core nothing else wants: with every core already busy, a second thread of ours adds the cost of the hand-over and
+ * slows this one down (on 2 cores both busy with other work, a check of 3,860 files took 15-40% longer with a worker).
  */
-export function defaultThreads(): number {
+export function defaultThreads(files = Infinity, minFiles = 0): number {
   const requested = requestedThreads();
   if (requested !== undefined) return requested;
+  if (files < minFiles) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   // A core counts as idle when the load leaves at least three quarters of it.
   const idle = Math.floor(cores - os.loadavg()[0] + 0.25);
