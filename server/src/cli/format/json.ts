@@ -1,5 +1,5 @@
 /** JSON output, version 1 (documented in the README; its shape never changes within a version). */
-import type { Report } from '../report';
+import type { FileReport, Report } from '../report';
 
 export function formatJson(report: Report): string {
   return [...jsonChunks(report)].join('');
@@ -13,19 +13,23 @@ export function* jsonChunks(report: Report): Generator<string> {
   yield '{"version":1,"files":[';
   let first = true;
   for (const f of report.files) {
-    const file = {
-      path: f.path,
-      entries: f.entries.map((e) => ({ range: e.range, title: e.title, date: e.date, dateText: e.dateText })),
-      diagnostics: f.findings.map((d) => ({
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        range: d.range,
-        related: d.related.map((r) => ({ path: r.file, range: r.range, message: r.message })),
-      })),
-    };
-    yield (first ? '' : ',') + JSON.stringify(file);
+    yield (first ? '' : ',') + JSON.stringify(fileJson(f));
     first = false;
   }
   yield `],"summary":${JSON.stringify(report.summary)}}\n`;
+}
+
+/** One file of the JSON output. */
+export function fileJson(f: FileReport) {
+  return {
+    path: f.path,
+    entries: f.entries.map((e) => ({ range: e.range, title: e.title, date: e.date, dateText: e.dateText })),
+    diagnostics: f.findings.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: d.range,
+      related: d.related.map((r) => ({ path: r.file, range: r.range, message: r.message })),
+    })),
+  };
 }
