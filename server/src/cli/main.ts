@@ -150,8 +150,11 @@ function check(args: CheckArgs, io: Io): number {
     }
     for (const c of changed) c.analysis = analyses.get(c.file);
   }
-  const contents = asBytes ? bytes.map((b) => ({ file: b.file, content: b.bytes })) : changed.map((c) => ({ file: c.file, content: c.text }));
-  const key = cacheDir ? cacheKey(VERSION, loaded.config, contents, contents.map((c) => c.file).filter((f) => checked.has(f))) : '';
+  let key = '';
+  if (cacheDir) {
+    const contents = asBytes ? bytes.map((b) => ({ file: b.file, content: b.bytes })) : changed.map((c) => ({ file: c.file, content: c.text }));
+    key = cacheKey(VERSION, loaded.config, contents, contents.map((c) => c.file).filter((f) => checked.has(f)));
+  }
   const cached = cacheDir ? readCachedCheck(cacheDir, key) : null;
   let source: FindingSource = corpus;
   if (cached) {
