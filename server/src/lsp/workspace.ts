@@ -39,8 +39,8 @@ export interface IndexProgress {
 
 export type Logger = (message: string) => void;
 
-/** Files read at once during the initial index. */
-const READ_FILES = 48;
+/** Files between two progress reports of the initial index (they are read and analyzed in steps of STEP_MS). */
+const PROGRESS_FILES = 48;
 /** Work per step of the initial index (ms): files are analyzed in groups sized to it, the server answers between. */
 const STEP_MS = 12;
 
@@ -241,12 +241,7 @@ export class CorpusWorkspace {
     progress.report(0, 0, 'finding corpus files');
     // The first analysis would compile the date finder's patterns at once (about 60 ms): done here in steps.
     const dates = prepareDates();
-    for (;;) {
-      const deadline = performance.now() + STEP_MS;
-      if (advance(dates, () => performance.now() >= deadline)) break;
-      await yieldToLoop();
-      if (superseded()) return;
-    }
+    if (!(await inSlices((stop) => advance(dates, stop) !== null, superseded))) return;
     const roots: Root[] = [];
     for (const f of this.folders) {
       const folder = pathFromUri(f.uri);
@@ -332,8 +327,8 @@ export class CorpusWorkspace {
       }
     }
     const rest = delivered.size ? work.filter((w) => !delivered.has(w.file)) : work;
-    for (let i = 0; i < rest.length; i += READ_FILES) {
-      const batch = rest.slice(i, i + READ_FILES);
+    for (let i = 0; i < rest.length; i += PROGRESS_FILES) {
+      const batch = rest.slice(i, i + PROGRESS_FILES);
       if (!(await this.readAndAdd(batch, inPlace, superseded, skip))) return;
       done += batch.length;
       progress.report(done, work.length, `${done}/${work.length} files`);
@@ -341,18 +336,10 @@ export class CorpusWorkspace {
     // The corpus-wide work the first publication needs (the name decisions, all near-duplicates at once), in steps:
     // done at once, it held the message loop for over half a second on the news sample.
     for (const root of roots) {
-      for (;;) {
-        const deadline = performance.now() + STEP_MS;
-        let ready: boolean;
-        try {
-          ready = root.corpus.prepare(() => performance.now() >= deadline);
-        } catch (err) {
-          this.log(`preparing the corpus-wide findings${root.label ? ` of ${root.label}` : ''} failed: ${errorText(err)}`);
-          break;
-        }
-        if (ready) break;
-        await yieldToLoop();
-        if (superseded()) return;
+      try {
+        if (!(await inSlices((stop) => root.corpus.prepare(stop), superseded))) return;
+      } catch (err) {
+        this.log(`preparing the corpus-wide findings${root.label ? ` of ${root.label}` : ''} failed: ${errorText(err)}`);
       }
     }
     this.log(`indexed ${work.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
@@ -505,6 +492,19 @@ export class CorpusWorkspace {
       }
     }
     return { files, entries };
+  }
+}
+
+/**
+ * Runs step-wise work (`work(shouldStop)` is true once done) in slices of about STEP_MS with a turn of the message loop
+ * between them. False when the indexing was superseded meanwhile.
+ */
+async function inSlices(work: (shouldStop: () => boolean) => boolean, superseded: () => boolean): Promise<boolean> {
+  for (;;) {
+    const deadline = performance.now() + STEP_MS;
+    if (work(() => performance.now() >= deadline)) return true;
+    await yieldToLoop();
+    if (superseded()) return false;
   }
 }
 
