@@ -12,7 +12,7 @@ import { normalizeForMatch } from '../text/normalize';
 import type { Interner } from '../text/intern';
 import { skipLetters } from '../text/letters';
 import { collectWords, FileWords, neighborHash, WordLines, WordSummary } from './words';
-import { fnv } from '../text/scan';
+import { fnv, WordScan } from '../text/scan';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
 import { advance, runToEnd, Steps } from '../steps';
 
@@ -227,6 +227,11 @@ export class NameIndex {
   /** The spelling of an interned id (the ids of the files' word summaries). */
   spelling(id: number): string {
     return this.interner.string(id);
+  }
+
+  /** The id of a scanned word's spelling (as `spelling` takes it), or -1 when the corpus never had it. */
+  scannedId(scan: WordScan, k: number): number {
+    return this.interner.peekSpelling(scan, k);
   }
 
   /** Total occurrences of a spelling (as a whole word, clitics included). */

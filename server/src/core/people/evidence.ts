@@ -5,8 +5,10 @@
  */
 import type { FileModel } from '../file';
 import { hashString } from '../text/normalize';
-import { INSTITUTION_HEADS, PLACE_CUES, TITLE_WORDS } from './lexicon';
-import { BREAK, COMMA, forEachEntryLine, JOINED, LineWords } from './tokens';
+import { BREAK, COMMA, forEachEntryLine, INSTITUTION_HEAD_SET, JOINED, LineWords, PLACE_CUE_SET } from './tokens';
+import type { TitleForm } from './titles';
+
+export { titleOf } from './titles';
 
 /** Words kept after a title: enough for a portfolio, two modifiers and a three-part name. */
 const TITLE_CONTEXT_WORDS = 7;
@@ -56,43 +58,14 @@ export function fileNameEvidence(model: FileModel): FileNameEvidence {
   return e;
 }
 
-const titleForms = new Map<string, { title: string; genitive: boolean } | null>();
-
-/** The title a word is, without its proclitic (الرئيس، والرئيس، للرئيس، بالرئيس), or null. Memoized per form. */
-export function titleOf(norm: string): { title: string; genitive: boolean } | null {
-  let t = titleForms.get(norm);
-  if (t === undefined) {
-    t = computeTitle(norm);
-    if (titleForms.size < 200000) titleForms.set(norm, t);
-  }
-  return t;
-}
-
-function computeTitle(norm: string): { title: string; genitive: boolean } | null {
-  const c = norm[0];
-  if (c === 'و' || c === 'ف' || c === 'ب' || c === 'ك' || c === 'ل') {
-    const rest = norm.slice(1);
-    if (c === 'ل' && rest.startsWith('ل') && TITLE_WORDS.has('ا' + rest)) return { title: 'ا' + rest, genitive: true };
-    if (TITLE_WORDS.has(rest) && rest.length >= 3) return { title: rest, genitive: c === 'ل' };
-    if ((c === 'و' || c === 'ف') && rest.length > 2) {
-      const inner = computeTitle(rest);
-      if (inner) return inner;
-    }
-  }
-  if (TITLE_WORDS.has(norm)) return { title: norm, genitive: false };
-  return null;
-}
-
 function collectEvidence(model: FileModel): FileNameEvidence {
   const out: FileNameEvidence = { titles: [], hashtags: [], placeCues: new Map(), placeCuePairs: new Map(), nameSignature: 0 };
-  forEachEntryLine(model, (line, start, end, entry) => {
-    const words = new LineWords(model.text, start, end, entry, line);
+  forEachEntryLine(model, (words) => {
     for (let i = 0; i < words.length; i++) {
-      const norm = words.norms[i];
-      const t = titleOf(norm);
+      const t = words.title(i);
       if (t) collectTitle(words, i, t, out.titles);
       if (words.isHashtag(i) && !(words.flags(i) & JOINED)) collectHashtag(words, i, out.hashtags);
-      if (i > 0 && PLACE_CUES.has(words.norms[i - 1])) collectPlaceCue(words, i, out);
+      if (i > 0 && words.normIn(PLACE_CUE_SET, i - 1)) collectPlaceCue(words, i, out);
     }
   });
   out.nameSignature = signatureOf(out);
@@ -148,21 +121,20 @@ function bumpCount(map: Map<string, number>, key: string, n: number): void {
 }
 
 function ctxWord(words: LineWords, k: number): ContextWord {
-  return { surface: words.surface(k), norm: words.norms[k], flags: words.flags(k) };
+  return { surface: words.surface(k), norm: words.norm(k), flags: words.flags(k) };
 }
 
-function collectTitle(words: LineWords, i: number, t: { title: string; genitive: boolean }, out: TitleContext[]): void {
+function collectTitle(words: LineWords, i: number, t: TitleForm, out: TitleContext[]): void {
   const ctx: ContextWord[] = [];
   for (let j = i + 1; j < words.length && ctx.length < TITLE_CONTEXT_WORDS; j++) {
     // A comma may set off the name (وزير الخارجية الروسي، سيرغي لافروف); the learner decides.
     const f = words.flags(j);
     if (f & BREAK && !(f & COMMA)) break;
-    if (titleOf(words.norms[j])) break;
+    if (words.title(j)) break;
     ctx.push(ctxWord(words, j));
   }
   if (!ctx.length) return;
-  const before = i > 0 && !(words.flags(i) & BREAK) ? words.norms[i - 1] : '';
-  const institution = INSTITUTION_HEADS.has(before);
+  const institution = i > 0 && !(words.flags(i) & BREAK) && words.normIn(INSTITUTION_HEAD_SET, i - 1);
   const titleSurface = words.surface(i);
   const key = `${titleSurface}${institution ? '!' : ''}\u0002${ctx.map((w) => `${w.surface}\u0001${w.flags}`).join('\u0002')}`;
   out.push({ title: t.title, titleSurface, genitive: t.genitive, institution, words: ctx, key });

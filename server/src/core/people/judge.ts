@@ -7,10 +7,26 @@
 import type { NameFacts, NameIndex } from '../names/variants';
 import { normalizeForMatch } from '../text/normalize';
 import { BODY_HEADS, CHAIN_WORDS, INSTITUTION_HEADS, STOPWORDS, TITLE_MODIFIERS, VERBS } from './lexicon';
-import { titleOf } from './evidence';
+import { titleOf } from './titles';
+import type { LineWords } from './tokens';
 
 /** `short`: a two-letter word, a name only as the given name of a longer name (جو بايدن). */
 export type WordClass = 'stop' | 'verb' | 'title' | 'modifier' | 'chain' | 'place' | 'name' | 'short';
+const CLASSES: readonly WordClass[] = ['stop', 'verb', 'title', 'modifier', 'chain', 'place', 'name', 'short'];
+
+/** The name keys and place keys of a vocabulary (what `mayMatter` asks). */
+interface VocabularyKeys {
+  nameKeys: Map<string, unknown>;
+  places: Map<string, unknown>;
+  placePairs: Map<string, unknown>;
+}
+
+/** A copy of a per-id table with room for `id`. */
+function grown(a: Uint8Array, id: number): Uint8Array {
+  const b = new Uint8Array(Math.max(id + 1, a.length * 2, 1024));
+  b.set(a);
+  return b;
+}
 
 /** Shapes of transliterated foreign names (-وف، -يف، -سكي، يي). */
 const FOREIGN_SHAPE = /(?<=[^\sوي])(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:وف|يف|سكي|فيتش|ينكو|شفيلي|يان)$|[ڤپگ]/;
@@ -57,6 +73,7 @@ export class WordJudge {
   set places(keys: Set<string>) {
     this.placeKeys = keys;
     this.classes.clear();
+    this.classById.fill(0);
   }
 
   constructor(private readonly index: NameIndex) {
@@ -65,6 +82,10 @@ export class WordJudge {
 
   private readonly lookups = new Map<string, WordLookup>();
   private readonly normMatters = new Map<string, boolean>();
+  /** Per spelling id: 0 not decided yet, 1 no, 2 yes (see `mayMatter`). */
+  private mattersById: Uint8Array = new Uint8Array(0);
+  /** Per spelling id: 0 not classified yet, else 1 + the index of its class in `CLASSES`. */
+  private classById: Uint8Array = new Uint8Array(0);
 
   /** Stem and keys of a written word (memoized). */
   lookup(surface: string): WordLookup {
@@ -79,10 +100,22 @@ export class WordJudge {
   }
 
   /**
-   * Whether a normalized form can be part of a name or a place of the vocabulary (decided on the first spelling
-   * seen with it: spellings of one form differ only in hamza and the like, which the keys fold anyway).
+   * Whether word i of a line can be part of a name or a place of the vocabulary: decided once per normalized form, on
+   * the first spelling seen with it (spellings of one form differ only in hamza and the like, which the keys fold
+   * anyway). A word's answer is then kept by its spelling id, found by the scan's hashes without making a string; a
+   * compound (عبد الله) or a word the corpus' spelling table lacks (a function word, a title, a number) is looked up
+   * by its normalized form.
    */
-  mayMatter(norm: string, surface: () => string, vocab: { nameKeys: Map<string, unknown>; places: Map<string, unknown>; placePairs: Map<string, unknown> }): boolean {
+  mayMatter(words: LineWords, i: number, vocab: VocabularyKeys): boolean {
+    const id = this.spellingId(words, i);
+    if (id < 0) return this.normMayMatter(words.norm(i), () => words.surface(i), vocab);
+    if (id >= this.mattersById.length) this.mattersById = grown(this.mattersById, id);
+    let m = this.mattersById[id];
+    if (m === 0) this.mattersById[id] = m = this.normMayMatter(words.norm(i), () => words.surface(i), vocab) ? 2 : 1;
+    return m === 2;
+  }
+
+  private normMayMatter(norm: string, surface: () => string, vocab: VocabularyKeys): boolean {
     let m = this.normMatters.get(norm);
     if (m === undefined) {
       if (STOPWORDS.has(norm)) m = false;
@@ -94,6 +127,24 @@ export class WordJudge {
       this.normMatters.set(norm, m);
     }
     return m;
+  }
+
+  /** The spelling id of word i of a line, or -1 (a compound, or a word the corpus' spelling table lacks). */
+  private spellingId(words: LineWords, i: number): number {
+    const k = words.scanIndex(i);
+    return k < 0 ? -1 : this.index.scannedId(words.scanned, k);
+  }
+
+  /** The class of word i of a line (as `classOf` gives it, memoized per spelling id). */
+  classOfWord(words: LineWords, i: number): WordClass {
+    const id = this.spellingId(words, i);
+    if (id < 0) return this.classOf(words.surface(i), words.norm(i));
+    if (id >= this.classById.length) this.classById = grown(this.classById, id);
+    const c = this.classById[id];
+    if (c) return CLASSES[c - 1];
+    const cls = this.classOf(words.surface(i), words.norm(i));
+    this.classById[id] = 1 + CLASSES.indexOf(cls);
+    return cls;
   }
 
   /** The word without a proclitic, when the rest is attested (the name index decides). */

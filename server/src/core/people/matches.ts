@@ -7,9 +7,8 @@
 import type { FileModel } from '../file';
 import { normalizeForMatch } from '../text/normalize';
 import { procliticLetters, skipLetters } from '../text/letters';
-import { titleOf } from './evidence';
-import { INSTITUTION_HEADS, OFFICE_TITLES, PLACE_CUES } from './lexicon';
-import { BREAK, COMMA, forEachEntryLine, HASHTAG, LineWords, TANWEEN } from './tokens';
+import { OFFICE_TITLES } from './lexicon';
+import { BREAK, COMMA, forEachEntryLine, HASHTAG, INSTITUTION_HEAD_SET, LineWords, PLACE_CUE_SET, TANWEEN } from './tokens';
 import { bareTitle } from './learn';
 import { placeKey, WordJudge } from './judge';
 import type { Vocabulary } from './learn';
@@ -77,11 +76,10 @@ const TITLE_LOOKBACK = 5;
 export function matchFile(model: FileModel, vocab: Vocabulary, judge: WordJudge): FileMatches {
   const out: MatchedWord[] = [];
   let base = 0;
-  forEachEntryLine(model, (line, start, end, entry) => {
-    const words = new LineWords(model.text, start, end, entry, line);
+  forEachEntryLine(model, (words) => {
     for (let i = 0; i < words.length; i++) {
-      // Most words are no name: decided once per normalized form, without reading the word again.
-      if (!judge.mayMatter(words.norms[i], () => words.surface(i), vocab)) continue;
+      // Most words are no name: decided once per spelling, without making the word's strings.
+      if (!judge.mayMatter(words, i, vocab)) continue;
       const m = matchWord(model.text, words, i, vocab, judge);
       if (m) {
         m.index = base + i;
@@ -94,10 +92,10 @@ export function matchFile(model: FileModel, vocab: Vocabulary, judge: WordJudge)
 }
 
 function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary, judge: WordJudge): MatchedWord | null {
-  const norm = words.norms[i];
+  const norm = words.norm(i);
   const flags = words.flags(i);
   if (norm === 'بن' || norm === 'بنت' || norm === 'ابن' || norm === 'ابنه') {
-    return { kind: TokenKind.Chain, key: norm, stem: words.surface(i), start: words.starts[i], end: words.ends[i], index: 0, flags, proclitic: false, entry: words.entry, line: words.line, institution: false };
+    return { kind: TokenKind.Chain, key: norm, stem: words.surface(i), start: words.start(i), end: words.end(i), index: 0, flags, proclitic: false, entry: words.entry, line: words.line, institution: false };
   }
   if (norm.length < 2) return null;
   const surface = words.surface(i);
@@ -112,7 +110,7 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
       const p = pairs.find((x) => x.second === nk);
       if (p) {
         kind = TokenKind.Place;
-        pair = { key: p.key, end: words.ends[i + 1] };
+        pair = { key: p.key, end: words.end(i + 1) };
       }
     }
     if (kind === null && vocab.places.has(info.placeKey) && !isAmbiguousPlace(info.stem, words, i, judge)) kind = TokenKind.Place;
@@ -120,8 +118,8 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
   if (kind === null) return null;
   const stem = info.stem;
   const proclitic = stem !== surface;
-  const start = words.starts[i];
-  const near = (k: number): NearWord => ({ surface: words.surface(k), norm: words.norms[k], start: words.starts[k], end: words.ends[k], flags: words.flags(k) });
+  const start = words.start(i);
+  const near = (k: number): NearWord => ({ surface: words.surface(k), norm: words.norm(k), start: words.start(k), end: words.end(k), flags: words.flags(k) });
   const prev = i > 0 && !(flags & BREAK) ? near(i - 1) : undefined;
   const prev2 = prev && i > 1 && !(prev.flags & BREAK) ? near(i - 2) : undefined;
   const next = i + 1 < words.length && !(words.flags(i + 1) & BREAK) ? near(i + 1) : undefined;
@@ -130,8 +128,8 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
     kind,
     key: kind === TokenKind.Place ? (pair ? pair.key : info.placeKey) : info.key,
     stem,
-    start: proclitic ? skipLetters(text, start, words.ends[i], procliticLetters(surface, stem)) : start,
-    end: words.ends[i],
+    start: proclitic ? skipLetters(text, start, words.end(i), procliticLetters(surface, stem)) : start,
+    end: words.end(i),
     index: 0,
     flags,
     proclitic,
@@ -158,7 +156,7 @@ function isAmbiguousPlace(stem: string, words: LineWords, i: number, judge: Word
   if (flags & HASHTAG) return false;
   const surface = words.surface(i);
   if (stem !== surface && /^[بل]/.test(surface)) return false;
-  return !(i > 0 && !(flags & BREAK) && PLACE_CUES.has(words.norms[i - 1]));
+  return !(i > 0 && !(flags & BREAK) && words.normIn(PLACE_CUE_SET, i - 1));
 }
 
 /** The title before a name, with only role words between (الرئيس الروسي فلاديمير، وزير الخارجية أسعد). */
@@ -166,16 +164,16 @@ function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore
   for (let j = i - 1, d = 0; j >= 0 && d < TITLE_LOOKBACK; j--, d++) {
     const f = words.flags(j + 1);
     if (f & BREAK && !(f & COMMA)) return undefined;
-    const t = titleOf(words.norms[j]);
+    const t = words.title(j);
     if (t) {
       const between: string[] = [];
       for (let k = j + 1; k < i; k++) between.push(words.surface(k));
       return { title: t.title, genitive: t.genitive, role: [bareTitle(words.surface(j), t.title), ...between].join(' '), distance: d };
     }
-    const cls = words.flags(j) & TANWEEN ? 'modifier' : judge.classOf(words.surface(j), words.norms[j]);
+    const cls = words.flags(j) & TANWEEN ? 'modifier' : judge.classOfWord(words, j);
     if (cls === 'modifier' || cls === 'place') continue;
     // The portfolio of an office (وزير الصحة ماهر الشرع).
-    if (cls === 'name' && j > 0 && OFFICE_TITLES.has(titleOf(words.norms[j - 1])?.title ?? '')) continue;
+    if (cls === 'name' && j > 0 && OFFICE_TITLES.has(words.title(j - 1)?.title ?? '')) continue;
     return undefined;
   }
   return undefined;
@@ -185,8 +183,8 @@ function institutionBefore(words: LineWords, i: number): boolean {
   // The head right before the name, or before its title (مركز الملك سلمان).
   for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
     if (words.flags(j + 1) & BREAK) return false;
-    if (INSTITUTION_HEADS.has(words.norms[j])) return true;
-    if (!titleOf(words.norms[j])) return false;
+    if (words.normIn(INSTITUTION_HEAD_SET, j)) return true;
+    if (!words.title(j)) return false;
   }
   return false;
 }

@@ -4,8 +4,10 @@
  * written as two words (عبد الله، آل سعود) are joined into one word here.
  */
 import type { FileModel } from '../file';
-import { isIgnorableUnit, stripMarks, tokenize } from '../text/normalize';
-import { COMPOUND_HEADS } from './lexicon';
+import { FOLD, isIgnorableUnit } from '../text/normalize';
+import { HASHTAG as SCAN_HASHTAG, MARKED, NormSet, WordScan } from '../text/scan';
+import { COMPOUND_HEADS, INSTITUTION_HEADS, PLACE_CUES } from './lexicon';
+import { mayBeTitle, TitleForm, titleOf } from './titles';
 
 /** The word is (part of) a hashtag. */
 export const HASHTAG = 1;
@@ -32,91 +34,163 @@ export interface Word {
   line: number;
 }
 
-/** Calls `visit` with each line of the file's entries (titles and body paragraphs; never navigation or metadata). */
-export function forEachEntryLine(model: FileModel, visit: (line: number, start: number, end: number, entry: number) => void): void {
-  for (const p of model.paragraphs) {
-    if (p.role === 'preamble' || p.entry < 0) continue;
-    visit(p.firstLine, p.start, p.end, p.entry);
-  }
-}
+/** Scan arrays left by the last walk, taken over by the next one (a walk allocates them once, not per line). */
+let spareScan: WordScan | undefined;
 
 /**
- * The words of one line, read lazily: normalized forms and offsets up front (compounds such as «عبد الله» joined),
- * the spelling and the flags of a word only when asked for (most words are never looked at twice).
+ * Calls `visit` with the words of each line of the file's entries (titles and body paragraphs; never navigation or
+ * metadata). One `LineWords` is refilled for every line: it is valid only during its visit.
+ */
+export function forEachEntryLine(model: FileModel, visit: (words: LineWords) => void): void {
+  const words = new LineWords(model.text, spareScan);
+  spareScan = undefined;
+  for (const p of model.paragraphs) {
+    if (p.role === 'preamble' || p.entry < 0) continue;
+    words.read(p.start, p.end, p.entry, p.firstLine);
+    visit(words);
+  }
+  spareScan = words.release();
+}
+
+/** Heads of names written as two words. */
+const COMPOUND_HEAD_SET = new NormSet(COMPOUND_HEADS);
+/** Place cues (في، العاصمة …) and heads of institutions' names (مركز، جامعة …), for `LineWords.normIn`. */
+export const PLACE_CUE_SET = new NormSet(PLACE_CUES);
+export const INSTITUTION_HEAD_SET = new NormSet(INSTITUTION_HEADS);
+
+/**
+ * The words of one line, read from an allocation-free scan: offsets and flags up front (compounds such as «عبد الله»
+ * joined), a word's strings only when asked for, and tests against word lists by hash (`normIn`, `title`), so the
+ * many words nobody looks at twice never become strings.
  */
 export class LineWords {
-  readonly norms: string[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  private readonly hashtag: boolean[] = [];
+  length = 0;
+  entry = 0;
+  line = 0;
+  /** Word i is word `first[i]` of the scan, or the two words from it on when `compound[i]`. */
+  private first = new Int32Array(64);
+  private compound = new Uint8Array(64);
+  private flagCache = new Int32Array(64);
+  private readonly norms: (string | undefined)[] = [];
   private readonly surfaces: (string | undefined)[] = [];
-  private readonly flagCache: number[] = [];
+  private scan: WordScan;
 
   constructor(
     private readonly text: string,
-    private readonly lineStart: number,
-    lineEnd: number,
-    readonly entry: number,
-    readonly line: number,
+    spare?: WordScan,
   ) {
-    const t = tokenize(text, lineStart, lineEnd);
-    for (let k = 0; k < t.norms.length; k++) {
-      const n = this.norms.length;
-      // «عبد الله», «آل سعود»: one name written as two words.
-      if (n && COMPOUND_HEADS.has(this.norms[n - 1]) && isArabicCode(t.norms[k].charCodeAt(0)) && isPlainGap(text, this.ends[n - 1], t.starts[k])) {
-        const head = this.norms[n - 1];
-        if (this.text.slice(this.starts[n - 1], this.ends[n - 1]).length === head.length) {
-          this.norms[n - 1] = head === 'ال' ? `ال ${t.norms[k]}` : head + t.norms[k];
-          this.surfaces[n - 1] = `${this.text.slice(this.starts[n - 1], this.ends[n - 1])} ${surfaceOf(text, t.starts[k], t.ends[k], t.norms[k])}`;
-          this.ends[n - 1] = t.ends[k];
-          continue;
-        }
-      }
-      this.norms.push(t.norms[k]);
-      this.starts.push(t.starts[k]);
-      this.ends.push(t.ends[k]);
-      this.hashtag.push(t.hashtag[k]);
-      this.surfaces.push(undefined);
-      this.flagCache.push(-1);
+    this.scan = new WordScan(text, 0, 0, spare);
+  }
+
+  /** Reads the line `text[start, end)`. */
+  read(start: number, end: number, entry: number, line: number): void {
+    const text = this.text;
+    const scan = (this.scan = new WordScan(text, start, end, this.scan));
+    this.entry = entry;
+    this.line = line;
+    if (this.first.length < scan.count) {
+      this.first = new Int32Array(scan.count * 2);
+      this.compound = new Uint8Array(scan.count * 2);
+      this.flagCache = new Int32Array(scan.count * 2);
     }
+    let n = 0;
+    for (let k = 0; k < scan.count; k++) {
+      // «عبد الله», «آل سعود»: one name written as two words (the head alone, written without marks).
+      if (n && !this.compound[n - 1] && COMPOUND_HEAD_SET.has(scan, k - 1) && !(scan.flags[k - 1] & MARKED) && isArabicCode(FOLD[text.charCodeAt(scan.starts[k])]) && isPlainGap(text, scan.ends[k - 1], scan.starts[k])) {
+        this.compound[n - 1] = 1;
+        continue;
+      }
+      this.first[n] = k;
+      this.compound[n] = 0;
+      this.flagCache[n] = -1;
+      n++;
+    }
+    this.length = n;
+    this.norms.length = 0;
+    this.surfaces.length = 0;
   }
 
-  get length(): number {
-    return this.norms.length;
+  /** Hands the scan's arrays over to the next reader. */
+  release(): WordScan {
+    return this.scan;
   }
 
-  isHashtag(k: number): boolean {
-    return this.hashtag[k];
+  /** The index of word i in the line's scan, or -1 for a compound (two scanned words). */
+  scanIndex(i: number): number {
+    return this.compound[i] ? -1 : this.first[i];
   }
 
-  /** The spelling a reader sees (marks removed). */
-  surface(k: number): string {
-    let s = this.surfaces[k];
-    if (s === undefined) this.surfaces[k] = s = surfaceOf(this.text, this.starts[k], this.ends[k], this.norms[k]);
+  /** The scan of the line (see `scanIndex`). */
+  get scanned(): WordScan {
+    return this.scan;
+  }
+
+  start(i: number): number {
+    return this.scan.starts[this.first[i]];
+  }
+
+  end(i: number): number {
+    return this.scan.ends[this.first[i] + this.compound[i]];
+  }
+
+  /** The normalized form (for lexicon look-ups); a compound is written without its space (عبدالله), «آل» with it. */
+  norm(i: number): string {
+    let s = this.norms[i];
+    if (s === undefined) {
+      const k = this.first[i];
+      if (!this.compound[i]) s = this.scan.norm(k);
+      else {
+        const head = this.scan.norm(k);
+        s = head === 'ال' ? `ال ${this.scan.norm(k + 1)}` : head + this.scan.norm(k + 1);
+      }
+      this.norms[i] = s;
+    }
     return s;
   }
 
-  flags(k: number): number {
-    let f = this.flagCache[k];
+  /** The spelling a reader sees (marks removed); a compound keeps its space (عبد الله). */
+  surface(i: number): string {
+    let s = this.surfaces[i];
+    if (s === undefined) {
+      const k = this.first[i];
+      s = this.compound[i] ? `${this.scan.spelling(k)} ${this.scan.spelling(k + 1)}` : this.scan.spelling(k);
+      this.surfaces[i] = s;
+    }
+    return s;
+  }
+
+  /** Whether the word's normalized form is in a set. */
+  normIn(set: NormSet, i: number): boolean {
+    return this.compound[i] ? set.hasString(this.norm(i)) : set.has(this.scan, this.first[i]);
+  }
+
+  /** The title the word is (see `titleOf`), or null. */
+  title(i: number): TitleForm | null {
+    if (!this.compound[i] && !mayBeTitle(this.scan, this.first[i])) return null;
+    return titleOf(this.norm(i));
+  }
+
+  isHashtag(i: number): boolean {
+    return (this.scan.flags[this.first[i]] & SCAN_HASHTAG) !== 0;
+  }
+
+  flags(i: number): number {
+    let f = this.flagCache[i];
     if (f < 0) {
-      f = k === 0 ? BREAK : gapFlags(this.text, this.ends[k - 1], this.starts[k]);
-      if (this.hashtag[k]) f |= HASHTAG;
-      const e = this.ends[k];
+      const start = this.start(i);
+      const e = this.end(i);
+      f = i === 0 ? BREAK : gapFlags(this.text, this.end(i - 1), start);
+      if (this.isHashtag(i)) f |= HASHTAG;
       // Tanween is often typed after the final alif, outside the word's offsets (روسياً).
-      if (isTanween(this.text.charCodeAt(e)) || isTanween(this.text.charCodeAt(e + 1)) || hasTanween(this.text, this.starts[k], e)) f |= TANWEEN;
-      this.flagCache[k] = f;
+      if (isTanween(this.text.charCodeAt(e)) || isTanween(this.text.charCodeAt(e + 1)) || hasTanween(this.text, start, e)) f |= TANWEEN;
+      this.flagCache[i] = f;
     }
     return f;
   }
 
-  word(k: number): Word {
-    return { start: this.starts[k], end: this.ends[k], surface: this.surface(k), norm: this.norms[k], flags: this.flags(k), entry: this.entry, line: this.line };
+  word(i: number): Word {
+    return { start: this.start(i), end: this.end(i), surface: this.surface(i), norm: this.norm(i), flags: this.flags(i), entry: this.entry, line: this.line };
   }
-}
-
-function surfaceOf(text: string, start: number, end: number, norm: string): string {
-  const raw = text.slice(start, end);
-  return raw.length === norm.length ? raw : stripMarks(raw);
 }
 
 function hasTanween(text: string, start: number, end: number): boolean {
@@ -134,14 +208,6 @@ function isPlainGap(text: string, from: number, to: number): boolean {
 
 function isArabicCode(c: number): boolean {
   return c >= 0x0620 && c <= 0x06ff;
-}
-
-/** The words of one line (every word read). */
-export function lineWords(text: string, start: number, end: number, entry: number, line: number): Word[] {
-  const w = new LineWords(text, start, end, entry, line);
-  const out: Word[] = [];
-  for (let k = 0; k < w.length; k++) out.push(w.word(k));
-  return out;
 }
 
 function isTanween(c: number): boolean {

@@ -52,6 +52,23 @@ export class Interner {
     return id;
   }
 
+  /** The id of word k's spelling, or -1 when it has none (nothing is added). */
+  peekSpelling(scan: WordScan, k: number): number {
+    const h1 = scan.spellingHashes[k] | 0;
+    const h2 = scan.spellingHashes2[k] | 0;
+    const recent = this.recent;
+    const r = ((h1 ^ (h1 >>> 13)) & (RECENT - 1)) * STRIDE;
+    if (recent[r] === h1 && recent[r + 1] === h2 && recent[r + 2]) return recent[r + 2] - 1;
+    const slots = this.slots;
+    const mask = slots.length / STRIDE - 1;
+    for (let i = slotOf(h1, mask); ; i = (i + 1) & mask) {
+      const at = i * STRIDE;
+      const id = slots[at + 2] - 1;
+      if (id < 0) return -1;
+      if (slots[at] === h1 && slots[at + 1] === h2) return id;
+    }
+  }
+
   private lookup(scan: WordScan, k: number, h1: number, h2: number): number {
     const slots = this.slots;
     const mask = slots.length / STRIDE - 1;

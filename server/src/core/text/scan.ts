@@ -203,6 +203,13 @@ export class NormSet {
     for (const w of list) if (scan.normIs(k, w)) return true;
     return false;
   }
+
+  /** True when a normalized word is in the set. */
+  hasString(norm: string): boolean {
+    const h = fnv(norm);
+    if (!(this.filter[(h & 0xffff) >> 3] & (1 << (h & 7)))) return false;
+    return this.byHash.get(h | 0)?.includes(norm) ?? false;
+  }
 }
 
 /** The second hash of a string's code units (what the scan computes for a spelling). */
