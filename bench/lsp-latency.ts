@@ -3,7 +3,8 @@
  * corpus, and every figure is printed (medians and percentiles; nothing is asserted). Per corpus:
  *
  * - indexing: `initialize` to the first and to the full diagnostics (every file published, status says indexing is
- *   over), then the first hover on a name (it waits for the people index, built after the files);
+ *   over), then the first hover on a name (it waits up to 3 s for the people index, built after the files) and the
+ *   first go to definition (it waits for the index);
  * - (a) edits: a word typed into, then deleted from, a paragraph that another file duplicates (so that file's
  *   findings change too): time from `didChange` to the last diagnostics that change caused (the edited file and
  *   every file whose duplicates changed; a request sent after the edited file's diagnostics arrive marks the end of
@@ -335,10 +336,14 @@ async function measure(folder: string): Promise<void> {
     let t = performance.now();
     await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: name.uri }, position: name.position });
     const firstHover = performance.now() - t;
+    // Go to definition waits for the people index: the time it takes is how long an editor waits for its first
+    // cross-file answer.
+    await server.connection.sendRequest('textDocument/definition', { textDocument: { uri: name.uri }, position: name.position });
+    const firstDefinition = performance.now() - t;
     await server.waitForStatus((s) => !s.peopleIndexing, 1000).catch(() => undefined);
     const build = server.hasStats ? await server.connection.sendRequest<{ lastPeopleBuild: { busy: number; wall: number } | null }>(STATS, {}).catch(() => null) : null;
     out(
-      `  first hover on a name after indexing: ${ms(firstHover)}` +
+      `  first hover on a name after indexing: ${ms(firstHover)}; first definition: ${ms(firstDefinition)}` +
         (build?.lastPeopleBuild ? ` (people index: ${ms(build.lastPeopleBuild.busy)} of work in ${ms(build.lastPeopleBuild.wall)})` : ''),
     );
 

@@ -273,9 +273,8 @@ export class DuplicateIndex {
     const exactGroup = this.exact.get(p.exactKey);
     if (exactGroup && distinctFiles(exactGroup) >= this.options.boilerplateMinFiles) return [];
     const self = this.idsOf.get(file)?.[index] ?? -1;
-    const batch = !this.incremental || ++this.queriesSinceChange > Math.max(BATCH_AFTER_QUERIES, this.indexedParagraphs * BATCH_AFTER_SHARE);
     // The batch, finishing one a host has begun in steps (`prepare`) rather than starting another.
-    if (!this.allNear && batch) this.prepare(() => false);
+    if (!this.allNear && this.wouldBatch(++this.queriesSinceChange)) this.prepare(() => false);
     if (this.allNear) return this.allNear.get(self) ?? [];
     if (this.stamps.length < this.refs.length) this.stamps = new Int32Array(this.refs.length * 2);
     const stamp = ++this.stamp;
@@ -307,6 +306,20 @@ export class DuplicateIndex {
     this.allNear = done.value;
     this.allNearBuild = null;
     return true;
+  }
+
+  /**
+   * Computes the batch in steps when `queries` more calls of `nearMatches` would start it: for a host about to ask
+   * about many paragraphs at once (the events of the people index), so that the batch never runs in one piece.
+   */
+  *prepareForQueries(queries: number): Steps<void> {
+    if (this.allNear || !this.wouldBatch(this.queriesSinceChange + queries)) return;
+    while (!this.prepare(() => true)) yield;
+  }
+
+  /** Whether this many queries since the last change make `nearMatches` compute every paragraph's matches at once. */
+  private wouldBatch(queries: number): boolean {
+    return !this.incremental || queries > Math.max(BATCH_AFTER_QUERIES, this.indexedParagraphs * BATCH_AFTER_SHARE);
   }
 
   /** The near matches of every indexed paragraph, each pair verified once (the same as `nearMatches` one by one). */

@@ -481,6 +481,11 @@ export class PeopleIndex {
       if (pace.tick(2 * list.length)) yield;
       list.sort((a, b) => a.start - b.start);
     }
+    // Linking reports reads the near-duplicates of every file whose links are not known yet: when that many
+    // questions would make the duplicate index compute all pairs at once, it does so here, in steps.
+    let linkQueries = 0;
+    for (const f of files) if (this.links.get(f)?.model !== models.get(f)) linkQueries += models.get(f)!.paragraphs.length;
+    yield* duplicates.prepareForQueries(linkQueries);
     const placeNames = new Map(places.map((p) => [p.id, p.name]));
     const events = yield* buildEventsSteps({
       files,
