@@ -388,11 +388,17 @@ async function measure(folder: string): Promise<void> {
     out(`      back to back (the next edit as soon as the diagnostics came): ${await typeWords(0)}`);
     await pinger.end();
 
-    // (b) Questions about people: wait for the index again (rebuilt after the edits), then time each request.
+    // (b) Questions about people. The first one after the edits is answered from the new index if it is built in
+    // time, else (a corpus whose builds are slow) from the last one carried over to the edits; the others are timed
+    // once the new index is built.
     await pinger.begin('(b) queries');
+    let building = false;
+    const rebuilt = server.waitForStatus((s) => (s.peopleIndexing ? ((building = true), false) : building));
     t = performance.now();
     await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: name.uri }, position: name.position });
-    out(`  first hover after the edits (people index rebuilt): ${ms(performance.now() - t)}`);
+    out(`  first hover after the edits: ${ms(performance.now() - t)}`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    if (building) await rebuilt;
     const mentions = await peopleMentions(server, Number(args.queries));
     const hoverTimes: number[] = [];
     const definitionTimes: number[] = [];

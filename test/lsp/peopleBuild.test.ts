@@ -72,7 +72,7 @@ describe('language server: the people index is built without blocking', function
 
   it('answers a hover without the index when the build takes longer than the hover waits, and says so', async () => {
     const gate = new Gate();
-    const { client, corpus } = await startSession({ server: { peopleSliceMs: 0, betweenPeopleSlices: gate.wait, hoverPeopleWaitMs: 100 } });
+    const { client, corpus } = await startSession({ server: { peopleSliceMs: 0, betweenPeopleSlices: gate.wait, peopleFirstWaitMs: 100 } });
     await gate.reached;
     const uri = corpus.uri(SEED.s003);
     const pos = positionOf(corpus.read(SEED.s003), 'بوتين', 1);
@@ -140,6 +140,54 @@ describe('language server: the people index is built without blocking', function
     for (const r of refs) assert.match(lines[r.range.start.line].slice(r.range.start.character, r.range.end.character), /^السوفي+تي$/);
     const def = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: pos });
     assert.ok(refs.some((r) => r.range.start.line === def.range.start.line && r.range.start.character === def.range.start.character));
+  });
+
+  it('on a corpus whose index takes long to build, answers from the last index carried over to an edit while it is built again', async () => {
+    // Builds pass freely until `held` is set; this corpus counts as slow (any build), and requests wait 50 ms.
+    let held: Promise<void> | null = null;
+    let release = () => {};
+    const { client, corpus } = await startSession({
+      server: { peopleSliceMs: 0, betweenPeopleSlices: () => held ?? undefined, peopleStaleAfterMs: 0, peopleFreshWaitMs: 50 },
+    });
+    const uri = corpus.uri(SEED.s003);
+    const text = corpus.read(SEED.s003);
+    const before = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: positionOf(text, 'بوتين', 1), context: { includeDeclaration: true } });
+    await client.waitFor(() => client.statuses[client.statuses.length - 1].peopleIndexing === false, 'the first build to end');
+
+    held = new Promise<void>((resolve) => (release = resolve));
+    await client.open(uri, text);
+    // Text inserted before the first «بوتين» shifts every name after it; a second edit replaces a word further on.
+    const inserted = 'نص قصير. ';
+    const at = positionOf(text, 'بوتين');
+    await client.change(uri, { start: at, end: at }, inserted);
+    const edited = client.text(uri)!;
+    const pos = positionOf(edited, 'بوتين', 1);
+
+    // The new index is held: the answers come from the last one, at the positions of the edited text.
+    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: pos });
+    assert.match(valueOf(h), /^\*\*فلاديمير بوتين\*\* — person/);
+    assert.deepEqual(h.range?.start, positionOf(edited, 'بوتين'));
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: pos, context: { includeDeclaration: true } });
+    assert.equal(refs.length, before.length);
+    const lines = edited.split('\n');
+    for (const r of refs.filter((x) => x.uri === uri)) assert.match(lines[r.range.start.line].slice(r.range.start.character, r.range.end.character), /بوتين/);
+    const def = await client.request<Location | null>('textDocument/definition', { textDocument: { uri }, position: pos });
+    assert.ok(def && refs.some((r) => r.uri === def.uri && r.range.start.line === def.range.start.line && r.range.start.character === def.range.start.character));
+    // Inside the inserted text the last index knows no one.
+    const inside = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(edited, inserted, 2) });
+    assert.ok(!inside || !/— (person|place)/.test(valueOf(inside)), inside ? valueOf(inside) : '');
+    const stats = await client.request<ServerStats>(SERVER_STATS_REQUEST, {});
+    assert.ok(client.statuses[client.statuses.length - 1].peopleIndexing, 'the build is still held');
+    assert.ok(stats.rss > 0);
+
+    held = null;
+    release();
+    await client.waitFor(() => client.statuses[client.statuses.length - 1].peopleIndexing === false, 'the build to end');
+    const fresh = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: pos, context: { includeDeclaration: true } });
+    assert.deepEqual(
+      fresh.map((r) => [r.uri, r.range]),
+      refs.map((r) => [r.uri, r.range]),
+    );
   });
 
   it('asks the client to refresh CodeLenses when an edit changes the events behind them', async () => {

@@ -166,6 +166,49 @@ describe('people index updates', () => {
     assert.strictEqual(after.mentionsOf(after.personAt(f, at)!.person.id).length, 46);
   });
 
+  it('carries an out-of-date snapshot over to edits: moved mentions follow their text, edited ones are left out', () => {
+    const c = seedCorpus();
+    const before = c.people();
+    const f = file('003');
+    const old = text('003');
+    // A name in the middle of the file replaced by longer text: the names after it move.
+    const middle = before.mentionsIn(f)[Math.floor(before.mentionsIn(f).length / 2)];
+    const edited = old.slice(0, middle.start) + 'نص قصير فلان' + old.slice(middle.end);
+    c.applyChange({ changed: [{ file: f, text: edited }] });
+    const view = before.since((x) => c.model(x));
+    const fresh = c.people();
+    const key = (m: Mention) => `${m.id} ${m.file} ${m.start}-${m.end} ${JSON.stringify(m.range)}`;
+    const freshKeys = new Set([...fresh.people, ...fresh.places].flatMap((e) => fresh.mentionsOf(e.id).map(key)));
+    const moved = view.mentionsIn(f);
+    assert.strictEqual(moved.length, before.mentionsIn(f).length - 1);
+    assert.ok(moved.some((m) => m.start > edited.indexOf('فلان')) && moved.some((m) => m.start < edited.indexOf('نص قصير')));
+    for (const m of moved) {
+      assert.ok(freshKeys.has(key(m)), `${key(m)} is a mention of the new build too`);
+      assert.deepStrictEqual(view.entityAt(f, m.start)?.mention, m);
+    }
+    // Unchanged files keep their mentions as they were; inside the edited span the old snapshot answers nothing.
+    assert.strictEqual(view.mentionsIn(file('000')), before.mentionsIn(file('000')));
+    assert.strictEqual(view.entityAt(f, edited.indexOf('فلان') + 1), undefined);
+    const putin = view.personAt(f, edited.indexOf('بوتين'))!;
+    assert.strictEqual(putin.person.name, 'فلاديمير بوتين');
+    assert.ok(view.mentionsOf(putin.person.id).every((m) => freshKeys.has(key(m))));
+    // Events: the edited file's reports keep their entries, with their headlines where they are now.
+    const reports = before.events.flatMap((e) => view.reportsOf(e.id).filter((r) => r.file === f).map((r) => ({ e, r })));
+    assert.ok(reports.length > 0);
+    for (const { e, r } of reports) {
+      assert.deepStrictEqual(r.range, c.model(f)!.entries[r.entry].titleRange);
+      assert.strictEqual(view.eventOfEntry(f, r.entry), e);
+      assert.strictEqual(view.eventAt(f, r.range.start.line), e);
+    }
+
+    // A file emptied since: none of its mentions are left.
+    c.applyChange({ changed: [{ file: file('004'), text: '' }] });
+    const later = before.since((x) => c.model(x));
+    assert.deepStrictEqual(later.mentionsIn(file('004')), []);
+    assert.ok(before.mentionsOf(putin.person.id).some((m) => m.file === file('004')));
+    assert.ok(later.mentionsOf(putin.person.id).every((m) => m.file !== file('004')));
+  });
+
   it('learns again when a file teaches a new name, and forgets a removed file', () => {
     const c = seedCorpus();
     c.people();

@@ -48,6 +48,29 @@ export interface PeopleBuildOptions {
   betweenSlices?: () => Promise<void> | void;
 }
 
+/** How long a request waits for the people index (see `PeopleBuilds.forRequest`), in ms. */
+export interface RequestWaits {
+  /** For an up-to-date snapshot when an earlier one exists. */
+  freshWaitMs: number;
+  /** For the first snapshot (Infinity: as long as it takes). */
+  firstWaitMs: number;
+  /** Builds taking less work than this are always waited for. */
+  staleAfterMs: number;
+}
+
+/** The value of a promise if it is fulfilled within `ms`, else null (a rejection within `ms` passes through). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  if (ms === Infinity) return promise;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+    promise.catch(() => undefined);
+  }
+}
+
 interface Waiter {
   resolve(snapshot: PeopleSnapshot): void;
   reject(err: unknown): void;
@@ -61,6 +84,8 @@ interface RootBuilds {
 
 export class PeopleBuilds {
   private readonly roots = new Map<Root, RootBuilds>();
+  /** The most work a build of each root took (ms): how long the next one may take. */
+  private readonly slowest = new WeakMap<Root, number>();
   private stopped = false;
   private readonly sliceMs: number;
   private readonly restartDelayMs: number;
@@ -114,6 +139,25 @@ export class PeopleBuilds {
       st.waiters.add(waiter);
       this.start(root);
     });
+  }
+
+  /**
+   * The snapshot a request answers from, without waiting long (`freshWaitMs` and `firstWaitMs` bound the waits):
+   * - the up-to-date one when it is ready in time;
+   * - else, when an earlier build exists, that snapshot carried over to the files as they are now (see
+   *   `PeopleSnapshot.since`), `stale` — for a corpus whose builds take long only (`staleAfterMs` of work): a small
+   *   corpus is built again faster than the wait, and its answers are always up to date;
+   * - else (the first build is under way) null after `firstWaitMs`: the caller answers without the index.
+   */
+  async forRequest(root: Root, token: CancellationToken, waits: RequestWaits): Promise<{ snapshot: PeopleSnapshot; stale: boolean } | null> {
+    const ready = this.current(root);
+    if (ready) return { snapshot: ready, stale: false };
+    const previous = root.corpus.peopleIndexState().lastBuilt();
+    const slow = (this.slowest.get(root) ?? 0) >= waits.staleAfterMs;
+    const wait = previous ? (slow ? waits.freshWaitMs : Infinity) : waits.firstWaitMs;
+    const fresh = await within(this.snapshot(root, token), wait);
+    if (fresh) return { snapshot: fresh, stale: false };
+    return previous ? { snapshot: previous.since((f) => root.corpus.model(f)), stale: true } : null;
   }
 
   /** Builds the root's snapshot in the background after `delayMs` without another call (a later call moves it). */
@@ -210,6 +254,7 @@ export class PeopleBuilds {
       return;
     }
     const snapshot = index.current()!;
+    this.slowest.set(root, Math.max(busy, this.slowest.get(root) ?? 0));
     this.settle(st, snapshot);
     this.host.onDone?.(root, snapshot, { busy, wall: performance.now() - started, restarts });
   }

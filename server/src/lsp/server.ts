@@ -99,14 +99,28 @@ export interface ServerOptions {
   peopleSliceMs?: number;
   /** Awaited between two slices of a people index build: tests hold a build in progress with it. */
   betweenPeopleSlices?: () => Promise<void> | void;
-  /** How long a hover waits for a people index being built before it answers without it (ms). */
-  hoverPeopleWaitMs?: number;
+  /** How long hover, definition and references wait for the first people index before they answer without it (ms). */
+  peopleFirstWaitMs?: number;
+  /** After a change, how long a request waits for the people index built again before it answers from the last one (ms). */
+  peopleFreshWaitMs?: number;
+  /** Only a root whose people builds took this much work (ms) gets answers from an out-of-date index. */
+  peopleStaleAfterMs?: number;
 }
 
 const DEFAULT_DEBOUNCE_MS = 50;
-/** A hover waits this long for a people index being built (the seeds' index takes well under a second). */
-const HOVER_PEOPLE_WAIT_MS = 3000;
+/**
+ * Hover, definition and references wait this long for the first people index (the seeds' index takes well under a
+ * second; 10,000 files take 10-15 s), then answer from the name index alone.
+ */
+const PEOPLE_FIRST_WAIT_MS = 3000;
 const PEOPLE_BUILDING_NOTE = '_The index of people, places and events is still being built: this card is read from the spelling counts._';
+/**
+ * After an edit, a request waits this long for the people index to be built again before it answers from the last
+ * index built, carried over to the edits (ms) — on a corpus whose builds take `PEOPLE_STALE_AFTER_MS` of work or more;
+ * a smaller corpus is built again faster, and its answers always wait for it.
+ */
+const PEOPLE_FRESH_WAIT_MS = 300;
+const PEOPLE_STALE_AFTER_MS = 1000;
 /** Quiet time after a change before the people index is built again in the background (ms). */
 const PEOPLE_IDLE_MS = 400;
 /** How long the people index waits at most for the client to take the first diagnostics. */
@@ -116,7 +130,11 @@ const PEOPLE_PROGRESS_AFTER_MS = 300;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-  const hoverPeopleWaitMs = options.hoverPeopleWaitMs ?? HOVER_PEOPLE_WAIT_MS;
+  const peopleWaits = {
+    firstWaitMs: options.peopleFirstWaitMs ?? PEOPLE_FIRST_WAIT_MS,
+    freshWaitMs: options.peopleFreshWaitMs ?? PEOPLE_FRESH_WAIT_MS,
+    staleAfterMs: options.peopleStaleAfterMs ?? PEOPLE_STALE_AFTER_MS,
+  };
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   let capabilities: ClientCapabilities = {};
   let initialSettings: Settings = {};
@@ -686,37 +704,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onHover(
     request('textDocument/hover', async (p, token) => {
-      // A hover waits a little for the people index, not for the whole build (on 10,000 files it takes 15-20 s after
+      // A hover waits a little for the people index, not for the whole build (on 10,000 files it takes 10-15 s after
       // the first diagnostics): meanwhile it shows what does not need the index, a name's card read from the
       // spelling counts, and says so.
-      const ready = await peopleWithin(p.textDocument.uri, token, hoverPeopleWaitMs);
+      const found = await peopleFor(p.textDocument.uri, token);
       const { key, root, pos } = at(p.textDocument.uri, p.position);
       const cancelled = () => token.isCancellationRequested;
       const card = (stem: string) => personCardSliced(root.corpus, stem, () => workspace.generation, cancelled);
-      const h = await hover(root, ready ?? emptyPeople(root), key, pos, positions, markdownHover(), card);
-      return ready || !h ? h : withNote(h, PEOPLE_BUILDING_NOTE);
+      const h = await hover(root, found?.snapshot ?? emptyPeople(root), key, pos, positions, markdownHover(), card);
+      return found || !h ? h : withNote(h, PEOPLE_BUILDING_NOTE);
     }, { wholeCorpus: true }),
   );
 
-  /** The people snapshot of a document's root if it is ready within `ms`, else null (the build goes on). */
-  async function peopleWithin(uri: string, token: CancellationToken, ms: number): Promise<PeopleSnapshot | null> {
-    const snapshot = peopleOf(uri, token);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-    try {
-      return await Promise.race([snapshot, late]);
-    } finally {
-      clearTimeout(timer);
-      snapshot.catch(() => undefined);
-    }
-  }
-
   /**
-   * The up-to-date people snapshot of a document's root, built in slices when needed. Positions are computed after
-   * it is ready (changes may have been applied meanwhile).
+   * The people snapshot a request on a document answers from (see `PeopleBuilds.forRequest`): the up-to-date one
+   * if it is ready soon, else the last one built carried over to the edits made since, else (during the first
+   * build, after `peopleWaits.firstWaitMs`) null — the request answers from the name index alone. With `waitFirst` a
+   * request waits for the first build however long it takes.
    */
-  function peopleOf(uri: string, token: CancellationToken): Promise<PeopleSnapshot> {
-    return people.snapshot(workspace.rootOf(canonicalUri(uri)), token);
+  function peopleFor(uri: string, token: CancellationToken, waitFirst = false) {
+    return people.forRequest(workspace.rootOf(canonicalUri(uri)), token, waitFirst ? { ...peopleWaits, firstWaitMs: Infinity } : peopleWaits);
   }
 
   /** The known name under a position, or null. */
@@ -741,7 +748,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDefinition(
     request('textDocument/definition', async (p, token) => {
-      const snapshot = await peopleOf(p.textDocument.uri, token);
+      const snapshot = (await peopleFor(p.textDocument.uri, token))?.snapshot ?? emptyPeople(at(p.textDocument.uri, p.position).root);
       const o = offsetIn(p.textDocument.uri, p.position);
       // A person or place the people index knows: its registry entry, else its earliest dated mention.
       const entity = o && entityDefinition(o.root, snapshot, o.key, o.offset);
@@ -765,7 +772,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onReferences(
     request('textDocument/references', async (p, token) => {
-      const snapshot = await peopleOf(p.textDocument.uri, token);
+      const snapshot = (await peopleFor(p.textDocument.uri, token))?.snapshot ?? emptyPeople(at(p.textDocument.uri, p.position).root);
       const o = offsetIn(p.textDocument.uri, p.position);
       const entity = o && entityReferences(snapshot, o.key, o.offset);
       if (entity) {
@@ -839,7 +846,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       async (p, token) => {
         const roots = workspace.allRoots();
         const snapshots = new Map<Root, PeopleSnapshot>();
-        if (p.query.trim()) for (const root of roots) snapshots.set(root, await people.snapshot(root, token));
+        if (p.query.trim()) for (const root of roots) snapshots.set(root, (await people.forRequest(root, token, { ...peopleWaits, firstWaitMs: Infinity }))!.snapshot);
         const entitiesOf = async (root: Root, query: string, limit: number, slices: Slices) => {
           const snapshot = snapshots.get(root);
           return snapshot ? entitySymbols(snapshot, query, positions, limit, slices) : [];
@@ -864,7 +871,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const key = canonicalUri(p.textDocument.uri);
       const root = workspace.rootOf(key);
       if (!root.codeLensEnabled || !root.corpus.model(key)) return [];
-      const snapshot = await people.snapshot(root, token);
+      const snapshot = (await peopleFor(key, token, true))!.snapshot;
       if (!root.corpus.model(key)) return [];
       return eventCodeLenses(root, snapshot, key, positions, canRunEditorCommands);
     }, { wholeCorpus: true }),
@@ -942,7 +949,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
 /** A root's people snapshot before any is built: no people, places or events. */
 function emptyPeople(root: Root): PeopleSnapshot {
-  return new PeopleSnapshot([], [], [], [], (f) => root.corpus.entries(f));
+  return new PeopleSnapshot([], [], [], [], (f) => root.corpus.model(f));
 }
 
 /** A hover with a note added at its end (markdown or plain text as the hover is). */

@@ -9,6 +9,7 @@ import type { NameIndex } from '../names/variants';
 import type { DuplicateIndex } from '../duplicates/index';
 import type { Range } from '../types';
 import { indexLines, rangeOf } from '../text/lines';
+import { entryAt, entryToNew, entryToOld, offsetToOld, rangeToNew, spanToNew, TextChange, textChange } from './textChange';
 import { EvidenceTotals, FileNameEvidence, fileNameEvidence } from './evidence';
 import { WordJudge } from './judge';
 import { learnVocabularySteps } from './learn';
@@ -75,62 +76,114 @@ export class PeopleSnapshot {
   readonly people: Entity[];
   readonly places: Entity[];
   readonly events: CorpusEvent[];
-  private readonly byId: Map<string, Entity>;
-  private readonly mentionsById: Map<string, Mention[]>;
-  private readonly mentionsByFile: Map<string, Mention[]>;
-  private readonly eventsById: Map<string, CorpusEvent>;
-  private readonly eventByEntry: Map<string, CorpusEvent>;
+  private readonly tables: SnapshotTables;
+  /**
+   * For a snapshot carried over to a newer corpus (`since`): the files' models now, and how each file changed since
+   * the build (null: gone), worked out on first use.
+   */
+  private readonly now: ((file: string) => FileModel | undefined) | null = null;
+  private readonly changes = new Map<string, TextChange | null>();
 
-  /** `mentions`: every mention, or the lookup tables `snapshotTables` made of them. */
+  /**
+   * `mentions`: every mention, or the lookup tables `snapshotTables` made of them; `modelOf`: the model of each file
+   * the snapshot was built from.
+   */
   constructor(
     people: Entity[],
     places: Entity[],
     events: CorpusEvent[],
     mentions: Mention[] | SnapshotTables,
-    private readonly entriesOf: (file: string) => { range: Range }[],
+    private readonly modelOf: (file: string) => FileModel | undefined,
+    now?: (file: string) => FileModel | undefined,
   ) {
     this.people = people;
     this.places = places;
     this.events = events;
-    const tables = Array.isArray(mentions) ? runSteps(snapshotTables(people, places, events, mentions)) : mentions;
-    this.byId = tables.byId;
-    this.mentionsById = tables.mentionsById;
-    this.mentionsByFile = tables.mentionsByFile;
-    this.eventsById = tables.eventsById;
-    this.eventByEntry = tables.eventByEntry;
+    this.tables = Array.isArray(mentions) ? runSteps(snapshotTables(people, places, events, mentions)) : mentions;
+    if (now) this.now = now;
+  }
+
+  /**
+   * This snapshot seen from a newer corpus (`now` gives each file's current model): every offset, range and entry
+   * of a file edited since is carried over to its new text, and what the edit touched is left out. What the edit
+   * adds shows in the next build only. Cheap: files are compared when first asked about.
+   */
+  since(now: (file: string) => FileModel | undefined): PeopleSnapshot {
+    return new PeopleSnapshot(this.people, this.places, this.events, this.tables, this.modelOf, now);
+  }
+
+  /** How a file changed since the build: undefined when it did not, null when it is gone. */
+  private changeOf(file: string): TextChange | null | undefined {
+    if (!this.now) return undefined;
+    const then = this.modelOf(file);
+    const now = this.now(file);
+    if (then === now) return undefined;
+    let c = this.changes.get(file);
+    if (c === undefined) {
+      c = then && now ? textChange(then, now) : null;
+      this.changes.set(file, c);
+    }
+    return c;
+  }
+
+  /** A mention as it is now, or null when its file changed under it. */
+  private current(m: Mention): Mention | null {
+    const c = this.changeOf(m.file);
+    if (c === undefined) return m;
+    const span = c && spanToNew(c, m.start, m.end);
+    if (!span) return null;
+    return span.start === m.start ? m : { ...m, start: span.start, end: span.end, range: rangeOf(c!.now.lineIndex, span.start, span.end) };
+  }
+
+  /** Mentions as they are now (the list itself when none changed). */
+  private allCurrent(list: Mention[]): Mention[] {
+    if (!this.now) return list;
+    let out: Mention[] | null = null;
+    for (let i = 0; i < list.length; i++) {
+      const m = this.current(list[i]);
+      if (m !== list[i] && !out) out = list.slice(0, i);
+      if (out && m) out.push(m);
+    }
+    return out ?? list;
   }
 
   /** A person or place by id. */
   entity(id: string): Entity | undefined {
-    return this.byId.get(id);
+    return this.tables.byId.get(id);
   }
 
   person(id: string): Entity | undefined {
-    const e = this.byId.get(id);
+    const e = this.tables.byId.get(id);
     return e?.kind === 'person' ? e : undefined;
   }
 
   place(id: string): Entity | undefined {
-    const e = this.byId.get(id);
+    const e = this.tables.byId.get(id);
     return e?.kind === 'place' ? e : undefined;
   }
 
   event(id: string): CorpusEvent | undefined {
-    return this.eventsById.get(id);
+    return this.tables.eventsById.get(id);
   }
 
   /** The mention of a person or place at a text offset (UTF-16) of a file, with its entity. */
   entityAt(file: string, offset: number): { entity: Entity; mention: Mention } | undefined {
-    const list = this.mentionsByFile.get(file);
+    const c = this.changeOf(file);
+    if (c === null) return undefined;
+    const at = c ? offsetToOld(c, offset) : offset;
+    const list = at < 0 ? undefined : this.tables.mentionsByFile.get(file);
     if (!list) return undefined;
     let lo = 0;
     let hi = list.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const m = list[mid];
-      if (offset < m.start) hi = mid - 1;
-      else if (offset > m.end) lo = mid + 1;
-      else return { entity: this.byId.get(m.id)!, mention: m };
+      if (at < m.start) hi = mid - 1;
+      else if (at > m.end) lo = mid + 1;
+      else {
+        const mention = this.current(m);
+        return mention ? { entity: this.tables.byId.get(m.id)!, mention } : undefined;
+      }
     }
     return undefined;
   }
@@ -148,32 +201,44 @@ export class PeopleSnapshot {
 
   /** Every mention of a person or place, by file and position. */
   mentionsOf(id: string): Mention[] {
-    return this.mentionsById.get(id) ?? [];
+    return this.allCurrent(this.tables.mentionsById.get(id) ?? []);
   }
 
   /** The mentions of people and places in one file, by position. */
   mentionsIn(file: string): Mention[] {
-    return this.mentionsByFile.get(file) ?? [];
+    return this.allCurrent(this.tables.mentionsByFile.get(file) ?? []);
   }
 
   /** The event reported by the entry that holds a line (0-based) of a file. */
   eventAt(file: string, line: number): CorpusEvent | undefined {
-    const entries = this.entriesOf(file);
-    for (let k = 0; k < entries.length; k++) {
-      const r = entries[k].range;
-      if (r.start.line <= line && line <= r.end.line) return this.eventByEntry.get(file + '\u0000' + k);
-    }
-    return undefined;
+    const model = this.now ? this.now(file) : this.modelOf(file);
+    const entry = model ? entryAt(model, { line, character: 0 }) : -1;
+    return entry < 0 ? undefined : this.eventOfEntry(file, entry);
   }
 
   /** The event of an entry (by index), if it reports one. */
   eventOfEntry(file: string, entry: number): CorpusEvent | undefined {
-    return this.eventByEntry.get(file + '\u0000' + entry);
+    const c = this.changeOf(file);
+    if (c === null) return undefined;
+    const k = c ? entryToOld(c, entry) : entry;
+    return k < 0 ? undefined : this.tables.eventByEntry.get(file + '\u0000' + k);
   }
 
   /** The reports (entries) of an event. */
   reportsOf(eventId: string): EventReport[] {
-    return this.eventsById.get(eventId)?.reports ?? [];
+    const reports = this.tables.eventsById.get(eventId)?.reports ?? [];
+    if (!this.now) return reports;
+    const out: EventReport[] = [];
+    for (const r of reports) {
+      const c = this.changeOf(r.file);
+      if (c === undefined) out.push(r);
+      else if (c) {
+        const range = rangeToNew(c, r.range);
+        const entry = entryToNew(c, r.entry);
+        if (range && entry >= 0) out.push({ ...r, range, entry });
+      }
+    }
+    return out;
   }
 }
 
@@ -268,6 +333,8 @@ export interface PeopleBuild {
 
 export class PeopleIndex {
   private snapshot: PeopleSnapshot | null = null;
+  /** The last snapshot built, kept after changes made it out of date (see `lastBuilt`). */
+  private built: PeopleSnapshot | null = null;
   /** Bumped by every change of the inputs: a build started before it is stale. */
   private generation = 0;
   /** The build running in steps, if any: starting another one makes it stale. */
@@ -302,6 +369,7 @@ export class PeopleIndex {
   /** Forgets everything learned (after a change of configuration). */
   reset(): void {
     this.snapshot = null;
+    this.built = null;
     this.generation++;
     this.learned = null;
     this.state.clear();
@@ -342,6 +410,15 @@ export class PeopleIndex {
     return this.snapshot!;
   }
 
+  /**
+   * The last snapshot built, even when changes made since put it out of date (null before the first build and after
+   * a change of configuration): `since` carries it over to the corpus as it is now, for answers that cannot wait
+   * for the next build.
+   */
+  lastBuilt(): PeopleSnapshot | null {
+    return this.built;
+  }
+
   /** The snapshot when it is up to date, else null (a build is needed). */
   current(): PeopleSnapshot | null {
     return this.snapshot;
@@ -365,7 +442,7 @@ export class PeopleIndex {
             const r = steps.next();
             if (r.done) {
               finished = true;
-              this.snapshot = r.value;
+              this.snapshot = this.built = r.value;
               return 'done';
             }
             if (shouldYield()) return 'more';
@@ -503,7 +580,13 @@ export class PeopleIndex {
     const tables = yield* snapshotTables(people, places, events, mentions);
     const t5 = now();
     this.lastStats = { relearned, evidence: t1 - t0, learn: t2 - t1, match: t3 - t2, matchedFiles, cluster: t4 - t3, events: t5 - t4, total: t5 - t0 };
-    return new PeopleSnapshot(people, places, events, tables, (f) => models.get(f)?.entries ?? []);
+    // The models it was built from: a later edit replaces a file's model in the corpus, not here.
+    const built = new Map<string, FileModel>();
+    for (let i = 0; i < files.length; i++) {
+      built.set(files[i], models.get(files[i])!);
+      if ((i & 4095) === 4095) yield;
+    }
+    return new PeopleSnapshot(people, places, events, tables, (f) => built.get(f));
   }
 
   private *entities(kind: 'person' | 'place', clustered: (ClusteredPerson | ClusteredPlace)[], models: ReadonlyMap<string, FileModel>, out: Mention[]): Steps<Entity[]> {
