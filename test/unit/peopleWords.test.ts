@@ -6,24 +6,9 @@
 import * as assert from 'node:assert';
 import fc from 'fast-check';
 import { normalizeForMatch, stripMarks, tokenize } from '../../server/src/core/text/normalize';
-import { COMPOUND_HEADS, PLACE_CUES, TITLE_WORDS } from '../../server/src/core/people/lexicon';
+import { COMPOUND_HEADS, PLACE_CUES } from '../../server/src/core/people/lexicon';
 import { LineWords, PLACE_CUE_SET } from '../../server/src/core/people/tokens';
-import { titleOf } from '../../server/src/core/people/titles';
-
-/** Titles as the index defines them, read letter by letter: a proclitic (و، ف، ب، ك، ل، لل) before a title word. */
-function titleByLetters(norm: string): { title: string; genitive: boolean } | null {
-  const c = norm[0];
-  if ('وفبكل'.includes(c ?? '-')) {
-    const rest = norm.slice(1);
-    if (c === 'ل' && rest.startsWith('ل') && TITLE_WORDS.has('ا' + rest)) return { title: 'ا' + rest, genitive: true };
-    if (TITLE_WORDS.has(rest) && rest.length >= 3) return { title: rest, genitive: c === 'ل' };
-    if ((c === 'و' || c === 'ف') && rest.length > 2) {
-      const inner = titleByLetters(rest);
-      if (inner) return inner;
-    }
-  }
-  return TITLE_WORDS.has(norm) ? { title: norm, genitive: false } : null;
-}
+import { readTitle, titleOf } from '../../server/src/core/people/titles';
 
 /** The words of a line as the tokenizer splits them, compounds joined (the reference for `LineWords`). */
 function referenceWords(text: string): { start: number; end: number; norm: string; surface: string }[] {
@@ -61,7 +46,7 @@ function checkLine(text: string): void {
       { start: words.start(i), end: words.end(i), norm: words.norm(i), surface: words.surface(i) },
       { start: ref[i].start, end: ref[i].end, norm: ref[i].norm, surface: ref[i].surface },
     );
-    assert.deepStrictEqual(words.title(i), titleByLetters(ref[i].norm), `title of ${ref[i].norm}`);
+    assert.deepStrictEqual(words.title(i), readTitle(ref[i].norm), `title of ${ref[i].norm}`);
     assert.strictEqual(words.normIn(PLACE_CUE_SET, i), PLACE_CUES.has(ref[i].norm));
   }
 }
@@ -80,7 +65,7 @@ describe('people index: words of a line', () => {
     const forms = ['الرئيس', 'والرئيس', 'فالرئيس', 'للرئيس', 'وللرئيس', 'فبالرئيس', 'ووفالرئيس', 'فووفللرئيس', 'وزير', 'ووزير', 'لوزير'];
     for (const f of forms.map(normalizeForMatch)) {
       assert.ok(titleOf(f), f);
-      assert.deepStrictEqual(titleOf(f), titleByLetters(f), f);
+      assert.deepStrictEqual(titleOf(f), readTitle(f), f);
     }
     for (const f of ['الرؤساء', 'رئيسي', 'وو', 'ف', ''].map(normalizeForMatch)) assert.strictEqual(titleOf(f), null, f);
   });

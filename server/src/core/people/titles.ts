@@ -14,7 +14,7 @@ export interface TitleForm {
 }
 
 /** What the title of a normalized word is, read letter by letter (the definition the table below lists). */
-function readTitle(norm: string): TitleForm | null {
+export function readTitle(norm: string): TitleForm | null {
   const c = norm[0];
   if (c === 'و' || c === 'ف' || c === 'ب' || c === 'ك' || c === 'ل') {
     const rest = norm.slice(1);

@@ -42,13 +42,14 @@ export class Interner {
   idOfSpelling(scan: WordScan, k: number): number {
     const h1 = scan.spellingHashes[k] | 0;
     const h2 = scan.spellingHashes2[k] | 0;
-    const recent = this.recent;
-    const r = ((h1 ^ (h1 >>> 13)) & (RECENT - 1)) * STRIDE;
-    if (recent[r] === h1 && recent[r + 1] === h2 && recent[r + 2]) return recent[r + 2] - 1;
-    const id = this.lookup(scan, k, h1, h2);
-    recent[r] = h1;
-    recent[r + 1] = h2;
-    recent[r + 2] = id + 1;
+    const r = recentSlot(h1);
+    const recent = this.recentId(r, h1, h2);
+    if (recent >= 0) return recent;
+    let id = this.probe(h1, h2);
+    if (id < 0) id = this.id(scan.spelling(k));
+    this.recent[r] = h1;
+    this.recent[r + 1] = h2;
+    this.recent[r + 2] = id + 1;
     return id;
   }
 
@@ -56,9 +57,18 @@ export class Interner {
   peekSpelling(scan: WordScan, k: number): number {
     const h1 = scan.spellingHashes[k] | 0;
     const h2 = scan.spellingHashes2[k] | 0;
+    const recent = this.recentId(recentSlot(h1), h1, h2);
+    return recent >= 0 ? recent : this.probe(h1, h2);
+  }
+
+  /** The id the cache of recent spellings holds at slot `r` for these hashes, or -1. */
+  private recentId(r: number, h1: number, h2: number): number {
     const recent = this.recent;
-    const r = ((h1 ^ (h1 >>> 13)) & (RECENT - 1)) * STRIDE;
-    if (recent[r] === h1 && recent[r + 1] === h2 && recent[r + 2]) return recent[r + 2] - 1;
+    return recent[r] === h1 && recent[r + 1] === h2 && recent[r + 2] ? recent[r + 2] - 1 : -1;
+  }
+
+  /** The id of a spelling by its two hashes alone (see the module's note), or -1. */
+  private probe(h1: number, h2: number): number {
     const slots = this.slots;
     const mask = slots.length / STRIDE - 1;
     for (let i = slotOf(h1, mask); ; i = (i + 1) & mask) {
@@ -67,18 +77,6 @@ export class Interner {
       if (id < 0) return -1;
       if (slots[at] === h1 && slots[at + 1] === h2) return id;
     }
-  }
-
-  private lookup(scan: WordScan, k: number, h1: number, h2: number): number {
-    const slots = this.slots;
-    const mask = slots.length / STRIDE - 1;
-    for (let i = slotOf(h1, mask); ; i = (i + 1) & mask) {
-      const at = i * STRIDE;
-      const id = slots[at + 2] - 1;
-      if (id < 0) break;
-      if (slots[at] === h1 && slots[at + 1] === h2) return id;
-    }
-    return this.id(scan.spelling(k));
   }
 
   /** The id of a known string, or -1. */
@@ -127,6 +125,11 @@ export class Interner {
     this.slots[at + 1] = h2;
     this.slots[at + 2] = idPlusOne;
   }
+}
+
+/** The slot of the cache of recent spellings for a first hash. */
+function recentSlot(h1: number): number {
+  return ((h1 ^ (h1 >>> 13)) & (RECENT - 1)) * STRIDE;
 }
 
 function slotOf(h: number, mask: number): number {
