@@ -8,7 +8,7 @@ import type { NameFacts, NameIndex } from '../names/variants';
 import { normalizeForMatch } from '../text/normalize';
 import { BODY_HEADS, CHAIN_WORDS, INSTITUTION_HEADS, STOPWORDS, TITLE_MODIFIERS, VERBS } from './lexicon';
 import { titleOf } from './titles';
-import type { LineWords } from './tokens';
+import { LineWords, STOPWORD_SET } from './tokens';
 
 /** `short`: a two-letter word, a name only as the given name of a longer name (جو بايدن). */
 export type WordClass = 'stop' | 'verb' | 'title' | 'modifier' | 'chain' | 'place' | 'name' | 'short';
@@ -84,6 +84,8 @@ export class WordJudge {
   private readonly normMatters = new Map<string, boolean>();
   /** Per spelling id: 0 not decided yet, 1 no, 2 yes (see `mayMatter`). */
   private mattersById: Uint8Array = new Uint8Array(0);
+  /** Per spelling id: its `lookup`, once asked for. */
+  private readonly lookupById: (WordLookup | undefined)[] = [];
   /** Per spelling id: 0 not classified yet, else 1 + the index of its class in `CLASSES`. */
   private classById: Uint8Array = new Uint8Array(0);
 
@@ -108,7 +110,7 @@ export class WordJudge {
    */
   mayMatter(words: LineWords, i: number, vocab: VocabularyKeys): boolean {
     const id = this.spellingId(words, i);
-    if (id < 0) return this.normMayMatter(words.norm(i), () => words.surface(i), vocab);
+    if (id < 0) return !words.normIn(STOPWORD_SET, i) && this.normMayMatter(words.norm(i), () => words.surface(i), vocab);
     if (id >= this.mattersById.length) this.mattersById = grown(this.mattersById, id);
     let m = this.mattersById[id];
     if (m === 0) this.mattersById[id] = m = this.normMayMatter(words.norm(i), () => words.surface(i), vocab) ? 2 : 1;
@@ -127,6 +129,15 @@ export class WordJudge {
       this.normMatters.set(norm, m);
     }
     return m;
+  }
+
+  /** Stem and keys of word i of a line (`lookup` of its spelling, memoized per spelling id). */
+  lookupWord(words: LineWords, i: number): WordLookup {
+    const id = this.spellingId(words, i);
+    if (id < 0) return this.lookup(words.surface(i));
+    let l = this.lookupById[id];
+    if (!l) this.lookupById[id] = l = this.lookup(words.surface(i));
+    return l;
   }
 
   /** The spelling id of word i of a line, or -1 (a compound, or a word the corpus' spelling table lacks). */

@@ -99,7 +99,7 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
   }
   if (norm.length < 2) return null;
   const surface = words.surface(i);
-  const info = judge.lookup(surface);
+  const info = judge.lookupWord(words, i);
   let kind: TokenKind | null = null;
   let pair: MatchedWord['pair'];
   if (vocab.nameKeys.has(info.key)) kind = TokenKind.Name;

@@ -6,7 +6,7 @@
 import type { FileModel } from '../file';
 import { FOLD, isIgnorableUnit } from '../text/normalize';
 import { HASHTAG as SCAN_HASHTAG, MARKED, NormSet, WordScan } from '../text/scan';
-import { COMPOUND_HEADS, INSTITUTION_HEADS, PLACE_CUES } from './lexicon';
+import { COMPOUND_HEADS, INSTITUTION_HEADS, PLACE_CUES, STOPWORDS } from './lexicon';
 import { mayBeTitle, TitleForm, titleOf } from './titles';
 
 /** The word is (part of) a hashtag. */
@@ -54,9 +54,10 @@ export function forEachEntryLine(model: FileModel, visit: (words: LineWords) => 
 
 /** Heads of names written as two words. */
 const COMPOUND_HEAD_SET = new NormSet(COMPOUND_HEADS);
-/** Place cues (في، العاصمة …) and heads of institutions' names (مركز، جامعة …), for `LineWords.normIn`. */
+/** Place cues (في، العاصمة …), heads of institutions' names (مركز، جامعة …) and function words, for `LineWords.normIn`. */
 export const PLACE_CUE_SET = new NormSet(PLACE_CUES);
 export const INSTITUTION_HEAD_SET = new NormSet(INSTITUTION_HEADS);
+export const STOPWORD_SET = new NormSet(STOPWORDS);
 
 /**
  * The words of one line, read from an allocation-free scan: offsets and flags up front (compounds such as «عبد الله»
