@@ -8,9 +8,6 @@
  * Two stages: `fileEntities` reads one file's matches (memoized by the caller per file and vocabulary), and
  * `clusterEntities` ties the files' mentions to people over the whole corpus with simple counting.
  */
-import type { LineIndex } from '../text/lines';
-import { positionAt } from '../text/lines';
-import type { Range } from '../types';
 import type { Registry } from './registry';
 import { endsName, isChainKey, splitName, Vocabulary } from './learn';
 import { BREAK, HASHTAG, JOINED, TANWEEN } from './tokens';
@@ -28,7 +25,6 @@ export interface LocalMention {
   /** Offsets of the name in the file's text (proclitics and the hashtag sign excluded). */
   start: number;
   end: number;
-  range: Range;
   /** The name as written (marks removed, hashtag underscores as spaces). */
   spelling: string;
   entry: number;
@@ -76,7 +72,7 @@ export interface Identity {
 }
 
 /** The names and places of one file, read from its matches (depends on the file and the vocabulary only). */
-export function fileEntities(text: string, lineIndex: LineIndex, matches: FileMatches, vocab: Vocabulary, judge: WordJudge): FileEntities {
+export function fileEntities(text: string, matches: FileMatches, vocab: Vocabulary, judge: WordJudge): FileEntities {
   const names: LocalName[] = [];
   const places: LocalPlace[] = [];
   for (let run of nameRuns(matches.words, vocab, judge)) {
@@ -84,7 +80,7 @@ export function fileEntities(text: string, lineIndex: LineIndex, matches: FileMa
     const first = run[0];
     if (first.institution) continue;
     const parts = run.filter((w) => w.kind === TokenKind.Name).length;
-    const local = localMention(text, lineIndex, run) as LocalName;
+    const local = localMention(text, run) as LocalName;
     local.key = first.key;
     local.stem = first.stem;
     local.proclitic = first.proclitic;
@@ -100,7 +96,7 @@ export function fileEntities(text: string, lineIndex: LineIndex, matches: FileMa
   }
   for (const w of matches.words) {
     if (w.kind !== TokenKind.Place) continue;
-    const local = localMention(text, lineIndex, [w]) as LocalPlace;
+    const local = localMention(text, [w]) as LocalPlace;
     local.key = w.key;
     local.cued = isCued(text, w);
     places.push(local);
@@ -204,7 +200,7 @@ function pseudo(from: MatchedWord, w: { surface: string; norm: string; start: nu
   };
 }
 
-function localMention(text: string, lineIndex: LineIndex, run: MatchedWord[]): LocalMention {
+function localMention(text: string, run: MatchedWord[]): LocalMention {
   const first = run[0];
   const last = run[run.length - 1];
   const end = last.pair ? last.pair.end : last.end;
@@ -212,7 +208,6 @@ function localMention(text: string, lineIndex: LineIndex, run: MatchedWord[]): L
   const m: LocalMention = {
     start: first.start,
     end,
-    range: { start: positionAt(lineIndex, first.start), end: positionAt(lineIndex, end) },
     // «للسيسي» is ل + السيسي written with one lam: the name is spelled as its stem.
     spelling: first.proclitic && first.stem.startsWith('ال') && text.charCodeAt(first.start + 1) !== 0x0644 ? joinSpelling(first.stem, spellingOf(text, first.end, end)) : spellingOf(text, first.start, end),
     entry: first.entry,
@@ -324,9 +319,7 @@ export function* clusterEntitiesSteps(
     const ratio = pairs / Math.max(1, judge.count(p.surface));
     if (!(ratio >= 0.8 && pairs >= 3) && !(ratio >= 0.5 && (judge.nameLike(p.surface) || judge.foreignShape(p.surface)))) return n;
     const given = judge.key(p.surface);
-    // The given name is on the same line, right before: the range starts that many code units earlier.
-    const range = { start: { line: n.range.start.line, character: n.range.start.character - (n.start - p.start) }, end: n.range.end };
-    return { ...n, start: p.start, range, spelling: `${p.surface} ${n.spelling}`, identity: { identity: `${given} ${n.key}`, given, surname: n.key }, prev: undefined };
+    return { ...n, start: p.start, spelling: `${p.surface} ${n.spelling}`, identity: { identity: `${given} ${n.key}`, given, surname: n.key }, prev: undefined };
   };
 
   const shorts: { file: string; local: LocalName }[] = [];

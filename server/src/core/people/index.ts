@@ -530,7 +530,7 @@ export class PeopleIndex {
       }
       if (redo) {
         const matches = matchFile(model, vocab, judge);
-        st = { model, vocab, entities: fileEntities(model.text, model.lineIndex, matches, vocab, judge) };
+        st = { model, vocab, entities: fileEntities(model.text, matches, vocab, judge) };
         this.state.set(file, st);
         matchedFiles++;
         yield;
@@ -614,7 +614,8 @@ export class PeopleIndex {
       let lastDate: string | null = null;
       for (const { file, local, resolution } of c.mentions) {
         files.add(file);
-        const date = models.get(file)!.entries[local.entry]?.date ?? null;
+        const model = models.get(file)!;
+        const date = model.entries[local.entry]?.date ?? null;
         if (date && (!firstDate || date < firstDate)) firstDate = date;
         if (date && (!lastDate || date > lastDate)) lastDate = date;
         const m: Mention = {
@@ -623,7 +624,7 @@ export class PeopleIndex {
           file,
           start: local.start,
           end: local.end,
-          range: local.range,
+          range: rangeOf(model.lineIndex, local.start, local.end),
           spelling: local.spelling,
           entry: local.entry,
           hashtag: local.hashtag,
