@@ -586,7 +586,7 @@ export class PeopleIndex {
       built.set(files[i], models.get(files[i])!);
       if ((i & 4095) === 4095) yield;
     }
-    return new PeopleSnapshot(people, places, events, tables, (f) => built.get(f));
+    return new PeopleSnapshot(people, places, events, tables, getterOf(built));
   }
 
   private *entities(kind: 'person' | 'place', clustered: (ClusteredPerson | ClusteredPlace)[], models: ReadonlyMap<string, FileModel>, out: Mention[]): Steps<Entity[]> {
@@ -705,6 +705,14 @@ function mergeRoles(declared: string[] | undefined, seen: string[]): string[] {
 
 function registryRange(text: string, span: RegistrySpan): Range {
   return rangeOf(indexLines(text), span.nameStart, span.nameEnd);
+}
+
+/**
+ * A look-up in a map, as a function that holds the map alone: an arrow function made inside the build would keep
+ * every variable the build's other closures use alive as long as the snapshot (the mentions of the events phase).
+ */
+function getterOf<K, V>(map: ReadonlyMap<K, V>): (key: K) => V | undefined {
+  return (key) => map.get(key);
 }
 
 function now(): number {
