@@ -120,9 +120,11 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
   const proclitic = stem !== surface;
   const start = words.start(i);
   const near = (k: number): NearWord => ({ surface: words.surface(k), norm: words.norm(k), start: words.start(k), end: words.end(k), flags: words.flags(k) });
-  const prev = i > 0 && !(flags & BREAK) ? near(i - 1) : undefined;
+  // Only a person's name reads the words around it (to extend the name over words the vocabulary lacks).
+  const name = kind === TokenKind.Name;
+  const prev = name && i > 0 && !(flags & BREAK) ? near(i - 1) : undefined;
   const prev2 = prev && i > 1 && !(prev.flags & BREAK) ? near(i - 2) : undefined;
-  const next = i + 1 < words.length && !(words.flags(i + 1) & BREAK) ? near(i + 1) : undefined;
+  const next = name && i + 1 < words.length && !(words.flags(i + 1) & BREAK) ? near(i + 1) : undefined;
   const next2 = next && i + 2 < words.length && !(words.flags(i + 2) & BREAK) ? near(i + 2) : undefined;
   return {
     kind,
@@ -139,8 +141,8 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
     prev2,
     next,
     next2,
-    title: kind === TokenKind.Name ? titleBefore(words, i, judge) : undefined,
-    institution: kind === TokenKind.Name && institutionBefore(words, i),
+    title: name ? titleBefore(words, i, judge) : undefined,
+    institution: name && institutionBefore(words, i),
     pair,
   };
 }
