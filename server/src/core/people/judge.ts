@@ -135,8 +135,11 @@ export class WordJudge {
   lookupWord(words: LineWords, i: number): WordLookup {
     const id = this.spellingId(words, i);
     if (id < 0) return this.lookup(words.surface(i));
-    let l = this.lookupById[id];
-    if (!l) this.lookupById[id] = l = this.lookup(words.surface(i));
+    const table = this.lookupById;
+    // Grown densely: a JS array written at scattered large indexes turns into a slow dictionary.
+    if (id >= table.length) for (let n = Math.max(id + 1, 2 * table.length, 1024); table.length < n; ) table.push(undefined);
+    let l = table[id];
+    if (!l) table[id] = l = this.lookup(words.surface(i));
     return l;
   }
 
