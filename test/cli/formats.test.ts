@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { buildReport, Report } from '../../server/src/cli/report';
 import { fileJson, formatJson, jsonChunks } from '../../server/src/cli/format/json';
 import { formatText, textChunks } from '../../server/src/cli/format/text';
+import { entitiesJson, entitiesJsonChunks } from '../../server/src/cli/entities';
 import { corpusOf, readSeeds } from '../helpers/fixture';
 
 function seedReport(): Report {
@@ -18,6 +19,17 @@ describe('output formats written in pieces', () => {
     assert.equal(formatJson(report), JSON.stringify(whole) + '\n');
     assert.equal([...jsonChunks(report)].length, report.files.length + 2);
     assert.deepEqual(JSON.parse(formatJson(report)), JSON.parse(JSON.stringify(whole)));
+  });
+
+  it('entities JSON: the pieces are one pretty-printed JSON.stringify, empty lists and a listed subset included', () => {
+    const files = readSeeds();
+    const snapshot = corpusOf(files).people();
+    const all = new Set(files.map((f) => f.file));
+    for (const listed of [all, new Set([files[0].file]), new Set<string>()]) {
+      const pieces = [...entitiesJsonChunks(snapshot, listed)];
+      assert.equal(pieces.join(''), JSON.stringify(entitiesJson(snapshot, listed), null, 2) + '\n');
+      if (listed === all) assert.ok(pieces.length > snapshot.people.length / 2, `${pieces.length} pieces`);
+    }
   });
 
   it('text: a piece per file with findings, then the skipped files and the summary line', () => {

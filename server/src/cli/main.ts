@@ -9,6 +9,7 @@ import { bytesToText } from '../node/readText';
 import { buildReport, Report } from './report';
 import { textChunks } from './format/text';
 import { jsonChunks } from './format/json';
+import { writeChunks } from './output';
 import { formatSarif } from './format/sarif';
 import { formatGithub } from './format/github';
 import { loadAcceptance } from './accept';
@@ -240,23 +241,6 @@ function* render(report: Report, args: CheckArgs): Generator<string> {
   }
 }
 
-/** Writes pieces of output gathered into writes of about 64 KB. */
-function writeChunks(io: Io, chunks: Iterable<string>): void {
-  let pending: string[] = [];
-  let length = 0;
-  for (const c of chunks) {
-    pending.push(c);
-    length += c.length;
-    if (length >= WRITE_CHARS) {
-      io.stdout(pending.join(''));
-      pending = [];
-      length = 0;
-    }
-  }
-  if (length) io.stdout(pending.join(''));
-}
-
-const WRITE_CHARS = 1 << 15;
 
 if (isAnalysisWorker()) {
   runAnalysisWorker();
