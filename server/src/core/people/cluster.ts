@@ -9,10 +9,10 @@
  * `clusterEntities` ties the files' mentions to people over the whole corpus with simple counting.
  */
 import type { Registry } from './registry';
-import { endsName, isChainKey, splitName, Vocabulary } from './learn';
+import { isChainKey, splitName, Vocabulary } from './learn';
 import { BREAK, HASHTAG, JOINED, TANWEEN } from './tokens';
 import { nameKey, placeKey, WordJudge } from './judge';
-import { FileMatches, MatchedWord, TokenKind } from './matches';
+import { FileMatches, MatchedWord, NearWord, TokenKind } from './matches';
 import { isIgnorableUnit, normalizeForMatch, stripMarks } from '../text/normalize';
 import { INSTITUTION_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { Pace, runSteps, Steps } from './steps';
@@ -89,7 +89,7 @@ export function fileEntities(text: string, matches: FileMatches, vocab: Vocabula
       if (first.prev) local.prev = first.prev;
       // «مصطفى العشوان»، «صالح الزهراني»: a short form next to a name the vocabulary does not know.
       const next = first.next;
-      if (next && !(next.flags & BREAK) && judge.classOf(next.surface, next.norm) === 'name' && !judge.hasProclitic(next.surface, next.norm)) local.nameAfter = true;
+      if (next && !(next.flags & BREAK) && judge.classOfNear(next) === 'name' && !judge.hasProcliticNear(next)) local.nameAfter = true;
       if (first.prev && givenLike(first.prev, judge)) local.givenBefore = first.prev.surface;
     }
     names.push(local);
@@ -122,13 +122,13 @@ function extendRun(run: MatchedWord[], vocab: Vocabulary, judge: WordJudge): Mat
   if (p && !first.proclitic && !(first.flags & JOINED)) {
     if (isChainNorm(p.norm) && first.prev2 && givenLike(first.prev2, judge)) {
       before.push(pseudo(first, first.prev2, TokenKind.Name, judge), pseudo(first, p, TokenKind.Chain, judge));
-    } else if (run.length === 1 && endsName({ surface: first.stem, norm: normalizeForMatch(first.stem) }, judge) && knownGiven(p, judge)) {
+    } else if (run.length === 1 && judge.endsNameStem(first.stem) && knownGiven(p, judge)) {
       before.push(pseudo(first, p, TokenKind.Name, judge));
     }
   }
   const n = last.next;
   if (n && last.kind === TokenKind.Name && !(n.flags & HASHTAG && !(n.flags & JOINED) && !(last.flags & HASHTAG))) {
-    const lastIsGiven = !endsName({ surface: last.stem, norm: normalizeForMatch(last.stem) }, judge);
+    const lastIsGiven = !judge.endsNameStem(last.stem);
     if (isChainNorm(n.norm) && last.next2 && lastIsGiven && givenLike(last.next2, judge)) {
       after.push(pseudo(last, n, TokenKind.Chain, judge), pseudo(last, last.next2, TokenKind.Name, judge));
     } else if (lastIsGiven && (ORDINALS.has(n.norm) || familyLike(n, judge))) {
@@ -155,25 +155,25 @@ function isChainNorm(norm: string): boolean {
 }
 
 /** A word that can be a given name the vocabulary does not know: a name or a common word without the article. */
-function givenLike(w: { surface: string; norm: string; flags: number }, judge: WordJudge): boolean {
+function givenLike(w: NearWord, judge: WordJudge): boolean {
   if (w.norm.startsWith('ال') || w.norm.length < 3 || w.flags & TANWEEN) return false;
-  if (judge.hasProclitic(w.surface, w.norm)) return false;
-  const cls = judge.classOf(w.surface, w.norm);
+  if (judge.hasProcliticNear(w)) return false;
+  const cls = judge.classOfNear(w);
   if (cls === 'name') return true;
   return cls === 'modifier' && !TITLE_MODIFIERS.has(w.norm) && !judge.isNisba(judge.stem(w.surface));
 }
 
 /** A given name right before a family name: a name for sure (بشار الأسد), never a verb or a conjunction (ونقل). */
-function knownGiven(w: { surface: string; norm: string; flags: number }, judge: WordJudge): boolean {
-  if (!givenLike(w, judge) || judge.classOf(w.surface, w.norm) !== 'name') return false;
+function knownGiven(w: NearWord, judge: WordJudge): boolean {
+  if (!givenLike(w, judge) || judge.classOfNear(w) !== 'name') return false;
   if (/^[وف]/.test(w.norm) && judge.count(w.surface.slice(1)) > 0) return false;
   return judge.nameLike(w.surface) || judge.foreignShape(w.surface);
 }
 
 /** A family name the vocabulary does not know: a name with the article (الفالح), or transliterated. */
-function familyLike(w: { surface: string; norm: string; flags: number }, judge: WordJudge): boolean {
-  if (w.flags & TANWEEN || judge.hasProclitic(w.surface, w.norm)) return false;
-  const cls = judge.classOf(w.surface, w.norm);
+function familyLike(w: NearWord, judge: WordJudge): boolean {
+  if (w.flags & TANWEEN || judge.hasProcliticNear(w)) return false;
+  const cls = judge.classOfNear(w);
   if (w.norm.startsWith('ال')) {
     // A family name may end like a feminine word (الربيعة), never like an adjective of origin or a common word.
     if (cls === 'name') return true;
@@ -605,7 +605,7 @@ function continues(prev: MatchedWord, w: MatchedWord, vocab: Vocabulary, judge: 
   // ever seen alone after a title, الأمير نايف، may be a given name: نايف عبدالله).
   const pos = vocab.nameKeys.get(prev.key);
   if (pos && pos.first + pos.inner === 0 && pos.last > 0) return false;
-  if (endsName({ surface: prev.stem, norm: normalizeForMatch(prev.stem) }, judge)) return false;
+  if (judge.endsNameStem(prev.stem)) return false;
   return true;
 }
 

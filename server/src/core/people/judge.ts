@@ -84,6 +84,9 @@ export class WordJudge {
   private readonly normMatters = new Map<string, boolean>();
   /** Per spelling id: 0 not decided yet, 1 no, 2 yes (see `mayMatter`). */
   private mattersById: Uint8Array = new Uint8Array(0);
+  /** Per spelling id: 0 not asked yet, 1 no proclitic, 2 a proclitic (see `hasProcliticNear`). */
+  private procliticById: Uint8Array = new Uint8Array(0);
+  private readonly endsNameMemo = new Map<string, boolean>();
   /** Per spelling id: its `lookup`, once asked for. */
   private readonly lookupById: (WordLookup | undefined)[] = [];
   /** Per spelling id: 0 not classified yet, else 1 + the index of its class in `CLASSES`. */
@@ -144,7 +147,7 @@ export class WordJudge {
   }
 
   /** The spelling id of word i of a line, or -1 (a compound, or a word the corpus' spelling table lacks). */
-  private spellingId(words: LineWords, i: number): number {
+  spellingId(words: LineWords, i: number): number {
     const k = words.scanIndex(i);
     return k < 0 ? -1 : this.index.scannedId(words.scanned, k);
   }
@@ -155,10 +158,7 @@ export class WordJudge {
     if (id < 0) return this.classOf(words.surface(i), words.norm(i));
     if (id >= this.classById.length) this.classById = grown(this.classById, id);
     const c = this.classById[id];
-    if (c) return CLASSES[c - 1];
-    const cls = this.classOf(words.surface(i), words.norm(i));
-    this.classById[id] = 1 + CLASSES.indexOf(cls);
-    return cls;
+    return c ? CLASSES[c - 1] : this.classOfNear({ id, surface: words.surface(i), norm: words.norm(i) });
   }
 
   /** The word without a proclitic, when the rest is attested (the name index decides). */
@@ -216,6 +216,38 @@ export class WordJudge {
    */
   hasProclitic(surface: string, norm: string): boolean {
     return this.stem(surface) !== surface || (norm.length > 4 && /^(?:[وفبك]ال|لل)/.test(norm));
+  }
+
+  /**
+   * `classOf` and `hasProclitic` of a word seen next to a name, memoized per spelling id when it has one (`id`, from
+   * `spellingId`): clustering asks them of hundreds of thousands of neighbouring words.
+   */
+  classOfNear(w: { id: number; surface: string; norm: string }): WordClass {
+    if (w.id < 0) return this.classOf(w.surface, w.norm);
+    if (w.id >= this.classById.length) this.classById = grown(this.classById, w.id);
+    const c = this.classById[w.id];
+    if (c) return CLASSES[c - 1];
+    const cls = this.classOf(w.surface, w.norm);
+    this.classById[w.id] = 1 + CLASSES.indexOf(cls);
+    return cls;
+  }
+
+  hasProcliticNear(w: { id: number; surface: string; norm: string }): boolean {
+    if (w.id < 0) return this.hasProclitic(w.surface, w.norm);
+    if (w.id >= this.procliticById.length) this.procliticById = grown(this.procliticById, w.id);
+    let p = this.procliticById[w.id];
+    if (!p) this.procliticById[w.id] = p = this.hasProclitic(w.surface, w.norm) ? 2 : 1;
+    return p === 2;
+  }
+
+  /** Whether a stem ends a name: it has the article, or a transliterated shape (see `endsName`), memoized. */
+  endsNameStem(stem: string): boolean {
+    let e = this.endsNameMemo.get(stem);
+    if (e === undefined) {
+      e = normalizeForMatch(stem).startsWith('ال') || this.foreignShape(this.stem(stem));
+      this.endsNameMemo.set(stem, e);
+    }
+    return e;
   }
 
   /**

@@ -58,6 +58,8 @@ export interface MatchedWord {
 
 /** A word next to a matched one. */
 export interface NearWord {
+  /** Its spelling id (-1: a compound, or a word the spelling table lacks), for the judge's memos. */
+  id: number;
   surface: string;
   norm: string;
   start: number;
@@ -119,7 +121,7 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
   const stem = info.stem;
   const proclitic = stem !== surface;
   const start = words.start(i);
-  const near = (k: number): NearWord => ({ surface: words.surface(k), norm: words.norm(k), start: words.start(k), end: words.end(k), flags: words.flags(k) });
+  const near = (k: number): NearWord => ({ id: judge.spellingId(words, k), surface: words.surface(k), norm: words.norm(k), start: words.start(k), end: words.end(k), flags: words.flags(k) });
   // Only a person's name reads the words around it (to extend the name over words the vocabulary lacks).
   const name = kind === TokenKind.Name;
   const prev = name && i > 0 && !(flags & BREAK) ? near(i - 1) : undefined;
