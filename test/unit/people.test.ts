@@ -4,6 +4,7 @@ import { Corpus } from '../../server/src/core/corpus';
 import type { Entity, Mention, PeopleBuild, PeopleSnapshot, PeopleSources } from '../../server/src/core/people/index';
 import { parseRegistryText, registryText, starterRegistry } from '../../server/src/core/people/registry';
 import { stripMarks } from '../../server/src/core/text/normalize';
+import { indexLines, rangeOf } from '../../server/src/core/text/lines';
 import { readSeeds } from '../helpers/fixture';
 
 const seeds = readSeeds();
@@ -200,6 +201,14 @@ describe('people index updates', () => {
       assert.strictEqual(view.eventOfEntry(f, r.entry), e);
       assert.strictEqual(view.eventAt(f, r.range.start.line), e);
     }
+
+    // An edit of the same length that breaks a line: the names after it keep their offsets, not their lines.
+    const space = edited.indexOf(' ', edited.indexOf('فلان') + 4);
+    const broken = edited.slice(0, space) + '\n' + edited.slice(space + 1);
+    c.applyChange({ changed: [{ file: f, text: broken }] });
+    const after = fresh.since((x) => c.model(x)).mentionsIn(f);
+    assert.ok(after.some((m) => m.start > space));
+    for (const m of after) assert.deepStrictEqual(m.range, rangeOf(indexLines(broken), m.start, m.end));
 
     // A file emptied since: none of its mentions are left.
     c.applyChange({ changed: [{ file: file('004'), text: '' }] });

@@ -130,9 +130,11 @@ export class PeopleSnapshot {
   private current(m: Mention): Mention | null {
     const c = this.changeOf(m.file);
     if (c === undefined) return m;
-    const span = c && spanToNew(c, m.start, m.end);
-    if (!span) return null;
-    return span.start === m.start ? m : { ...m, start: span.start, end: span.end, range: rangeOf(c!.now.lineIndex, span.start, span.end) };
+    if (!c) return null;
+    // Before the edit the text, and so every position, is as it was.
+    if (m.end <= c.prefix) return m;
+    const span = spanToNew(c, m.start, m.end);
+    return span && { ...m, start: span.start, end: span.end, range: rangeOf(c.now.lineIndex, span.start, span.end) };
   }
 
   /** Mentions as they are now (the list itself when none changed). */
