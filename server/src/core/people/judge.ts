@@ -21,11 +21,26 @@ interface VocabularyKeys {
   placePairs: Map<string, unknown>;
 }
 
-/** A copy of a per-id table with room for `id`. */
-function grown(a: Uint8Array, id: number): Uint8Array {
-  const b = new Uint8Array(Math.max(id + 1, a.length * 2, 1024));
-  b.set(a);
-  return b;
+/** Small answers (1–255) kept per spelling id in a byte array that grows as ids come; 0: not known yet. */
+class IdBytes {
+  private bytes = new Uint8Array(1024);
+
+  get(id: number): number {
+    return id < this.bytes.length ? this.bytes[id] : 0;
+  }
+
+  set(id: number, value: number): void {
+    if (id >= this.bytes.length) {
+      const b = new Uint8Array(Math.max(id + 1, this.bytes.length * 2));
+      b.set(this.bytes);
+      this.bytes = b;
+    }
+    this.bytes[id] = value;
+  }
+
+  clear(): void {
+    this.bytes.fill(0);
+  }
 }
 
 /** Shapes of transliterated foreign names (-وف، -يف، -سكي، يي). */
@@ -73,7 +88,7 @@ export class WordJudge {
   set places(keys: Set<string>) {
     this.placeKeys = keys;
     this.classes.clear();
-    this.classById.fill(0);
+    this.classById.clear();
   }
 
   constructor(private readonly index: NameIndex) {
@@ -82,15 +97,15 @@ export class WordJudge {
 
   private readonly lookups = new Map<string, WordLookup>();
   private readonly normMatters = new Map<string, boolean>();
-  /** Per spelling id: 0 not decided yet, 1 no, 2 yes (see `mayMatter`). */
-  private mattersById: Uint8Array = new Uint8Array(0);
-  /** Per spelling id: 0 not asked yet, 1 no proclitic, 2 a proclitic (see `hasProcliticNear`). */
-  private procliticById: Uint8Array = new Uint8Array(0);
+  /** Per spelling id: 1 no, 2 yes (see `mayMatter`). */
+  private readonly mattersById = new IdBytes();
+  /** Per spelling id: 1 no proclitic, 2 a proclitic (see `hasProcliticNear`). */
+  private readonly procliticById = new IdBytes();
   private readonly endsNameMemo = new Map<string, boolean>();
   /** Per spelling id: its `lookup`, once asked for. */
   private readonly lookupById: (WordLookup | undefined)[] = [];
-  /** Per spelling id: 0 not classified yet, else 1 + the index of its class in `CLASSES`. */
-  private classById: Uint8Array = new Uint8Array(0);
+  /** Per spelling id: 1 + the index of its class in `CLASSES`. */
+  private readonly classById = new IdBytes();
 
   /** Stem and keys of a written word (memoized). */
   lookup(surface: string): WordLookup {
@@ -114,9 +129,8 @@ export class WordJudge {
   mayMatter(words: LineWords, i: number, vocab: VocabularyKeys): boolean {
     const id = this.spellingId(words, i);
     if (id < 0) return !words.normIn(STOPWORD_SET, i) && this.normMayMatter(words.norm(i), () => words.surface(i), vocab);
-    if (id >= this.mattersById.length) this.mattersById = grown(this.mattersById, id);
-    let m = this.mattersById[id];
-    if (m === 0) this.mattersById[id] = m = this.normMayMatter(words.norm(i), () => words.surface(i), vocab) ? 2 : 1;
+    let m = this.mattersById.get(id);
+    if (!m) this.mattersById.set(id, (m = this.normMayMatter(words.norm(i), () => words.surface(i), vocab) ? 2 : 1));
     return m === 2;
   }
 
@@ -155,10 +169,20 @@ export class WordJudge {
   /** The class of word i of a line (as `classOf` gives it, memoized per spelling id). */
   classOfWord(words: LineWords, i: number): WordClass {
     const id = this.spellingId(words, i);
-    if (id < 0) return this.classOf(words.surface(i), words.norm(i));
-    if (id >= this.classById.length) this.classById = grown(this.classById, id);
-    const c = this.classById[id];
-    return c ? CLASSES[c - 1] : this.classOfNear({ id, surface: words.surface(i), norm: words.norm(i) });
+    return this.knownClass(id) ?? this.classOfId(id, words.surface(i), words.norm(i));
+  }
+
+  /** The class kept for a spelling id, if any. */
+  private knownClass(id: number): WordClass | undefined {
+    const c = id < 0 ? 0 : this.classById.get(id);
+    return c ? CLASSES[c - 1] : undefined;
+  }
+
+  /** `classOf`, kept for the spelling id when there is one. */
+  private classOfId(id: number, surface: string, norm: string): WordClass {
+    const cls = this.classOf(surface, norm);
+    if (id >= 0) this.classById.set(id, 1 + CLASSES.indexOf(cls));
+    return cls;
   }
 
   /** The word without a proclitic, when the rest is attested (the name index decides). */
@@ -223,20 +247,13 @@ export class WordJudge {
    * `spellingId`): clustering asks them of hundreds of thousands of neighbouring words.
    */
   classOfNear(w: { id: number; surface: string; norm: string }): WordClass {
-    if (w.id < 0) return this.classOf(w.surface, w.norm);
-    if (w.id >= this.classById.length) this.classById = grown(this.classById, w.id);
-    const c = this.classById[w.id];
-    if (c) return CLASSES[c - 1];
-    const cls = this.classOf(w.surface, w.norm);
-    this.classById[w.id] = 1 + CLASSES.indexOf(cls);
-    return cls;
+    return this.knownClass(w.id) ?? this.classOfId(w.id, w.surface, w.norm);
   }
 
   hasProcliticNear(w: { id: number; surface: string; norm: string }): boolean {
     if (w.id < 0) return this.hasProclitic(w.surface, w.norm);
-    if (w.id >= this.procliticById.length) this.procliticById = grown(this.procliticById, w.id);
-    let p = this.procliticById[w.id];
-    if (!p) this.procliticById[w.id] = p = this.hasProclitic(w.surface, w.norm) ? 2 : 1;
+    let p = this.procliticById.get(w.id);
+    if (!p) this.procliticById.set(w.id, (p = this.hasProclitic(w.surface, w.norm) ? 2 : 1));
     return p === 2;
   }
 

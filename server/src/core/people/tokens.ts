@@ -20,20 +20,6 @@ export const COMMA = 8;
 /** Written with tanween (وفداً روسياً): an indefinite noun or adjective, never part of a name. */
 export const TANWEEN = 16;
 
-export interface Word {
-  /** Offsets of the word in the file's text (a compound spans both parts). */
-  start: number;
-  end: number;
-  /** The spelling a reader sees (marks removed); a compound keeps its space (عبد الله). */
-  surface: string;
-  /** The normalized form (for lexicon look-ups); a compound is written without its space (عبدالله). */
-  norm: string;
-  flags: number;
-  /** Index of the entry holding the word. */
-  entry: number;
-  line: number;
-}
-
 /** Scan arrays left by the last walk, taken over by the next one (a walk allocates them once, not per line). */
 let spareScan: WordScan | undefined;
 
@@ -187,10 +173,6 @@ export class LineWords {
       this.flagCache[i] = f;
     }
     return f;
-  }
-
-  word(i: number): Word {
-    return { start: this.start(i), end: this.end(i), surface: this.surface(i), norm: this.norm(i), flags: this.flags(i), entry: this.entry, line: this.line };
   }
 }
 
