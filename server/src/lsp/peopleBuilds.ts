@@ -145,19 +145,18 @@ export class PeopleBuilds {
    * The snapshot a request answers from, without waiting long (`freshWaitMs` and `firstWaitMs` bound the waits):
    * - the up-to-date one when it is ready in time;
    * - else, when an earlier build exists, that snapshot carried over to the files as they are now (see
-   *   `PeopleSnapshot.since`), `stale` — for a corpus whose builds take long only (`staleAfterMs` of work): a small
-   *   corpus is built again faster than the wait, and its answers are always up to date;
+   *   `PeopleSnapshot.since`) — for a corpus whose builds take long only (`staleAfterMs` of work): a small corpus is
+   *   built again faster than the wait, and its answers are always up to date;
    * - else (the first build is under way) null after `firstWaitMs`: the caller answers without the index.
    */
-  async forRequest(root: Root, token: CancellationToken, waits: RequestWaits): Promise<{ snapshot: PeopleSnapshot; stale: boolean } | null> {
+  async forRequest(root: Root, token: CancellationToken, waits: RequestWaits): Promise<PeopleSnapshot | null> {
     const ready = this.current(root);
-    if (ready) return { snapshot: ready, stale: false };
+    if (ready) return ready;
     const previous = root.corpus.peopleIndexState().lastBuilt();
     const slow = (this.slowest.get(root) ?? 0) >= waits.staleAfterMs;
     const wait = previous ? (slow ? waits.freshWaitMs : Infinity) : waits.firstWaitMs;
     const fresh = await within(this.snapshot(root, token), wait);
-    if (fresh) return { snapshot: fresh, stale: false };
-    return previous ? { snapshot: previous.since((f) => root.corpus.model(f)), stale: true } : null;
+    return fresh ?? previous?.since((f) => root.corpus.model(f)) ?? null;
   }
 
   /** Builds the root's snapshot in the background after `delayMs` without another call (a later call moves it). */

@@ -707,23 +707,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A hover waits a little for the people index, not for the whole build (on 10,000 files it takes 10-15 s after
       // the first diagnostics): meanwhile it shows what does not need the index, a name's card read from the
       // spelling counts, and says so.
-      const found = await peopleFor(p.textDocument.uri, token);
+      const found = await peopleFor(workspace.rootOf(canonicalUri(p.textDocument.uri)), token);
+      // Positions are read once the snapshot is there: changes may have been applied meanwhile.
       const { key, root, pos } = at(p.textDocument.uri, p.position);
       const cancelled = () => token.isCancellationRequested;
       const card = (stem: string) => personCardSliced(root.corpus, stem, () => workspace.generation, cancelled);
-      const h = await hover(root, found?.snapshot ?? emptyPeople(root), key, pos, positions, markdownHover(), card);
+      const h = await hover(root, found ?? emptyPeople(root), key, pos, positions, markdownHover(), card);
       return found || !h ? h : withNote(h, PEOPLE_BUILDING_NOTE);
     }, { wholeCorpus: true }),
   );
 
   /**
-   * The people snapshot a request on a document answers from (see `PeopleBuilds.forRequest`): the up-to-date one
-   * if it is ready soon, else the last one built carried over to the edits made since, else (during the first
-   * build, after `peopleWaits.firstWaitMs`) null — the request answers from the name index alone. With `waitFirst` a
-   * request waits for the first build however long it takes.
+   * The people snapshot a request on a root answers from (see `PeopleBuilds.forRequest`): the up-to-date one if it
+   * is ready soon, else the last one built carried over to the edits made since, else (during the first build,
+   * after `peopleWaits.firstWaitMs`) null: the request answers from the name index alone. With `waitFirst` a request
+   * waits for the first build however long it takes.
    */
-  function peopleFor(uri: string, token: CancellationToken, waitFirst = false) {
-    return people.forRequest(workspace.rootOf(canonicalUri(uri)), token, waitFirst ? { ...peopleWaits, firstWaitMs: Infinity } : peopleWaits);
+  function peopleFor(root: Root, token: CancellationToken, waitFirst = false): Promise<PeopleSnapshot | null> {
+    return people.forRequest(root, token, waitFirst ? { ...peopleWaits, firstWaitMs: Infinity } : peopleWaits);
+  }
+
+  /** `peopleFor`, with the empty snapshot while the first build is not ready. */
+  async function peopleOrEmpty(root: Root, token: CancellationToken, waitFirst = false): Promise<PeopleSnapshot> {
+    return (await peopleFor(root, token, waitFirst)) ?? emptyPeople(root);
   }
 
   /** The known name under a position, or null. */
@@ -748,7 +754,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDefinition(
     request('textDocument/definition', async (p, token) => {
-      const snapshot = (await peopleFor(p.textDocument.uri, token))?.snapshot ?? emptyPeople(at(p.textDocument.uri, p.position).root);
+      const snapshot = await peopleOrEmpty(at(p.textDocument.uri, p.position).root, token);
       const o = offsetIn(p.textDocument.uri, p.position);
       // A person or place the people index knows: its registry entry, else its earliest dated mention.
       const entity = o && entityDefinition(o.root, snapshot, o.key, o.offset);
@@ -772,7 +778,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onReferences(
     request('textDocument/references', async (p, token) => {
-      const snapshot = (await peopleFor(p.textDocument.uri, token))?.snapshot ?? emptyPeople(at(p.textDocument.uri, p.position).root);
+      const snapshot = await peopleOrEmpty(at(p.textDocument.uri, p.position).root, token);
       const o = offsetIn(p.textDocument.uri, p.position);
       const entity = o && entityReferences(snapshot, o.key, o.offset);
       if (entity) {
@@ -846,7 +852,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       async (p, token) => {
         const roots = workspace.allRoots();
         const snapshots = new Map<Root, PeopleSnapshot>();
-        if (p.query.trim()) for (const root of roots) snapshots.set(root, (await people.forRequest(root, token, { ...peopleWaits, firstWaitMs: Infinity }))!.snapshot);
+        if (p.query.trim()) for (const root of roots) snapshots.set(root, await peopleOrEmpty(root, token, true));
         const entitiesOf = async (root: Root, query: string, limit: number, slices: Slices) => {
           const snapshot = snapshots.get(root);
           return snapshot ? entitySymbols(snapshot, query, positions, limit, slices) : [];
@@ -871,7 +877,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const key = canonicalUri(p.textDocument.uri);
       const root = workspace.rootOf(key);
       if (!root.codeLensEnabled || !root.corpus.model(key)) return [];
-      const snapshot = (await peopleFor(key, token, true))!.snapshot;
+      const snapshot = await peopleOrEmpty(root, token, true);
       if (!root.corpus.model(key)) return [];
       return eventCodeLenses(root, snapshot, key, positions, canRunEditorCommands);
     }, { wholeCorpus: true }),
