@@ -126,8 +126,7 @@ export class WordJudge {
    * compound (عبد الله) or a word the corpus' spelling table lacks (a function word, a title, a number) is looked up
    * by its normalized form.
    */
-  mayMatter(words: LineWords, i: number, vocab: VocabularyKeys): boolean {
-    const id = this.spellingId(words, i);
+  mayMatter(words: LineWords, i: number, vocab: VocabularyKeys, id = this.spellingId(words, i)): boolean {
     if (id < 0) return !words.normIn(STOPWORD_SET, i) && this.normMayMatter(words.norm(i), () => words.surface(i), vocab);
     let m = this.mattersById.get(id);
     if (!m) this.mattersById.set(id, (m = this.normMayMatter(words.norm(i), () => words.surface(i), vocab) ? 2 : 1));
@@ -148,9 +147,8 @@ export class WordJudge {
     return m;
   }
 
-  /** Stem and keys of word i of a line (`lookup` of its spelling, memoized per spelling id). */
-  lookupWord(words: LineWords, i: number): WordLookup {
-    const id = this.spellingId(words, i);
+  /** Stem and keys of word i of a line (`lookup` of its spelling, memoized per spelling id; `id`: its `spellingId`). */
+  lookupWord(words: LineWords, i: number, id = this.spellingId(words, i)): WordLookup {
     if (id < 0) return this.lookup(words.surface(i));
     const table = this.lookupById;
     // Grown densely: a JS array written at scattered large indexes turns into a slow dictionary.

@@ -81,8 +81,10 @@ export function matchFile(model: FileModel, vocab: Vocabulary, judge: WordJudge)
   forEachEntryLine(model, (words) => {
     for (let i = 0; i < words.length; i++) {
       // Most words are no name: decided once per spelling, without making the word's strings.
-      if (!judge.mayMatter(words, i, vocab)) continue;
-      const m = matchWord(model.text, words, i, vocab, judge);
+      // The word's spelling id, found once for both questions.
+      const id = judge.spellingId(words, i);
+      if (!judge.mayMatter(words, i, vocab, id)) continue;
+      const m = matchWord(model.text, words, i, id, vocab, judge);
       if (m) {
         m.index = base + i;
         out.push(m);
@@ -93,7 +95,7 @@ export function matchFile(model: FileModel, vocab: Vocabulary, judge: WordJudge)
   return { version: vocab.version, words: out };
 }
 
-function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary, judge: WordJudge): MatchedWord | null {
+function matchWord(text: string, words: LineWords, i: number, id: number, vocab: Vocabulary, judge: WordJudge): MatchedWord | null {
   const norm = words.norm(i);
   const flags = words.flags(i);
   if (norm === 'بن' || norm === 'بنت' || norm === 'ابن' || norm === 'ابنه') {
@@ -101,7 +103,7 @@ function matchWord(text: string, words: LineWords, i: number, vocab: Vocabulary,
   }
   if (norm.length < 2) return null;
   const surface = words.surface(i);
-  const info = judge.lookupWord(words, i);
+  const info = judge.lookupWord(words, i, id);
   let kind: TokenKind | null = null;
   let pair: MatchedWord['pair'];
   if (vocab.nameKeys.has(info.key)) kind = TokenKind.Name;
