@@ -1,0 +1,43 @@
+/**
+ * The server's message writer on a stream (`--stdio`): each message is encoded and written at once, header and body in
+ * one write. vscode-jsonrpc's stream writer encodes asynchronously and writes the header and the body separately,
+ * every message waiting for the previous one's write through a lock that takes a turn of the message loop: publishing
+ * a corpus' diagnostics (one message per file) spent more time in that machinery than in the diagnostics. Writes are
+ * synchronous calls, so messages keep their order; the promise settles when the stream has taken the message.
+ */
+import { AbstractMessageWriter, Message, MessageWriter } from 'vscode-languageserver/node';
+
+export class DirectStreamWriter extends AbstractMessageWriter implements MessageWriter {
+  private errorCount = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+    stream.on('error', (error: Error) => this.fireError(error));
+    stream.on('close', () => this.fireClose());
+  }
+
+  write(msg: Message): Promise<void> {
+    let json: string;
+    try {
+      json = JSON.stringify(msg);
+    } catch (error) {
+      this.fireError(error, msg, ++this.errorCount);
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.stream.write(`Content-Length: ${Buffer.byteLength(json, 'utf8')}\r\n\r\n${json}`, 'utf8', (error?: Error | null) => {
+        if (error) {
+          this.fireError(error, msg, ++this.errorCount);
+          reject(error);
+        } else {
+          this.errorCount = 0;
+          resolve();
+        }
+      });
+    });
+  }
+
+  end(): void {
+    this.stream.end();
+  }
+}
