@@ -1,7 +1,7 @@
 /** Diagnostics queued after a change are published in steps on later turns of the message loop, newest first. */
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { DiagnosticsPublisher } from '../../server/src/lsp/publisher';
+import { DiagnosticsPublisher, sameJson } from '../../server/src/lsp/publisher';
 import { PositionMapper } from '../../server/src/lsp/positions';
 import { Root } from '../../server/src/lsp/roots';
 import { readSeeds, SEED } from '../helpers/fixture';
@@ -61,6 +61,39 @@ describe('language server: diagnostics queue', () => {
         [SEED.s002, false],
       ],
     );
+  });
+
+  it('sends a file again only when its diagnostics changed, and counts what the client has', async () => {
+    const { root, sent, publisher, whenDrained } = setup();
+    publisher.publish(root, [SEED.s000, SEED.s002]);
+    const first = sent.length;
+    const shown = publisher.findingCount();
+    assert.equal(first, 2);
+    assert.equal(shown, sent.reduce((n, s) => n + s.diagnostics.length, 0));
+    publisher.publish(root, [SEED.s000, SEED.s002]);
+    assert.equal(sent.length, first, 'unchanged diagnostics are not sent again');
+    const text = root.corpus.model(SEED.s002)!.text;
+    root.corpus.applyChange({ changed: [{ file: SEED.s002, text: text.replace('بوتن', 'بوتين') }] });
+    publisher.enqueue(root, [SEED.s002, SEED.s000]);
+    await whenDrained();
+    assert.deepEqual(
+      sent.slice(first).map((s) => s.uri),
+      [SEED.s002],
+      'only the edited file changed',
+    );
+    assert.equal(publisher.findingCount(), shown - 1);
+  });
+
+  it('compares diagnostics as JSON would: key order aside, undefined properties absent', () => {
+    const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } };
+    assert.ok(sameJson([{ range, message: 'm', code: 'c' }], [{ code: 'c', message: 'm', range: JSON.parse(JSON.stringify(range)) }]));
+    assert.ok(sameJson({ message: 'm', data: undefined }, { message: 'm' }));
+    assert.ok(!sameJson({ message: 'm', data: 1 }, { message: 'm' }));
+    assert.ok(!sameJson({ message: 'm' }, { message: 'm', data: 1 }));
+    assert.ok(!sameJson([{ range }], [{ range: { ...range, end: { line: 1, character: 6 } } }]));
+    assert.ok(!sameJson([1, 2], [1, 2, 3]));
+    assert.ok(!sameJson([], {}));
+    assert.ok(!sameJson(null, {}));
   });
 
   it('drops the queued files of a root that is gone', async () => {

@@ -37,9 +37,12 @@ const PASS_STEP_MS = 10;
 const WRITTEN_WAIT_MS = 1000;
 
 export class DiagnosticsPublisher {
-  /** uri -> JSON of the diagnostics the client has. */
-  private readonly sent = new Map<string, string>();
-  private readonly counts = new Map<string, number>();
+  /**
+   * uri -> the diagnostics the client has (never empty). Kept as sent and compared value by value when a file is
+   * published again: serializing every file's diagnostics for the comparison cost as much as the connection's own
+   * serializing on a first pass, which has nothing to compare with.
+   */
+  private readonly sent = new Map<string, Diagnostic[]>();
   private readonly passes = new WeakMap<Root, number>();
   private readonly fingerprints = new WeakMap<FileModel, string>();
   private readonly configUris = new Set<string>();
@@ -107,7 +110,7 @@ export class DiagnosticsPublisher {
   /** Findings currently shown, over all files. */
   findingCount(): number {
     let n = 0;
-    for (const [uri, c] of this.counts) if (!this.configUris.has(uri)) n += c;
+    for (const [uri, d] of this.sent) if (!this.configUris.has(uri)) n += d.length;
     return n;
   }
 
@@ -140,16 +143,10 @@ export class DiagnosticsPublisher {
   }
 
   private send(uri: string, diagnostics: Diagnostic[]): void {
-    const json = JSON.stringify(diagnostics);
     const before = this.sent.get(uri);
-    if (before === json || (before === undefined && diagnostics.length === 0)) return;
-    if (diagnostics.length) {
-      this.sent.set(uri, json);
-      this.counts.set(uri, diagnostics.length);
-    } else {
-      this.sent.delete(uri);
-      this.counts.delete(uri);
-    }
+    if (before === undefined ? diagnostics.length === 0 : sameJson(before, diagnostics)) return;
+    if (diagnostics.length) this.sent.set(uri, diagnostics);
+    else this.sent.delete(uri);
     this.o.send(uri, diagnostics);
   }
 
@@ -234,4 +231,30 @@ export class DiagnosticsPublisher {
     };
     return { start: conv(r.start), end: conv(r.end) };
   }
+}
+
+/**
+ * True when two JSON values would serialize alike, key order aside (properties holding `undefined` are absent in
+ * JSON, so they count as absent here).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    if (a.length !== bs.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bs[i])) return false;
+    return true;
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in ao) {
+    if (ao[k] === undefined) continue;
+    defined++;
+    if (!sameJson(ao[k], bo[k])) return false;
+  }
+  for (const k in bo) if (bo[k] !== undefined) defined--;
+  return defined === 0;
 }
