@@ -234,16 +234,11 @@ export class Corpus {
   }
 
   /**
-   * Says that about `files` files are about to be loaded; once a few are in, `sizeIndexes` (between two steps of the
-   * load) sizes the indexes for all of them at once rather than growing them.
+   * Says that many files are about to be loaded in bulk (`applyChange` with `bulk`): the duplicate index then leaves
+   * their postings to the first batch of all near matches (see `prepare`).
    */
-  expectFiles(files: number): void {
-    this.duplicates.expectFiles(files);
-  }
-
-  /** Sizes the indexes for the files `expectFiles` announced, once enough are in to estimate; true when it did now. */
-  sizeIndexes(): boolean {
-    return this.duplicates.sizeForExpected();
+  beginLoad(): void {
+    this.duplicates.beginLoad();
   }
 
   /** The name index (spelling variants; the people index builds on it). */

@@ -271,7 +271,7 @@ export class CorpusWorkspace {
     if (superseded()) return;
     for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
 
-    for (const root of roots) root.corpus.expectFiles(root.corpus.files().length + work.filter((w) => w.root === root).length);
+    for (const root of roots) root.corpus.beginLoad();
     let skipped = 0;
     const skip = (root: Root, file: string, reason: string): void => {
       skipped++;
@@ -382,7 +382,6 @@ export class CorpusWorkspace {
         sizer.learn(performance.now() - started, chars);
       }
       await yieldToLoop();
-      if (root.corpus.sizeIndexes()) await yieldToLoop();
     }
     return !superseded();
   }
@@ -409,8 +408,6 @@ export class CorpusWorkspace {
       this.generation++;
       sizer.learn(performance.now() - started, chars);
       await yieldToLoop();
-      // Sizing the indexes for every expected file is a step of its own.
-      if (root.corpus.sizeIndexes()) await yieldToLoop();
       if (superseded()) return false;
     }
     return true;

@@ -5,9 +5,9 @@
  */
 import type { FileModel, ParagraphModel } from '../file';
 import { WordScan } from '../text/scan';
-import { PostingTable } from './postings';
-import { candidatePairSteps, sortPostingsSteps } from './batch';
-import { advance, Steps } from '../steps';
+import { PostingStore } from './store';
+import { candidatePairSteps, PostingList, sortPostingsSteps } from './batch';
+import { advance, runToEnd, Steps } from '../steps';
 
 export interface DuplicateOptions {
   /** Paragraphs with fewer words are never duplicates (hashtag lines, signatures, one-line headers). */
@@ -45,10 +45,6 @@ const MAX_POSTINGS = 200;
  * whose matches changed query far fewer.
  */
 const BATCH_AFTER_SHARE = 0.125;
-/** Files loaded before the posting table is sized for the files a host expects. */
-const SIZING_SAMPLE_FILES = 16;
-/** The most postings reserved at once from an estimate (a table of about 100 MB). */
-const MAX_RESERVED_POSTINGS = 1 << 22;
 const BATCH_AFTER_QUERIES = 256;
 
 export interface ParagraphRef {
@@ -68,7 +64,7 @@ export interface NearMatch {
 export class DuplicateIndex {
   private readonly models = new Map<string, FileModel>();
   private readonly exact = new Map<number, ParagraphRef[]>();
-  private readonly postings = new PostingTable(1 << 4);
+  private readonly postings = new PostingStore();
   /** Paragraph ids: refs by id, a free list, each file's ids by paragraph index (-1: not indexed). */
   private readonly refs: ParagraphRef[] = [];
   private readonly freeIds: number[] = [];
@@ -82,9 +78,10 @@ export class DuplicateIndex {
   private allNearBuild: Steps<Map<number, NearMatch[]>> | null = null;
   private queriesSinceChange = 0;
   private indexedParagraphs = 0;
-  /** Files a host said it is about to load (see `expectFiles`), and whether the posting table was sized for them. */
-  private expectedFiles = 0;
-  private sizedForExpected = false;
+  /** A host is loading files in bulk (see `beginLoad`): their postings wait for the batch. */
+  private loading = false;
+  /** Some indexed paragraphs' postings are not in the store yet (added during a load). */
+  private postingsPending = false;
 
   /**
    * `incremental: false` (a one-shot run) keeps no posting table: near-duplicates are always computed for the whole
@@ -96,14 +93,13 @@ export class DuplicateIndex {
   ) {}
 
   /**
-   * A host about to load `files` files (the server's initial index). Once a few are in, `sizeForExpected` sizes the
-   * posting table for all of them at once, by the postings per file so far (while it holds few keys, so the rehash is
-   * short): growing it later rehashes every key in one go, which on 10,000 files held the server's message loop for
-   * about 150 ms.
+   * A host is about to load many files without tracking what they affect (the server's initial index): their postings
+   * are not added one by one but made at once, sorted, by the batch of all near matches that the first publication
+   * runs (see PostingStore). Anything that reads the postings before that (a tracked change, a single query) makes
+   * them at once first.
    */
-  expectFiles(files: number): void {
-    this.expectedFiles = files;
-    this.sizedForExpected = false;
+  beginLoad(): void {
+    if (this.incremental) this.loading = true;
   }
 
   setOptions(options: DuplicateOptions): void {
@@ -136,6 +132,9 @@ export class DuplicateIndex {
     this.allNear = null;
     this.allNearBuild = null;
     this.queriesSinceChange = 0;
+    // A tracked change reads the postings; an untracked one during a load leaves them to the batch.
+    if (affected) this.completePostings();
+    else if (this.loading && this.incremental) this.postingsPending = true;
     const old = this.models.get(file);
     // Paragraphs an edit left as they were (same text, same place) change nothing for other files: their postings
     // are replaced without collecting the files that share them (typing in one paragraph affects that paragraph's).
@@ -181,18 +180,17 @@ export class DuplicateIndex {
     }
   }
 
-  /**
-   * Once a few of the files a host expects are in, sizes the posting table for all of them (a host calls it between
-   * two steps of its load: about 30 ms on 10,000 files). True when it sized the table now.
-   */
-  sizeForExpected(): boolean {
-    const loaded = this.models.size;
-    if (!this.incremental || this.sizedForExpected || loaded < SIZING_SAMPLE_FILES || this.expectedFiles <= loaded) return false;
-    this.sizedForExpected = true;
-    const perFile = this.postings.postings / loaded;
-    // Capped: a few unusually large first files must not reserve a huge table (beyond the cap it grows as needed).
-    this.postings.reserve(Math.min(MAX_RESERVED_POSTINGS, Math.ceil(perFile * (this.expectedFiles - loaded) * 1.25)));
-    return true;
+  /** Makes the postings of every indexed paragraph at once, sorted, when some wait for it (see `beginLoad`). */
+  private completePostings(): void {
+    if (!this.postingsPending) return;
+    this.useAsPostings(runToEnd(sortPostingsSteps(this.postingList())));
+  }
+
+  /** Makes a sorted list of every current posting the store's base (nothing is pending any more). */
+  private useAsPostings(sorted: PostingList): void {
+    this.postings.setBase(sorted);
+    this.postingsPending = false;
+    this.loading = false;
   }
 
   private index(file: string, model: FileModel, tracked: Set<string> | null, stable: Uint8Array | null, candidates: Set<number> | null = null): void {
@@ -207,7 +205,7 @@ export class DuplicateIndex {
       this.refs[id] = ref;
       ids[index] = id;
       this.indexedParagraphs++;
-      if (!this.incremental) return;
+      if (!this.incremental || this.postingsPending) return;
       for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) {
         const fp = model.hashes[j];
         if (affected) this.collectAffected(fp, affected, candidates);
@@ -225,7 +223,7 @@ export class DuplicateIndex {
       pull(this.exact, p.exactKey, file, index, affected);
       const id = ids ? ids[index] : -1;
       if (id < 0) return;
-      if (this.incremental) {
+      if (this.incremental && !this.postingsPending) {
         for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) {
           const fp = model.hashes[j];
           this.postings.remove(fp, id);
@@ -244,7 +242,7 @@ export class DuplicateIndex {
    * candidates change whatever the match.
    */
   private collectAffected(fp: number, affected: Set<string>, candidates: Set<number> | null): void {
-    const atLimit = this.postings.count(fp) === MAX_POSTINGS;
+    const atLimit = this.postings.count(fp, MAX_POSTINGS) === MAX_POSTINGS;
     this.postings.forEach(
       fp,
       (id) => {
@@ -276,6 +274,7 @@ export class DuplicateIndex {
     // The batch, finishing one a host has begun in steps (`prepare`) rather than starting another.
     if (!this.allNear && this.wouldBatch(++this.queriesSinceChange)) this.prepare(() => false);
     if (this.allNear) return this.allNear.get(self) ?? [];
+    this.completePostings();
     if (this.stamps.length < this.refs.length) this.stamps = new Int32Array(this.refs.length * 2);
     const stamp = ++this.stamp;
     const out: NearMatch[] = [];
@@ -324,6 +323,37 @@ export class DuplicateIndex {
 
   /** The near matches of every indexed paragraph, each pair verified once (the same as `nearMatches` one by one). */
   private *allNearSteps(): Steps<Map<number, NearMatch[]>> {
+    const sorted = yield* sortPostingsSteps(yield* this.postingListSteps());
+    // Every current posting, sorted: the postings of an incremental index from now on (a change in between would
+    // have dropped this batch).
+    if (this.incremental) this.useAsPostings(sorted);
+    const out = new Map<number, NearMatch[]>();
+    const add = (id: number, m: NearMatch): void => {
+      const l = out.get(id);
+      if (l) l.push(m);
+      else out.set(id, [m]);
+    };
+    yield* candidatePairSteps(sorted, MAX_POSTINGS, this.refs.length, (a, b) => {
+      const pm = this.models.get(this.refs[a].file)!;
+      const qm = this.models.get(this.refs[b].file)!;
+      const p = pm.paragraphs[this.refs[a].index];
+      const q = qm.paragraphs[this.refs[b].index];
+      if (p.exactKey === q.exactKey) return;
+      const m = this.compare(pm, p, qm, q);
+      if (!m) return;
+      add(a, { other: this.refs[b], ...m });
+      add(b, { other: this.refs[a], relation: REVERSED[m.relation], similarity: m.similarity });
+    });
+    let sortedLists = 0;
+    for (const l of out.values()) {
+      l.sort(bestFirst);
+      if (++sortedLists % 1024 === 0) yield;
+    }
+    return out;
+  }
+
+  /** Every posting of the indexed paragraphs (unsorted), made in steps. */
+  private *postingListSteps(): Steps<PostingList> {
     let length = 0;
     for (const [file, ids] of this.idsOf) {
       const paragraphs = this.models.get(file)!.paragraphs;
@@ -344,30 +374,12 @@ export class DuplicateIndex {
       if (++files % 256 === 0) yield;
     }
     yield;
-    const out = new Map<number, NearMatch[]>();
-    const add = (id: number, m: NearMatch): void => {
-      const l = out.get(id);
-      if (l) l.push(m);
-      else out.set(id, [m]);
-    };
-    const sorted = yield* sortPostingsSteps(list);
-    yield* candidatePairSteps(sorted, MAX_POSTINGS, this.refs.length, (a, b) => {
-      const pm = this.models.get(this.refs[a].file)!;
-      const qm = this.models.get(this.refs[b].file)!;
-      const p = pm.paragraphs[this.refs[a].index];
-      const q = qm.paragraphs[this.refs[b].index];
-      if (p.exactKey === q.exactKey) return;
-      const m = this.compare(pm, p, qm, q);
-      if (!m) return;
-      add(a, { other: this.refs[b], ...m });
-      add(b, { other: this.refs[a], relation: REVERSED[m.relation], similarity: m.similarity });
-    });
-    let sortedLists = 0;
-    for (const l of out.values()) {
-      l.sort(bestFirst);
-      if (++sortedLists % 1024 === 0) yield;
-    }
-    return out;
+    return list;
+  }
+
+  /** `postingListSteps` at once. */
+  private postingList(): PostingList {
+    return runToEnd(this.postingListSteps());
   }
 
   /**

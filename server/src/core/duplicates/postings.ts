@@ -29,22 +29,6 @@ export class PostingTable {
     this.postNext = new Int32Array(capacity);
   }
 
-  /** Makes room for `keys` more keys and postings at once (a bulk load grows once instead of step by step). */
-  reserve(keys: number): void {
-    let capacity = this.capacity;
-    while ((this.occupied + keys) * 2 > capacity) capacity *= 2;
-    // One rehash into the final size (each doubling would walk the whole table again).
-    if (capacity !== this.capacity) this.rehash(capacity);
-    let n = this.postPar.length;
-    while (n < this.top + keys) n *= 2;
-    if (n !== this.postPar.length) this.growPool(n);
-  }
-
-  /** Postings held (and freed slots of removed ones). */
-  get postings(): number {
-    return this.top;
-  }
-
   private get capacity(): number {
     return this.slots.length / STRIDE;
   }
@@ -83,9 +67,10 @@ export class PostingTable {
     this.slots[s + COUNT]++;
   }
 
-  remove(key: number, par: number): void {
+  /** Removes one posting; false when it was not there. */
+  remove(key: number, par: number): boolean {
     const s = this.slot(key | 0, false);
-    if (s < 0) return;
+    if (s < 0) return false;
     let prev = -1;
     for (let n = this.slots[s + HEAD] - 1; n >= 0; prev = n, n = this.postNext[n]) {
       if (this.postPar[n] !== par) continue;
@@ -94,8 +79,9 @@ export class PostingTable {
       this.postNext[n] = this.free;
       this.free = n;
       this.slots[s + COUNT]--;
-      return;
+      return true;
     }
+    return false;
   }
 
   count(key: number): number {
