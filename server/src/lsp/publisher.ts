@@ -124,9 +124,12 @@ export class DiagnosticsPublisher {
 
   /** The diagnostics of one corpus file, as they would be sent now. */
   diagnosticsOf(root: Root, file: string): Diagnostic[] {
+    const findings = visibleFindings(root, file);
+    if (!findings.length) return [];
+    // Hashed only for a file with findings: a first pass hashed the text of every file, most of them without any.
     const fingerprint = this.fingerprint(root, file);
     const relatedInformation = this.o.relatedInformation();
-    return visibleFindings(root, file).map((f) =>
+    return findings.map((f) =>
       toDiagnostic(f, { positions: this.o.positions, relatedInformation, describe: (x) => root.describe(x), fingerprint }),
     );
   }
