@@ -30,4 +30,23 @@ describe('reading corpus files', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads whole files of any size, empty ones, and refuses a directory without leaking its descriptor', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-read-'));
+    try {
+      const big = 'بوتين '.repeat(300000);
+      fs.writeFileSync(path.join(dir, 'big.txt'), big);
+      fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+      assert.deepEqual(readTextFileSync(path.join(dir, 'big.txt')), { text: big });
+      assert.deepEqual(readTextFileSync(path.join(dir, 'empty.txt')), { text: '' });
+      // Open descriptors, where the system lists them (Linux).
+      const open = () => (fs.existsSync('/proc/self/fd') ? fs.readdirSync('/proc/self/fd').length : 0);
+      const before = open();
+      for (let i = 0; i < 50; i++) assert.deepEqual(readTextFileSync(dir), { reason: 'cannot be read (EISDIR)' });
+      for (let i = 0; i < 50; i++) readTextFileSync(path.join(dir, 'big.txt'), { maxBytes: 10 });
+      assert.ok(open() <= before + 1, 'descriptors are closed');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

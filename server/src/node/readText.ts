@@ -30,15 +30,36 @@ export type BytesResult = { bytes: Buffer } | { reason: string };
 export function readTextBytesSync(file: string, options: ReadOptions = {}): BytesResult {
   const maxBytes = limitOf(options);
   let buf: Buffer;
+  let fd: number | undefined;
   try {
-    const size = fs.statSync(file).size;
+    // The size from the open file (a stat by name first was one more system call per file: 7% of a cached check).
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
     if (size > maxBytes) return { reason: tooLarge(maxBytes) };
-    buf = fs.readFileSync(file);
+    buf = readOpenFile(fd, size);
   } catch (err) {
     return { reason: cannotRead(err) };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   const reason = notTextReason(buf);
   return reason === null ? { bytes: buf } : { reason };
+}
+
+/**
+ * The bytes of an open file whose size was just read: that many at most (as `readFileSync` reads), or, for a file that
+ * says it is empty (some special files do), whatever reading to the end yields.
+ */
+function readOpenFile(fd: number, size: number): Buffer {
+  if (size === 0) return fs.readFileSync(fd);
+  const buf = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const n = fs.readSync(fd, buf, at, size - at, null);
+    if (n === 0) break;
+    at += n;
+  }
+  return at < size ? buf.subarray(0, at) : buf;
 }
 
 /** Why bytes are not text (a NUL byte, invalid UTF-8), or null when they are. */
