@@ -19,7 +19,10 @@
  *   answers show how long the message loop was blocked. With a server that measures it (CORPUS_LINT_LOOP_DELAY=1),
  *   its own largest message-loop delay per phase too.
  *
- *   npx tsx bench/lsp-latency.ts [FOLDER...] [--edits 200] [--queries 100] [--memory-edits 10000]
+ * Before those, `--index-runs` rounds (3 by default) of the floor (bench/floor.js) and a fresh server's initial index,
+ * alternately, give the initial index's median as a ratio to the floor's, as the CLI bench gives the check's.
+ *
+ *   npx tsx bench/lsp-latency.ts [FOLDER...] [--edits 200] [--queries 100] [--memory-edits 10000] [--index-runs 3]
  *                                [--server dist/server.js] [--no-build] [--seeds]
  *
  * Default folders: ../shared/corpus/saudinewsnet and bench/.generated/corpus (npx tsx bench/generate.ts), those
@@ -47,6 +50,7 @@ const { values: args, positionals } = parseArgs({
     queries: { type: 'string', default: '100' },
     'memory-edits': { type: 'string', default: '10000' },
     server: { type: 'string', default: path.join(REPO, 'dist/server.js') },
+    'index-runs': { type: 'string', default: '3' },
     'no-build': { type: 'boolean', default: false },
     seeds: { type: 'boolean', default: false },
   },
@@ -301,6 +305,67 @@ function someName(files: string[]): { uri: string; position: Position } {
   throw new Error('no well-known name in the corpus');
 }
 
+/**
+ * Sends `initialize` for a folder (capabilities as VS Code sends them) and waits until the server says indexing is
+ * over with files indexed: every file's diagnostics are out. `initialized` is followed by `afterInitialized`.
+ */
+async function indexFolder(server: Server, folder: string, afterInitialized: () => Promise<void> = async () => undefined): Promise<Status> {
+  const folderUri = URI.file(folder).toString();
+  const indexed = server.waitForStatus((s) => !s.indexing && s.files > 0);
+  await server.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folderUri,
+    workspaceFolders: [{ uri: folderUri, name: path.basename(folder) }],
+    capabilities: {
+      general: { positionEncodings: ['utf-16'] },
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true }, symbol: {} },
+      textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown'] } },
+    },
+  });
+  await server.connection.sendNotification('initialized', {});
+  await afterInitialized();
+  return indexed;
+}
+
+/** Seconds of `node bench/floor.js folder`: read, decode and split every file (the floor of the CLI bench). */
+function floorSeconds(folder: string): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bench/floor.js'), folder], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('bench/floor.js failed');
+  return (performance.now() - t) / 1000;
+}
+
+/**
+ * The initial index against the floor, as the CLI bench measures the check: `runs` rounds of the floor, then a fresh
+ * server from `initialize` to its full diagnostics, alternately (so both see the machine, and the files in the page
+ * cache, alike); medians and their ratio.
+ */
+async function indexAgainstFloor(folder: string, runs: number): Promise<void> {
+  const floors: number[] = [];
+  const firsts: number[] = [];
+  const fulls: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    floors.push(floorSeconds(folder));
+    const server = Server.start(args.server!);
+    try {
+      const t0 = performance.now();
+      await indexFolder(server, folder);
+      fulls.push((performance.now() - t0) / 1000);
+      firsts.push((server.firstPublish - t0) / 1000);
+    } finally {
+      await server.stop();
+    }
+  }
+  const floor = percentile(floors, 50);
+  const full = percentile(fulls, 50);
+  const s = (v: number) => `${v.toFixed(2)} s`;
+  console.log(
+    `  initial index, ${runs} runs alternating with the floor: floor median ${s(floor)}; initialize -> first diagnostics median ${s(percentile(firsts, 50))}, ` +
+      `-> full diagnostics median ${s(full)} (${fulls.map((v) => v.toFixed(2)).join(', ')}): ${(full / floor).toFixed(2)}x the floor`,
+  );
+}
+
 // ---- one corpus -------------------------------------------------------------------------------------------------
 
 async function measure(folder: string): Promise<void> {
@@ -312,23 +377,8 @@ async function measure(folder: string): Promise<void> {
     console.log(s);
   };
   try {
-    const folderUri = URI.file(folder).toString();
     const t0 = performance.now();
-    const indexed = server.waitForStatus((s) => !s.indexing && s.files > 0);
-    await server.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: folderUri,
-      workspaceFolders: [{ uri: folderUri, name: path.basename(folder) }],
-      capabilities: {
-        general: { positionEncodings: ['utf-16'] },
-        window: { workDoneProgress: true },
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true }, symbol: {} },
-        textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown'] } },
-      },
-    });
-    await server.connection.sendNotification('initialized', {});
-    await pinger.begin('indexing');
-    const status = await indexed;
+    const status = await indexFolder(server, folder, () => pinger.begin('indexing'));
     const full = performance.now() - t0;
     out(`${path.basename(folder)}: ${status.files} files, ${status.entries} entries, ${status.findings} findings (server ${path.relative(REPO, args.server!) || args.server})`);
     out(`  indexing: initialize -> first diagnostics ${ms(server.firstPublish - t0)}; -> full diagnostics ${ms(full)} (1% = ${ms(full / 100)})`);
@@ -578,6 +628,11 @@ async function main(): Promise<void> {
     if (!fs.existsSync(folder)) {
       console.log(`(no corpus at ${path.relative(REPO, folder)}: pass a folder, or run npx tsx bench/generate.ts)`);
       continue;
+    }
+    const runs = Number(args['index-runs']);
+    if (runs > 0) {
+      console.log(`${path.basename(folder)} (server ${path.relative(REPO, args.server!) || args.server}):`);
+      await indexAgainstFloor(folder, runs);
     }
     await measure(folder);
   }
