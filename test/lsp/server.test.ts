@@ -431,6 +431,40 @@ describe('language server (in-process)', function () {
     assert.equal(byCode(client.diagnostics.get(uri), 'name-variant').length, 3);
   });
 
+  it('applies edits made while the corpus loads, and ends with the diagnostics of a server started on the edited text', async () => {
+    // Enough files that the load takes many steps: the edit lands during it (the status says so).
+    const extra: Record<string, string> = {};
+    const seed = corpus002Copy().split('\n');
+    for (let i = 0; i < 300; i++) extra[`bulk/${i}.txt`] = seed.map((l, k) => (k % 3 === i % 3 ? `${l} ${i}` : `${i} ${l}`)).join('\n');
+    const corpus = new TempCorpus(extra);
+    const { client, dispose } = inProcess();
+    trackSession({ client, corpus, dispose });
+    await client.initialize(corpus.dir);
+    const uri = corpus.uri(SEED.s001);
+    const text = corpus.read(SEED.s001);
+    // The first paragraph of 000 copied into 001: both files gain a duplicate.
+    const copied = corpus.read(SEED.s000).split('\n').find((l) => l.split(' ').length > 12)!;
+    await client.open(uri, text);
+    await client.change(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `${copied}\n`);
+    assert.ok(!client.statuses.some((st) => !st.indexing && st.files > 0), 'the edit came before the indexing ended');
+    await client.indexed();
+    await client.request('corpusLint/serverStats', {}).catch(() => undefined);
+    const edited = corpus.read(SEED.s001).replace(/^/, `${copied}\n`);
+    const fresh = new TempCorpus({ ...extra, [SEED.s001]: edited });
+    const second = inProcess();
+    trackSession({ client: second.client, corpus: fresh, dispose: second.dispose });
+    await second.client.initialize(fresh.dir);
+    await second.client.indexed();
+    const relative = (c: TempCorpus, diagnostics: Map<string, Diagnostic[]>) =>
+      [...diagnostics]
+        .map(([u, ds]) => [u.slice(c.uri('').length), ds.map((d) => [d.code, d.range, messageOf(d)])] as const)
+        .filter(([, ds]) => ds.length)
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+    const here = relative(corpus, client.diagnostics);
+    assert.deepEqual(here, relative(fresh, second.client.diagnostics));
+    assert.ok(byCode(client.diagnostics.get(corpus.uri(SEED.s000)), 'duplicate-paragraph').length > 0);
+  });
+
   it('gives a folder with its own config file its own corpus and rules', async () => {
     const { client, corpus } = await start({
       extra: {

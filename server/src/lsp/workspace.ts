@@ -57,6 +57,13 @@ export class CorpusWorkspace {
   generation = 0;
   private indexRun = 0;
   private indexing: Promise<void> | null = null;
+  /**
+   * The indexing run whose roots are loading (from when they take over until their corpus-wide work is done), or 0.
+   * Changes meanwhile are applied in bulk: every file is published once the run is over, so tracking the files a
+   * change affects would only make the indexes do at once what the load leaves to its end (sorting every posting,
+   * deciding every name).
+   */
+  private loadingRun = 0;
   private lastDecisions = new WeakMap<Root, Map<string, VariantDecision>>();
 
   constructor(
@@ -159,7 +166,7 @@ export class CorpusWorkspace {
       if (!changed.length && !removed.length) continue;
       let r;
       try {
-        r = root.corpus.applyChange({ changed, removed });
+        r = root.corpus.applyChange({ changed, removed }, { bulk: this.loadingRun !== 0 });
       } catch (err) {
         this.log(`analysis failed for ${[...changed.map((c) => c.file), ...removed].map((f) => root.describe(f)).join(', ')}: ${errorText(err)}`);
         continue;
@@ -226,6 +233,7 @@ export class CorpusWorkspace {
     const run = ++this.indexRun;
     const job = this.runIndex(run, progress).finally(() => {
       if (this.indexing === job) this.indexing = null;
+      if (this.loadingRun === run) this.loadingRun = 0;
     });
     this.indexing = job;
     return job;
@@ -262,6 +270,7 @@ export class CorpusWorkspace {
     // The new roots take over now: changes from here on go to them. Open documents enter first.
     this.roots = roots;
     this.loose = loose;
+    this.loadingRun = run;
     this.pending.clear();
     for (const [uri, doc] of this.documents) this.pending.set(uri, doc.getText());
     this.flush();
