@@ -1,6 +1,8 @@
 /** The bundled server as a separate process over stdio, driven like an editor drives it. */
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Hover } from 'vscode-languageserver/node';
 import { editorCapabilities, overProcess, positionOf, REPO, SEED, TempCorpus } from './harness';
@@ -47,5 +49,29 @@ describe('language server process (node dist/server.js --stdio)', function () {
     await client.connection.sendNotification('exit');
     assert.equal(await exited, 0, stderr.join(''));
     client.connection.dispose();
+  });
+  it('sends whatever the code prints on the console to stderr, never into the protocol on stdout', async () => {
+    corpus = new TempCorpus();
+    // Loaded before the server: prints with several console methods once the server runs.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-print-'));
+    const printer = path.join(dir, 'printer.js');
+    fs.writeFileSync(printer, "setTimeout(() => { console.log('printed by log'); console.table([1]); console.dir({ printed: 'by dir' }); console.count('printed'); }, 20);\n");
+    child = spawn(process.execPath, ['-r', printer, path.join(REPO, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const errors: string[] = [];
+    child.stderr!.on('data', (d: Buffer) => errors.push(d.toString()));
+    const client = overProcess(child);
+    await client.initialize(corpus.dir, editorCapabilities());
+    await client.indexed();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const uri = corpus.uri(SEED.s002);
+    const text = corpus.read(SEED.s002);
+    await client.open(uri, text);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'بوتن ', 1) });
+    assert.match((hover.contents as { value: string }).value, /فلاديمير بوتين/);
+    const printed = errors.join('');
+    for (const expected of ['printed by log', '(index)', "printed: 'by dir'", 'printed: 1']) assert.ok(printed.includes(expected), `${expected} in: ${printed}`);
+    await client.shutdown();
+    client.connection.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

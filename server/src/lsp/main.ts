@@ -3,28 +3,23 @@
  * line, as `vscode-languageserver` reads it: `--stdio`, `--node-ipc` or `--socket=PORT`. Started as a worker thread by
  * the server itself, the bundle analyzes files instead (see node/parallelAnalyze).
  */
-import { format } from 'node:util';
+import { Console } from 'node:console';
 import { Connection, createConnection, MessageReader, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { DirectStreamWriter } from './streamWriter';
 import { isAnalysisWorker, runAnalysisWorker, useAsWorkerScript } from '../node/parallelAnalyze';
 
 /**
- * The connection. On `--stdio` the server writes with its own writer (see streamWriter) and, as the library does for
- * that transport, sends what anything would print on the console to the client's log instead of into the protocol.
+ * The connection. On `--stdio` the server writes with its own writer (see streamWriter), and whatever anything prints
+ * on the console (every method of it) goes to stderr, which clients show in their log, never into the protocol.
  */
 function connect(): Connection {
   if (!process.argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all);
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
   // stdin goes in as a stream (the typings pair a stream only with a stream): the library reads it and ends the process
   // when it closes, as on its own `--stdio`.
   const input = process.stdin as unknown as MessageReader;
-  const connection = createConnection(ProposedFeatures.all, input, new DirectStreamWriter(process.stdout));
-  const toLog = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => connection.console[level](format(...args));
-  console.log = console.debug = toLog('log');
-  console.info = toLog('info');
-  console.warn = toLog('warn');
-  console.error = console.trace = toLog('error');
-  return connection;
+  return createConnection(ProposedFeatures.all, input, new DirectStreamWriter(process.stdout));
 }
 
 if (isAnalysisWorker()) {
