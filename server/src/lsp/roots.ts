@@ -213,8 +213,12 @@ export class Root {
   /** True when a file on disk is a corpus file of this root by its globs. */
   matches(fsPath: string): boolean {
     if (!this.folder || !isInside(this.folder, fsPath)) return false;
-    if (this.nested.some((n) => isInside(n, fsPath))) return false;
-    const rel = relativePath(this.folder, fsPath);
+    return this.matchesInside(relativePath(this.folder, fsPath), fsPath);
+  }
+
+  /** `matches` for a path inside the folder, given relative to it (`/`-separated) and absolute. */
+  private matchesInside(rel: string, fsPath: string): boolean {
+    if (this.nested.length && this.nested.some((n) => isInside(n, fsPath))) return false;
     return this.included(rel) && !this.excluded(rel);
   }
 
@@ -228,14 +232,17 @@ export class Root {
       onlyFiles: true,
       followSymbolicLinks: false,
     });
-    // Matched in slices: tens of thousands of paths take a while, and the message loop runs meanwhile.
+    // Matched in slices: tens of thousands of paths take a while, and the message loop runs meanwhile. A path the glob
+    // found is already relative to the folder and inside it: it is matched as it is (`matches` would compute it again,
+    // twice, from the absolute path).
     const files: string[] = [];
     const slices = new Slices();
     for (let i = 0; i < found.length; i += PATHS_PER_PAUSE) {
       await slices.pause();
       for (const rel of found.slice(i, i + PATHS_PER_PAUSE)) {
         const abs = path.join(this.folder, rel);
-        if (this.matches(abs)) files.push(abs);
+        const plain = !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.includes('\\');
+        if (plain ? this.matchesInside(rel, abs) : this.matches(abs)) files.push(abs);
       }
     }
     await slices.pause();
