@@ -78,9 +78,7 @@ export class DuplicateIndex {
   private allNearBuild: Steps<Map<number, NearMatch[]>> | null = null;
   private queriesSinceChange = 0;
   private indexedParagraphs = 0;
-  /** A host is loading files in bulk (see `beginLoad`): their postings wait for the batch. */
-  private loading = false;
-  /** Some indexed paragraphs' postings are not in the store yet (added during a load). */
+  /** The store does not hold every indexed paragraph's postings: a bulk load (see `beginLoad`) left them to the batch. */
   private postingsPending = false;
 
   /**
@@ -99,7 +97,7 @@ export class DuplicateIndex {
    * them at once first.
    */
   beginLoad(): void {
-    if (this.incremental) this.loading = true;
+    if (this.incremental) this.postingsPending = true;
   }
 
   setOptions(options: DuplicateOptions): void {
@@ -132,9 +130,8 @@ export class DuplicateIndex {
     this.allNear = null;
     this.allNearBuild = null;
     this.queriesSinceChange = 0;
-    // A tracked change reads the postings; an untracked one during a load leaves them to the batch.
+    // A tracked change reads the postings; an untracked one while they are pending leaves them to the batch.
     if (affected) this.completePostings();
-    else if (this.loading && this.incremental) this.postingsPending = true;
     const old = this.models.get(file);
     // Paragraphs an edit left as they were (same text, same place) change nothing for other files: their postings
     // are replaced without collecting the files that share them (typing in one paragraph affects that paragraph's).
@@ -183,14 +180,13 @@ export class DuplicateIndex {
   /** Makes the postings of every indexed paragraph at once, sorted, when some wait for it (see `beginLoad`). */
   private completePostings(): void {
     if (!this.postingsPending) return;
-    this.useAsPostings(runToEnd(sortPostingsSteps(this.postingList())));
+    this.useAsPostings(runToEnd(sortPostingsSteps(runToEnd(this.postingListSteps()))));
   }
 
   /** Makes a sorted list of every current posting the store's base (nothing is pending any more). */
   private useAsPostings(sorted: PostingList): void {
     this.postings.setBase(sorted);
     this.postingsPending = false;
-    this.loading = false;
   }
 
   private index(file: string, model: FileModel, tracked: Set<string> | null, stable: Uint8Array | null, candidates: Set<number> | null = null): void {
@@ -375,11 +371,6 @@ export class DuplicateIndex {
     }
     yield;
     return list;
-  }
-
-  /** `postingListSteps` at once. */
-  private postingList(): PostingList {
-    return runToEnd(this.postingListSteps());
   }
 
   /**
