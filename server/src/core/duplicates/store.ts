@@ -46,25 +46,32 @@ export class PostingStore {
 
   /** The number of postings under `key`, counted up to `cap + 1` at most (enough to tell whether it exceeds `cap`). */
   count(key: number, cap = Infinity): number {
-    let n = this.added.count(key);
-    const dead = this.dead;
-    for (let i = this.lowerBound(key >>> 0), k = key >>> 0; i < this.keys.length && this.keys[i] === k && n <= cap; i++) {
-      const id = this.ids[i];
-      if (id >= dead.length || !dead[id]) n++;
-    }
-    return Math.min(n, cap + 1);
+    const k = key >>> 0;
+    return this.countFrom(this.lowerBound(k), k, cap);
   }
 
   /** Calls `fn` with each paragraph id posted under `key`, unless more than `limit` are (boilerplate). */
   forEach(key: number, fn: (id: number) => void, limit = Infinity): void {
-    if (this.count(key, limit) > limit) return;
     const k = key >>> 0;
+    const from = this.lowerBound(k);
+    if (this.countFrom(from, k, limit) > limit) return;
     const dead = this.dead;
-    for (let i = this.lowerBound(k); i < this.keys.length && this.keys[i] === k; i++) {
+    for (let i = from; i < this.keys.length && this.keys[i] === k; i++) {
       const id = this.ids[i];
       if (id >= dead.length || !dead[id]) fn(id);
     }
-    this.added.forEach(key, fn);
+    this.added.forEach(k, fn);
+  }
+
+  /** `count` from the first base index of the key. */
+  private countFrom(from: number, k: number, cap: number): number {
+    let n = this.added.count(k);
+    const dead = this.dead;
+    for (let i = from; i < this.keys.length && this.keys[i] === k && n <= cap; i++) {
+      const id = this.ids[i];
+      if (id >= dead.length || !dead[id]) n++;
+    }
+    return Math.min(n, cap + 1);
   }
 
   /** The first base index whose key is at least `key`. */
