@@ -104,11 +104,17 @@ interface Skeleton {
 
 const skeletons = new WeakMap<FileModel, Skeleton[]>();
 
-function skeletonsOf(model: FileModel): Skeleton[] {
+/**
+ * The skeletons of a file's entries, in steps: reading an entry's title and lead for its event type costs up to a
+ * millisecond the first time (then the list is memoized with the model), and a channel's export holds hundreds of
+ * entries.
+ */
+function* skeletonsOf(model: FileModel, pace: Pace): Steps<Skeleton[]> {
   let list = skeletons.get(model);
   if (!list) {
     list = [];
     for (let k = 0; k < model.entries.length; k++) {
+      if (pace.tick(SKELETON_WEIGHT)) yield;
       const s = skeletonOf(model, k);
       if (s) list.push(s);
     }
@@ -167,8 +173,10 @@ export function buildEvents(input: EventInput): CorpusEvent[] {
   return runSteps(buildEventsSteps(input));
 }
 
-/** Units of work between two yields (a file, a report, a paragraph link). */
+/** Units of work between two yields (a file, a report, a paragraph link; an entry read for the first time weighs more). */
 const EVENTS_PACE = 64;
+/** An entry whose title and lead are read for the first time, in units of `EVENTS_PACE`. */
+const SKELETON_WEIGHT = 16;
 
 /** `buildEvents` in steps (see people/steps.ts). */
 export function* buildEventsSteps(input: EventInput): Steps<CorpusEvent[]> {
@@ -179,10 +187,11 @@ export function* buildEventsSteps(input: EventInput): Steps<CorpusEvent[]> {
     if (pace.tick()) yield;
     const model = input.model(file);
     if (!model) continue;
-    const skeletons = skeletonsOf(model);
+    const skeletons = yield* skeletonsOf(model, pace);
     if (!skeletons.length) continue;
     const mentions = input.mentions(file);
     for (const sk of skeletons) {
+      if (pace.tick()) yield;
       const r = reportOf(file, model, sk, mentions);
       if (!r) continue;
       byEntry.set(file + '\u0000' + sk.entry, reports.length);

@@ -349,7 +349,7 @@ export function* clusterEntitiesSteps(
   /** The people named in full in each file (no short form is resolved yet: these are all the full names). */
   const namedIn = new Map<string, PersonDraft[]>();
   for (const p of persons.values()) {
-    if (pace.tick()) yield;
+    if (pace.tick(1 + p.perFile.size)) yield;
     if (p.surname) push(bySurname, p.surname, p);
     if (p.father && p.given) push(byChainGiven, p.given, p);
     for (const f of p.perFile.keys()) push(namedIn, f, p);

@@ -599,7 +599,7 @@ export class PeopleIndex {
     const result: Entity[] = [];
     const ids = new Set<string>();
     for (const c of clustered) {
-      if (pace.tick(4 + c.mentions.length)) yield;
+      if (pace.tick(4)) yield;
       const r = c.registry !== undefined ? declared?.[c.registry] : undefined;
       const counts = new Map<string, number>();
       for (const m of c.mentions) counts.set(m.local.spelling, (counts.get(m.local.spelling) ?? 0) + 1);
@@ -614,7 +614,9 @@ export class PeopleIndex {
       const files = new Set<string>();
       let firstDate: string | null = null;
       let lastDate: string | null = null;
+      // A person of thousands of mentions is read over several steps.
       for (const { file, local, resolution } of c.mentions) {
+        if (pace.tick()) yield;
         files.add(file);
         const model = models.get(file)!;
         const date = model.entries[local.entry]?.date ?? null;
