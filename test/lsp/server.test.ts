@@ -343,6 +343,17 @@ describe('language server (in-process)', function () {
     assert.equal(status.files, 4);
   });
 
+  it('clears the diagnostics of every file of a workspace folder that is removed', async () => {
+    const { client, corpus } = await start();
+    const shown = [...client.diagnostics].filter(([, ds]) => ds.length).map(([uri]) => uri);
+    assert.equal(shown.length, 3);
+    const mark = client.mark();
+    const folder = { uri: corpus.uri('').replace(/\/$/, ''), name: 'corpus' };
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+    for (const uri of shown) await client.nextDiagnostics(uri, mark, (ds) => ds.length === 0);
+    await client.waitFor(() => client.statuses.slice(-1).find((st) => st.files === 0 && !st.indexing), 'status with no files');
+  });
+
   it('follows files created, changed and deleted on disk, and skips binary and invalid UTF-8 files', async () => {
     const { client, corpus } = await start({ extra: { 'binary.txt': Buffer.from([0x41, 0x00, 0x42]), 'latin1.txt': Buffer.from([0x61, 0xe9, 0x62]) } });
     assert.ok(client.logs.some((l) => /skipped binary\.txt: binary file/.test(l)), client.logs.join('\n'));

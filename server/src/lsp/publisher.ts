@@ -46,12 +46,6 @@ export class DiagnosticsPublisher {
   private readonly passes = new WeakMap<Root, number>();
   private readonly fingerprints = new WeakMap<FileModel, string>();
   private readonly configUris = new Set<string>();
-  /**
-   * Files a full pass published since the last `clearMissing`, with their root: while that root is live and still
-   * holds the file, it is known without asking which root it belongs to (a path comparison per root and file, a
-   * tenth of a first pass's publication time on the news sample).
-   */
-  private passed = new Map<string, Root>();
   /** Files waiting to be published, by root, in the order they are published. */
   private queue = new Map<Root, Set<string>>();
   private pumping = false;
@@ -172,9 +166,7 @@ export class DiagnosticsPublisher {
       const deadline = performance.now() + PASS_STEP_MS;
       do {
         const f = files[i++];
-        if (!root.corpus.has(f)) continue;
-        this.passed.set(f, root);
-        const d = this.tryDiagnostics(root, f);
+        const d = root.corpus.has(f) ? this.tryDiagnostics(root, f) : null;
         if (d) this.send(f, d);
       } while (i < files.length && performance.now() < deadline);
       await yieldToLoop();
@@ -185,24 +177,9 @@ export class DiagnosticsPublisher {
     return this.passes.get(root) === run;
   }
 
-  /**
-   * Clears the diagnostics of files that are in no corpus any more (after a re-index), in steps. Files a full pass
-   * published since the last call are known without asking `isKnown`.
-   */
+  /** Clears the diagnostics of files that are in no corpus any more (after a re-index), in steps. */
   async clearMissing(isKnown: (uri: string) => boolean): Promise<void> {
-    const passed = this.passed;
-    this.passed = new Map();
-    const live = new Map<Root, boolean>();
-    const isLive = (root: Root): boolean => {
-      let l = live.get(root);
-      if (l === undefined) live.set(root, (l = this.o.isLive?.(root) ?? true));
-      return l;
-    };
-    const stillHeld = (uri: string): boolean => {
-      const root = passed.get(uri);
-      return root !== undefined && isLive(root) && root.corpus.has(uri);
-    };
-    const uris = [...this.sent.keys()].filter((uri) => !stillHeld(uri));
+    const uris = [...this.sent.keys()];
     for (let i = 0; i < uris.length; ) {
       const deadline = performance.now() + PASS_STEP_MS;
       do {

@@ -427,7 +427,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         await publisher.publishAll(root, () => shuttingDown);
         done++;
       }
-      await publisher.clearMissing((uri) => workspace.rootOf(uri).corpus.has(uri));
+      await publisher.clearMissing((uri) => workspace.holds(uri));
       publisher.publishConfigProblems(workspace.roots);
       void watchBaselines();
     } catch (err) {

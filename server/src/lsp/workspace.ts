@@ -84,6 +84,17 @@ export class CorpusWorkspace {
     return this.loose;
   }
 
+  /**
+   * Whether some root's corpus holds a file. A file only ever enters the corpus of the root it belongs to (`rootOf`),
+   * so this asks the corpora instead of comparing the file's path with every root folder (clearing stale
+   * diagnostics after an index asks it for every published file).
+   */
+  holds(uri: string): boolean {
+    if (this.loose.corpus.has(uri)) return true;
+    for (const r of this.roots) if (r.corpus.has(uri)) return true;
+    return false;
+  }
+
   isIndexing(): boolean {
     return this.indexing !== null;
   }
