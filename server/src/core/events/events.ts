@@ -102,7 +102,8 @@ interface Skeleton {
   monthDay: number | null;
 }
 
-const skeletons = new WeakMap<FileModel, Skeleton[]>();
+/** The skeletons of each model's entries (a model is replaced whenever its text changes). */
+const skeletonMemo = new WeakMap<FileModel, Skeleton[]>();
 
 /**
  * The skeletons of a file's entries, in steps: reading an entry's title and lead for its event type costs up to a
@@ -110,7 +111,7 @@ const skeletons = new WeakMap<FileModel, Skeleton[]>();
  * entries.
  */
 function* skeletonsOf(model: FileModel, pace: Pace): Steps<Skeleton[]> {
-  let list = skeletons.get(model);
+  let list = skeletonMemo.get(model);
   if (!list) {
     list = [];
     for (let k = 0; k < model.entries.length; k++) {
@@ -118,7 +119,7 @@ function* skeletonsOf(model: FileModel, pace: Pace): Steps<Skeleton[]> {
       const s = skeletonOf(model, k);
       if (s) list.push(s);
     }
-    skeletons.set(model, list);
+    skeletonMemo.set(model, list);
   }
   return list;
 }
@@ -173,9 +174,9 @@ export function buildEvents(input: EventInput): CorpusEvent[] {
   return runSteps(buildEventsSteps(input));
 }
 
-/** Units of work between two yields (a file, a report, a paragraph link; an entry read for the first time weighs more). */
+/** Units of work between two yields: a file, a report, a paragraph link weigh one each. */
 const EVENTS_PACE = 64;
-/** An entry whose title and lead are read for the first time, in units of `EVENTS_PACE`. */
+/** What an entry whose title and lead are read for the first time weighs, in those units. */
 const SKELETON_WEIGHT = 16;
 
 /** `buildEvents` in steps (see people/steps.ts). */
