@@ -1,5 +1,6 @@
 /** The shared reader of corpus files: strict UTF-8, a reason instead of a crash. */
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -26,6 +27,23 @@ describe('reading corpus files', () => {
       assert.deepEqual(readTextFileSync(file, { maxBytes: 1024 }), { reason: 'larger than 1 KB' });
       assert.deepEqual(readTextFileSync(file, { maxBytes: 0 }), { text: 'x'.repeat(2048) });
       assert.deepEqual(readTextFileSync(path.join(dir, 'none.txt')), { reason: 'cannot be read (ENOENT)' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a named pipe at once instead of waiting for a writer', function () {
+    this.timeout(30000);
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-read-'));
+    try {
+      const pipe = path.join(dir, 'pipe.txt');
+      execFileSync('mkfifo', [pipe]);
+      // In a child process: a reader that waits for a writer would block this one for good.
+      const reader = path.join(__dirname, '../../server/src/node/readText.ts');
+      const script = `console.log(JSON.stringify(require(${JSON.stringify(reader)}).readTextFileSync(${JSON.stringify(pipe)})))`;
+      const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { timeout: 20000, encoding: 'utf8' });
+      assert.deepEqual(JSON.parse(out), { reason: 'not a regular file (a pipe, socket or device)' });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
