@@ -130,3 +130,26 @@ describe('event linking', () => {
     assert.notStrictEqual(byFile.get('c.txt'), byFile.get('a.txt'));
   });
 });
+
+describe('an entry whose first line is not a headline', () => {
+  // An article scraped without its headline: the first line is a paragraph of some 150 words.
+  const filler = 'وتناول المسؤولون خلال الأيام الماضية الأوضاع الاقتصادية والخدمية في عدد من المحافظات وسبل تحسينها '.repeat(12).trim();
+  const summit = 'عقدت في موسكو قمة سورية روسية بين الرئيسين بشار الأسد و فلاديمير بوتين';
+
+  function eventsOf(files: Record<string, string>): CorpusEvent[] {
+    const c = new Corpus();
+    c.applyChange({ changed: Object.entries(files).map(([f, t]) => ({ file: f, text: t })) });
+    return c.people().events;
+  }
+
+  it('reads the event from its first characters, like a lead', () => {
+    const events = eventsOf({ 'a.txt': `${summit}. ${filler}.\n` });
+    assert.strictEqual(events.length, 1);
+    assert.strictEqual(events[0].type, 'summit');
+    assert.ok(events[0].participants.length >= 1);
+  });
+
+  it('does not make an event of a trigger and names deep inside it', () => {
+    assert.deepStrictEqual(eventsOf({ 'a.txt': `${filler}، ثم ${summit}.\n`, 'b.txt': `${summit}. ${filler}.\n` }).map((e) => e.reports[0].file), ['b.txt']);
+  });
+});

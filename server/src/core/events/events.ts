@@ -13,6 +13,7 @@ import { findDates } from '../dates';
 import { hashString } from '../text/normalize';
 import { compatibleTypes, EventType, eventTypeOf } from './triggers';
 import { Pace, runSteps, Steps } from '../people/steps';
+import { HEADLINE_MAX_WORDS } from '../structure/entries';
 
 export interface EventReport {
   file: string;
@@ -114,9 +115,10 @@ function* skeletonsOf(model: FileModel, pace: Pace): Steps<Skeleton[]> {
   let list = skeletonMemo.get(model);
   if (!list) {
     list = [];
+    const { titles, leads } = titlesAndLeads(model);
     for (let k = 0; k < model.entries.length; k++) {
       if (pace.tick(SKELETON_WEIGHT)) yield;
-      const s = skeletonOf(model, k);
+      const s = skeletonOf(model, k, titles[k], leads[k]);
       if (s) list.push(s);
     }
     skeletonMemo.set(model, list);
@@ -124,13 +126,27 @@ function* skeletonsOf(model: FileModel, pace: Pace): Steps<Skeleton[]> {
   return list;
 }
 
-function skeletonOf(model: FileModel, k: number): Skeleton | null {
-  const title = model.paragraphs.find((p) => p.entry === k && p.role === 'title');
-  // The lead: the first body paragraph of some length (a headline repeated under the date line is not one).
-  const leadIndex = model.paragraphs.findIndex((p) => p.entry === k && p.role === 'body' && p.words >= LEAD_MIN_WORDS);
+/**
+ * Each entry's title paragraph and lead, the first body paragraph of some length (a headline repeated under the date
+ * line is not one), by paragraph index (-1 without one): one pass over the paragraphs, not one per entry.
+ */
+function titlesAndLeads(model: FileModel): { titles: Int32Array; leads: Int32Array } {
+  const titles = new Int32Array(model.entries.length).fill(-1);
+  const leads = new Int32Array(model.entries.length).fill(-1);
+  model.paragraphs.forEach((p, i) => {
+    if (p.entry < 0) return;
+    if (p.role === 'title' && titles[p.entry] < 0) titles[p.entry] = i;
+    else if (p.role === 'body' && p.words >= LEAD_MIN_WORDS && leads[p.entry] < 0) leads[p.entry] = i;
+  });
+  return { titles, leads };
+}
+
+function skeletonOf(model: FileModel, k: number, titleIndex: number, leadIndex: number): Skeleton | null {
+  const title = titleIndex >= 0 ? model.paragraphs[titleIndex] : undefined;
   const lead = leadIndex >= 0 ? model.paragraphs[leadIndex] : undefined;
   const spans: [number, number][] = [];
-  if (title) spans.push([title.start, title.end]);
+  // A first line longer than a headline is a post's whole text or an article's first paragraph: read like a lead.
+  if (title) spans.push([title.start, title.words > HEADLINE_MAX_WORDS ? Math.min(title.end, title.start + LEAD_CHARS) : title.end]);
   if (lead) spans.push([lead.start, Math.min(lead.end, lead.start + LEAD_CHARS)]);
   let type: EventType | null = null;
   for (const [s, e] of spans) if ((type = eventTypeOf(model.text, s, e))) break;

@@ -39,6 +39,9 @@ const HEADLINE_TRIGGERS = new Set(
   ].map((w) => normalizeForMatch(w)),
 );
 
+/** The longest line read as an article's headline, in words (the shortest is 3). */
+export const HEADLINE_MAX_WORDS = 40;
+
 const CONNECTIVE_START = /^(?:[-–—•*"“«'(]|و[^ز]|ف[اإأق]|كما |ثم |بدوره|بدورها|من جانب|من جهت|حيث |مضيف|مشير|مؤكد)/;
 
 export function segmentEntries(
@@ -157,7 +160,7 @@ function segmentArticle(text: string, lines: ClassifiedLine[], begin: number, pr
     if (l.kind === 'content' || l.kind === 'metadata') {
       if (first < 0) first = i;
       last = i;
-      if (title < 0 && l.kind === 'content' && l.words >= 3 && l.words <= 40) title = i;
+      if (title < 0 && l.kind === 'content' && l.words >= 3 && l.words <= HEADLINE_MAX_WORDS) title = i;
     }
   }
   if (first < 0) return { entries: [], preamble, multiEntry: false };
