@@ -257,7 +257,13 @@ export interface SnapshotTables {
 function* snapshotTables(people: Entity[], places: Entity[], events: CorpusEvent[], mentions: Mention[]): Steps<SnapshotTables> {
   const pace = new Pace(2048);
   const t: SnapshotTables = { byId: new Map(), mentionsById: new Map(), mentionsByFile: new Map(), eventsById: new Map(), eventByEntry: new Map() };
-  for (const list of [people, places]) for (const e of list) t.byId.set(e.id, e);
+  for (const list of [people, places]) {
+    for (const e of list) {
+      // Tens of thousands of people on a large corpus: hashing each new id takes a step of its own.
+      if (pace.tick(8)) yield;
+      t.byId.set(e.id, e);
+    }
+  }
   for (const m of mentions) {
     if (pace.tick()) yield;
     push(t.mentionsById, m.id, m);
@@ -268,6 +274,7 @@ function* snapshotTables(people: Entity[], places: Entity[], events: CorpusEvent
     list.sort((a, b) => a.start - b.start);
   }
   for (const e of events) {
+    if (pace.tick(4 + e.reports.length)) yield;
     t.eventsById.set(e.id, e);
     for (const r of e.reports) t.eventByEntry.set(r.file + '\u0000' + r.entry, e);
   }
