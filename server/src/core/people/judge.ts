@@ -332,6 +332,8 @@ export class WordJudge {
     const suffix = /(?:ه|ها|هم|هما)$/.exec(stem);
     if (suffix && stem.length - suffix[0].length >= 3) {
       const base = stem.slice(0, -suffix[0].length);
+      // A function word with a suffix (خلاله، خلالها): function words are not counted.
+      if (STOPWORDS.has(normalizeForMatch(base))) return 'stop';
       if (this.count(base) > 0 || (base.endsWith('ت') && this.count(base.slice(0, -1) + 'ة') > 0)) return 'modifier';
     }
     return 'name';
