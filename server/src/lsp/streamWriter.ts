@@ -3,10 +3,9 @@
  * one write. vscode-jsonrpc's stream writer encodes asynchronously and writes the header and the body separately,
  * every message waiting for the previous one's write through a lock that takes a turn of the message loop: in a CPU
  * profile of a first pass of diagnostics on the news sample (one message per file), writing cost about as much as
- * computing the diagnostics. Writes are
- * synchronous calls, so messages keep their order; the promise settles when the stream has taken the message. The
- * messages of one turn of the loop (a step of publishing writes a few hundred) go out in one system call: the stream is
- * corked at the first and uncorked once the turn's code is done.
+ * computing the diagnostics. Writes are synchronous calls, so messages keep their order; the promise settles when the
+ * stream has taken the message. The messages of one turn of the loop (a step of publishing writes a few hundred) go
+ * out in one system call: the stream is corked at the first and uncorked once the turn's code is done.
  */
 import type { Writable } from 'node:stream';
 import { AbstractMessageWriter, Message, MessageWriter } from 'vscode-languageserver/node';

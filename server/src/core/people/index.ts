@@ -259,7 +259,7 @@ function* snapshotTables(people: Entity[], places: Entity[], events: CorpusEvent
   const t: SnapshotTables = { byId: new Map(), mentionsById: new Map(), mentionsByFile: new Map(), eventsById: new Map(), eventByEntry: new Map() };
   for (const list of [people, places]) {
     for (const e of list) {
-      // Tens of thousands of people on a large corpus: hashing each new id takes a step of its own.
+      // Tens of thousands of people on a large corpus: hashing their new ids into the table is spread over steps.
       if (pace.tick(8)) yield;
       t.byId.set(e.id, e);
     }

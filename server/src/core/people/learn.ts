@@ -271,7 +271,6 @@ function isPlaceCandidate(norm: string): boolean {
  */
 const COMMON_NOUN_SHAPE = /^(?:ال)?(?:ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.|م.ا..ه|ت.ا..|ت...ي.|..ايا)$|(?:هم|هما|هن|كم|نا)$|^ال.{3,}ات$/;
 
-
 /**
  * A place named by its people's adjective is still written after a place cue now and then: السعودية about one time in
  * ten on Saudi news, where it is mostly the subject. A noun whose adjective is a role word (الوطن: المجلس الوطني، الهلال:
@@ -289,7 +288,8 @@ function withPossessive(stem: string, count: number, j: WordJudge): boolean {
   if (!m || stem.length - m[0].length < 2 || stem.startsWith('ال')) return false;
   const base = stem.slice(0, -m[0].length);
   // خلالها، جانبه: a function word with a suffix (function words are not counted).
-  if (NOT_PLACES.has(normalizeForMatch(base)) || STOPWORDS.has(normalizeForMatch(base))) return true;
+  const baseNorm = normalizeForMatch(base);
+  if (NOT_PLACES.has(baseNorm) || STOPWORDS.has(baseNorm)) return true;
   let attested = j.count(base) + j.count('ال' + base);
   // حياته -> حياة
   if (base.endsWith('ت')) attested += j.count(base.slice(0, -1) + 'ة') + j.count('ال' + base.slice(0, -1) + 'ة');
