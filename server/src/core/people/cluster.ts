@@ -47,8 +47,14 @@ export interface LocalName extends LocalMention {
   key: string;
   stem: string;
   proclitic: boolean;
-  /** The word before a short form, when only white space separates them (a given name: ألكسندر لافرنتييف). */
-  prev?: { surface: string; norm: string; start: number };
+  /**
+   * The word before a short form, when only white space separates them (a given name: ألكسندر لافرنتييف): its
+   * spelling (undefined: none), normalized form and start. Kept flat: hundreds of thousands of mentions stay in
+   * memory, and every object among them is traced by each major garbage collection.
+   */
+  prevSurface: string | undefined;
+  prevNorm: string;
+  prevStart: number;
   /** A short form followed by a name the vocabulary does not know (مصطفى العشوان): a given name there. */
   nameAfter?: boolean;
   /** A word that may be a given name right before a short form (صالح الزهراني): its spelling. */
@@ -80,13 +86,16 @@ export function fileEntities(text: string, matches: FileMatches, vocab: Vocabula
     const first = run[0];
     if (first.institution) continue;
     const parts = run.filter((w) => w.kind === TokenKind.Name).length;
-    const local = localMention(text, run) as LocalName;
-    local.key = first.key;
+    const local = localMention(text, run, first.key);
     local.stem = first.stem;
     local.proclitic = first.proclitic;
     if (parts >= 2) local.identity = identityOf(run);
     else {
-      if (first.prev) local.prev = first.prev;
+      if (first.prev) {
+        local.prevSurface = first.prev.surface;
+        local.prevNorm = first.prev.norm;
+        local.prevStart = first.prev.start;
+      }
       // «مصطفى العشوان»، «صالح الزهراني»: a short form next to a name the vocabulary does not know.
       const next = first.next;
       if (next && !(next.flags & BREAK) && judge.classOfNear(next) === 'name' && !judge.hasProcliticNear(next)) local.nameAfter = true;
@@ -96,8 +105,7 @@ export function fileEntities(text: string, matches: FileMatches, vocab: Vocabula
   }
   for (const w of matches.words) {
     if (w.kind !== TokenKind.Place) continue;
-    const local = localMention(text, [w]) as LocalPlace;
-    local.key = w.key;
+    const local: LocalPlace = localMention(text, [w], w.key);
     local.cued = isCued(text, w);
     places.push(local);
   }
@@ -200,12 +208,17 @@ function pseudo(from: MatchedWord, w: { surface: string; norm: string; start: nu
   };
 }
 
-function localMention(text: string, run: MatchedWord[]): LocalMention {
+/**
+ * A mention of the run's words, as a name of `key` (a place's mention fills only what places use). Every field is
+ * set here, in one order: objects of one shape keep their fields inline (set later, they would each need a second
+ * object for them).
+ */
+function localMention(text: string, run: MatchedWord[], key: string): LocalName {
   const first = run[0];
   const last = run[run.length - 1];
   const end = last.pair ? last.pair.end : last.end;
-  const near = first.title && first.title.distance <= 3;
-  const m: LocalMention = {
+  const near = first.title !== undefined && first.title.distance <= 3;
+  return {
     start: first.start,
     end,
     // «للسيسي» is ل + السيسي written with one lam: the name is spelled as its stem.
@@ -215,12 +228,18 @@ function localMention(text: string, run: MatchedWord[]): LocalMention {
     hashtag: run.some((w) => (w.flags & HASHTAG) !== 0),
     genitive: first.title?.genitive ?? false,
     cued: false,
+    role: near ? first.title!.role : undefined,
+    title: near ? first.title!.title : undefined,
+    key,
+    stem: '',
+    proclitic: false,
+    identity: undefined,
+    prevSurface: undefined,
+    prevNorm: '',
+    prevStart: 0,
+    nameAfter: false,
+    givenBefore: undefined,
   };
-  if (near) {
-    m.role = first.title!.role;
-    m.title = first.title!.title;
-  }
-  return m;
 }
 
 const CUE_BEFORE = /(?:^|[\s(«"“])(?:في|إلى|الى|من|العاصمة|عاصمة|مدينة|بالعاصمة|بمدينة|قصر|منطقة|بمنطقة|محافظة|بمحافظة)\s+#?$/;
@@ -300,14 +319,15 @@ export function* clusterEntitiesSteps(
   for (const f of files) {
     if (pace.tick(f.entities.names.length)) yield;
     for (const n of f.entities.names) {
-      if (n.identity || !n.prev) continue;
+      const prev = n.prevSurface;
+      if (n.identity || prev === undefined) continue;
       let before = givenPairs.get(n.key);
       if (!before) givenPairs.set(n.key, (before = new Map()));
-      before.set(n.prev.surface, (before.get(n.prev.surface) ?? 0) + 1);
+      before.set(prev, (before.get(prev) ?? 0) + 1);
     }
   }
   const withGiven = (n: LocalName): LocalName => {
-    const p = n.prev;
+    const p = n.prevSurface === undefined ? undefined : { surface: n.prevSurface, norm: n.prevNorm, start: n.prevStart };
     if (!p || n.identity || n.proclitic) return n;
     const pos = vocab.nameKeys.get(n.key);
     if (!pos || pos.last + pos.single === 0) return n;
@@ -319,7 +339,7 @@ export function* clusterEntitiesSteps(
     const ratio = pairs / Math.max(1, judge.count(p.surface));
     if (!(ratio >= 0.8 && pairs >= 3) && !(ratio >= 0.5 && (judge.nameLike(p.surface) || judge.foreignShape(p.surface)))) return n;
     const given = judge.key(p.surface);
-    return { ...n, start: p.start, spelling: `${p.surface} ${n.spelling}`, identity: { identity: `${given} ${n.key}`, given, surname: n.key }, prev: undefined };
+    return { ...n, start: p.start, spelling: `${p.surface} ${n.spelling}`, identity: { identity: `${given} ${n.key}`, given, surname: n.key }, prevSurface: undefined };
   };
 
   const shorts: { file: string; local: LocalName }[] = [];

@@ -46,19 +46,12 @@ export interface FileNameEvidence {
   nameSignature: number;
 }
 
-const memo = new WeakMap<FileModel, FileNameEvidence>();
-
-/** The evidence of one file (memoized on the file's model, which is replaced whenever its text changes). */
+/**
+ * The evidence of one file. Not memoized: counted once into the corpus totals and dropped (tens of thousands of small
+ * objects per thousand files that the garbage collector would otherwise trace on every major collection); taking a
+ * file out of the totals reads its old model again.
+ */
 export function fileNameEvidence(model: FileModel): FileNameEvidence {
-  let e = memo.get(model);
-  if (!e) {
-    e = collectEvidence(model);
-    memo.set(model, e);
-  }
-  return e;
-}
-
-function collectEvidence(model: FileModel): FileNameEvidence {
   const out: FileNameEvidence = { titles: [], hashtags: [], placeCues: new Map(), placeCuePairs: new Map(), nameSignature: 0 };
   forEachEntryLine(model, (words) => {
     for (let i = 0; i < words.length; i++) {
@@ -91,17 +84,63 @@ export function hashtagKey(group: ContextWord[]): string {
  * distinct piece of evidence once.
  */
 export class EvidenceTotals {
-  readonly titles = new Map<string, { ctx: TitleContext; count: number }>();
+  /** Title contexts by key, packed (see `titleContexts`). */
+  private readonly titles = new Map<string, CountedTitle>();
   readonly hashtags = new Map<string, { group: ContextWord[]; count: number }>();
   readonly placeCues = new Map<string, number>();
   readonly placeCuePairs = new Map<string, number>();
 
+  /** Every distinct title context with its count, unpacked one at a time, in the order they were first counted. */
+  *titleContexts(): Generator<{ ctx: TitleContext; count: number }> {
+    for (const t of this.titles.values()) yield { ctx: unpackTitle(t), count: t.count };
+  }
+
   add(e: FileNameEvidence, sign: 1 | -1): void {
-    for (const t of e.titles) bumpEntry(this.titles, t.key, { ctx: t, count: 0 }, sign);
+    for (const t of e.titles) {
+      let v = this.titles.get(t.key);
+      if (!v) {
+        if (sign < 0) continue;
+        this.titles.set(t.key, (v = packTitle(t)));
+      }
+      v.count += sign;
+      if (v.count <= 0) this.titles.delete(t.key);
+    }
     for (const g of e.hashtags) bumpEntry(this.hashtags, hashtagKey(g), { group: g, count: 0 }, sign);
     for (const [k, n] of e.placeCues) bumpCount(this.placeCues, k, sign * n);
     for (const [k, n] of e.placeCuePairs) bumpCount(this.placeCuePairs, k, sign * n);
   }
+}
+
+/**
+ * A title context as the totals keep it: two strings rather than a dozen objects (a large corpus has hundreds of
+ * thousands of distinct contexts, and every object kept is traced by each major garbage collection). The key holds
+ * the title as written and each word's spelling and flags; the normalized forms are kept beside it.
+ */
+interface CountedTitle {
+  title: string;
+  genitive: boolean;
+  key: string;
+  norms: string;
+  count: number;
+}
+
+function packTitle(t: TitleContext): CountedTitle {
+  return { title: t.title, genitive: t.genitive, key: t.key, norms: t.words.map((w) => w.norm).join('\u0002'), count: 0 };
+}
+
+/** The context `packTitle` packed (the key is made by `collectTitle`). */
+function unpackTitle(t: CountedTitle): TitleContext {
+  const parts = t.key.split('\u0002');
+  const head = parts[0];
+  const institution = head.endsWith('!');
+  const norms = t.norms.split('\u0002');
+  const words: ContextWord[] = [];
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i];
+    const cut = p.lastIndexOf('\u0001');
+    words.push({ surface: p.slice(0, cut), norm: norms[i - 1], flags: Number(p.slice(cut + 1)) });
+  }
+  return { title: t.title, titleSurface: institution ? head.slice(0, -1) : head, genitive: t.genitive, institution, words, key: t.key };
 }
 
 function bumpEntry<T extends { count: number }>(map: Map<string, T>, key: string, fresh: T, sign: 1 | -1): void {

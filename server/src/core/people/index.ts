@@ -8,13 +8,13 @@ import type { FileModel } from '../file';
 import type { NameIndex } from '../names/variants';
 import type { DuplicateIndex } from '../duplicates/index';
 import type { Range } from '../types';
-import { indexLines, rangeOf } from '../text/lines';
+import { indexLines, LineIndex, rangeOf } from '../text/lines';
 import { entryAt, entryToNew, entryToOld, offsetToOld, rangeToNew, spanToNew, TextChange, textChange } from './textChange';
 import { EvidenceTotals, FileNameEvidence, fileNameEvidence } from './evidence';
 import { WordJudge } from './judge';
 import { learnVocabularySteps } from './learn';
 import { matchFile } from './matches';
-import { clusterEntitiesSteps, ClusteredPerson, ClusteredPlace, FileEntities, fileEntities, Resolution } from './cluster';
+import { clusterEntitiesSteps, ClusteredPerson, ClusteredPlace, FileEntities, fileEntities, LocalMention, Resolution } from './cluster';
 import type { Vocabulary } from './learn';
 import { parseRegistryText, Registry, RegistryError, RegistrySpan } from './registry';
 import { buildEventsSteps, CorpusEvent, EventMention, EventReport, ParagraphLink, paragraphLinks } from '../events/events';
@@ -64,6 +64,46 @@ export interface Mention {
   cued: boolean;
   /** How a short form was tied to its person (`name`: written in full). */
   resolution: Resolution;
+}
+
+/**
+ * A mention as a snapshot keeps it (hundreds of thousands on a large corpus): its range is worked out when read, from
+ * the line index of the text it was found in, so that each mention is one object for the garbage collector to trace
+ * rather than four.
+ */
+class KeptMention implements Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly spelling: string;
+  readonly entry: number;
+  readonly hashtag: boolean;
+  readonly role: string | undefined;
+  readonly genitive: boolean;
+  readonly cued: boolean;
+  readonly #lines: LineIndex;
+
+  constructor(
+    readonly id: string,
+    readonly kind: 'person' | 'place',
+    readonly file: string,
+    local: LocalMention,
+    readonly resolution: Resolution,
+    lines: LineIndex,
+  ) {
+    this.start = local.start;
+    this.end = local.end;
+    this.spelling = local.spelling;
+    this.entry = local.entry;
+    this.hashtag = local.hashtag;
+    this.role = local.role || undefined;
+    this.genitive = local.genitive;
+    this.cued = local.cued;
+    this.#lines = lines;
+  }
+
+  get range(): Range {
+    return rangeOf(this.#lines, this.start, this.end);
+  }
 }
 
 /** The registry as a host hands it over: the file key it is known by and its text. */
@@ -349,8 +389,8 @@ export class PeopleIndex {
   /** The build running in steps, if any: starting another one makes it stale. */
   private running = 0;
   private readonly state = new Map<string, FileState>();
-  /** The evidence of each file counted in `totals`. */
-  private readonly counted = new Map<string, FileNameEvidence>();
+  /** The model of each file whose evidence is counted in `totals` (read again to take it out). */
+  private readonly counted = new Map<string, FileModel>();
   /** Text links of each file's paragraphs to other entries (for linking reports of an event). */
   private readonly links = new Map<string, { model: FileModel; links: ParagraphLink[] }>();
   private learned: { judge: WordJudge; vocab: Vocabulary } | null = null;
@@ -473,9 +513,9 @@ export class PeopleIndex {
     // Every piece of state is updated file by file, so that a build dropped between two steps leaves it consistent.
     // The vocabulary is learned again when titles or hashtags changed; new place cues (في …) only when they change
     // a place decision.
-    for (const [f, e] of this.counted) {
+    for (const [f, m] of this.counted) {
       if (models.has(f)) continue;
-      this.totals.add(e, -1);
+      this.totals.add(fileNameEvidence(m), -1);
       this.counted.delete(f);
       this.relearnNeeded = true;
     }
@@ -484,15 +524,17 @@ export class PeopleIndex {
     for (let i = 0; i < files.length; i++) {
       progress.done = i;
       const f = files[i];
-      const e = fileNameEvidence(models.get(f)!);
-      const old = this.counted.get(f);
-      if (old === e) {
+      const model = models.get(f)!;
+      const oldModel = this.counted.get(f);
+      if (oldModel === model) {
         if ((i & 1023) === 1023) yield;
         continue;
       }
+      const e = fileNameEvidence(model);
+      const old = oldModel && fileNameEvidence(oldModel);
       if (old) this.totals.add(old, -1);
       this.totals.add(e, 1);
-      this.counted.set(f, e);
+      this.counted.set(f, model);
       if (!old || old.nameSignature !== e.nameSignature) this.relearnNeeded = true;
       else if (!this.relearnNeeded) diffCues(old, e, this.cueDelta, this.pairDelta);
       yield;
@@ -629,22 +671,7 @@ export class PeopleIndex {
         const date = model.entries[local.entry]?.date ?? null;
         if (date && (!firstDate || date < firstDate)) firstDate = date;
         if (date && (!lastDate || date > lastDate)) lastDate = date;
-        const m: Mention = {
-          id,
-          kind,
-          file,
-          start: local.start,
-          end: local.end,
-          range: rangeOf(model.lineIndex, local.start, local.end),
-          spelling: local.spelling,
-          entry: local.entry,
-          hashtag: local.hashtag,
-          genitive: local.genitive,
-          cued: local.cued,
-          resolution,
-        };
-        if (local.role) m.role = local.role;
-        out.push(m);
+        out.push(new KeptMention(id, kind, file, local, resolution, model.lineIndex));
       }
       const entity: Entity = {
         id,

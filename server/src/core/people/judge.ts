@@ -59,7 +59,16 @@ export function nameKey(spelling: string): string {
 
 /** The key of a place: a name key where a final ة/ه and ا alternate (سورية / سوريا). */
 export function placeKey(spelling: string): string {
-  return nameKey(spelling).replace(/يا$/, 'يه');
+  return placeKeyOfNameKey(nameKey(spelling));
+}
+
+function placeKeyOfNameKey(key: string): string {
+  return key.endsWith('يا') ? `${key.slice(0, -2)}يه` : key;
+}
+
+/** `s`, or `kept` when they are equal (so that one string is kept rather than two). */
+function same(s: string, kept: string): string {
+  return s === kept ? kept : s;
 }
 
 export interface WordLookup {
@@ -104,6 +113,8 @@ export class WordJudge {
   private readonly endsNameMemo = new Map<string, boolean>();
   /** Per spelling id: its `lookup`, once asked for. */
   private readonly lookupById: (WordLookup | undefined)[] = [];
+  /** Per spelling id: its normalized form, once asked for (see `sharedWord`). */
+  private readonly normById: (string | undefined)[] = [];
   /** Per spelling id: 1 + the index of its class in `CLASSES`. */
   private readonly classById = new IdBytes();
 
@@ -111,9 +122,10 @@ export class WordJudge {
   lookup(surface: string): WordLookup {
     let l = this.lookups.get(surface);
     if (!l) {
-      const stem = this.stem(surface);
-      const canonical = this.canonical(stem);
-      l = { stem, key: nameKey(canonical), placeKey: placeKey(canonical) };
+      // Equal strings are kept once (tens of thousands of spellings are looked up and kept).
+      const stem = same(this.stem(surface), surface);
+      const key = same(nameKey(this.canonical(stem)), stem);
+      l = { stem, key, placeKey: same(placeKeyOfNameKey(key), key) };
       this.lookups.set(surface, l);
     }
     return l;
@@ -156,6 +168,19 @@ export class WordJudge {
     let l = table[id];
     if (!l) table[id] = l = this.lookup(words.surface(i));
     return l;
+  }
+
+  /**
+   * Word i of a line as the corpus' shared strings: its spelling and normalized form, one string per spelling id
+   * (mentions keep their neighbouring words by the hundred thousand); fresh strings for a word without an id.
+   */
+  sharedWord(words: LineWords, i: number, id: number): { surface: string; norm: string } {
+    if (id < 0) return { surface: words.surface(i), norm: words.norm(i) };
+    const norms = this.normById;
+    if (id >= norms.length) for (let n = Math.max(id + 1, 2 * norms.length, 1024); norms.length < n; ) norms.push(undefined);
+    let norm = norms[id];
+    if (norm === undefined) norms[id] = norm = words.norm(i);
+    return { surface: this.index.spelling(id), norm };
   }
 
   /** The spelling id of word i of a line, or -1 (a compound, or a word the corpus' spelling table lacks). */

@@ -73,7 +73,7 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
   judge.placeSeconds = new Set([...places.pairs.values()].flat().map((p) => p.second!));
   judge.places = new Set(places.single.keys());
   const names = new Map<string, LearnedName>();
-  for (const { ctx, count } of totals.titles.values()) {
+  for (const { ctx, count } of totals.titleContexts()) {
     learnFromTitle(ctx, count, judge, names);
     if (pace.tick()) yield;
   }
@@ -149,7 +149,7 @@ function* learnPlaces(
     if (group.length === 1) bump(hashtags, judge.stem(group[0].surface), count);
     if (pace.tick(0.25)) yield;
   }
-  for (const { ctx: t, count } of totals.titles.values()) {
+  for (const { ctx: t, count } of totals.titleContexts()) {
     if (pace.tick(0.25)) yield;
     const w = t.words[0];
     if (!OFFICE_TITLES.has(t.title) && w && !(w.flags & BREAK)) bump(afterPersonTitle, judge.stem(w.surface), count);

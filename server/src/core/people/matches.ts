@@ -123,7 +123,11 @@ function matchWord(text: string, words: LineWords, i: number, id: number, vocab:
   const stem = info.stem;
   const proclitic = stem !== surface;
   const start = words.start(i);
-  const near = (k: number): NearWord => ({ id: judge.spellingId(words, k), surface: words.surface(k), norm: words.norm(k), start: words.start(k), end: words.end(k), flags: words.flags(k) });
+  const near = (k: number): NearWord => {
+    const id = judge.spellingId(words, k);
+    const { surface, norm } = judge.sharedWord(words, k, id);
+    return { id, surface, norm, start: words.start(k), end: words.end(k), flags: words.flags(k) };
+  };
   // Only a person's name reads the words around it (to extend the name over words the vocabulary lacks).
   const name = kind === TokenKind.Name;
   const prev = name && i > 0 && !(flags & BREAK) ? near(i - 1) : undefined;
