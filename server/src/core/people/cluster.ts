@@ -327,19 +327,19 @@ export function* clusterEntitiesSteps(
     }
   }
   const withGiven = (n: LocalName): LocalName => {
-    const p = n.prevSurface === undefined ? undefined : { surface: n.prevSurface, norm: n.prevNorm, start: n.prevStart };
-    if (!p || n.identity || n.proclitic) return n;
+    const prev = n.prevSurface;
+    if (prev === undefined || n.identity || n.proclitic) return n;
     const pos = vocab.nameKeys.get(n.key);
     if (!pos || pos.last + pos.single === 0) return n;
-    if (judge.classOf(p.surface, p.norm) !== 'name' || judge.stem(p.surface) !== p.surface) return n;
-    if (INSTITUTION_HEADS.has(p.norm)) return n;
-    const pairs = givenPairs.get(n.key)?.get(p.surface) ?? 0;
+    if (judge.classOf(prev, n.prevNorm) !== 'name' || judge.stem(prev) !== prev) return n;
+    if (INSTITUTION_HEADS.has(n.prevNorm)) return n;
+    const pairs = givenPairs.get(n.key)?.get(prev) ?? 0;
     // The family name must be a name for sure, and the word before it mostly stand there.
     if (!judge.nameLike(n.stem) && !judge.foreignShape(n.stem)) return n;
-    const ratio = pairs / Math.max(1, judge.count(p.surface));
-    if (!(ratio >= 0.8 && pairs >= 3) && !(ratio >= 0.5 && (judge.nameLike(p.surface) || judge.foreignShape(p.surface)))) return n;
-    const given = judge.key(p.surface);
-    return { ...n, start: p.start, spelling: `${p.surface} ${n.spelling}`, identity: { identity: `${given} ${n.key}`, given, surname: n.key }, prevSurface: undefined };
+    const ratio = pairs / Math.max(1, judge.count(prev));
+    if (!(ratio >= 0.8 && pairs >= 3) && !(ratio >= 0.5 && (judge.nameLike(prev) || judge.foreignShape(prev)))) return n;
+    const given = judge.key(prev);
+    return { ...n, start: n.prevStart, spelling: `${prev} ${n.spelling}`, identity: { identity: `${given} ${n.key}`, given, surname: n.key }, prevSurface: undefined };
   };
 
   const shorts: { file: string; local: LocalName }[] = [];

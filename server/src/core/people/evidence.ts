@@ -96,16 +96,8 @@ export class EvidenceTotals {
   }
 
   add(e: FileNameEvidence, sign: 1 | -1): void {
-    for (const t of e.titles) {
-      let v = this.titles.get(t.key);
-      if (!v) {
-        if (sign < 0) continue;
-        this.titles.set(t.key, (v = packTitle(t)));
-      }
-      v.count += sign;
-      if (v.count <= 0) this.titles.delete(t.key);
-    }
-    for (const g of e.hashtags) bumpEntry(this.hashtags, hashtagKey(g), { group: g, count: 0 }, sign);
+    for (const t of e.titles) bumpEntry(this.titles, t.key, () => packTitle(t), sign);
+    for (const g of e.hashtags) bumpEntry(this.hashtags, hashtagKey(g), () => ({ group: g, count: 0 }), sign);
     for (const [k, n] of e.placeCues) bumpCount(this.placeCues, k, sign * n);
     for (const [k, n] of e.placeCuePairs) bumpCount(this.placeCuePairs, k, sign * n);
   }
@@ -143,11 +135,12 @@ function unpackTitle(t: CountedTitle): TitleContext {
   return { title: t.title, titleSurface: institution ? head.slice(0, -1) : head, genitive: t.genitive, institution, words, key: t.key };
 }
 
-function bumpEntry<T extends { count: number }>(map: Map<string, T>, key: string, fresh: T, sign: 1 | -1): void {
+/** Counts `key` once more or once less; `fresh` makes its entry when it is new (with a count of 0). */
+function bumpEntry<T extends { count: number }>(map: Map<string, T>, key: string, fresh: () => T, sign: 1 | -1): void {
   let v = map.get(key);
   if (!v) {
     if (sign < 0) return;
-    map.set(key, (v = fresh));
+    map.set(key, (v = fresh()));
   }
   v.count += sign;
   if (v.count <= 0) map.delete(key);

@@ -62,8 +62,18 @@ export function placeKey(spelling: string): string {
   return placeKeyOfNameKey(nameKey(spelling));
 }
 
+/** `placeKey` of a spelling whose name key is `key` (`key` itself when the ending does not alternate). */
 function placeKeyOfNameKey(key: string): string {
   return key.endsWith('يا') ? `${key.slice(0, -2)}يه` : key;
+}
+
+/**
+ * `table`, grown to hold index `id` (holes filled with undefined, at least doubling): a JS array written at scattered
+ * large indexes turns into a slow dictionary.
+ */
+function growTo<T>(table: (T | undefined)[], id: number): (T | undefined)[] {
+  if (id >= table.length) for (let n = Math.max(id + 1, 2 * table.length, 1024); table.length < n; ) table.push(undefined);
+  return table;
 }
 
 /** `s`, or `kept` when they are equal (so that one string is kept rather than two). */
@@ -125,7 +135,7 @@ export class WordJudge {
       // Equal strings are kept once (tens of thousands of spellings are looked up and kept).
       const stem = same(this.stem(surface), surface);
       const key = same(nameKey(this.canonical(stem)), stem);
-      l = { stem, key, placeKey: same(placeKeyOfNameKey(key), key) };
+      l = { stem, key, placeKey: placeKeyOfNameKey(key) };
       this.lookups.set(surface, l);
     }
     return l;
@@ -162,25 +172,27 @@ export class WordJudge {
   /** Stem and keys of word i of a line (`lookup` of its spelling, memoized per spelling id; `id`: its `spellingId`). */
   lookupWord(words: LineWords, i: number, id = this.spellingId(words, i)): WordLookup {
     if (id < 0) return this.lookup(words.surface(i));
-    const table = this.lookupById;
-    // Grown densely: a JS array written at scattered large indexes turns into a slow dictionary.
-    if (id >= table.length) for (let n = Math.max(id + 1, 2 * table.length, 1024); table.length < n; ) table.push(undefined);
+    const table = growTo(this.lookupById, id);
     let l = table[id];
     if (!l) table[id] = l = this.lookup(words.surface(i));
     return l;
   }
 
   /**
-   * Word i of a line as the corpus' shared strings: its spelling and normalized form, one string per spelling id
-   * (mentions keep their neighbouring words by the hundred thousand); fresh strings for a word without an id.
+   * The spelling of word i of a line (`id`: its `spellingId`) as the corpus' one string for it: mentions keep their
+   * neighbouring words by the hundred thousand. A fresh string for a word without an id.
    */
-  sharedWord(words: LineWords, i: number, id: number): { surface: string; norm: string } {
-    if (id < 0) return { surface: words.surface(i), norm: words.norm(i) };
-    const norms = this.normById;
-    if (id >= norms.length) for (let n = Math.max(id + 1, 2 * norms.length, 1024); norms.length < n; ) norms.push(undefined);
+  sharedSurface(words: LineWords, i: number, id: number): string {
+    return id < 0 ? words.surface(i) : this.index.spelling(id);
+  }
+
+  /** The normalized form of word i of a line, one string per spelling id (see `sharedSurface`). */
+  sharedNorm(words: LineWords, i: number, id: number): string {
+    if (id < 0) return words.norm(i);
+    const norms = growTo(this.normById, id);
     let norm = norms[id];
     if (norm === undefined) norms[id] = norm = words.norm(i);
-    return { surface: this.index.spelling(id), norm };
+    return norm;
   }
 
   /** The spelling id of word i of a line, or -1 (a compound, or a word the corpus' spelling table lacks). */

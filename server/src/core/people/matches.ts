@@ -125,8 +125,7 @@ function matchWord(text: string, words: LineWords, i: number, id: number, vocab:
   const start = words.start(i);
   const near = (k: number): NearWord => {
     const id = judge.spellingId(words, k);
-    const { surface, norm } = judge.sharedWord(words, k, id);
-    return { id, surface, norm, start: words.start(k), end: words.end(k), flags: words.flags(k) };
+    return { id, surface: judge.sharedSurface(words, k, id), norm: judge.sharedNorm(words, k, id), start: words.start(k), end: words.end(k), flags: words.flags(k) };
   };
   // Only a person's name reads the words around it (to extend the name over words the vocabulary lacks).
   const name = kind === TokenKind.Name;
