@@ -112,12 +112,18 @@ function forEachWord(
 }
 
 /**
- * Scratch of `summarizeWords`, reused from file to file: where each interned id sits in the summary being built (valid
- * when its stamp is current), and the summary's columns before they are copied out at their final size.
+ * Scratch of `summarizeWords`, reused from file to file: the file's distinct spellings by their hash pair (h1, h2,
+ * position + 1 per slot, open addressing), the word where each first occurs, and the summary's columns before they are
+ * copied out at their final size.
+ *
+ * The table is the file's own, a few kilobytes that stay in the processor's cache: every occurrence is counted there,
+ * and only each distinct spelling is looked up in the corpus' interner (a large table, where a lookup is a cache miss).
+ * Looking up every occurrence, with a table of positions indexed by corpus id, was the hottest line of the initial
+ * index. The interner knows a spelling by the same hash pair, so both tables agree on what is one spelling; distinct
+ * spellings are interned in the order of their first occurrence, as before, so the ids are unchanged.
  */
-/** Per interned id: the stamp of the summary that last saw it, and its position there (side by side). */
-let seen = new Int32Array(2048);
-let stamp = 0;
+let local = new Int32Array(3 * 1024);
+let firstWord = new Int32Array(1024);
 let idColumn = new Uint32Array(1024);
 let countColumn = new Uint32Array(1024);
 let evidenceColumn = new Uint32Array(1024);
@@ -134,23 +140,37 @@ function widened<T extends Int32Array | Uint32Array>(a: T, size: number): T {
  */
 export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: Interner, withSpellings = false): WordSummary {
   let n = 0;
-  stamp++;
+  // At most half full: a power of two at least twice the file's words.
+  let slots = 1024;
+  while (slots < 2 * scan.count) slots *= 2;
+  if (local.length < 3 * slots) local = new Int32Array(3 * slots);
+  else local.fill(0, 0, 3 * slots);
+  const table = local;
+  const mask = slots - 1;
+  const h1s = scan.spellingHashes;
+  const h2s = scan.spellingHashes2;
   const marked: number[] = [];
   forEachWord(scan, lineWords, (k, afterTitle) => {
-    const id = interner.idOfSpelling(scan, k);
-    if (2 * id >= seen.length) seen = widened(seen, 2 * id + 2);
-    let i: number;
-    if (seen[2 * id] === stamp) i = seen[2 * id + 1];
-    else {
+    const h1 = h1s[k] | 0;
+    const h2 = h2s[k] | 0;
+    let at = 3 * ((h1 ^ (h1 >>> 15) ^ h2) & mask);
+    let i = table[at + 2] - 1;
+    while (i >= 0 && (table[at] !== h1 || table[at + 1] !== h2)) {
+      at = at + 3 === 3 * slots ? 0 : at + 3;
+      i = table[at + 2] - 1;
+    }
+    if (i < 0) {
       if (n === idColumn.length) {
         idColumn = widened(idColumn, n + 1);
         countColumn = widened(countColumn, n + 1);
         evidenceColumn = widened(evidenceColumn, n + 1);
+        firstWord = widened(firstWord, n + 1);
       }
       i = n++;
-      seen[2 * id] = stamp;
-      seen[2 * id + 1] = i;
-      idColumn[i] = id;
+      table[at] = h1;
+      table[at + 1] = h2;
+      table[at + 2] = i + 1;
+      firstWord[i] = k;
       countColumn[i] = 0;
       evidenceColumn[i] = 0;
     }
@@ -158,6 +178,7 @@ export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: 
     if (afterTitle || scan.flags[k] & HASHTAG) evidenceColumn[i]++;
     if (scan.flags[k] & MARKED && !marked.includes(i)) marked.push(i);
   });
+  for (let i = 0; i < n; i++) idColumn[i] = interner.idOfSpelling(scan, firstWord[i]);
   const ids = idColumn.slice(0, n);
   const spellings = withSpellings ? Array.from(ids, (id) => interner.string(id)) : undefined;
   return { spellings, ids, counts: narrow(countColumn, n), evidence: narrow(evidenceColumn, n), marked: Uint32Array.from(marked) };
