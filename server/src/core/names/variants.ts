@@ -71,8 +71,11 @@ interface Unit {
 
 /** The state of the last decisions, updated incrementally after edits. */
 interface DecisionState {
-  units: Map<number, Unit>;
-  unitsByKey: Map<string, Unit[]>;
+  /**
+   * The unit of each stem id (holes elsewhere): an array read by id, not a Map (hashing tens of thousands of ids was a
+   * quarter of building the decisions).
+   */
+  units: (Unit | undefined)[];
   groups: Map<string, Unit[]>;
   ctx: DecisionContext;
   /** Reference counts of name-like units per neighbour hash (the keys of ctx.nameNeighbors). */
@@ -160,7 +163,7 @@ export class NameIndex {
     const bySurface = new Map<string, Unit>();
     for (const id of source.words.ids) {
       const sid = id < this.stemIds.length ? this.stemIds[id] : -1;
-      const u = sid >= 0 ? this.state.units.get(sid) : undefined;
+      const u = sid >= 0 ? this.state.units[sid] : undefined;
       if (u?.neighbors && u.surfaces.includes(id)) bySurface.set(this.interner.string(id), u);
     }
     if (!bySurface.size) return;
@@ -348,7 +351,7 @@ export class NameIndex {
       // From the decisions (a few hundred), not the units (one per stem of the corpus).
       for (const spelling of decisions.keys()) {
         const id = this.interner.peek(spelling);
-        const u = id >= 0 ? this.state!.units.get(id) : undefined;
+        const u = id >= 0 ? this.state!.units[id] : undefined;
         if (u) for (const sid of u.surfaces) r[sid] = 1;
       }
       this.reported = r;
@@ -376,39 +379,44 @@ export class NameIndex {
       if (s < 0) stems[id] = s = this.computeStemId(this.interner.string(id), id);
       return s;
     };
-    const units = new Map<number, Unit>();
     const n = Math.min(this.interner.size, this.counts.length);
+    const units = new Array<Unit | undefined>(n);
+    // In the order they were made (the order of the groups' members and of the decisions).
+    const made: Unit[] = [];
     for (let id = 0; id < n; id++) {
       if ((id & (UNITS_PER_STEP - 1)) === UNITS_PER_STEP - 1) yield;
       if (this.counts[id] <= 0) continue;
       const sid = stemOf(id);
-      let u = units.get(sid);
+      let u = units[sid];
       // Made with its first written form: an array that starts empty takes room for 17 at its first push.
-      if (!u) units.set(sid, (u = this.newUnit(sid, [id])));
+      if (!u) made.push((units[sid] = u = this.newUnit(sid, [id])));
       else u.surfaces.push(id);
       u.count += this.counts[id];
       u.evidence += this.evidence[id];
     }
-    const unitsByKey = new Map<string, Unit[]>();
-    const byKey = new Map<string, number>();
+    const keys = new Map<string, KeyEntry>();
     const groups = new Map<string, Unit[]>();
     let k = 0;
-    for (const u of units.values()) {
+    for (const u of made) {
       // Each unit once: appended without looking for it first (a group of short skeletons holds hundreds).
-      append(unitsByKey, u.key, u);
-      byKey.set(u.key, (byKey.get(u.key) ?? 0) + u.count);
+      const entry = keys.get(u.key);
+      if (!entry) keys.set(u.key, { count: u.count, units: [u] });
+      else {
+        entry.count += u.count;
+        entry.units.push(u);
+      }
       if (u.spelling.length >= 3) append(groups, u.group, u);
       if (++k % UNITS_PER_STEP === 0) yield;
     }
-    const ctx: DecisionContext = { byKey, nameNeighbors: new Set() };
+    const ctx: DecisionContext = { keys, nameNeighbors: new Set() };
     const nameNeighborRefs = new Map<number, number>();
-    for (const u of units.values()) {
+    for (const u of made) {
       u.nameLike = isNameLike(u, ctx);
       if (u.nameLike) refNameNeighbors(u, ctx, nameNeighborRefs, 1);
       if (++k % UNITS_PER_STEP === 0) yield;
     }
-    const state: DecisionState = { units, unitsByKey, groups, ctx, nameNeighborRefs, byGroup: new Map() };
-    yield* this.decideGroupsSteps(state, [...groups.keys()]);
+    const state: DecisionState = { units, groups, ctx, nameNeighborRefs, byGroup: new Map() };
+    yield* this.decideGroupsSteps(state, null);
     this.stemIds = stems;
     this.state = state;
   }
@@ -422,13 +430,16 @@ export class NameIndex {
     const changedUnits = new Set<Unit>();
     const oldKeyCounts = new Map<string, number>();
     const noteKey = (k: string): void => {
-      if (!oldKeyCounts.has(k)) oldKeyCounts.set(k, st.ctx.byKey.get(k) ?? 0);
+      if (!oldKeyCounts.has(k)) oldKeyCounts.set(k, st.ctx.keys.get(k)?.count ?? 0);
     };
     const unitOf = (sid: number): Unit => {
-      let u = st.units.get(sid);
+      let u = st.units[sid];
       if (!u) {
-        st.units.set(sid, (u = this.newUnit(sid)));
-        addTo(st.unitsByKey, u.key, u);
+        // Filled up to the new id first: a write far past the end would turn the array into a slow dictionary.
+        while (st.units.length < sid) st.units.push(undefined);
+        st.units[sid] = u = this.newUnit(sid);
+        const entry = keyEntry(st.ctx, u.key);
+        if (!entry.units.includes(u)) entry.units.push(u);
       }
       return u;
     };
@@ -449,7 +460,7 @@ export class NameIndex {
         u.evidence -= oldEvidence;
         removeFrom(u.surfaces, id);
         noteKey(u.key);
-        st.ctx.byKey.set(u.key, (st.ctx.byKey.get(u.key) ?? 0) - oldCount);
+        keyEntry(st.ctx, u.key).count -= oldCount;
         changedUnits.add(u);
       }
       if (newStem >= 0) {
@@ -458,7 +469,7 @@ export class NameIndex {
         u.evidence += this.evidence[id];
         if (!u.surfaces.includes(id)) u.surfaces.push(id);
         noteKey(u.key);
-        st.ctx.byKey.set(u.key, (st.ctx.byKey.get(u.key) ?? 0) + this.counts[id]);
+        keyEntry(st.ctx, u.key).count += this.counts[id];
         changedUnits.add(u);
       }
     }
@@ -468,14 +479,14 @@ export class NameIndex {
     this.restemmed.clear();
     for (const id of this.touched) {
       const sid = this.stemIds[id];
-      const u = sid >= 0 ? st.units.get(sid) : undefined;
+      const u = sid >= 0 ? st.units[sid] : undefined;
       if (u) changedUnits.add(u);
     }
     // 3. Units whose judgement reads a changed key count (own key, without a proclitic, with or without ال).
     const judged = new Set<Unit>(changedUnits);
     for (const k of oldKeyCounts.keys()) {
       for (const dk of [k, 'ال' + k, ...[...PROCLITIC_KEYS].map((p) => p + k), k.startsWith('ال') ? k.slice(2) : '']) {
-        const us = dk ? st.unitsByKey.get(dk) : undefined;
+        const us = dk ? st.ctx.keys.get(dk)?.units : undefined;
         if (us) for (const u of us) judged.add(u);
       }
     }
@@ -496,25 +507,23 @@ export class NameIndex {
       if (u.count > 0 && u.spelling.length >= 3) addTo(st.groups, u.group, u);
       else if (g) removeFrom(g, u);
       if (u.count <= 0) {
-        st.units.delete(u.id);
-        const same = st.unitsByKey.get(u.key);
+        st.units[u.id] = undefined;
+        const same = st.ctx.keys.get(u.key)?.units;
         if (same) removeFrom(same, u);
       }
     }
-    this.decideGroups(givenNamesChanged ? [...st.groups.keys()] : [...dirtyGroups]);
+    runToEnd(this.decideGroupsSteps(st, givenNamesChanged ? null : [...dirtyGroups]));
   }
 
-  /** Re-decides the given groups from the current state. */
-  private decideGroups(keys: string[]): void {
-    runToEnd(this.decideGroupsSteps(this.state!, keys));
-  }
-
-  private *decideGroupsSteps(st: DecisionState, keys: string[]): Steps<void> {
+  /** Decides the given groups again (null: every group, read in place rather than looked up one by one). */
+  private *decideGroupsSteps(st: DecisionState, keys: string[] | null): Steps<void> {
     const pairs: Pair[] = [];
     let k = 0;
-    for (const key of keys) {
-      st.byGroup.delete(key);
-      const g = st.groups.get(key);
+    // Decisions are kept only for groups that exist, so "every group" drops them all.
+    if (!keys) st.byGroup.clear();
+    else for (const key of keys) st.byGroup.delete(key);
+    const visited: Iterable<[string, Unit[] | undefined]> = keys ? keys.map((key) => [key, st.groups.get(key)]) : st.groups;
+    for (const [key, g] of visited) {
       if (!g) continue;
       if (g.length < 2) {
         if (!g.length) st.groups.delete(key);
@@ -543,7 +552,7 @@ export class NameIndex {
   nameFacts(stem: string): NameFacts | undefined {
     this.settle();
     const id = this.interner.peek(stem);
-    const u = id >= 0 ? this.state!.units.get(id) : undefined;
+    const u = id >= 0 ? this.state!.units[id] : undefined;
     if (!u) return undefined;
     return { count: u.count, evidence: u.evidence, nameLike: u.nameLike, common: isCommonWord(u, this.state!.ctx) };
   }
@@ -632,10 +641,10 @@ export class NameIndex {
     });
   }
 
-  private applyConfigured(units: Map<number, Unit>, out: Map<string, VariantDecision>): void {
+  private applyConfigured(units: (Unit | undefined)[], out: Map<string, VariantDecision>): void {
     const unitBySpelling = (sp: string): Unit | undefined => {
       const id = this.interner.peek(sp);
-      return id >= 0 ? units.get(id) : undefined;
+      return id >= 0 ? units[id] : undefined;
     };
     const preferred = this.options.preferred;
     const configuredCanonical = new Map<string, string>();
@@ -693,10 +702,22 @@ export class NameIndex {
 }
 
 interface DecisionContext {
-  /** Occurrences per normalized spelling. */
-  byKey: Map<string, number>;
+  /** Per normalized spelling: its occurrences, and the units written so. */
+  keys: Map<string, KeyEntry>;
   /** Neighbour hashes of name-like words. */
   nameNeighbors: Set<number>;
+}
+
+interface KeyEntry {
+  count: number;
+  units: Unit[];
+}
+
+/** The entry of a key, made empty when new. */
+function keyEntry(ctx: DecisionContext, key: string): KeyEntry {
+  let e = ctx.keys.get(key);
+  if (!e) ctx.keys.set(key, (e = { count: 0, units: [] }));
+  return e;
 }
 
 interface Pair {
@@ -778,11 +799,11 @@ function isNameLike(u: Unit, ctx: DecisionContext): boolean {
 function isCommonWord(u: Unit, ctx: DecisionContext): boolean {
   const k = u.key;
   if (STOPWORDS.has(k)) return true;
-  const own = ctx.byKey.get(k) ?? 1;
+  const own = ctx.keys.get(k)?.count ?? 1;
   // A proclitic on a common word (باسم = ب + اسم), or a function word (وإن، بأنه).
-  if (PROCLITIC_KEYS.has(k[0]) && (STOPWORDS.has(k.slice(1)) || (ctx.byKey.get(k.slice(1)) ?? 0) >= 0.3 * own)) return true;
+  if (PROCLITIC_KEYS.has(k[0]) && (STOPWORDS.has(k.slice(1)) || (ctx.keys.get(k.slice(1))?.count ?? 0) >= 0.3 * own)) return true;
   const toggled = k.startsWith('ال') ? k.slice(2) : 'ال' + k;
-  return toggled.length >= 2 && (ctx.byKey.get(toggled) ?? 0) >= 0.1 * own;
+  return toggled.length >= 2 && (ctx.keys.get(toggled)?.count ?? 0) >= 0.1 * own;
 }
 
 const PROCLITIC_KEYS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
