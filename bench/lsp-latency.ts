@@ -156,9 +156,9 @@ class Server {
     });
   }
 
-  /** One cheap round trip (answered at once, or "method not found" by an older server). */
+  /** One cheap round trip (answered at once, without the memory figures, or "method not found" by an older server). */
   async ping(): Promise<void> {
-    await this.connection.sendRequest(STATS, {}).catch(() => undefined);
+    await this.connection.sendRequest(STATS, { memory: false }).catch(() => undefined);
   }
 
   /** The server's own figures, or null when it has none. `reset` starts its loop-delay histogram again. */
