@@ -111,6 +111,8 @@ function forEachWord(
   }
 }
 
+/** The most slots a file's table starts with (and keeps between files). */
+const INITIAL_SLOTS_MAX = 1 << 16;
 /**
  * Scratch of `summarizeWords`, reused from file to file: the file's distinct spellings by their hash pair (h1, h2,
  * position + 1 per slot, open addressing), the word where each first occurs, and the summary's columns before they are
@@ -124,11 +126,13 @@ function forEachWord(
  */
 let local = new Int32Array(3 * 1024);
 let firstWord = new Int32Array(1024);
+/** 1 for each of the summary's spellings already listed as written with marks somewhere in the file. */
+let markedColumn = new Uint8Array(1024);
 let idColumn = new Uint32Array(1024);
 let countColumn = new Uint32Array(1024);
 let evidenceColumn = new Uint32Array(1024);
 
-function widened<T extends Int32Array | Uint32Array>(a: T, size: number): T {
+function widened<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
   b.set(a);
   return b;
@@ -140,31 +144,40 @@ function widened<T extends Int32Array | Uint32Array>(a: T, size: number): T {
  */
 export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: Interner, withSpellings = false): WordSummary {
   let n = 0;
-  // At most half full: a power of two at least twice the file's words.
-  let slots = 1024;
-  while (slots < 2 * scan.count) slots *= 2;
+  // About one slot per word to start with (a file has fewer distinct spellings than words), doubled whenever the
+  // table would be more than half full: an enormous file does not get a table for all its words at once.
+  let slots = 256;
+  while (slots < scan.count && slots < INITIAL_SLOTS_MAX) slots *= 2;
   if (local.length < 3 * slots) local = new Int32Array(3 * slots);
   else local.fill(0, 0, 3 * slots);
-  const table = local;
-  const mask = slots - 1;
+  let table = local;
   const h1s = scan.spellingHashes;
   const h2s = scan.spellingHashes2;
   const marked: number[] = [];
   forEachWord(scan, lineWords, (k, afterTitle) => {
     const h1 = h1s[k] | 0;
     const h2 = h2s[k] | 0;
-    let at = 3 * ((h1 ^ (h1 >>> 15) ^ h2) & mask);
+    let at = slotOf(table, slots, h1, h2);
     let i = table[at + 2] - 1;
-    while (i >= 0 && (table[at] !== h1 || table[at + 1] !== h2)) {
-      at = at + 3 === 3 * slots ? 0 : at + 3;
-      i = table[at + 2] - 1;
-    }
     if (i < 0) {
+      if (2 * (n + 1) > slots) {
+        slots *= 2;
+        table = local = new Int32Array(3 * slots);
+        for (let j = 0; j < n; j++) {
+          const w = firstWord[j];
+          const to = slotOf(table, slots, h1s[w] | 0, h2s[w] | 0);
+          table[to] = h1s[w] | 0;
+          table[to + 1] = h2s[w] | 0;
+          table[to + 2] = j + 1;
+        }
+        at = slotOf(table, slots, h1, h2);
+      }
       if (n === idColumn.length) {
         idColumn = widened(idColumn, n + 1);
         countColumn = widened(countColumn, n + 1);
         evidenceColumn = widened(evidenceColumn, n + 1);
         firstWord = widened(firstWord, n + 1);
+        markedColumn = widened(markedColumn, n + 1);
       }
       i = n++;
       table[at] = h1;
@@ -173,15 +186,29 @@ export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: 
       firstWord[i] = k;
       countColumn[i] = 0;
       evidenceColumn[i] = 0;
+      markedColumn[i] = 0;
     }
     countColumn[i]++;
     if (afterTitle || scan.flags[k] & HASHTAG) evidenceColumn[i]++;
-    if (scan.flags[k] & MARKED && !marked.includes(i)) marked.push(i);
+    if (scan.flags[k] & MARKED && !markedColumn[i]) {
+      markedColumn[i] = 1;
+      marked.push(i);
+    }
   });
+  // A table grown for an enormous file is not kept for the next ones.
+  if (local.length > 3 * INITIAL_SLOTS_MAX) local = new Int32Array(3 * INITIAL_SLOTS_MAX);
   for (let i = 0; i < n; i++) idColumn[i] = interner.idOfSpelling(scan, firstWord[i]);
   const ids = idColumn.slice(0, n);
   const spellings = withSpellings ? Array.from(ids, (id) => interner.string(id)) : undefined;
   return { spellings, ids, counts: narrow(countColumn, n), evidence: narrow(evidenceColumn, n), marked: Uint32Array.from(marked) };
+}
+
+/** The slot of a spelling's hash pair in a file's table: its own, or the empty one where it would go. */
+function slotOf(table: Int32Array, slots: number, h1: number, h2: number): number {
+  const end = 3 * slots;
+  let at = 3 * ((h1 ^ (h1 >>> 15) ^ h2) & (slots - 1));
+  while (table[at + 2] !== 0 && (table[at] !== h1 || table[at + 1] !== h2)) at = at + 3 === end ? 0 : at + 3;
+  return at;
 }
 
 /**
