@@ -111,8 +111,8 @@ function forEachWord(
   }
 }
 
-/** The most slots a file's table starts with (and keeps between files). */
-const INITIAL_SLOTS_MAX = 1 << 16;
+/** The most slots a file's table starts with, and keeps between files (768 KB). */
+const SLOTS_KEPT = 1 << 16;
 /**
  * Scratch of `summarizeWords`, reused from file to file: the file's distinct spellings by their hash pair (h1, h2,
  * position + 1 per slot, open addressing), the word where each first occurs, and the summary's columns before they are
@@ -128,6 +128,8 @@ let local = new Int32Array(3 * 1024);
 let firstWord = new Int32Array(1024);
 /** 1 for each of the summary's spellings already listed as written with marks somewhere in the file. */
 let markedColumn = new Uint8Array(1024);
+/** The summary's spellings written with marks somewhere in the file, in the order first seen so. */
+let markedList: number[] = [];
 let idColumn = new Uint32Array(1024);
 let countColumn = new Uint32Array(1024);
 let evidenceColumn = new Uint32Array(1024);
@@ -143,34 +145,50 @@ function widened<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: nu
  * `withSpellings`, the summary also lists the spellings (for a summary that leaves the interner's corpus).
  */
 export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: Interner, withSpellings = false): WordSummary {
-  let n = 0;
-  // About one slot per word to start with (a file has fewer distinct spellings than words), doubled whenever the
-  // table would be more than half full: an enormous file does not get a table for all its words at once.
-  let slots = 256;
-  while (slots < scan.count && slots < INITIAL_SLOTS_MAX) slots *= 2;
+  // At most half full: twice the file's words, up to a cap; a file with more distinct spellings than that allows is
+  // counted again with a larger table (an enormous file does not get a table for all its words at once).
+  let slots = 1024;
+  while (slots < 2 * scan.count && slots < SLOTS_KEPT) slots *= 2;
+  let n: number;
+  while ((n = countWords(scan, lineWords, slots)) < 0) slots *= 4;
+  // A table grown for an enormous file is not kept for the next ones.
+  if (local.length > 3 * SLOTS_KEPT) local = new Int32Array(3 * SLOTS_KEPT);
+  for (let i = 0; i < n; i++) idColumn[i] = interner.idOfSpelling(scan, firstWord[i]);
+  const ids = idColumn.slice(0, n);
+  const spellings = withSpellings ? Array.from(ids, (id) => interner.string(id)) : undefined;
+  return { spellings, ids, counts: narrow(countColumn, n), evidence: narrow(evidenceColumn, n), marked: Uint32Array.from(markedList) };
+}
+
+/**
+ * Counts a file's words into the scratch columns, with a table of `slots` slots: the number of distinct spellings, or
+ * -1 when they would fill more than half of it.
+ */
+function countWords(scan: WordScan, lineWords: Int32Array, slots: number): number {
   if (local.length < 3 * slots) local = new Int32Array(3 * slots);
   else local.fill(0, 0, 3 * slots);
-  let table = local;
+  const table = local;
+  const mask = slots - 1;
+  const end = 3 * slots;
+  const limit = slots >> 1;
   const h1s = scan.spellingHashes;
   const h2s = scan.spellingHashes2;
-  const marked: number[] = [];
+  let n = 0;
+  let full = false;
+  markedList = [];
   forEachWord(scan, lineWords, (k, afterTitle) => {
+    if (full) return;
     const h1 = h1s[k] | 0;
     const h2 = h2s[k] | 0;
-    let at = slotOf(table, slots, h1, h2);
+    let at = 3 * ((h1 ^ (h1 >>> 15) ^ h2) & mask);
     let i = table[at + 2] - 1;
+    while (i >= 0 && (table[at] !== h1 || table[at + 1] !== h2)) {
+      at = at + 3 === end ? 0 : at + 3;
+      i = table[at + 2] - 1;
+    }
     if (i < 0) {
-      if (2 * (n + 1) > slots) {
-        slots *= 2;
-        table = local = new Int32Array(3 * slots);
-        for (let j = 0; j < n; j++) {
-          const w = firstWord[j];
-          const to = slotOf(table, slots, h1s[w] | 0, h2s[w] | 0);
-          table[to] = h1s[w] | 0;
-          table[to + 1] = h2s[w] | 0;
-          table[to + 2] = j + 1;
-        }
-        at = slotOf(table, slots, h1, h2);
+      if (n === limit) {
+        full = true;
+        return;
       }
       if (n === idColumn.length) {
         idColumn = widened(idColumn, n + 1);
@@ -192,23 +210,10 @@ export function summarizeWords(scan: WordScan, lineWords: Int32Array, interner: 
     if (afterTitle || scan.flags[k] & HASHTAG) evidenceColumn[i]++;
     if (scan.flags[k] & MARKED && !markedColumn[i]) {
       markedColumn[i] = 1;
-      marked.push(i);
+      markedList.push(i);
     }
   });
-  // A table grown for an enormous file is not kept for the next ones.
-  if (local.length > 3 * INITIAL_SLOTS_MAX) local = new Int32Array(3 * INITIAL_SLOTS_MAX);
-  for (let i = 0; i < n; i++) idColumn[i] = interner.idOfSpelling(scan, firstWord[i]);
-  const ids = idColumn.slice(0, n);
-  const spellings = withSpellings ? Array.from(ids, (id) => interner.string(id)) : undefined;
-  return { spellings, ids, counts: narrow(countColumn, n), evidence: narrow(evidenceColumn, n), marked: Uint32Array.from(marked) };
-}
-
-/** The slot of a spelling's hash pair in a file's table: its own, or the empty one where it would go. */
-function slotOf(table: Int32Array, slots: number, h1: number, h2: number): number {
-  const end = 3 * slots;
-  let at = 3 * ((h1 ^ (h1 >>> 15) ^ h2) & (slots - 1));
-  while (table[at + 2] !== 0 && (table[at] !== h1 || table[at + 1] !== h2)) at = at + 3 === end ? 0 : at + 3;
-  return at;
+  return full ? -1 : n;
 }
 
 /**
