@@ -101,9 +101,8 @@ function cannotRead(err: unknown): string {
 }
 
 function looksBinary(buf: Uint8Array): boolean {
-  const n = Math.min(buf.length, 8192);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  // The engine's own search (a byte loop here was a tenth of reading a file).
+  return buf.subarray(0, 8192).indexOf(0) >= 0;
 }
 
 /** Byte offset where the first invalid UTF-8 sequence starts (a stray byte, a bad lead, a cut or overlong sequence). */
