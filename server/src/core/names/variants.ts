@@ -10,6 +10,7 @@
  */
 import { normalizeForMatch } from '../text/normalize';
 import type { Interner } from '../text/intern';
+import { growTo } from '../text/idTables';
 import { skipLetters } from '../text/letters';
 import { collectWords, FileWords, neighborHash, WordLines, WordSummary } from './words';
 import { fnv, WordScan } from '../text/scan';
@@ -435,9 +436,7 @@ export class NameIndex {
     const unitOf = (sid: number): Unit => {
       let u = st.units[sid];
       if (!u) {
-        // Filled up to the new id first: a write far past the end would turn the array into a slow dictionary.
-        while (st.units.length < sid) st.units.push(undefined);
-        st.units[sid] = u = this.newUnit(sid);
+        growTo(st.units, sid)[sid] = u = this.newUnit(sid);
         keyEntry(st.ctx, u.key).add(u);
       }
       return u;

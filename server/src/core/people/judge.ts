@@ -6,6 +6,7 @@
  */
 import type { NameFacts, NameIndex } from '../names/variants';
 import { normalizeForMatch } from '../text/normalize';
+import { growTo } from '../text/idTables';
 import { BODY_HEADS, CHAIN_WORDS, INSTITUTION_HEADS, STOPWORDS, TITLE_MODIFIERS, VERBS } from './lexicon';
 import { titleOf } from './titles';
 import { LineWords, STOPWORD_SET } from './tokens';
@@ -65,15 +66,6 @@ export function placeKey(spelling: string): string {
 /** `placeKey` of a spelling whose name key is `key` (`key` itself when the ending does not alternate). */
 function placeKeyOfNameKey(key: string): string {
   return key.endsWith('يا') ? `${key.slice(0, -2)}يه` : key;
-}
-
-/**
- * `table`, grown to hold index `id` (holes filled with undefined, at least doubling): a JS array written at scattered
- * large indexes turns into a slow dictionary.
- */
-function growTo<T>(table: (T | undefined)[], id: number): (T | undefined)[] {
-  if (id >= table.length) for (let n = Math.max(id + 1, 2 * table.length, 1024); table.length < n; ) table.push(undefined);
-  return table;
 }
 
 /** `s`, or `kept` when they are equal (so that one string is kept rather than two). */
