@@ -74,11 +74,12 @@ export interface CorpusStatus {
  * again; collect garbage first (a server started with `node --expose-gc`).
  */
 export interface ServerStats {
-  rss: number;
-  heapUsed: number;
-  heapTotal: number;
-  external: number;
-  arrayBuffers: number;
+  /** Memory figures (bytes, `process.memoryUsage`); absent when asked with `{ memory: false }`. */
+  rss?: number;
+  heapUsed?: number;
+  heapTotal?: number;
+  external?: number;
+  arrayBuffers?: number;
   /** Message-loop delay since the last reset (ms), when CORPUS_LINT_LOOP_DELAY=1; else null. */
   loopDelay: { max: number; p99: number; p50: number; mean: number; count: number } | null;
   /** The last people index build of a folder root: active and wall time (ms), restarts after changes. */
@@ -940,14 +941,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // A server started with --expose-gc collects first, so that the heap is what is still referenced.
     const gc = (globalThis as { gc?: () => void }).gc;
     if (p?.gc && gc) gc();
-    // Reading the memory figures costs a tenth of a millisecond: a client polling for responsiveness can do without.
-    const m = p?.memory === false ? { rss: 0, heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 } : process.memoryUsage();
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;
     const delay = loopDelay && loopDelay.count > 0
       ? { max: ms(loopDelay.max), p99: ms(loopDelay.percentile(99)), p50: ms(loopDelay.percentile(50)), mean: ms(loopDelay.mean), count: loopDelay.count }
       : null;
     if (p?.reset) loopDelay?.reset();
-    return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, loopDelay: delay, lastPeopleBuild };
+    const stats: ServerStats = { loopDelay: delay, lastPeopleBuild };
+    // Reading the memory figures costs a tenth of a millisecond: a client polling for responsiveness can do without.
+    if (p?.memory !== false) {
+      const m = process.memoryUsage();
+      Object.assign(stats, { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers });
+    }
+    return stats;
   });
 
   connection.onRequest(
