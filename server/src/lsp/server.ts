@@ -128,8 +128,22 @@ const PEOPLE_IDLE_MS = 400;
 const DIAGNOSTICS_FLUSH_WAIT_MS = 3000;
 /** A people build that takes longer than this shows work-done progress (ms). */
 const PEOPLE_PROGRESS_AFTER_MS = 300;
-/** The least time between two reports of the initial index's progress. */
+/** The least time between two reports of the initial index's progress, and of a people build's. */
 const INDEX_PROGRESS_EVERY_MS = 100;
+const PEOPLE_PROGRESS_EVERY_MS = 200;
+
+/** Says whether a progress report goes out now: `forced`, or the first for `everyMs` milliseconds. */
+type ProgressGate = (forced?: boolean) => boolean;
+
+function progressGate(everyMs: number): ProgressGate {
+  let sentAt = -Infinity;
+  return (forced = false) => {
+    const now = performance.now();
+    if (!forced && now - sentAt < everyMs) return false;
+    sentAt = now;
+    return true;
+  };
+}
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -228,12 +242,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timer: NodeJS.Timeout | undefined;
     reporter: Promise<{ report(percentage: number, message?: string): void; done(): void } | null> | null;
     last: PeopleBuildProgress | null;
-    sentAt: number;
+    due: ProgressGate;
   }
 
   function beginPeopleProgress(root: Root): void {
     if (!capabilities.window?.workDoneProgress || peopleProgress.has(root)) return;
-    const st: PeopleProgress = { timer: undefined, reporter: null, last: null, sentAt: 0 };
+    const st: PeopleProgress = { timer: undefined, reporter: null, last: null, due: progressGate(PEOPLE_PROGRESS_EVERY_MS) };
     peopleProgress.set(root, st);
     st.timer = setTimeout(() => {
       st.timer = undefined;
@@ -257,9 +271,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!st) return;
     const phaseChanged = st.last?.phase !== p.phase;
     st.last = p;
-    const now = Date.now();
-    if (!st.reporter || (!phaseChanged && now - st.sentAt < 200)) return;
-    st.sentAt = now;
+    if (!st.reporter || !st.due(phaseChanged)) return;
     void st.reporter.then((r) => safely(() => r?.report(peoplePercent(p), peopleMessage(p))));
   }
 
@@ -420,14 +432,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     progress?.begin('Corpus Lint: indexing', 0, 'finding corpus files', false);
     try {
       // A report per delivery of files was some 600 messages on 10,000 files, a tenth of the message loop's time
-      // while indexing spent writing them; a progress bar needs a few per second.
-      let reportedAt = -Infinity;
+      // while indexing spent writing them; a progress bar needs a few per second. The last count always goes out (the
+      // corpus-wide work that follows takes a while).
+      const due = progressGate(INDEX_PROGRESS_EVERY_MS);
       await workspace.index({
         report: (done, total, message) => {
-          const now = performance.now();
-          if (now - reportedAt < INDEX_PROGRESS_EVERY_MS) return;
-          reportedAt = now;
-          progress?.report(total ? Math.round((done / total) * 80) : 0, message);
+          if (due(done === total)) progress?.report(total ? Math.round((done / total) * 80) : 0, message);
         },
       });
       const roots = workspace.allRoots();
