@@ -37,6 +37,22 @@ function summaryOf(text: string) {
   return { summary, spellings, occurrences: collectWords(text, { ranges }) };
 }
 
+describe('words of a few spellings', () => {
+  it('are found by searching the text as by reading every word (spellings led by frequent letters, inside longer words)', () => {
+    const text = ['والعامة العامة للعامة العامةُ', 'الأمانة العامة للأمم المتحدة؛ العامة.', 'ومن من مني منى'].join('\n');
+    const ranges = Int32Array.from([0, 29, 30, 67, 68, 82]);
+    assert.equal(text.length, 82);
+    const only = new Set(['العامة', 'والعامة', 'من', 'منى']);
+    const all = collectWords(text, { ranges });
+    const searched = collectWords(text, { ranges }, only, false);
+    assert.deepEqual([...searched.keys()].sort(), [...only].filter((s) => all.has(s)).sort());
+    for (const [s, w] of searched) {
+      assert.deepEqual(w.starts, all.get(s)!.starts, s);
+      assert.deepEqual(w.neighbors, all.get(s)!.neighbors, s);
+    }
+  });
+});
+
 describe('word summaries', () => {
   for (const distinct of [300, 40000]) {
     it(`count every spelling of a file with ${distinct} distinct words, in the order they first occur`, () => {
