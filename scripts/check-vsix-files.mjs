@@ -9,7 +9,7 @@ const vsce = path.join(repo, 'node_modules/.bin/vsce');
 const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' })
   .split('\n').map((l) => l.trim()).filter(Boolean);
 
-const required = ['package.json', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'syntaxes/corpus.tmLanguage.json', 'language-configuration.json'];
+const required = ['package.json', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/readAhead.js', 'syntaxes/corpus.tmLanguage.json', 'language-configuration.json'];
 const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/[^/]+\.js$/, /^syntaxes\/corpus\.tmLanguage\.json$/, /^language-configuration\.json$/, /^schemas\/[^/]+\.json$/];
 
 const missing = required.filter((f) => !files.includes(f));

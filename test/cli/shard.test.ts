@@ -38,11 +38,10 @@ describe('cli --shard / --merge-shards', () => {
 });
 
 describe('cli worker threads', () => {
-  it('CORPUS_LINT_THREADS=1 reports exactly what one thread reports, skipped files included, with and without the cache', function () {
-    this.timeout(120000);
+  /** 450 files: lines of the seeds dealt out so that files differ but share paragraphs; and two no thread can use. */
+  function threadsCorpus(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-threads-'));
     const seeds = fs.readdirSync(SEEDS_DIR).map((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
-    // 450 files: lines of the seeds dealt out so that files differ but share paragraphs.
     const lines = seeds.flatMap((t) => t.split('\n')).filter((l) => l.trim());
     for (let i = 0; i < 450; i++) {
       const picked = Array.from({ length: 6 }, (_, k) => lines[(i * 7 + k * 13) % lines.length]);
@@ -51,9 +50,15 @@ describe('cli worker threads', () => {
     // Files no thread can use: invalid UTF-8 and binary, among the others.
     fs.writeFileSync(path.join(dir, '100-invalid.txt'), Buffer.from([0x41, 0xff, 0xfe, 0x42]));
     fs.writeFileSync(path.join(dir, '300-binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0x00]));
-    const env = (n: string) => ({ ...process.env, CORPUS_LINT_THREADS: n });
-    const check = (threads: string, ...extra: string[]) =>
-      spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', ...extra], { encoding: 'utf8', env: env(threads), maxBuffer: 1 << 28 });
+    return dir;
+  }
+  const checkWith = (dir: string, env: Record<string, string>, ...extra: string[]) =>
+    spawnSync(process.execPath, [CLI, 'check', dir, '--format', 'json', ...extra], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+
+  it('CORPUS_LINT_THREADS=1 reports exactly what one thread reports, skipped files included, with and without the cache', function () {
+    this.timeout(120000);
+    const dir = threadsCorpus();
+    const check = (threads: string, ...extra: string[]) => checkWith(dir, { CORPUS_LINT_THREADS: threads }, ...extra);
     const one = check('0');
     assert.ok(JSON.parse(one.stdout).files.length === 450);
     assert.match(one.stderr, /skipped .*100-invalid\.txt[\s\S]*skipped .*300-binary\.txt/);
@@ -63,5 +68,17 @@ describe('cli worker threads', () => {
       assert.strictEqual(two.stdout, one.stdout);
       assert.strictEqual(two.stderr, one.stderr);
     }
+  });
+
+  it('one thread reading ahead on a helper reports exactly what one thread reading alone reports', function () {
+    this.timeout(120000);
+    const dir = threadsCorpus();
+    const alone = checkWith(dir, { CORPUS_LINT_THREADS: '0', CORPUS_LINT_READ_AHEAD: '0' });
+    const ahead = checkWith(dir, { CORPUS_LINT_THREADS: '0' });
+    assert.strictEqual(JSON.parse(alone.stdout).files.length, 450);
+    assert.match(alone.stderr, /skipped .*100-invalid\.txt[\s\S]*skipped .*300-binary\.txt/);
+    assert.strictEqual(ahead.status, alone.status, ahead.stderr);
+    assert.strictEqual(ahead.stdout, alone.stdout);
+    assert.strictEqual(ahead.stderr, alone.stderr);
   });
 });

@@ -22,6 +22,7 @@ import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedChec
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
 import { defaultThreads, isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
+import { ReadAhead, readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
 import * as path from 'node:path';
 import { runEntities, runRegistry } from './entities';
 
@@ -124,7 +125,16 @@ function check(args: CheckArgs, io: Io): number {
   // cache decodes only the texts it needs (decoding every file was a third of a cached run).
   const asBytes = cacheDir !== null && !args.shard && !args.mergeShards;
   const bytes: { file: string; bytes: Uint8Array }[] = [];
-  if (readFirst) {
+  // Alone, without the cache, shards or a merge, this thread reads as it analyzes, a helper thread reading ahead.
+  const readAhead = readAheadScript(__filename);
+  const reader =
+    readAhead && readFirst && !parallel && cacheDir === null && !args.shard && !args.mergeShards && readAheadWanted(everyFile.length)
+      ? startReadAhead(everyFile.map((f) => f.absolute), readAhead, MAX_FILE_BYTES)
+      : null;
+  if (reader) {
+    readWhileAnalyzing(reader, everyFile, corpus, changed, skipped);
+    for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+  } else if (readFirst) {
     for (const f of everyFile) {
       const read = asBytes ? readCorpusBytes(f.absolute) : readCorpusFile(f.absolute);
       if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
@@ -161,7 +171,7 @@ function check(args: CheckArgs, io: Io): number {
   if (cached) {
     parallel?.cancel();
     source = cachedSource(cached, bytes, changed);
-  } else {
+  } else if (!reader) {
     for (const b of bytes) changed.push({ file: b.file, text: bytesToText(b.bytes) });
     // Per-file analysis on every core (the bundled CLI is its own worker script); shard analyses come first.
     const ready = changed.filter((c) => c.analysis);
@@ -225,6 +235,36 @@ function check(args: CheckArgs, io: Io): number {
     return 1;
   }
   return 0;
+}
+
+/** Files handed to the analysis at a time while reading ahead. */
+const READ_CHUNK = 64;
+
+/**
+ * Reads every file from the read-ahead (in order) and analyzes it in chunks as it comes: the texts go to `changed`, the
+ * unusable files to `skipped`, both in discovery order. A bulk load in chunks gives the findings of one load.
+ */
+function readWhileAnalyzing(
+  reader: ReadAhead,
+  files: { display: string }[],
+  corpus: Corpus,
+  changed: { file: string; text: string }[],
+  skipped: { path: string; reason: string }[],
+): void {
+  try {
+    for (let i = 0; i < files.length; i += READ_CHUNK) {
+      const share: { file: string; text: string }[] = [];
+      for (let k = i; k < Math.min(files.length, i + READ_CHUNK); k++) {
+        const read = reader.read(k);
+        if ('reason' in read) skipped.push({ path: files[k].display, reason: read.reason });
+        else share.push({ file: files[k].display, text: read.text });
+      }
+      changed.push(...share);
+      corpus.applyChange({ changed: share }, { bulk: true });
+    }
+  } finally {
+    reader.close();
+  }
 }
 
 /** The report in the chosen format, in pieces (JSON and text a file at a time; the others at once). */
