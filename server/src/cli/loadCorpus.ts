@@ -5,7 +5,8 @@
 import { Corpus } from '../core/corpus';
 import { ConfigFileError, LoadedConfig, resolveConfig } from '../node/configFile';
 import { AcceptedFileError } from '../node/acceptedFindings';
-import { discoverFiles, MissingPathError, readCorpusFile } from './files';
+import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusFile } from './files';
+import { ReadAhead, readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
 import { discoverContext } from './context';
 import type { Io } from './main';
 
@@ -30,20 +31,54 @@ export function loadCorpus(paths: string[], options: { config?: string; context:
     const absolute = new Map<string, string>();
     const skipped: { path: string; reason: string }[] = [];
     const changed: { file: string; text: string }[] = [];
-    for (const f of [...split.checked, ...split.context]) {
-      const read = readCorpusFile(f.absolute);
-      if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
-      else {
-        changed.push({ file: f.display, text: read.text });
-        absolute.set(f.display, f.absolute);
+    const every = [...split.checked, ...split.context];
+    const script = readAheadScript(__filename);
+    const reader = script && readAheadWanted(every.length) ? startReadAhead(every.map((f) => f.absolute), script, MAX_FILE_BYTES) : null;
+    if (reader) readWhileAnalyzing(reader, every, corpus, changed, skipped);
+    else {
+      for (const f of every) {
+        const read = readCorpusFile(f.absolute);
+        if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
+        else changed.push({ file: f.display, text: read.text });
       }
+      corpus.applyChange({ changed });
     }
-    corpus.applyChange({ changed });
+    for (const f of every) absolute.set(f.display, f.absolute);
     for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
     const files = changed.map((c) => c.file).filter((f) => checked.has(f));
     return { loaded, corpus, files, absoluteOf: (f) => absolute.get(f) ?? f, skipped };
   } catch (err) {
     return usageProblem(err, io);
+  }
+}
+
+/** Files handed to the analysis at a time while reading ahead. */
+const READ_CHUNK = 64;
+
+/**
+ * Reads every file from the read-ahead (in order) and analyzes it in chunks as it comes: the texts go to `changed`, the
+ * unusable files to `skipped`, both in discovery order. A bulk load in chunks gives the findings of one load.
+ */
+export function readWhileAnalyzing(
+  reader: ReadAhead,
+  files: { display: string }[],
+  corpus: Corpus,
+  changed: { file: string; text: string }[],
+  skipped: { path: string; reason: string }[],
+): void {
+  try {
+    for (let i = 0; i < files.length; i += READ_CHUNK) {
+      const share: { file: string; text: string }[] = [];
+      for (let k = i; k < Math.min(files.length, i + READ_CHUNK); k++) {
+        const read = reader.read(k);
+        if ('reason' in read) skipped.push({ path: files[k].display, reason: read.reason });
+        else share.push({ file: files[k].display, text: read.text });
+      }
+      changed.push(...share);
+      corpus.applyChange({ changed: share }, { bulk: true });
+    }
+  } finally {
+    reader.close();
   }
 }
 

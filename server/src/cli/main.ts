@@ -16,13 +16,13 @@ import { loadAcceptance } from './accept';
 import { runBaseline } from './baseline';
 import { absoluteLookup, discoverContext } from './context';
 import { runFixes } from './fix';
-import { usageProblem } from './loadCorpus';
+import { readWhileAnalyzing, usageProblem } from './loadCorpus';
 import { runReport } from './reportCommand';
 import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
 import { defaultThreads, isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
-import { ReadAhead, readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
+import { readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
 import * as path from 'node:path';
 import { runEntities, runRegistry } from './entities';
 
@@ -235,36 +235,6 @@ function check(args: CheckArgs, io: Io): number {
     return 1;
   }
   return 0;
-}
-
-/** Files handed to the analysis at a time while reading ahead. */
-const READ_CHUNK = 64;
-
-/**
- * Reads every file from the read-ahead (in order) and analyzes it in chunks as it comes: the texts go to `changed`, the
- * unusable files to `skipped`, both in discovery order. A bulk load in chunks gives the findings of one load.
- */
-function readWhileAnalyzing(
-  reader: ReadAhead,
-  files: { display: string }[],
-  corpus: Corpus,
-  changed: { file: string; text: string }[],
-  skipped: { path: string; reason: string }[],
-): void {
-  try {
-    for (let i = 0; i < files.length; i += READ_CHUNK) {
-      const share: { file: string; text: string }[] = [];
-      for (let k = i; k < Math.min(files.length, i + READ_CHUNK); k++) {
-        const read = reader.read(k);
-        if ('reason' in read) skipped.push({ path: files[k].display, reason: read.reason });
-        else share.push({ file: files[k].display, text: read.text });
-      }
-      changed.push(...share);
-      corpus.applyChange({ changed: share }, { bulk: true });
-    }
-  } finally {
-    reader.close();
-  }
 }
 
 /** The report in the chosen format, in pieces (JSON and text a file at a time; the others at once). */
