@@ -6,7 +6,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readAheadScript, startReadAhead } from '../../server/src/node/readAhead';
+import { ReadAheadLimits, readAheadScript, startReadAhead } from '../../server/src/node/readAhead';
 import { readTextFileSync } from '../../server/src/node/readText';
 
 const BUILT = path.resolve(__dirname, '../../dist/readAhead.js');
@@ -32,8 +32,12 @@ function corpus(): string[] {
  * Reads every file through a read-ahead; `settleMs`: time given to the worker to start (and claim files) before the
  * first read, else this thread reads the first files itself while it starts. `counts` receives who read how many.
  */
-function readAll(files: string[], script: string, options: { stalledMs?: number; settleMs?: number; counts?: (c: { worker: number; here: number }) => void } = {}) {
-  const ahead = startReadAhead(files, script, MAX_BYTES, options.stalledMs);
+function readAll(
+  files: string[],
+  script: string,
+  options: ReadAheadLimits & { settleMs?: number; counts?: (c: { worker: number; here: number }) => void } = {},
+) {
+  const ahead = startReadAhead(files, script, MAX_BYTES, options);
   assert.ok(ahead, 'the worker starts');
   if (options.settleMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, options.settleMs);
   try {
@@ -59,6 +63,18 @@ describe('reading ahead on a helper thread', function () {
     // Without the wait, this thread reads while the worker starts: still every file once.
     assert.deepStrictEqual(readAll(files, BUILT, { counts: (c) => (counts = c) }), expected);
     assert.strictEqual(counts.worker + counts.here, files.length);
+  });
+
+  it('waits for the caller when the texts it has read and not handed over pass its limit', function () {
+    if (!fs.existsSync(BUILT)) this.skip();
+    let counts = { worker: 0, here: 0 };
+    // A limit smaller than one file: the worker holds one file until the caller takes it, and the caller reads what
+    // nobody has claimed meanwhile itself; nothing waits forever, every file is read once.
+    for (const aheadChars of [10, 2000]) {
+      assert.deepStrictEqual(readAll(files, BUILT, { aheadChars, settleMs: 500, counts: (c) => (counts = c) }), expected);
+      assert.strictEqual(counts.worker + counts.here, files.length);
+      assert.ok(counts.worker >= 1, `the worker read ${counts.worker} files`);
+    }
   });
 
   it('gives the same results to a caller that must not block (readAsync)', async function () {

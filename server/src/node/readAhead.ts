@@ -19,8 +19,20 @@ export const READ_AHEAD_SCRIPT = 'readAhead.js';
 
 /** Below this many files a helper thread costs more than it saves (it takes some 25 ms to start). */
 export const MIN_FILES_FOR_READ_AHEAD = 200;
-/** The worker stays at most this many files ahead of the caller (texts waiting in memory). */
+/**
+ * The worker stays at most this many files, and this many characters of text, ahead of the caller (texts waiting in
+ * memory: a corpus of large files must not be held twice).
+ */
 const MAX_AHEAD_FILES = 1024;
+const MAX_AHEAD_CHARS = 32 * 1024 * 1024;
+
+/** Limits of a read-ahead (tests set small ones). */
+export interface ReadAheadLimits {
+  /** A worker that starts no new file for this long is given up. */
+  stalledMs?: number;
+  /** The worker waits while the texts the caller has not taken yet hold this many characters. */
+  aheadChars?: number;
+}
 /** A batch is posted after this many files, or this many characters of text, whichever comes first. */
 const BATCH_FILES = 16;
 const BATCH_CHARS = 1 << 20;
@@ -42,6 +54,7 @@ interface Job {
   state: SharedArrayBuffer;
   files: string[];
   maxBytes: number;
+  aheadChars: number;
 }
 
 /** A batch: file indexes and their results, in claim order. */
@@ -77,15 +90,16 @@ export function readAheadScript(hostScript: string | undefined): string | undefi
 
 /**
  * Starts reading `files` (absolute paths) ahead on a worker running `script` (see `readAheadScript`); null when the
- * worker cannot be created. Reads are limited to `maxBytes`. A worker that starts no new file for `stalledMs` is given up.
+ * worker cannot be created. Reads are limited to `maxBytes`.
  */
-export function startReadAhead(files: string[], script: string, maxBytes: number, stalledMs = STALLED_MS): ReadAhead | null {
+export function startReadAhead(files: string[], script: string, maxBytes: number, limits: ReadAheadLimits = {}): ReadAhead | null {
+  const stalledMs = limits.stalledMs ?? STALLED_MS;
   const shared = new SharedArrayBuffer(5 * 4);
   const state = new Int32Array(shared);
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    const job: Job = { corpusLintReadAhead: true, port: port2, state: shared, files, maxBytes };
+    const job: Job = { corpusLintReadAhead: true, port: port2, state: shared, files, maxBytes, aheadChars: limits.aheadChars ?? MAX_AHEAD_CHARS };
     worker = new Worker(script, { workerData: job, transferList: [port2] });
   } catch {
     port1.close();
@@ -187,6 +201,13 @@ export function runReadAheadWorker(): void {
   const state = new Int32Array(job.state);
   let batch: Batch = [];
   let chars = 0;
+  // The files this worker read that the caller may not have taken yet: [index, characters] in claim order.
+  const pending: [number, number][] = [];
+  let pendingChars = 0;
+  const ahead = (index: number, taken: number): boolean => {
+    while (pending.length && pending[0][0] < taken) pendingChars -= pending.shift()![1];
+    return index - taken >= MAX_AHEAD_FILES || pendingChars >= job.aheadChars;
+  };
   const post = (): void => {
     if (batch.length === 0) return;
     job.port.postMessage(batch);
@@ -202,11 +223,14 @@ export function runReadAheadWorker(): void {
       Atomics.add(state, BEAT, 1);
       const result = readTextFileSync(job.files[index], { maxBytes: job.maxBytes });
       batch.push({ index, result });
-      if ('text' in result) chars += result.text.length;
+      const length = 'text' in result ? result.text.length : 0;
+      chars += length;
+      pending.push([index, length]);
+      pendingChars += length;
       // The first files go out at once (the caller is waiting for them); then in batches.
       if (index < BATCH_FILES || batch.length >= BATCH_FILES || chars >= BATCH_CHARS) post();
       // Far enough ahead: wait for the caller to take some (the heartbeat keeps going meanwhile).
-      for (let taken = Atomics.load(state, TAKEN); index - taken >= MAX_AHEAD_FILES; taken = Atomics.load(state, TAKEN)) {
+      for (let taken = Atomics.load(state, TAKEN); ahead(index, taken); taken = Atomics.load(state, TAKEN)) {
         post();
         Atomics.wait(state, TAKEN, taken, 1000);
         Atomics.add(state, BEAT, 1);
