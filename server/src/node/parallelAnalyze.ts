@@ -309,7 +309,7 @@ export function defaultThreads(files = Infinity, minFiles = 0): number {
   const requested = requestedThreads();
   if (requested !== undefined) return requested;
   if (files < minFiles) return 0;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = os.availableParallelism();
   // A core counts as idle when the load leaves at least three quarters of it.
   const idle = Math.floor(cores - os.loadavg()[0] + 0.25);
   return Math.max(0, Math.min(cores - 1, idle, 7));

@@ -25,14 +25,6 @@ export const MIN_FILES_FOR_READ_AHEAD = 200;
  */
 const MAX_AHEAD_FILES = 1024;
 const MAX_AHEAD_CHARS = 32 * 1024 * 1024;
-
-/** Limits of a read-ahead (tests set small ones). */
-export interface ReadAheadLimits {
-  /** A worker that starts no new file for this long is given up. */
-  stalledMs?: number;
-  /** The worker waits while the texts the caller has not taken yet hold this many characters. */
-  aheadChars?: number;
-}
 /** A batch is posted after this many files, or this many characters of text, whichever comes first. */
 const BATCH_FILES = 16;
 const BATCH_CHARS = 1 << 20;
@@ -47,6 +39,14 @@ const POSTED = 1; // batches posted (the caller waits on it)
 const BEAT = 2; // files the worker has started: its heartbeat
 const DONE = 3; // 1 once the worker has posted its last batch
 const TAKEN = 4; // files the caller has taken (the worker waits on it when far ahead)
+
+/** Limits of a read-ahead (tests set small ones). */
+export interface ReadAheadLimits {
+  /** A worker that starts no new file for this long is given up. */
+  stalledMs?: number;
+  /** The worker waits while the texts the caller has not taken yet hold this many characters. */
+  aheadChars?: number;
+}
 
 interface Job {
   corpusLintReadAhead: true;
@@ -77,8 +77,7 @@ export interface ReadAhead {
  */
 export function readAheadWanted(files: number, minFiles = MIN_FILES_FOR_READ_AHEAD): boolean {
   if (process.env.CORPUS_LINT_READ_AHEAD === '0') return false;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return cores > 1 && files >= minFiles;
+  return os.availableParallelism() > 1 && files >= minFiles;
 }
 
 /** The read-ahead worker's bundle beside a host's bundle (`hostScript`), if it is there (not when running from sources). */
