@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver/node';
 import { editorCapabilities, overProcess, REPO, TempCorpus } from './harness';
 
 describe('language server with worker threads (CORPUS_LINT_THREADS)', function () {
@@ -22,24 +23,9 @@ describe('language server with worker threads (CORPUS_LINT_THREADS)', function (
     corpus?.dispose();
   });
 
-  async function index(threads: string, readAhead = true) {
-    const child = spawn(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, CORPUS_LINT_THREADS: threads, CORPUS_LINT_READ_AHEAD: readAhead ? '' : '0' },
-    });
-    children.push(child);
-    const client = overProcess(child);
-    await client.initialize(corpus!.dir, editorCapabilities());
-    const status = await client.indexed();
-    const diagnostics = [...client.diagnostics].filter(([, ds]) => ds.length).sort(([a], [b]) => (a < b ? -1 : 1));
-    const skipped = client.logs.filter((l) => /\] skipped \S+: /.test(l)).sort();
-    const workers = client.logs.filter((l) => /with \d+ worker thread|on a helper thread/.test(l));
-    child.kill();
-    return { status: { files: status.files, entries: status.entries, findings: status.findings }, diagnostics, skipped, workers };
-  }
-
-  it('450 files, one of them not text: same diagnostics, same status, same files skipped', async () => {
-    // Lines of the seeds dealt out so that files differ but share paragraphs (duplicates across files).
+  /** 450 generated files (lines of the seeds dealt out: files differ but share paragraphs) and one not text. */
+  function generated(): TempCorpus {
+    if (corpus) return corpus;
     const seeds = new TempCorpus();
     const lines = require('node:fs')
       .readdirSync(seeds.dir)
@@ -50,7 +36,30 @@ describe('language server with worker threads (CORPUS_LINT_THREADS)', function (
     for (let i = 0; i < 450; i++) {
       files[`gen/${String(i).padStart(3, '0')}.txt`] = Array.from({ length: 6 }, (_, k) => lines[(i * 7 + k * 13) % lines.length]).join('\n\n') + '\n';
     }
-    corpus = new TempCorpus(files);
+    return (corpus = new TempCorpus(files));
+  }
+
+  function start(threads: string, readAhead = true) {
+    const child = spawn(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, CORPUS_LINT_THREADS: threads, CORPUS_LINT_READ_AHEAD: readAhead ? '' : '0' },
+    });
+    children.push(child);
+    return { child, client: overProcess(child) };
+  }
+
+  async function index(threads: string, readAhead = true) {
+    const { child, client } = start(threads, readAhead);
+    await client.initialize(generated().dir, editorCapabilities());
+    const status = await client.indexed();
+    const diagnostics = [...client.diagnostics].filter(([, ds]) => ds.length).sort(([a], [b]) => (a < b ? -1 : 1));
+    const skipped = client.logs.filter((l) => /\] skipped \S+: /.test(l)).sort();
+    const workers = client.logs.filter((l) => /with \d+ worker thread|on a helper thread/.test(l));
+    child.kill();
+    return { status: { files: status.files, entries: status.entries, findings: status.findings }, diagnostics, skipped, workers };
+  }
+
+  it('450 files, one of them not text: same diagnostics, same status, same files skipped', async () => {
     const alone = await index('0', false);
     const threaded = await index('1');
     const readAhead = await index('0');
@@ -64,6 +73,45 @@ describe('language server with worker threads (CORPUS_LINT_THREADS)', function (
       assert.deepEqual(other.status, alone.status);
       assert.deepEqual(other.skipped, alone.skipped);
       assert.deepEqual(other.diagnostics, alone.diagnostics);
+    }
+  });
+
+  it('documents opened while the files are read and analyzed keep their editor text', async () => {
+    // The editors' texts: documents opened in pairs share a paragraph no file on disk has (a paragraph in many files
+    // would be boilerplate), so each one's line 3 duplicates its partner's and nothing else.
+    const words = ['الأولى', 'الثانية', 'الثالثة', 'الرابعة', 'الخامسة'];
+    const textOf = (pair: number, member: number) =>
+      `عنوان تجريبي رقم ${2 * pair + member} لا يكتبه أي ملف\n\nفقرة تجريبية ${words[pair]} لا يكتبها أي ملف آخر في هذه المدونة على الإطلاق\n`;
+    for (const [threads, readAhead] of [['0', true], ['1', true], ['0', false]] as const) {
+      const { child, client } = start(threads, readAhead);
+      await client.initialize(generated().dir, editorCapabilities());
+      // Opened one after another while the index is being built (some may land after it).
+      const opened: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const uri = generated().uri(`gen/${String(i * 45).padStart(3, '0')}.txt`);
+        opened.push(uri);
+        await client.open(uri, textOf(i >> 1, i & 1));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await client.indexed();
+      for (let i = 0; i < opened.length; i++) {
+        const uri = opened[i];
+        const partner = opened[i ^ 1];
+        const editors = (d: Diagnostic[]) =>
+          d.some(
+            (x) =>
+              x.code === 'duplicate-paragraph' &&
+              x.range.start.line === 2 &&
+              x.relatedInformation?.length === 1 &&
+              x.relatedInformation[0].location.uri === partner &&
+              x.relatedInformation[0].location.range.start.line === 2,
+          );
+        const what = `threads ${threads}, read-ahead ${readAhead}: the editor text's duplicate in ${uri}`;
+        await client.nextDiagnostics(uri, 0, editors, what);
+        // The last publication is still the editor text's, not the disk's.
+        assert.ok(editors(client.diagnostics.get(uri) ?? []), what);
+      }
+      child.kill();
     }
   });
 });

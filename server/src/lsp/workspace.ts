@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { VariantDecision } from '../core/names/variants';
 import { CONFIG_FILE_NAMES } from '../core/config';
-import { readTextFileSync } from '../node/readText';
+import { ReadResult, readTextFileSync } from '../node/readText';
 import { findNestedConfigFolders, Root, Settings } from './roots';
 import { canonicalUri, isInside, pathFromUri, uriFromPath } from './uris';
 import { yieldToLoop } from './loop';
@@ -337,7 +337,7 @@ export class CorpusWorkspace {
           for (const f of d.files) {
             delivered.add(f.file);
             const uri = uriFromPath(f.file);
-            if (!this.documents.has(uri)) changed.push({ file: uri, text: f.text, analysis: f.analysis });
+            changed.push({ file: uri, text: f.text, analysis: f.analysis });
           }
           if (!(await this.addInSteps(root, changed, analyzed, superseded))) return;
           done += d.files.length + d.skipped.length;
@@ -397,6 +397,8 @@ export class CorpusWorkspace {
       if (superseded()) return false;
       const root = batch[k].root;
       const started = performance.now();
+      // Time spent waiting for the reader is not the step's work (the sizer learns how long analysis takes).
+      let waited = 0;
       const part: { file: string; text: string }[] = [];
       let chars = 0;
       // Files of one root until the step's text is as long as a step analyzes (at least one file).
@@ -405,7 +407,12 @@ export class CorpusWorkspace {
         const w = batch[index];
         const uri = uriFromPath(w.file);
         // Read ahead in order, whether needed or not (an open document's text comes from the editor).
-        let read = reader ? await reader.ahead.readAsync(reader.first + index) : undefined;
+        let read: ReadResult | undefined;
+        if (reader) {
+          const before = performance.now();
+          read = await reader.ahead.readAsync(reader.first + index);
+          waited += performance.now() - before;
+        }
         if (this.documents.has(uri)) continue;
         read ??= readTextFileSync(w.file, { maxBytes: root.rootConfig.maxBytes });
         if ('reason' in read) {
@@ -420,7 +427,7 @@ export class CorpusWorkspace {
       if (part.length) {
         this.addFiles(root, part);
         this.generation++;
-        sizer.learn(performance.now() - started, chars);
+        sizer.learn(performance.now() - started - waited, chars);
       }
       await yieldToLoop();
     }
@@ -455,7 +462,11 @@ export class CorpusWorkspace {
   }
 
   /** Adds files to a root's corpus; a file the analysis fails on is logged and left out, the others go in. */
-  private addFiles(root: Root, changed: { file: string; text: string; analysis?: FileModel }[]): void {
+  private addFiles(root: Root, files: { file: string; text: string; analysis?: FileModel }[]): void {
+    // A step may have waited (for a worker's delivery, for the reader, between steps): a document opened meanwhile
+    // keeps its editor's text.
+    const changed = files.filter((f) => !this.documents.has(f.file));
+    if (!changed.length) return;
     try {
       // A step of the initial index: everything is published afterwards, so affected files need no tracking.
       root.corpus.applyChange({ changed }, { bulk: true });
