@@ -6,7 +6,7 @@ import { Corpus } from '../core/corpus';
 import { ConfigFileError, LoadedConfig, resolveConfig } from '../node/configFile';
 import { AcceptedFileError } from '../node/acceptedFindings';
 import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusFile } from './files';
-import { ReadAhead, readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
+import { readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
 import { discoverContext } from './context';
 import type { Io } from './main';
 
@@ -32,17 +32,7 @@ export function loadCorpus(paths: string[], options: { config?: string; context:
     const skipped: { path: string; reason: string }[] = [];
     const changed: { file: string; text: string }[] = [];
     const every = [...split.checked, ...split.context];
-    const script = readAheadScript(__filename);
-    const reader = script && readAheadWanted(every.length) ? startReadAhead(every.map((f) => f.absolute), script, MAX_FILE_BYTES) : null;
-    if (reader) readWhileAnalyzing(reader, every, corpus, changed, skipped);
-    else {
-      for (const f of every) {
-        const read = readCorpusFile(f.absolute);
-        if ('reason' in read) skipped.push({ path: f.display, reason: read.reason });
-        else changed.push({ file: f.display, text: read.text });
-      }
-      corpus.applyChange({ changed });
-    }
+    readWhileAnalyzing(every, corpus, changed, skipped);
     for (const f of every) absolute.set(f.display, f.absolute);
     for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
     const files = changed.map((c) => c.file).filter((f) => checked.has(f));
@@ -52,25 +42,27 @@ export function loadCorpus(paths: string[], options: { config?: string; context:
   }
 }
 
-/** Files handed to the analysis at a time while reading ahead. */
+/** Files handed to the analysis at a time while reading. */
 const READ_CHUNK = 64;
 
 /**
- * Reads every file from the read-ahead (in order) and analyzes it in chunks as it comes: the texts go to `changed`, the
- * unusable files to `skipped`, both in discovery order. A bulk load in chunks gives the findings of one load.
+ * Reads every file (in order; a helper thread reads ahead when there are enough files and the bundle has its worker)
+ * and analyzes them in chunks as they come: the texts go to `changed`, the unusable files to `skipped`, both in
+ * discovery order. A bulk load in chunks gives the findings of one load.
  */
 export function readWhileAnalyzing(
-  reader: ReadAhead,
-  files: { display: string }[],
+  files: { display: string; absolute: string }[],
   corpus: Corpus,
   changed: { file: string; text: string }[],
   skipped: { path: string; reason: string }[],
 ): void {
+  const script = readAheadScript(__filename);
+  const reader = script && readAheadWanted(files.length) ? startReadAhead(files.map((f) => f.absolute), script, MAX_FILE_BYTES) : null;
   try {
     for (let i = 0; i < files.length; i += READ_CHUNK) {
       const share: { file: string; text: string }[] = [];
       for (let k = i; k < Math.min(files.length, i + READ_CHUNK); k++) {
-        const read = reader.read(k);
+        const read = reader ? reader.read(k) : readCorpusFile(files[k].absolute);
         if ('reason' in read) skipped.push({ path: files[k].display, reason: read.reason });
         else share.push({ file: files[k].display, text: read.text });
       }
@@ -78,7 +70,7 @@ export function readWhileAnalyzing(
       corpus.applyChange({ changed: share }, { bulk: true });
     }
   } finally {
-    reader.close();
+    reader?.close();
   }
 }
 

@@ -22,7 +22,6 @@ import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedChec
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
 import { defaultThreads, isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
-import { readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
 import * as path from 'node:path';
 import { runEntities, runRegistry } from './entities';
 
@@ -125,14 +124,10 @@ function check(args: CheckArgs, io: Io): number {
   // cache decodes only the texts it needs (decoding every file was a third of a cached run).
   const asBytes = cacheDir !== null && !args.shard && !args.mergeShards;
   const bytes: { file: string; bytes: Uint8Array }[] = [];
-  // Alone, without the cache, shards or a merge, this thread reads as it analyzes, a helper thread reading ahead.
-  const readAhead = readAheadScript(__filename);
-  const reader =
-    readAhead && readFirst && !parallel && cacheDir === null && !args.shard && !args.mergeShards && readAheadWanted(everyFile.length)
-      ? startReadAhead(everyFile.map((f) => f.absolute), readAhead, MAX_FILE_BYTES)
-      : null;
-  if (reader) {
-    readWhileAnalyzing(reader, everyFile, corpus, changed, skipped);
+  // Alone, without the cache, shards or a merge, this thread reads as it analyzes (a helper thread reading ahead).
+  const readAlong = readFirst && !parallel && cacheDir === null && !args.shard && !args.mergeShards;
+  if (readAlong) {
+    readWhileAnalyzing(everyFile, corpus, changed, skipped);
     for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
   } else if (readFirst) {
     for (const f of everyFile) {
@@ -171,7 +166,7 @@ function check(args: CheckArgs, io: Io): number {
   if (cached) {
     parallel?.cancel();
     source = cachedSource(cached, bytes, changed);
-  } else if (!reader) {
+  } else if (!readAlong) {
     for (const b of bytes) changed.push({ file: b.file, text: bytesToText(b.bytes) });
     // Per-file analysis on every core (the bundled CLI is its own worker script); shard analyses come first.
     const ready = changed.filter((c) => c.analysis);
