@@ -23,6 +23,7 @@ import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
 import { defaultThreads, isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
 import * as path from 'node:path';
+import { preferMainThread } from '../node/threadPriority';
 import { runEntities, runRegistry } from './entities';
 
 declare const CORPUS_LINT_VERSION: string | undefined;
@@ -275,6 +276,7 @@ function cachedSource(cached: CachedCheck, bytes: { file: string; bytes: Uint8Ar
 if (isAnalysisWorker()) {
   runAnalysisWorker();
 } else if (require.main === module) {
+  preferMainThread();
   let code: number;
   try {
     code = run(process.argv.slice(2), {

@@ -8,6 +8,7 @@ import { Connection, createConnection, MessageReader, ProposedFeatures } from 'v
 import { startServer } from './server';
 import { DirectStreamWriter } from './streamWriter';
 import { isAnalysisWorker, runAnalysisWorker, useAsWorkerScript } from '../node/parallelAnalyze';
+import { preferMainThread } from '../node/threadPriority';
 
 /**
  * The connection. On `--stdio` the server writes with its own writer (see streamWriter), and whatever anything prints
@@ -26,6 +27,8 @@ if (isAnalysisWorker()) {
   runAnalysisWorker();
 } else {
   useAsWorkerScript(__filename);
+  // The message loop first: V8's compiler threads and our helpers yield to it (see threadPriority).
+  preferMainThread();
   const connection = connect();
   startServer(connection);
   connection.listen();

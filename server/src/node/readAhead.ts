@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker, isMainThread, workerData } from 'node:worker_threads';
 import { ReadResult, readTextFileSync } from './readText';
+import { yieldToMainThread } from './threadPriority';
 
 /** The worker's bundle, beside the host's (esbuild.js builds it from readAheadWorker.ts). */
 export const READ_AHEAD_SCRIPT = 'readAhead.js';
@@ -196,6 +197,8 @@ export function isReadAheadWorker(): boolean {
 
 /** The body of the read-ahead worker: claims files in order, reads them, posts the results in batches. */
 export function runReadAheadWorker(): void {
+  // The caller's thread is the one that waits for everything: this one yields to it.
+  yieldToMainThread();
   const job = workerData as Job;
   const state = new Int32Array(job.state);
   let batch: Batch = [];
