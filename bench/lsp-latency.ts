@@ -20,7 +20,8 @@
  *   its own largest message-loop delay per phase too.
  *
  * Before those, `--index-runs` rounds (3 by default) of the floor (bench/floor.js) and a fresh server's initial index,
- * alternately, give the initial index's median as a ratio to the floor's, as the CLI bench gives the check's.
+ * alternately, give the initial index's median as a ratio to the floor's, as the CLI bench gives the check's; each
+ * run says how the server indexed (with worker threads, or alone with or without its read-ahead), as its log says.
  *
  *   npx tsx bench/lsp-latency.ts [FOLDER...] [--edits 200] [--queries 100] [--memory-edits 10000] [--index-runs 3]
  *                                [--server dist/server.js] [--no-build] [--seeds]
@@ -108,6 +109,8 @@ class Server {
   firstPublish = 0;
   /** The server answers corpusLint/serverStats (else it is only a ping). */
   hasStats = true;
+  /** The server's log lines about its threads. */
+  readonly threadLog: string[] = [];
 
   constructor(readonly child: ChildProcess) {
     this.connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!));
@@ -121,7 +124,10 @@ class Server {
       this.statuses.push(s);
       for (const l of [...this.statusListeners]) l(s);
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    // How the initial index was made (worker threads, reading ahead, or this thread alone), as the server logs it.
+    this.connection.onNotification('window/logMessage', (m: { message: string }) => {
+      if (/worker thread|helper thread/.test(m.message)) this.threadLog.push(m.message);
+    });
     this.connection.onNotification('$/progress', () => undefined);
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ maxFileSizeMB: 50 })));
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -345,6 +351,7 @@ async function indexAgainstFloor(folder: string, runs: number): Promise<void> {
   const floors: number[] = [];
   const firsts: number[] = [];
   const fulls: number[] = [];
+  const modes: string[] = [];
   for (let i = 0; i < runs; i++) {
     floors.push(floorSeconds(folder));
     const server = Server.start(args.server!);
@@ -353,6 +360,7 @@ async function indexAgainstFloor(folder: string, runs: number): Promise<void> {
       await indexFolder(server, folder);
       fulls.push((performance.now() - t0) / 1000);
       firsts.push((server.firstPublish - t0) / 1000);
+      modes.push(indexMode(server.threadLog));
     } finally {
       await server.stop();
     }
@@ -362,8 +370,19 @@ async function indexAgainstFloor(folder: string, runs: number): Promise<void> {
   const s = (v: number) => `${v.toFixed(2)} s`;
   console.log(
     `  initial index, ${runs} runs alternating with the floor: floor median ${s(floor)}; initialize -> first diagnostics median ${s(percentile(firsts, 50))}, ` +
-      `-> full diagnostics median ${s(full)} (${fulls.map((v) => v.toFixed(2)).join(', ')}): ${(full / floor).toFixed(2)}x the floor`,
+      `-> full diagnostics median ${s(full)} (${fulls.map((v) => v.toFixed(2)).join(', ')}): ${(full / floor).toFixed(2)}x the floor; ` +
+      `indexed ${[...new Set(modes)].map((m) => `${modes.filter((x) => x === m).length}x ${m}`).join(', ')}`,
   );
+}
+
+/**
+ * How a server made its initial index, from its log: with worker threads, or on its own thread with or without the
+ * read-ahead helper (the server decides on workers by the machine's load, so runs of one bench may differ).
+ */
+function indexMode(log: string[]): string {
+  const workers = log.map((l) => /with (\d+) worker thread/.exec(l)).find((m) => m);
+  if (workers) return `with ${workers[1]} worker thread${workers[1] === '1' ? '' : 's'}`;
+  return log.some((l) => /helper thread/.test(l)) ? 'alone with the read-ahead' : 'alone';
 }
 
 // ---- one corpus -------------------------------------------------------------------------------------------------
