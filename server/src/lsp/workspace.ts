@@ -259,9 +259,16 @@ export class CorpusWorkspace {
   private async runIndex(run: number, progress: IndexProgress): Promise<void> {
     const superseded = () => run !== this.indexRun;
     progress.report(0, 0, 'finding corpus files');
-    // The first analysis would compile the date finder's patterns at once (about 60 ms): done here in steps.
-    const dates = prepareDates();
-    if (!(await inSlices((stop) => advance(dates, stop) !== null, superseded))) return;
+    // The first analysis on this thread would compile the date finder's patterns at once (about 60 ms): done in steps
+    // before it, once the helpers have been started (they start meanwhile), or before open documents are analyzed.
+    let datesPrepared: Promise<boolean> | null = null;
+    const prepareDatesOnce = (): Promise<boolean> => {
+      if (!datesPrepared) {
+        const dates = prepareDates();
+        datesPrepared = inSlices((stop) => advance(dates, stop) !== null, superseded);
+      }
+      return datesPrepared;
+    };
     const roots: Root[] = [];
     for (const f of this.folders) {
       const folder = pathFromUri(f.uri);
@@ -285,6 +292,7 @@ export class CorpusWorkspace {
     this.loadingRun = run;
     this.pending.clear();
     for (const [uri, doc] of this.documents) this.pending.set(uri, doc.getText());
+    if (this.pending.size && !(await prepareDatesOnce())) return;
     this.flush();
 
     const work: { root: Root; file: string }[] = [];
@@ -310,6 +318,8 @@ export class CorpusWorkspace {
       if (!background) continue;
       this.log(`reading and analyzing ${mine.length} files with ${background.threads} worker thread${background.threads === 1 ? '' : 's'}`);
       try {
+        // While the workers start.
+        if (!(await prepareDatesOnce())) return;
         const intern = (spellings: string[]) => root.corpus.internSpellings(spellings);
         for (;;) {
           let d = background.ready(intern);
@@ -354,6 +364,8 @@ export class CorpusWorkspace {
       const script = readAheadScript(workerScript());
       const ahead = script && readAheadWanted(mine.length) ? startReadAhead(mine.map((w) => w.file), script, root.rootConfig.maxBytes) : null;
       try {
+        // While the helper reads the first files.
+        if (mine.length && !(await prepareDatesOnce())) return;
         for (let i = 0; i < mine.length; i += PROGRESS_FILES) {
           const batch = mine.slice(i, i + PROGRESS_FILES);
           if (!(await this.readAndAdd(batch, inPlace, superseded, skip, ahead ? { ahead, first: i } : undefined))) return;
