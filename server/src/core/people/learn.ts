@@ -174,7 +174,9 @@ function* learnPlaces(
     // A place names its people (روسيا: الرئيس الروسي); a common noun's adjective (الاقتصادي) is no nationality. The
     // word itself in a role (وزير التنمية) is no adjective of it.
     const nisba = nisbaOf(stem, j);
-    const nationality = nisba !== null && (roleWords.get(nisba) ?? 0) + (nisba + 'ة' === stem ? 0 : (roleWords.get(nisba + 'ة') ?? 0)) > 0;
+    const feminine = nisba === null ? '' : nisba + 'ة';
+    const itself = feminine === stem || feminine === 'ال' + stem;
+    const nationality = nisba !== null && (roleWords.get(nisba) ?? 0) + (itself ? 0 : (roleWords.get(feminine) ?? 0)) > 0;
     const common = j.isCommon(stem);
     const cued = cue >= 1 && cue / facts.count >= NISBA_MIN_CUE_SHARE;
     const byNisba = nationality && (cued || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm));
