@@ -5,20 +5,31 @@
  * waits for, is preempted (1,500–2,400 involuntary context switches in a check of the news sample). Raising the nice
  * value of every other thread leaves the main thread a core of its own; the helpers still have the others.
  *
+ * The helpers are made nicer than the main thread by HELPER_NICE (up to 19): a run started with `nice` keeps the order.
  * Linux only (the nice value is per thread there, and /proc lists the threads); a no-op elsewhere, or when
  * `CORPUS_LINT_HELPER_NICE=0`. Only ever lowers a priority, which needs no privilege.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 
-/** The nice value given to helper threads (0 to 19; higher yields more). */
+/** How much nicer than the main thread helper threads are made (0 to 19; more yields more). */
 const HELPER_NICE = 10;
+/** The nicest value there is. */
+const MAX_NICE = 19;
 
-function helperNice(): number {
+/** The nice value for helper threads, or null when none is to be set (off, or not Linux). */
+function helperNice(): number | null {
+  if (process.platform !== 'linux') return null;
   const v = process.env.CORPUS_LINT_HELPER_NICE;
-  if (v === undefined || v === '') return HELPER_NICE;
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 0 && n <= 19 ? n : HELPER_NICE;
+  const n = v === undefined || v === '' ? HELPER_NICE : Number(v);
+  const step = Number.isInteger(n) && n >= 0 && n <= MAX_NICE ? n : HELPER_NICE;
+  if (step === 0) return null;
+  try {
+    // The main thread's id is the process id.
+    return Math.min(MAX_NICE, os.getPriority(process.pid) + step);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -28,7 +39,7 @@ function helperNice(): number {
  */
 export function preferMainThread(): number {
   const nice = helperNice();
-  if (nice === 0 || process.platform !== 'linux') return 0;
+  if (nice === null) return 0;
   let changed = 0;
   try {
     for (const task of fs.readdirSync('/proc/self/task')) {
@@ -45,7 +56,7 @@ export function preferMainThread(): number {
 /** Lowers the calling thread's own priority (a helper worker's first call): it yields to the main thread. */
 export function yieldToMainThread(): boolean {
   const nice = helperNice();
-  if (nice === 0 || process.platform !== 'linux') return false;
+  if (nice === null) return false;
   try {
     // /proc/thread-self -> "<pid>/task/<tid>"
     const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
