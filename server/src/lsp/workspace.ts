@@ -575,10 +575,11 @@ function errorText(err: unknown): string {
 
 /**
  * The initial index uses worker threads (unless `CORPUS_LINT_THREADS` says otherwise) from this many files of a root
- * on, with an idle core. Measured on 2 idle cores, first full diagnostics: 3,860 news files 2.4 s on this thread alone
- * against 2.6-2.75 s with a worker; 6,000 generated files 3.8-4.5 against 3.8-3.9 s; 10,000 files 6.5-7.8 against
- * 5.1-5.5 s. Since the read-ahead and the faster analysis, 10,000 files take 3.0-3.4 s alone and 3.2-3.3 s with a
- * worker (medians of 5, the same hour): no longer a gain on 2 cores; kept for machines with more idle cores.
+ * on, with idle cores beyond the two `defaultThreads` leaves to this thread and the engine's helpers. Measured on 2 idle
+ * cores, first full diagnostics: 3,860 news files 2.4 s on this thread alone against 2.6-2.75 s with a worker; 6,000
+ * generated files 3.8-4.5 against 3.8-3.9 s; 10,000 files 6.5-7.8 against 5.1-5.5 s. Since the read-ahead and the
+ * faster analysis, 10,000 files take 2.6-2.7 s alone and 2.8-2.9 s with a worker (medians of 5, alternated): no longer
+ * a gain on 2 cores, which start none now; kept for machines with more idle cores.
  */
 const SERVER_MIN_FILES_FOR_THREADS = 5000;
 
