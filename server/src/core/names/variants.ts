@@ -90,12 +90,16 @@ function key1(s: string): string {
 }
 /** k2: a doubled long vowel letter (يي، وو) written once. */
 function key2(k1: string): string {
+  // Most spellings have no doubled letter: tested first (a replace makes a new string each time).
+  if (!k1.includes('يي') && !k1.includes('وو')) return k1;
   return k1.replace(/يي+/g, 'ي').replace(/وو+/g, 'و');
 }
 /** k3: letters for foreign sounds folded to their usual Arabic letter (ڤ ف، پ ب، گ ك). */
 function key3(k2: string): string {
+  if (!FOREIGN_LETTER.test(k2)) return k2;
   return k2.replace(/ڤ/g, 'ف').replace(/پ/g, 'ب').replace(/[گڭ]/g, 'ك');
 }
+const FOREIGN_LETTER = /[ڤپگڭ]/;
 /** k4: the skeleton, without medial long vowels ي and و. */
 function key4(k3: string): string {
   if (k3.length <= 3) return k3;
