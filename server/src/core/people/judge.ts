@@ -53,10 +53,12 @@ const VERBAL_NOUN = /^(?:ال)?(?:ت..ي.|ا.ت.ا.|ان..ا.|است..ا.|م.ا.
 /** The key of a name part: normalized, a doubled long vowel written once, letters for foreign sounds folded. */
 export function nameKey(spelling: string): string {
   let k = normalizeForMatch(spelling);
-  k = k.replace(/يي+/g, 'ي').replace(/وو+/g, 'و').replace(/ڤ/g, 'ف').replace(/پ/g, 'ب').replace(/[گڭ]/g, 'ك');
+  // Tested before replacing: most spellings have no doubled or foreign letter and no space (each replace makes a string).
+  if (FOLDED_LETTERS.test(k)) k = k.replace(/يي+/g, 'ي').replace(/وو+/g, 'و').replace(/ڤ/g, 'ف').replace(/پ/g, 'ب').replace(/[گڭ]/g, 'ك');
   // «عبد الله» and «عبدالله» are one name; «آل سعود» keeps its space (السعود is another word).
-  return k.startsWith('ال ') ? k : k.replace(/ /g, '');
+  return k.startsWith('ال ') || !k.includes(' ') ? k : k.replace(/ /g, '');
 }
+const FOLDED_LETTERS = /يي|وو|[ڤپگڭ]/;
 
 /** The key of a place: a name key where a final ة/ه and ا alternate (سورية / سوريا). */
 export function placeKey(spelling: string): string {
