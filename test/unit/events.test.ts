@@ -1,6 +1,7 @@
 /** Events on the seeds: one event per reported meeting, reports of one event linked across files, the rest apart. */
 import * as assert from 'node:assert';
 import { Corpus } from '../../server/src/core/corpus';
+import { DuplicateIndex } from '../../server/src/core/duplicates/index';
 import type { CorpusEvent } from '../../server/src/core/people/index';
 import { lineOf, readSeeds } from '../helpers/fixture';
 
@@ -128,6 +129,44 @@ describe('event linking', () => {
     const byFile = new Map(events.flatMap((e) => e.reports.map((r) => [r.file, e.id] as const)));
     assert.strictEqual(byFile.get('a.txt'), byFile.get('b.txt'));
     assert.notStrictEqual(byFile.get('c.txt'), byFile.get('a.txt'));
+  });
+});
+
+describe('events after an edit', () => {
+  it('a rebuild asks the duplicate index only about the files holding reports (no batch of all pairs again)', () => {
+    const quote = 'أنا سعيد أن نلتقي اليوم في موسكو وقد مضى على العملية المشتركة لمكافحة الإرهاب الآن نحو ست سنوات';
+    const report = (date: string) =>
+      `قمة سورية روسية في موسكو\n\nتاريخ النشر: ${date}\n\nعُقِدت في موسكو قمة سورية روسية بين الرئيسين بشار الأسد و فلاديمير بوتين.\n\nوقال الرئيس الأسد: “${quote}”.\n`;
+    // Many files without any event: their paragraphs alone are enough questions to start the batch.
+    const filler = (i: number) =>
+      `نشرة الطقس والأسواق ${i}\n\n` +
+      [0, 1, 2].map((k) => `تحدثت النشرة رقم ${i} في فقرتها ${k} عن درجات الحرارة وأسعار الخضار والفواكه في الأسواق المحلية خلال الأسبوع`).join('\n\n') +
+      '\n';
+    const files = [
+      { file: 'a.txt', text: report('14 سبتمبر 2021') },
+      { file: 'b.txt', text: report('15 سبتمبر 2021') },
+      ...Array.from({ length: 300 }, (_, i) => ({ file: `f${i}.txt`, text: filler(i) })),
+    ];
+    const proto = DuplicateIndex.prototype as unknown as { allNearSteps: (...a: unknown[]) => Generator };
+    const original = proto.allNearSteps;
+    let batches = 0;
+    proto.allNearSteps = function* (this: unknown, ...a: unknown[]) {
+      batches++;
+      return yield* original.apply(this, a);
+    };
+    try {
+      const c = new Corpus();
+      c.applyChange({ changed: files });
+      const before = c.people().events;
+      assert.strictEqual(before.length, 1);
+      batches = 0;
+      c.applyChange({ changed: [{ file: 'f7.txt', text: filler(7).replace('الطقس', 'الطقس اليوم') }] });
+      const after = c.people().events;
+      assert.strictEqual(batches, 0);
+      assert.deepStrictEqual(after.map((e) => e.reports.map((r) => r.file)), before.map((e) => e.reports.map((r) => r.file)));
+    } finally {
+      proto.allNearSteps = original;
+    }
   });
 });
 

@@ -61,6 +61,8 @@ export interface EventInput {
   mentions(file: string): EventMention[];
   placeName(id: string): string;
   duplicates: DuplicateIndex;
+  /** Whether the caller has the text links of the file's paragraphs already (`links` then asks no question). */
+  linksKnown(file: string, model: FileModel): boolean;
   /** Text links of a file's paragraphs, memoized by the caller (see `paragraphLinks`). */
   links(file: string, model: FileModel): ParagraphLink[];
 }
@@ -215,6 +217,17 @@ export function* buildEventsSteps(input: EventInput): Steps<CorpusEvent[]> {
       reports.push(r);
     }
   }
+  // Linking the reports reads the near-duplicates of every report's file whose links are not known yet: when that many
+  // questions would make the duplicate index compute all pairs at once, it does so here, in steps. Only files holding
+  // a report ask (counting every file of the corpus started the batch over after each edit: most files hold none).
+  let linkQueries = 0;
+  const asked = new Set<string>();
+  for (const r of reports) {
+    if (asked.has(r.file)) continue;
+    asked.add(r.file);
+    if (!input.linksKnown(r.file, r.model)) linkQueries += r.model.paragraphs.length;
+  }
+  yield* input.duplicates.prepareForQueries(linkQueries);
   const links = yield* candidateLinks(reports, byEntry, input, pace);
   yield;
   const clusters = clusterReports(reports, links);

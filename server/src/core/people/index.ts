@@ -609,11 +609,6 @@ export class PeopleIndex {
       if (pace.tick(2 * list.length)) yield;
       list.sort((a, b) => a.start - b.start);
     }
-    // Linking reports reads the near-duplicates of every file whose links are not known yet: when that many
-    // questions would make the duplicate index compute all pairs at once, it does so here, in steps.
-    let linkQueries = 0;
-    for (const f of files) if (this.links.get(f)?.model !== models.get(f)) linkQueries += models.get(f)!.paragraphs.length;
-    yield* duplicates.prepareForQueries(linkQueries);
     const placeNames = new Map(places.map((p) => [p.id, p.name]));
     const events = yield* buildEventsSteps({
       files,
@@ -621,6 +616,7 @@ export class PeopleIndex {
       mentions: (f) => byFile.get(f) ?? [],
       placeName: (id) => placeNames.get(id) ?? id,
       duplicates,
+      linksKnown: (file, model) => this.links.get(file)?.model === model,
       links: (file, model) => {
         let l = this.links.get(file);
         if (!l || l.model !== model) this.links.set(file, (l = { model, links: paragraphLinks(file, model, duplicates) }));
