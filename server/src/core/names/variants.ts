@@ -88,6 +88,13 @@ interface DecisionState {
 function key1(s: string): string {
   return normalizeForMatch(s);
 }
+/**
+ * A normalized spelling with a doubled long vowel letter written once and the letters for foreign sounds folded (k3
+ * of k1): what the people index's name keys fold too.
+ */
+export function foldLetters(k1: string): string {
+  return key3(key2(k1));
+}
 /** k2: a doubled long vowel letter (يي، وو) written once. */
 function key2(k1: string): string {
   // Most spellings have no doubled letter: tested first (a replace makes a new string each time).
@@ -369,7 +376,7 @@ export class NameIndex {
     // Most spellings are their own key and group: the same string is kept, not an equal copy.
     const k = key1(spelling);
     const key = k === spelling ? spelling : k;
-    const g = key4(key3(key2(key)));
+    const g = key4(foldLetters(key));
     return { id, spelling, key, group: g === key ? key : g, surfaces, count: 0, evidence: 0, neighbors: null, nameLike: false };
   }
 

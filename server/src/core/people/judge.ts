@@ -4,7 +4,7 @@
  * a function word, a verb, a title, a modifier of a title (an adjective of nationality, a common word), a place, or
  * a possible part of a name. Name-likeness and common words are the name index's own judgement (`nameFacts`).
  */
-import type { NameFacts, NameIndex } from '../names/variants';
+import { foldLetters, type NameFacts, type NameIndex } from '../names/variants';
 import { normalizeForMatch } from '../text/normalize';
 import { growTo } from '../text/idTables';
 import { BODY_HEADS, CHAIN_WORDS, INSTITUTION_HEADS, STOPWORDS, TITLE_MODIFIERS, VERBS } from './lexicon';
@@ -52,13 +52,10 @@ const VERBAL_NOUN = /^(?:ال)?(?:ت..ي.|ا.ت.ا.|ان..ا.|است..ا.|م.ا.
 
 /** The key of a name part: normalized, a doubled long vowel written once, letters for foreign sounds folded. */
 export function nameKey(spelling: string): string {
-  let k = normalizeForMatch(spelling);
-  // Tested before replacing: most spellings have no doubled or foreign letter and no space (each replace makes a string).
-  if (FOLDED_LETTERS.test(k)) k = k.replace(/يي+/g, 'ي').replace(/وو+/g, 'و').replace(/ڤ/g, 'ف').replace(/پ/g, 'ب').replace(/[گڭ]/g, 'ك');
+  const k = foldLetters(normalizeForMatch(spelling));
   // «عبد الله» and «عبدالله» are one name; «آل سعود» keeps its space (السعود is another word).
   return k.startsWith('ال ') || !k.includes(' ') ? k : k.replace(/ /g, '');
 }
-const FOLDED_LETTERS = /يي|وو|[ڤپگڭ]/;
 
 /** The key of a place: a name key where a final ة/ه and ا alternate (سورية / سوريا). */
 export function placeKey(spelling: string): string {
