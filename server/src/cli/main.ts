@@ -251,7 +251,7 @@ function* render(report: Report, args: CheckArgs): Generator<string> {
  * A check uses worker threads (unless `CORPUS_LINT_THREADS` says otherwise) from this many files on, with idle cores
  * beyond the two `defaultThreads` leaves to this thread and the engine's helpers: on 2 idle cores the worker's warm-up
  * was once repaid on 10,000 files (49 MB: 10-15% faster) but not on 3,860 (8.8 MB: 20% slower); since the read-ahead
- * it is not repaid on 2 cores at all (10,000 files 5-10% slower).
+ * it is not repaid on 2 cores at all (10,000 files 3-7% slower).
  */
 const CLI_MIN_FILES_FOR_THREADS = 8000;
 

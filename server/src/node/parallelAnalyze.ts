@@ -304,7 +304,7 @@ function requestedThreads(): number | undefined {
  * two, at most 7: one core for this thread, one for the engine's own helper threads (its optimizing compiler and parts
  * of the collector: about 0.7 s of CPU beside the main thread's 1.0 s in a check of the news sample). Idle cores are the
  * cores minus the machine's load (the 1-minute average). A worker pays only on a core nothing else wants: on 2 idle
- * cores a worker made a check of 10,000 files 5-10% slower and the server's first full diagnostics 5-10% later, and with
+ * cores a worker made a check of 10,000 files 3-7% slower and the server's first full diagnostics 6-9% later, and with
  * both cores busy with other work a check of 3,860 files took 15-40% longer.
  */
 export function defaultThreads(files = Infinity, minFiles = 0, machine: Machine = thisMachine()): number {
