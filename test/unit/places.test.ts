@@ -74,3 +74,39 @@ describe('place learning: a country named by its adjective, and a noun that is i
     assert.ok(!places.includes('تنمية'), `تنمية in ${places.join(', ')}`);
   });
 });
+
+describe('place learning: a rare spelling after cues does not make a place of a frequent word', () => {
+  // «ناديي» (a slip for نادي) follows في each time it is written; «نادي» is written far more often and rarely after a cue.
+  // Both have one place key, so a place of the slip would make every «نادي» of the corpus a mention of a place.
+  // إفريقيا / أفريقيا: the same place in two hamza spellings, each often enough after a cue — still one place.
+  const texts = [
+    'فاز نادي الهلال على منافسه بهدفين دون رد.',
+    'وأعلن نادي النصر التعاقد مع مدرب جديد.',
+    'وقرر نادي الاتحاد تأجيل الجمعية العمومية.',
+    'وأصدر نادي الشباب بيانا حول الصفقة.',
+    'وطالب نادي الأهلي بإعادة المباراة.',
+    'واحتفل نادي الفتح بالصعود إلى الدوري الممتاز.',
+    'ونشر نادي التعاون صور اللاعبين الجدد.',
+    'ووقع نادي الرائد عقدا مع شركة راعية.',
+    'وعاد اللاعب إلى ناديي السابق بعد موسمين.',
+    'قال المدرب إنه سعيد في ناديي الجديد.',
+    'وصل الوفد إلى إفريقيا في جولة تستمر أسبوعا.',
+    'وتوسعت الشركة في إفريقيا خلال العام الماضي.',
+    'وتعيش في أفريقيا أنواع نادرة من الطيور.',
+    'وانتقل اللاعب إلى أفريقيا للعب في دوري محلي.',
+    'وتعاني أفريقيا من موجة جفاف طويلة.',
+  ];
+  const corpus = new Corpus();
+  corpus.applyChange({ changed: texts.map((text, i) => ({ file: `club/${String(i).padStart(3, '0')}.txt`, text: `${text}\n` })) });
+  const places = corpus.people().places;
+
+  it('makes no place of نادي', () => {
+    const names = places.map((p) => p.name);
+    assert.ok(!names.includes('نادي') && !names.includes('ناديي'), `نادي in ${names.join(', ')}`);
+  });
+
+  it('keeps إفريقيا / أفريقيا as one place', () => {
+    const africa = places.filter((p) => /فريقيا/.test(p.name));
+    assert.strictEqual(africa.length, 1, places.map((p) => p.name).join(', '));
+  });
+});

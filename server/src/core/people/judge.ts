@@ -252,6 +252,11 @@ export class WordJudge {
     return this.index.count(spelling);
   }
 
+  /** Occurrences of the stems written `form` once normalized (see `NameIndex.formCount`). */
+  formCount(form: string): number {
+    return this.index.formCount(form);
+  }
+
   nameLike(stem: string): boolean {
     return this.facts(stem)?.nameLike ?? false;
   }
