@@ -272,12 +272,26 @@ function cachedSource(cached: CachedCheck, bytes: { file: string; bytes: Uint8Ar
   };
 }
 
+/**
+ * A reader that stops early (`corpus-lint check . | head`) closes the pipe: the rest of the output has nowhere to go,
+ * which is no failure of the run. Exit with the run's code instead of an unhandled 'error' event and a stack trace.
+ */
+function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
+}
+
 // The entry point stays last: it runs while the module loads, so every declaration it uses must come before it (in
 // the bundle a constant declared below it would still be undefined).
 if (isAnalysisWorker()) {
   runAnalysisWorker();
 } else if (require.main === module) {
   preferMainThread();
+  exitQuietlyOnClosedPipe();
   let code: number;
   try {
     code = run(process.argv.slice(2), {
