@@ -19,6 +19,21 @@ describe('reading corpus files', () => {
     assert.deepEqual(decodeText(Buffer.from([0x41, 0x00, 0x42])), { reason: 'binary file (contains NUL bytes)' });
   });
 
+  it('says a UTF-16 file is UTF-16 (with or without a byte order mark), not binary', () => {
+    const text = 'وصل الرئيس إلى موسكو في 15 مارس 2015.\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const bom = (b: number[], body: Buffer) => Buffer.concat([Buffer.from(b), body]);
+    const reason = (buf: Buffer) => (decodeText(buf) as { reason: string }).reason;
+    assert.match(reason(bom([0xff, 0xfe], le)), /^UTF-16 text \(little-endian, with a byte order mark\): only UTF-8 is read/);
+    assert.match(reason(bom([0xfe, 0xff], be)), /^UTF-16 text \(big-endian, with a byte order mark\)/);
+    assert.match(reason(le), /^UTF-16 text \(little-endian, without a byte order mark\)/);
+    assert.match(reason(be), /^UTF-16 text \(big-endian, without a byte order mark\)/);
+    // NUL bytes on both sides: binary, as before; UTF-8 Arabic has no NUL byte at all.
+    assert.equal(reason(Buffer.from([0x00, 0x00, 0x41, 0x42, 0x00, 0x43, 0x44, 0x00, 0x00, 0x45])), 'binary file (contains NUL bytes)');
+    assert.deepEqual(decodeText(Buffer.from(text, 'utf8')), { text });
+  });
+
   it('skips missing and too large files', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-read-'));
     try {

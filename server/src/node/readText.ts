@@ -65,10 +65,37 @@ function readOpenFile(fd: number, size: number): Buffer {
   return at < size ? buf.subarray(0, at) : buf;
 }
 
-/** Why bytes are not text (a NUL byte, invalid UTF-8), or null when they are. */
+/** Why bytes are not text (UTF-16, a NUL byte, invalid UTF-8), or null when they are. */
 export function notTextReason(buf: Uint8Array): string | null {
+  const bom = buf.length >= 2 ? (buf[0] << 8) | buf[1] : 0;
+  const utf16 = bom === 0xfffe || bom === 0xfeff || looksBinary(buf) ? utf16Order(buf) : null;
+  if (utf16) return `UTF-16 text (${utf16}): only UTF-8 is read; save the file as UTF-8`;
   if (looksBinary(buf)) return 'binary file (contains NUL bytes)';
   return isUtf8(buf) ? null : `invalid UTF-8 at byte ${firstInvalidUtf8(buf)}`;
+}
+
+/**
+ * The byte order of UTF-16 text (what some editors save as «Unicode»), or null: a byte order mark, or else NUL bytes
+ * only in the high half of the code units of a sample (ASCII spaces, digits and line ends are NUL and a character in
+ * UTF-16; Arabic letters are 06 and a character). A binary file has NUL bytes at both parities. Asked only of bytes
+ * that start with a byte order mark or hold a NUL byte (text in UTF-8 never does).
+ */
+function utf16Order(buf: Uint8Array): string | null {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return 'little-endian, with a byte order mark';
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return 'big-endian, with a byte order mark';
+  const n = Math.min(buf.length, 8192) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
+  // At least one code unit in eight with a NUL high byte (a space every few words), all on one side.
+  const units = n / 2;
+  if (units < 16) return null;
+  if (odd >= units / 8 && even === 0) return 'little-endian, without a byte order mark';
+  if (even >= units / 8 && odd === 0) return 'big-endian, without a byte order mark';
+  return null;
 }
 
 /** The text of bytes `readTextBytesSync` accepted (valid UTF-8), a leading BOM dropped. */
