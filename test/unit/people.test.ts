@@ -142,6 +142,13 @@ describe('people index on the seeds', () => {
     assert.strictEqual(people.placeAt(file('001'), text('001').indexOf('موسكو'))?.place.name, 'موسكو');
   });
 
+  it('makes no places of the common nouns, duals and prepositional phrases after في، من، بين', () => {
+    // «في الدفاع عن»، «معاناة السكان»، «من السياسة»، «في نقطة التحول»، «بين القائدين»، «بموضوع».
+    const names = people.places.map((p) => p.name);
+    for (const p of ['الدفاع', 'السكان', 'السياسة', 'نقطة', 'القائدين', 'موضوع']) assert.ok(!names.includes(p), `${p} in ${names.join(', ')}`);
+    for (const p of ['جنيف', 'سوتشي', 'دونباس', 'أوكرانيا']) assert.ok(names.includes(p), `${p} not in ${names.join(', ')}`);
+  });
+
   it('answers lookups by position and by id', () => {
     const at = text('003').indexOf('بوتين');
     const hit = people.personAt(file('003'), at + 1)!;

@@ -170,7 +170,7 @@ function* learnPlaces(
     // «بجازان» is «in Jazan»: the preposition written on the word counts as a cue.
     const cue = (cues.get(stem) ?? 0) + j.count('ب' + stem) + j.count('وب' + stem);
     if ((afterPersonTitle.get(stem) ?? 0) >= Math.max(1, cue)) return null;
-    if (withPossessive(stem, facts.count, j) || definiteCommonNoun(stem, facts.count, j)) return null;
+    if (withPossessive(stem, facts.count, j) || definiteCommonNoun(stem, facts.count, j) || titlePair(norm)) return null;
     // A place names its people (روسيا: الرئيس الروسي); a common noun's adjective (الاقتصادي) is no nationality. The
     // word itself in a role (وزير التنمية) is no adjective of it.
     const nisba = nisbaOf(stem, j);
@@ -180,7 +180,9 @@ function* learnPlaces(
     const common = j.isCommon(stem);
     const cued = cue >= 1 && cue / facts.count >= NISBA_MIN_CUE_SHARE;
     const byNisba = nationality && (cued || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm));
-    const byCue = !common && cue >= 2 && cue / facts.count >= 0.3 && !COMMON_NOUN_SHAPE.test(norm) && (!j.isNisba(stem) || cue >= 5);
+    // Written on its own at least twice: «بموضوع» twice and «موضوع» once is a preposition on a noun, not a place.
+    const byCue =
+      !common && cue >= 2 && facts.count >= 2 && cue / facts.count >= 0.3 && !COMMON_NOUN_SHAPE.test(norm) && (!j.isNisba(stem) || cue >= 5);
     return byNisba || byCue ? cue : null;
   };
   /** The key of a two-word place, or null. */
@@ -368,6 +370,12 @@ function definiteCommonNoun(stem: string, count: number, j: WordJudge): boolean 
   // The name of an office or a body (الوزارة: وزارة الصحة) is no place; its bare form is not counted as a word.
   if (OFFICE_TITLES.has(norm) || BODY_HEADS.has(norm) || INSTITUTION_HEADS.has(norm) || titleOf(norm)) return true;
   return j.count(bare) >= 0.2 * count;
+}
+
+/** The dual or plural of a title (بين القائدين، الرئيسين، الوزراء is listed): people, not a place. */
+function titlePair(norm: string): boolean {
+  const m = /^(ال..+)(?:ين|ان)$/.exec(norm);
+  return m !== null && titleOf(m[1]) !== null;
 }
 
 /** روسيا -> الروسي، سورية -> السوري، إيران -> الإيراني: the adjective naming a place's people, when attested. */
