@@ -110,3 +110,50 @@ describe('place learning: a rare spelling after cues does not make a place of a 
     assert.strictEqual(africa.length, 1, places.map((p) => p.name).join(', '));
   });
 });
+
+describe('place learning: phrases, elatives, plurals and «my» after cues', () => {
+  const texts = [
+    // Weather reports: a phrase of common words after في, every time.
+    'ويتوقع نشاط في الرياح السطحية على المرتفعات.',
+    'وتشهد المنطقة ارتفاعا في الرياح السطحية مساء اليوم.',
+    'ويستمر النشاط في الرياح السطحية حتى الصباح.',
+    'وحذر المركز من الرياح السطحية المثيرة للأتربة.',
+    'وتهدأ السرعة في الرياح السطحية ليلا.',
+    // An idiom: «الآونة» follows في only in «في الآونة الأخيرة».
+    'وتزايدت الحوادث في الآونة الأخيرة بشكل لافت.',
+    'وانتشرت الظاهرة في الآونة الأخيرة بين الشباب.',
+    'وارتفعت الأسعار في الآونة الأخيرة بنسبة كبيرة.',
+    'وتحسن الأداء في الآونة الأخيرة بعد التدريبات.',
+    'وقلت الشكاوى في الآونة الأخيرة مع التطبيق الجديد.',
+    // Two-word places: a camp (a kind of place first) and a foreign name of two words.
+    'ووصل الوفد إلى مخيم الزعتري لتوزيع المساعدات.',
+    'ويعيش آلاف اللاجئين في مخيم الزعتري منذ سنوات.',
+    'وزار الوزير مخيم الزعتري الأسبوع الماضي، وتجول في مخيم الزعتري ساعتين.',
+    'وأقيم الحفل في لوس أنجلوس بحضور النجوم.',
+    'وانتقل اللاعب إلى لوس أنجلوس الموسم الماضي.',
+    'وعاد الفريق من لوس أنجلوس بعد المباراة.',
+    // An elative (أحدث: الأحدث is written too), a plural of people (المراقبين: المراقب), «my» on a noun.
+    'وجاء ذلك في أحدث تقرير للمنظمة.',
+    'وكشفت الشركة عن الجهاز في أحدث إصداراتها.',
+    'وهو الإصدار الأحدث من السلسلة.',
+    'وأثار القرار جدلا بين المراقبين في العاصمة.',
+    'وقال أحد المراقبين إن النتائج متوقعة، ونقل عن المراقبين قولهم إن الوضع هادئ.',
+    'وأكد المراقب الدولي سلامة الإجراءات.',
+    'وقال: ولدت في مدينتي الصغيرة وعشت في مدينتي عمري كله.',
+    'وعاد كل واحد إلى مدينته بعد الحفل.',
+    'وتقع المدينة على الساحل.',
+  ];
+  const corpus = new Corpus();
+  corpus.applyChange({ changed: texts.map((text, i) => ({ file: `p/${String(i).padStart(3, '0')}.txt`, text: `${text}\n` })) });
+  const places = corpus.people().places.map((p) => p.name);
+
+  it('learns two-word places that say they are places', () => {
+    for (const p of ['مخيم الزعتري', 'لوس أنجلوس']) assert.ok(places.includes(p), `${p} not in ${places.join(', ')}`);
+  });
+
+  it('makes no place of a phrase of common words, an idiom, an elative, a plural or «my city»', () => {
+    for (const p of ['الرياح السطحية', 'الرياح', 'الآونة', 'الآونة الأخيرة', 'أحدث', 'المراقبين', 'مدينتي']) {
+      assert.ok(!places.includes(p), `${p} in ${places.join(', ')}`);
+    }
+  });
+});

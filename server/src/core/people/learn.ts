@@ -9,7 +9,18 @@ import { hashString } from '../text/normalize';
 import type { ContextWord, EvidenceTotals, TitleContext } from './evidence';
 import { BREAK, COMMA, HASHTAG, TANWEEN } from './tokens';
 import { nameKey, placeKey, WordJudge } from './judge';
-import { BODY_HEADS, INSTITUTION_HEADS, NOT_PLACES, OFFICE_TITLES, PLACE_CUES, PORTFOLIO_PREFIXES, STOPWORDS, TITLE_MODIFIERS } from './lexicon';
+import {
+  BODY_HEADS,
+  INSTITUTION_HEADS,
+  NOT_PLACES,
+  OFFICE_TITLES,
+  PLACE_CUES,
+  PLACE_DIRECTIONS,
+  PLACE_HEADS,
+  PORTFOLIO_PREFIXES,
+  STOPWORDS,
+  TITLE_MODIFIERS,
+} from './lexicon';
 import type { Registry } from './registry';
 import { normalizeForMatch } from '../text/normalize';
 import { Pace, runSteps, Steps } from './steps';
@@ -158,6 +169,13 @@ function* learnPlaces(
     for (let i = from; i < t.words.length && i < from + 2; i++) if (!(t.words[i].flags & BREAK) || i === 0) bump(roleWords, t.words[i].surface, count);
   }
   judge.titleHeads = new Set(afterPersonTitle.keys());
+  // The words after each cued word (في مهب الريح): a word that follows cues only as the start of one phrase is no place
+  // of its own (see `placeCues`).
+  const phrases = new CuePhrases();
+  for (const [pair, n] of totals.placeCuePairs) {
+    phrases.set(pair, n, judge);
+    if (pace.tick(0.25)) yield;
+  }
 
   /** The cue count of a place, or null when the stem is no place. */
   const placeCues = (stem: string, j: WordJudge): number | null => {
@@ -167,6 +185,11 @@ function* learnPlaces(
     if (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain') return null;
     const facts = j.facts(stem);
     if (!facts) return null;
+    // A word that follows cues as the start of one phrase and hardly otherwise (في الآونة الأخيرة، في مهب الريح، في
+    // مقتبل العمر): the phrase is a place or not (`pairPlace`), the word alone is none. A place is written after cues
+    // with other words after it too (في مكة المكرمة، but also في مكة أمس).
+    const phrase = phrases.longest(stem);
+    if (phrase >= IDIOM_MIN_CUES && (cues.get(stem) ?? 0) - phrase < Math.max(MIN_PAIR_CUES, 0.1 * phrase)) return null;
     // «بجازان» is «in Jazan»: the preposition written on the word counts as a cue.
     const cue = (cues.get(stem) ?? 0) + j.count('ب' + stem) + j.count('وب' + stem);
     if ((afterPersonTitle.get(stem) ?? 0) >= Math.max(1, cue)) return null;
@@ -182,12 +205,19 @@ function* learnPlaces(
     const byNisba = nationality && (cued || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm));
     // Written on its own at least twice: «بموضوع» twice and «موضوع» once is a preposition on a noun, not a place.
     const byCue =
-      !common && cue >= 2 && facts.count >= 2 && cue / facts.count >= 0.3 && !COMMON_NOUN_SHAPE.test(norm) && (!j.isNisba(stem) || cue >= 5);
+      !common &&
+      cue >= 2 &&
+      facts.count >= 2 &&
+      cue / facts.count >= 0.3 &&
+      !COMMON_NOUN_SHAPE.test(norm) &&
+      (!j.isNisba(stem) || cue >= 5) &&
+      !j.isPlural(stem) &&
+      !isElative(stem, j);
     return byNisba || byCue ? cue : null;
   };
   /** The key of a two-word place, or null. */
   const pairPlace = (pair: string, n: number, j: WordJudge): { first: string; second: string } | null => {
-    if (n < 3) return null;
+    if (n < MIN_PAIR_CUES) return null;
     const [a, b] = pair.split(' ');
     const stemA = j.stem(a);
     if (n / Math.max(1, cues.get(stemA) ?? 0) < 0.6) return null;
@@ -199,13 +229,24 @@ function* learnPlaces(
     const cb = j.classOf(b, nb);
     if ((ca !== 'name' && ca !== 'modifier') || TITLE_MODIFIERS.has(na) || cb === 'stop' || cb === 'verb' || cb === 'chain' || cb === 'title') return null;
     if ((afterPersonTitle.get(stemA) ?? 0) * 2 > n) return null;
-    return { first: placeKey(j.canonical(stemA)), second: placeKey(b) };
+    // Something in the pair says it is a place: its second word is one (كورنيش جدة، العربية السعودية), or its first is
+    // one after cues without the second too (مكة المكرمة: a word made a place only by this pair, such as «مهب» of «في
+    // مهب الريح», is not); the first is a kind of place (مخيم الزعتري، المحيط الهندي), the second a direction (الضفة
+    // الغربية، الشرق الأوسط), or both are names without the article (لوس أنجلوس، كامب ديفيد). Phrases of common words
+    // that follow cues as often (الرياح السطحية، الضمان الاجتماعي، قرار مجلس، خمس سنوات) have none of these.
+    const first = placeKey(j.canonical(stemA));
+    const firstIsPlace = isSinglePlace(first) && (cues.get(stemA) ?? 0) - n >= Math.max(MIN_PAIR_CUES, 0.1 * n);
+    const secondIsPlace = isSinglePlace(placeKey(j.canonical(j.stem(b))));
+    const named = ca === 'name' && cb === 'name' && !na.startsWith('ال') && !nb.startsWith('ال');
+    if (!named && !firstIsPlace && !secondIsPlace && !PLACE_HEADS.has(na) && !PLACE_DIRECTIONS.has(nb)) return null;
+    return { first, second: placeKey(b) };
   };
 
   // Every word after a cue is judged on its own, then with the other spellings its place key matches: a key is a place
   // only when the spellings judged places are a fair share of what its words are written (PLACE_SPELLING_SHARE: a rare
   // «ناديي» or «اعادة» after في makes no place of «نادي» or «إعادة», written hundreds of times, rarely after a cue).
   const single = new Map<string, LearnedPlace>();
+  const isSinglePlace = (key: string): boolean => single.has(key);
   const spellings = new KeySpellings();
   for (const stem of new Set([...cues.keys(), ...hashtags.keys()])) {
     if (pace.tick()) yield;
@@ -248,6 +289,7 @@ function* learnPlaces(
         bump(cues, stem, n);
         stems.add(stem);
       }
+      for (const pair of pairs) stems.add(phrases.set(pair, current.placeCuePairs.get(pair) ?? 0, j));
       const keys = new Set<string>();
       for (const stem of stems) keys.add(spellings.judge(stem, placeCues(stem, j), j));
       for (const key of keys) if (spellings.byKey.get(key)!.isPlace(j) !== single.has(key)) return false;
@@ -259,6 +301,41 @@ function* learnPlaces(
     },
   };
   return { single, pairs: pairPlaces, learner };
+}
+
+/** Times a pair of words must follow cues to be a place. */
+const MIN_PAIR_CUES = 3;
+/**
+ * A word is no place of its own when one phrase starting with it (في الآونة الأخيرة، في مهب الريح) was seen after cues
+ * this often at least and all but a few of its cues are that phrase (a place is written after cues with other words
+ * after it too: في مكة المكرمة, but also في مكة أمس). Fewer do not tell a city always named with its country
+ * (سالزبورغ النمساوية, four times) from an idiom.
+ */
+const IDIOM_MIN_CUES = 5;
+
+/** The pairs of words after cues, by the stem of their first word: pair -> times after a cue. */
+class CuePhrases {
+  private readonly byStem = new Map<string, Map<string, number>>();
+
+  /** Records the count of a pair; returns the stem of its first word. */
+  set(pair: string, n: number, j: WordJudge): string {
+    const space = pair.indexOf(' ');
+    const stem = j.stem(pair.slice(0, space));
+    // A number after the word (في بلجيكا 2015) makes no phrase.
+    if (!isPlaceCandidate(normalizeForMatch(pair.slice(space + 1)))) return stem;
+    let m = this.byStem.get(stem);
+    if (!m) this.byStem.set(stem, (m = new Map()));
+    if (n > 0) m.set(pair, n);
+    else m.delete(pair);
+    return stem;
+  }
+
+  /** The count of the most frequent pair starting with the stem. */
+  longest(stem: string): number {
+    let max = 0;
+    for (const n of this.byStem.get(stem)?.values() ?? []) if (n > max) max = n;
+    return max;
+  }
 }
 
 /**
@@ -337,7 +414,7 @@ const COMMON_NOUN_SHAPE = /^(?:ال)?(?:ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|اس
 const NISBA_MIN_CUE_SHARE = 0.08;
 
 /**
- * A noun with a possessive suffix (منزله، خلالها، حياته، قيمتها، جيبك): the word without it is attested, as often as a
+ * A noun with a possessive suffix (منزله، خلالها، حياته، قيمتها، جيبك، مدينتي): the word without it is attested, as often as a
  * tenth of the suffixed form at least (جده for جدة is written far more often than جد).
  */
 function withPossessive(stem: string, count: number, j: WordJudge): boolean {
@@ -352,11 +429,23 @@ function withPossessive(stem: string, count: number, j: WordJudge): boolean {
   // حياته -> حياة
   if (base.endsWith('ت')) attested += j.count(base.slice(0, -1) + 'ة') + j.count('ال' + base.slice(0, -1) + 'ة');
   if (!attested || attested < 0.1 * count) return false;
-  // And with another person's suffix (منزلها، منزلهم): أبها is no أب + ها.
-  return POSSESSIVE_SUFFIXES.some((s) => s !== m[0] && j.count(base + s) > 0);
+  // And with another person's suffix (منزلها، منزلهم): أبها is no أب + ها. Not «ي», which ends adjectives and names
+  // as often (أبي).
+  return POSSESSIVE_SUFFIXES.some((s) => s !== m[0] && s !== 'ي' && j.count(base + s) > 0);
 }
 
-const POSSESSIVE_SUFFIXES = ['ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'كما', 'نا'];
+/**
+ * An elative (في أحدث، إلى أقرب، من أشد، أهمها): أفعل written with hamza, whose form with the article is attested
+ * (الأحدث، الأقرب). Places of that shape (أملج، أبين) are not written with the article.
+ */
+function isElative(stem: string, j: WordJudge): boolean {
+  const m = /^أ([^اوي]{2,3})(?:ها|هم)?$/.exec(stem);
+  if (!m) return false;
+  const bare = stem.slice(0, 1 + m[1].length);
+  return j.count('ال' + bare) > 0;
+}
+
+const POSSESSIVE_SUFFIXES = ['ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'كما', 'نا', 'ي'];
 const POSSESSIVE = new RegExp(`(?:${[...POSSESSIVE_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})$`);
 
 /**
