@@ -194,6 +194,18 @@ describe('findDates', () => {
       assert.deepEqual(brief('خلال شهر يناير 2015'), []);
     });
 
+    it('the month name before the day, as websites print «F j, Y» in Arabic («نوفمبر 22, 2026»)', () => {
+      assert.deepEqual(brief('نوفمبر 22, 2026'), ['نوفمبر 22, 2026 | 2026-11-22 | gregorian']);
+      assert.deepEqual(brief('نشر في أكتوبر ٢٠، ٢٠٢٤م - 10:30 ص'), ['أكتوبر ٢٠، ٢٠٢٤م | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief('آخر تحديث: تشرين الأول 5, 2023'), ['تشرين الأول 5, 2023 | 2023-10-05 | gregorian']);
+      // Long lines are parsed around the day, comma and year: the month name before it is within reach.
+      const long = `${'وأضاف المتحدث أن الاجتماع ناقش عددا من الملفات '.repeat(12)}وذلك في يناير 15, 2025 بحضور الأعضاء.`;
+      assert.deepEqual(brief(long), ['يناير 15, 2025 | 2025-01-15 | gregorian']);
+      // Without the comma and the four-digit year it is a count, not a date; an invalid day is none.
+      assert.deepEqual(brief('سقط في أكتوبر 20 قتيلا'), []);
+      assert.deepEqual(brief('فبراير 30, 2024'), []);
+    });
+
     it('a two-digit number after the month is not a year', () => {
       assert.deepEqual(brief('في 15 مارس 75 شخصا'), ['15 مارس | ?-3-15 | gregorian']);
     });

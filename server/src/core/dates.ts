@@ -4,9 +4,9 @@
  * - Gregorian dates with a month name: chrono-node's Arabic parser (Egyptian/Gulf and Levantine month names,
  *   ordinal day words, weekdays) and its English parser («January 28, 2026» in tweet attribution lines), run
  *   only on small windows around month names found by a precompiled regex.
- * - Numeric dates (15/03/2023, 2023-03-15, «17 / 10 / 1436 هـ») and Hijri dates with a month name
- *   («25 شوال 1436 هـ»): own regexes (./dates/ownPatterns); Hijri dates are converted to Gregorian
- *   (./dates/hijri: Umm al-Qura, tabular fallback).
+ * - Numeric dates (15/03/2023, 2023-03-15, «17 / 10 / 1436 هـ»), Hijri dates with a month name («25 شوال 1436 هـ»)
+ *   and a Gregorian month name before the day («نوفمبر 22, 2026»): own regexes (./dates/ownPatterns); Hijri dates
+ *   are converted to Gregorian (./dates/hijri: Umm al-Qura, tabular fallback).
  * - Relative and vague expressions (اليوم، أمس، «قبل 18 عاماً», «عام 2005», a weekday or a time alone) are
  *   never returned: a mention needs a written day and a written month.
  *
@@ -36,7 +36,7 @@ import {
 } from './dates/months';
 import { type MappedText, normalizeForDates, replaceMapped } from './dates/normalize';
 import { runToEnd, type Steps } from './steps';
-import { findHijri, findNumeric } from './dates/ownPatterns';
+import { findHijri, findMonthFirst, findNumeric } from './dates/ownPatterns';
 
 export interface DateMention {
   /** UTF-16 offsets into the text given, [start, end). They land on the exact characters of the date expression in the untouched text. */
@@ -147,6 +147,7 @@ function findInText(line: string): DateMention[] {
   const found: Candidate[] = [];
   findNumeric(t, found);
   findHijri(t, found);
+  findMonthFirst(t, found);
   findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar.get(), found);
   findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en.get(), found);
   return toMentions(line, mapped, found);

@@ -178,14 +178,18 @@ const RAW_MONTH_WORDS = [
 ];
 
 const NUMERIC_SHAPE = `${DIGIT_CLASS}\\s{0,2}[/.\\-]\\s{0,2}${DIGIT_CLASS}`;
+/** The day and year of «نوفمبر 22, 2026» (the month name comes before, within a region's reach). */
+const DAY_COMMA_YEAR = `${DIGIT_CLASS}{1,2}\\s{0,2}[,،]\\s{0,3}${DIGIT_CLASS}{4}`;
 
 /**
  * Common path: a day number right before a month name (any calendar), an English month name next to a
- * number, or a numeric date shape. Plain spellings only (no marks inside words).
+ * number, a numeric date shape, or a day, a comma and a year (after a month name: «نوفمبر 22, 2026»). Plain spellings
+ * only (no marks inside words).
  */
 export const RAW_HINT_FAST_RE = new RegExp(
   `${DIGIT_CLASS}\\s{0,3}(?:من\\s{1,2})?(?:شهر\\s{1,2})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})` +
-    `|${DIGIT_CLASS}\\s{0,3}(?:${EN_MONTH_PATTERN})|(?:${EN_MONTH_PATTERN})[a-z]{0,6}\\.?\\s{0,3}${DIGIT_CLASS}|${NUMERIC_SHAPE}`,
+    `|${DIGIT_CLASS}\\s{0,3}(?:${EN_MONTH_PATTERN})|(?:${EN_MONTH_PATTERN})[a-z]{0,6}\\.?\\s{0,3}${DIGIT_CLASS}|${NUMERIC_SHAPE}` +
+    `|${DAY_COMMA_YEAR}`,
   'i',
 );
 

@@ -1,6 +1,7 @@
 /**
- * The date finders that do not need chrono: numeric dates (15/03/2023, 2023-03-15, «17 / 10 / 1436 هـ») and
- * Hijri dates with a month name («25 شوال 1436 هـ», «السابع والعشرين من رمضان»). Input: normalized text.
+ * The date finders that do not need chrono: numeric dates (15/03/2023, 2023-03-15, «17 / 10 / 1436 هـ»), Hijri
+ * dates with a month name («25 شوال 1436 هـ», «السابع والعشرين من رمضان») and a Gregorian month name before the day
+ * («نوفمبر 22, 2026»). Input: normalized text.
  */
 import {
   type Candidate,
@@ -13,7 +14,7 @@ import {
   ordinalDayAllowed,
 } from './common';
 import { daysToGregorian, hijriToDays } from './hijri';
-import { HIJRI_MONTH_SRC, ORDINAL_DAY_SRC, hijriMonthOf, ordinalDayOf } from './months';
+import { AR_MONTH_SRC, HIJRI_MONTH_SRC, ORDINAL_DAY_SRC, gregorianMonthOf, hijriMonthOf, ordinalDayOf } from './months';
 
 const NUM_SUFFIX = `(?:\\s{0,3}(م|ميلادي[ةه]?|ه|هجري[ةه]?|هجرى|للهجر[ةه])(?!${W}))?`;
 const NUM_BEFORE = `(?<!${W}|\\d[/.\\-])`;
@@ -33,6 +34,15 @@ const HIJRI_RE = new RegExp(
   `(?<!${W})(\\d{1,2}|غر[ةه]|${ORDINAL_DAY_SRC})\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?(${HIJRI_MONTH_SRC})` +
     `(?:\\s{0,3}[،,]?\\s{0,3}(?:(?:من\\s{1,3})?(?:سن[ةه]|عام)\\s{1,3})?(\\d{4})` +
     `(?:\\s{0,3}(?:ه|للهجر[ةه]|هجري[ةه]?|هجرى)(?!${W}))?)?(?!${W})`,
+  'gu',
+);
+
+/**
+ * «نوفمبر 22, 2026», «أكتوبر 20، 2024م»: the month name first, as websites print an English date format («F j, Y») with
+ * Arabic month names. The comma and a four-digit year are required: «أكتوبر 20 قتيلا» is no date.
+ */
+const MONTH_FIRST_RE = new RegExp(
+  `(?<!${W})(${AR_MONTH_SRC})\\s{1,3}(\\d{1,2})\\s{0,2}[،,]\\s{0,3}(\\d{4})(?:\\s{0,3}م(?!${W}))?(?!\\d)`,
   'gu',
 );
 
@@ -60,6 +70,19 @@ export function findNumeric(t: string, out: Candidate[]): void {
         if (c !== null) out.push(c);
       }
     }
+  }
+}
+
+// ---- a Gregorian month name before the day ----------------------------------------------------------
+
+export function findMonthFirst(t: string, out: Candidate[]): void {
+  MONTH_FIRST_RE.lastIndex = 0;
+  for (let m = MONTH_FIRST_RE.exec(t); m !== null; m = MONTH_FIRST_RE.exec(t)) {
+    const month = gregorianMonthOf(m[1]);
+    const day = +m[2];
+    const year = +m[3];
+    if (month === 0 || year < MIN_GREGORIAN_YEAR || year > MAX_GREGORIAN_YEAR || !isValidGregorian(year, month, day)) continue;
+    out.push({ s: m.index, e: m.index + m[0].length, year, month, day, calendar: 'gregorian' });
   }
 }
 
