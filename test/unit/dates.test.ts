@@ -161,6 +161,14 @@ describe('findDates', () => {
       assert.deepEqual(brief('في 2 آب 2020'), ['2 آب 2020 | 2020-08-02 | gregorian']);
     });
 
+    it('Maghrebi month names (Moroccan and Algerian spellings)', () => {
+      assert.deepEqual(brief('الرباط في 22 نونبر 2024'), ['22 نونبر 2024 | 2024-11-22 | gregorian']);
+      assert.deepEqual(brief('يوم 5 غشت 2023'), ['5 غشت 2023 | 2023-08-05 | gregorian']);
+      assert.deepEqual(brief('في 14 يوليوز 2022'), ['14 يوليوز 2022 | 2022-07-14 | gregorian']);
+      assert.deepEqual(brief('في 3 شتنبر 2021 و31 دجنبر 2021'), ['3 شتنبر 2021 | 2021-09-03 | gregorian', '31 دجنبر 2021 | 2021-12-31 | gregorian']);
+      assert.deepEqual(brief('الجزائر في 5 جويلية 2024'), ['5 جويلية 2024 | 2024-07-05 | gregorian']);
+    });
+
     it('Arabic-Indic and Persian digits', () => {
       assert.deepEqual(brief('١٥ آذار ٢٠٢٣'), ['١٥ آذار ٢٠٢٣ | 2023-03-15 | gregorian']);
       assert.deepEqual(brief('۱۵ مارس ۲۰۲۳'), ['۱۵ مارس ۲۰۲۳ | 2023-03-15 | gregorian']);

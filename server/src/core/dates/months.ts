@@ -28,6 +28,12 @@ const AR_MONTH_ALIASES: Record<string, { to: string; needsDay: boolean }> = {
   'فيفري': { to: 'فبراير', needsDay: false },
   'افريل': { to: 'ابريل', needsDay: false },
   'جويلية': { to: 'يوليو', needsDay: false },
+  // Moroccan names (Hespress, Le360 …): يناير … يونيو and أكتوبر are the Egyptian ones, ماي above.
+  'يوليوز': { to: 'يوليو', needsDay: false },
+  'غشت': { to: 'اغسطس', needsDay: false },
+  'شتنبر': { to: 'سبتمبر', needsDay: false },
+  'نونبر': { to: 'نوفمبر', needsDay: false },
+  'دجنبر': { to: 'ديسمبر', needsDay: false },
   'ماي': { to: 'مايو', needsDay: true },
   'جوان': { to: 'يونيو', needsDay: true },
   'اوت': { to: 'اغسطس', needsDay: true },
