@@ -4,6 +4,14 @@
  */
 import * as assert from 'node:assert';
 import { Corpus } from '../../server/src/core/corpus';
+import type { Entity } from '../../server/src/core/people/index';
+
+/** The places learned from a corpus of one file per text. */
+function placesOf(texts: string[]): Entity[] {
+  const corpus = new Corpus();
+  corpus.applyChange({ changed: texts.map((text, i) => ({ file: `t/${String(i).padStart(3, '0')}.txt`, text: `${text}\n` })) });
+  return corpus.people().places;
+}
 
 const articles = [
   'وصل الوفد إلى جدة صباح اليوم في زيارة رسمية استمرت يومين.',
@@ -33,9 +41,7 @@ const articles = [
 ];
 
 describe('place learning', () => {
-  const corpus = new Corpus();
-  corpus.applyChange({ changed: articles.map((text, i) => ({ file: `news/${String(i).padStart(3, '0')}.txt`, text: `${text}\n` })) });
-  const places = corpus.people().places.map((p) => p.name);
+  const places = placesOf(articles).map((p) => p.name);
 
   it('learns the places written after place cues, أبها too (no أب + ها)', () => {
     for (const p of ['جدة', 'الرياض', 'أبها']) assert.ok(places.includes(p), `${p} in ${places.join(', ')}`);
@@ -65,9 +71,7 @@ describe('place learning: a country named by its adjective, and a noun that is i
     'وتهدف الخطة إلى تنمية الموارد البشرية.',
     'وشارك المتطوعون في تنمية الأحياء القديمة.',
   ];
-  const corpus = new Corpus();
-  corpus.applyChange({ changed: texts.map((text, i) => ({ file: `adj/${String(i).padStart(3, '0')}.txt`, text: `${text}\n` })) });
-  const places = corpus.people().places.map((p) => p.name);
+  const places = placesOf(texts).map((p) => p.name);
 
   it('learns روسيا and not تنمية', () => {
     assert.ok(places.includes('روسيا'), `روسيا in ${places.join(', ')}`);
@@ -96,9 +100,7 @@ describe('place learning: a rare spelling after cues does not make a place of a 
     'وانتقل اللاعب إلى أفريقيا للعب في دوري محلي.',
     'وتعاني أفريقيا من موجة جفاف طويلة.',
   ];
-  const corpus = new Corpus();
-  corpus.applyChange({ changed: texts.map((text, i) => ({ file: `club/${String(i).padStart(3, '0')}.txt`, text: `${text}\n` })) });
-  const places = corpus.people().places;
+  const places = placesOf(texts);
 
   it('makes no place of نادي', () => {
     const names = places.map((p) => p.name);
@@ -143,9 +145,7 @@ describe('place learning: phrases, elatives, plurals and «my» after cues', () 
     'وعاد كل واحد إلى مدينته بعد الحفل.',
     'وتقع المدينة على الساحل.',
   ];
-  const corpus = new Corpus();
-  corpus.applyChange({ changed: texts.map((text, i) => ({ file: `p/${String(i).padStart(3, '0')}.txt`, text: `${text}\n` })) });
-  const places = corpus.people().places.map((p) => p.name);
+  const places = placesOf(texts).map((p) => p.name);
 
   it('learns two-word places that say they are places', () => {
     for (const p of ['مخيم الزعتري', 'لوس أنجلوس']) assert.ok(places.includes(p), `${p} not in ${places.join(', ')}`);
