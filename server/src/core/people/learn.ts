@@ -254,7 +254,7 @@ function* learnPlaces(
   }
   for (const [key, k] of spellings.byKey) {
     if (pace.tick(0.25)) yield;
-    if (k.isPlace(judge)) single.set(key, { key, cues: k.cues });
+    if (spellings.isPlace(key, judge)) single.set(key, { key, cues: k.cues });
   }
   const pairPlaces = new Map<string, LearnedPlace[]>();
   const decidedPairs = new Map<string, string | null>();
@@ -292,7 +292,7 @@ function* learnPlaces(
       for (const pair of pairs) stems.add(phrases.set(pair, current.placeCuePairs.get(pair) ?? 0, j));
       const keys = new Set<string>();
       for (const stem of stems) keys.add(spellings.judge(stem, placeCues(stem, j), j));
-      for (const key of keys) if (spellings.byKey.get(key)!.isPlace(j) !== single.has(key)) return false;
+      for (const key of keys) if (spellings.isPlace(key, j) !== single.has(key)) return false;
       for (const pair of pairs) {
         const p = pairPlace(pair, current.placeCuePairs.get(pair) ?? 0, j);
         if ((p && `${p.first} ${p.second}`) !== (decidedPairs.get(pair) ?? null)) return false;
@@ -315,22 +315,26 @@ const IDIOM_MIN_CUES = 5;
 
 /** The pairs of words after cues, by the stem of their first word: pair -> times after a cue. */
 class CuePhrases {
+  /** Only pairs seen MIN_PAIR_CUES times or more (below that none makes an idiom): most pairs are seen once. */
   private readonly byStem = new Map<string, Map<string, number>>();
 
   /** Records the count of a pair; returns the stem of its first word. */
   set(pair: string, n: number, j: WordJudge): string {
     const space = pair.indexOf(' ');
     const stem = j.stem(pair.slice(0, space));
+    const m = this.byStem.get(stem);
+    if (n < MIN_PAIR_CUES) {
+      m?.delete(pair);
+      return stem;
+    }
     // A number after the word (في بلجيكا 2015) makes no phrase.
     if (!isPlaceCandidate(normalizeForMatch(pair.slice(space + 1)))) return stem;
-    let m = this.byStem.get(stem);
-    if (!m) this.byStem.set(stem, (m = new Map()));
-    if (n > 0) m.set(pair, n);
-    else m.delete(pair);
+    if (m) m.set(pair, n);
+    else this.byStem.set(stem, new Map([[pair, n]]));
     return stem;
   }
 
-  /** The count of the most frequent pair starting with the stem. */
+  /** The count of the most frequent pair starting with the stem (0 when none is seen MIN_PAIR_CUES times). */
   longest(stem: string): number {
     let max = 0;
     for (const n of this.byStem.get(stem)?.values() ?? []) if (n > max) max = n;
@@ -348,47 +352,64 @@ const PLACE_SPELLING_SHARE = 0.25;
 
 /** The spellings (stems) after place cues grouped by the place key they are matched by, each as judged. */
 class KeySpellings {
+  /** Keys with at least one spelling judged a place (the others need no memory: they are no places). */
   readonly byKey = new Map<string, KeyJudgement>();
-  private readonly keyOf = new Map<string, string>();
+  /** Normalized forms of spellings after cues other than their key's own (ناديي for نادي): few, kept for every key. */
+  private readonly otherForms = new Map<string, Set<string>>();
 
   /** Records (or replaces) the judgement of a stem: its cue count when it is a place, else null. Returns its key. */
   judge(stem: string, cue: number | null, j: WordJudge): string {
-    let key = this.keyOf.get(stem);
-    if (key === undefined) this.keyOf.set(stem, (key = placeKey(j.canonical(stem))));
+    const key = placeKey(j.canonical(stem));
+    const form = normalizeForMatch(stem);
+    if (form !== key && form !== twinForm(key)) {
+      const forms = this.otherForms.get(key);
+      if (forms) forms.add(form);
+      else this.otherForms.set(key, new Set([form]));
+    }
     let k = this.byKey.get(key);
-    if (!k) this.byKey.set(key, (k = new KeyJudgement(key)));
-    k.judged.set(stem, cue);
+    if (cue === null) {
+      k?.places.delete(stem);
+      return key;
+    }
+    if (!k) this.byKey.set(key, (k = new KeyJudgement()));
+    k.places.set(stem, cue);
     return key;
+  }
+
+  /**
+   * Whether the spellings judged places are PLACE_SPELLING_SHARE of what the key's words are written: in the key's own
+   * forms (a word that is no place, such as «نادي» beside the «ناديي» written after في, is written in the form its key
+   * folds to) and in the other forms seen after cues.
+   */
+  isPlace(key: string, j: WordJudge): boolean {
+    const k = this.byKey.get(key);
+    if (!k) return false;
+    let places = 0;
+    for (const stem of k.places.keys()) places += j.facts(stem)?.count ?? 0;
+    if (places === 0) return false;
+    const forms = new Set<string>([key, ...(this.otherForms.get(key) ?? [])]);
+    const twin = twinForm(key);
+    if (twin) forms.add(twin);
+    let all = 0;
+    for (const f of forms) all += j.formCount(f);
+    return places >= PLACE_SPELLING_SHARE * all;
   }
 }
 
-class KeyJudgement {
-  /** Stem -> its cue count when judged a place, else null. */
-  readonly judged = new Map<string, number | null>();
+/** The other ending a place key stands for (سوريه: سوريا), or ''. */
+function twinForm(key: string): string {
+  return key.endsWith('يه') ? key.slice(0, -1) + 'ا' : '';
+}
 
-  constructor(private readonly key: string) {}
+class KeyJudgement {
+  /** Stems judged places -> their cue counts. */
+  readonly places = new Map<string, number>();
 
   /** Cues of the spellings judged places. */
   get cues(): number {
     let n = 0;
-    for (const cue of this.judged.values()) n += cue ?? 0;
+    for (const cue of this.places.values()) n += cue;
     return n;
-  }
-
-  isPlace(j: WordJudge): boolean {
-    let places = 0;
-    // Every word the key matches: the normalized forms of its stems after cues and the key's own forms (a word never
-    // after a cue, such as «نادي» beside the «ناديي» written after في, is written in the form its key folds to).
-    const forms = new Set<string>([this.key]);
-    if (this.key.endsWith('يه')) forms.add(this.key.slice(0, -1) + 'ا');
-    for (const [stem, cue] of this.judged) {
-      forms.add(normalizeForMatch(stem));
-      if (cue !== null) places += j.facts(stem)?.count ?? 0;
-    }
-    if (places === 0) return false;
-    let all = 0;
-    for (const f of forms) all += j.formCount(f);
-    return places >= PLACE_SPELLING_SHARE * all;
   }
 }
 
