@@ -169,6 +169,16 @@ describe('findDates', () => {
       assert.deepEqual(brief('الجزائر في 5 جويلية 2024'), ['5 جويلية 2024 | 2024-07-05 | gregorian']);
     });
 
+    it('French dates (Maghrebi sources), with abbreviations and «1er»', () => {
+      assert.deepEqual(brief('Publié le 20 octobre 2024'), ['20 octobre 2024 | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief('Alger, le 1er mars 2020 (APS)'), ['1er mars 2020 | 2020-03-01 | gregorian']);
+      assert.deepEqual(brief('15 févr. 2023 et 5 août 2021'), ['15 févr. 2023 | 2023-02-15 | gregorian', '5 août 2021 | 2021-08-05 | gregorian']);
+      assert.deepEqual(brief('lundi 3 juin 2019'), ['3 juin 2019 | 2019-06-03 | gregorian']);
+      // A month without a day (the Mars 2020 mission) and an invalid day are no dates.
+      assert.deepEqual(brief('la mission Mars 2020'), []);
+      assert.deepEqual(brief('le 31 avril 2020'), []);
+    });
+
     it('Arabic-Indic and Persian digits', () => {
       assert.deepEqual(brief('١٥ آذار ٢٠٢٣'), ['١٥ آذار ٢٠٢٣ | 2023-03-15 | gregorian']);
       assert.deepEqual(brief('۱۵ مارس ۲۰۲۳'), ['۱۵ مارس ۲۰۲۳ | 2023-03-15 | gregorian']);

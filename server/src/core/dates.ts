@@ -2,8 +2,9 @@
  * The date finder: every date in a line that names at least a day and a month.
  *
  * - Gregorian dates with a month name: chrono-node's Arabic parser (Egyptian/Gulf and Levantine month names,
- *   ordinal day words, weekdays) and its English parser («January 28, 2026» in tweet attribution lines), run
- *   only on small windows around month names found by a precompiled regex.
+ *   ordinal day words, weekdays), its English parser («January 28, 2026» in tweet attribution lines) and its French
+ *   one («le 20 octobre 2024» in Maghrebi sources), run only on small windows around month names found by a
+ *   precompiled regex.
  * - Numeric dates (15/03/2023, 2023-03-15, «17 / 10 / 1436 هـ»), Hijri dates with a month name («25 شوال 1436 هـ»)
  *   and a Gregorian month name before the day («نوفمبر 22, 2026»): own regexes (./dates/ownPatterns); Hijri dates
  *   are converted to Gregorian (./dates/hijri: Umm al-Qura, tabular fallback).
@@ -28,6 +29,7 @@ import {
   AR_MONTH_RE,
   AR_MONTH_SRC,
   EN_MONTH_RE,
+  FR_MONTH_RE,
   ORDINAL_WORD_RE,
   aliasReplacement,
   gregorianMonthOf,
@@ -77,6 +79,7 @@ const FOUR_DIGITS_RE = /(?<!\d)\d{4}(?!\d)/g;
 const WORD_CHAR_RE = new RegExp(W, 'u');
 const AR_MONTH_ONE_RE = new RegExp(`(?<!${W})(?:${AR_MONTH_SRC})(?!${W})`, 'u');
 const EN_MONTH_ONE_RE = new RegExp(EN_MONTH_RE.source, 'i');
+const FR_MONTH_ONE_RE = new RegExp(FR_MONTH_RE.source, 'iu');
 /** «15 مارس/آذار 2023», «15 آذار (مارس) 2023»: the second name of the month carries the year. */
 const SECOND_NAME_RE = new RegExp(
   `^\\s{0,2}[/(\\-]\\s{0,2}(${AR_MONTH_SRC})\\s{0,2}\\)?\\s{0,3}[،,]?\\s{0,3}(\\d{4})(?!\\d)`,
@@ -148,8 +151,9 @@ function findInText(line: string): DateMention[] {
   findNumeric(t, found);
   findHijri(t, found);
   findMonthFirst(t, found);
-  findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar.get(), found);
-  findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en.get(), found);
+  findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar, found);
+  findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en, found);
+  findWithChrono(t, FR_MONTH_RE, FR_MONTH_ONE_RE, monthNameParsers.fr, found);
   return toMentions(line, mapped, found);
 }
 
@@ -202,6 +206,8 @@ interface LeanParser {
 const monthNameParsers = {
   ar: monthNameOnly(chrono.ar.strict, /مارس/u, ['15 مارس 2015', 'الخامس من مارس 2015']),
   en: monthNameOnly(chrono.en.strict, /january/i, ['January 28, 2026', '28 January 2026', 'Jan. 28', '2026 January 28']),
+  // Built on the first French month name next to a number (a corpus without any never compiles it).
+  fr: monthNameOnly(chrono.fr.strict, /janvier/i, ['15 janvier 2015', '1er mars 2020']),
 };
 
 /** Lines that take every path of the finder once: the first use of each pattern compiles it. */
@@ -249,13 +255,13 @@ function windowsAround(t: string, monthRe: RegExp): [number, number][] {
   return windows;
 }
 
-function findWithChrono(t: string, monthRe: RegExp, monthOneRe: RegExp, parser: chrono.Chrono, out: Candidate[]): void {
+function findWithChrono(t: string, monthRe: RegExp, monthOneRe: RegExp, parser: LeanParser, out: Candidate[]): void {
   for (const [ws, we] of windowsAround(t, monthRe)) {
     const w = t.slice(ws, we);
     if (!/\d/.test(w) && !ORDINAL_WORD_RE.test(w)) continue;
     let results: chrono.ParsedResult[];
     try {
-      results = parser.parse(w, REF);
+      results = parser.get().parse(w, REF);
     } catch {
       continue;
     }

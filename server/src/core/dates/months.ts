@@ -61,6 +61,10 @@ const HIJRI_MONTH_PATTERNS: [number, string][] = [
 const EN_MONTH_PATTERN =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
+/** French month names and their abbreviations (chrono.fr parses them): dates in Maghrebi sources, «20 octobre 2024». */
+const FR_MONTH_PATTERN =
+  'janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?';
+
 const L = '(?<![\\p{L}\\p{N}_])';
 const R = '(?![\\p{L}\\p{N}_])';
 
@@ -78,6 +82,8 @@ export const AR_MONTH_SRC = alternation(Object.keys(AR_MONTHS));
 export const AR_MONTH_RE = new RegExp(`${L}(?:${AR_MONTH_SRC})${R}`, 'gu');
 /** English month names (chrono.en handles the parsing). */
 export const EN_MONTH_RE = new RegExp(`(?<![A-Za-z])(?:${EN_MONTH_PATTERN})\\.?(?![A-Za-z])`, 'gi');
+/** French month names (chrono.fr handles the parsing). */
+export const FR_MONTH_RE = new RegExp(`(?<!\\p{L})(?:${FR_MONTH_PATTERN})\\.?(?!\\p{L})`, 'giu');
 /** Any Hijri month name. */
 export const HIJRI_MONTH_SRC = HIJRI_MONTH_PATTERNS.map(([, p]) => p).join('|');
 const HIJRI_MONTH_EACH = HIJRI_MONTH_PATTERNS.map(([m, p]) => [m, new RegExp(`^(?:${p})$`, 'u')] as const);
@@ -88,14 +94,20 @@ export function hijriMonthOf(name: string): number {
   return 0;
 }
 
-/** The Gregorian month number of a normalized Arabic or English month name, or 0. */
+/** The Gregorian month number of a normalized Arabic, English or French month name, or 0. */
 export function gregorianMonthOf(name: string): number {
   const ar = AR_MONTHS[name.replace(/\s+/g, ' ')];
   if (ar !== undefined) return ar;
-  const en = name.toLowerCase().replace(/\.$/, '').slice(0, 3);
-  const i = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(en);
+  const latin = name.toLowerCase().replace(/\.$/, '');
+  const en = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(latin.slice(0, 3));
+  if (en >= 0) return en + 1;
+  const fr = latin.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const i = FR_MONTH_STARTS.findIndex((start) => fr.startsWith(start));
   return i + 1;
 }
+
+/** How each French month name starts once its accents are dropped, January first (mars, mai: whole words). */
+const FR_MONTH_STARTS = ['janv', 'fev', 'mars', 'avr', 'mai', 'juin', 'juil', 'aout', 'sept', 'oct', 'nov', 'dec'];
 
 /** Alias spellings, in normalized text, for `replaceMapped`. */
 export const AR_ALIAS_RE = new RegExp(
@@ -188,14 +200,14 @@ const NUMERIC_SHAPE = `${DIGIT_CLASS}\\s{0,2}[/.\\-]\\s{0,2}${DIGIT_CLASS}`;
 const DAY_COMMA_YEAR = `${DIGIT_CLASS}{1,2}\\s{0,2}[,،]\\s{0,3}${DIGIT_CLASS}{4}`;
 
 /**
- * Common path: a day number right before a month name (any calendar), an English month name next to a
- * number, a numeric date shape, or a day, a comma and a year (after a month name: «نوفمبر 22, 2026»). Plain spellings
+ * Common path: a day number right before a month name (any calendar, French too: «1er mars»), an English month name
+ * next to a number, a numeric date shape, or a day, a comma and a year (after a month name: «نوفمبر 22, 2026»). Plain spellings
  * only (no marks inside words).
  */
 export const RAW_HINT_FAST_RE = new RegExp(
   `${DIGIT_CLASS}\\s{0,3}(?:من\\s{1,2})?(?:شهر\\s{1,2})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})` +
     `|${DIGIT_CLASS}\\s{0,3}(?:${EN_MONTH_PATTERN})|(?:${EN_MONTH_PATTERN})[a-z]{0,6}\\.?\\s{0,3}${DIGIT_CLASS}|${NUMERIC_SHAPE}` +
-    `|${DAY_COMMA_YEAR}`,
+    `|${DAY_COMMA_YEAR}|${DIGIT_CLASS}(?:er)?\\s{0,3}(?:${FR_MONTH_PATTERN})`,
   'i',
 );
 
