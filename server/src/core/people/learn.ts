@@ -202,7 +202,10 @@ function* learnPlaces(
     const nationality = nisba !== null && (roleWords.get(nisba) ?? 0) + (itself ? 0 : (roleWords.get(feminine) ?? 0)) > 0;
     const common = j.isCommon(stem);
     const cued = cue >= 1 && cue / facts.count >= NISBA_MIN_CUE_SHARE;
-    const byNisba = nationality && (cued || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm));
+    // A verbal noun of the تفعيل shape is no place even when its adjective follows a title (تشكيل: الفنان التشكيلي);
+    // a place of that shape ends with a vowel (تركيا).
+    const byNisba =
+      nationality && (cued || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm)) && !/^(?:ال)?ت..ي[^اهةيى]$/.test(norm);
     // Written on its own at least twice: «بموضوع» twice and «موضوع» once is a preposition on a noun, not a place.
     const byCue =
       !common &&
