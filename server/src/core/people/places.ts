@@ -1,0 +1,401 @@
+/**
+ * Learns the places of the corpus (part of the vocabulary `learn.ts` builds): words after place cues (في موسكو، بجدة)
+ * and words whose adjective names a people after a title (روسيا: الرئيس الروسي), each spelling judged on its own and
+ * then with the others of its place key; two-word places (مكة المكرمة، الضفة الغربية) from pairs of words after cues.
+ * See the README's «Places» for the rules and what they were measured to take away.
+ */
+import type { EvidenceTotals } from './evidence';
+import { BREAK } from './tokens';
+import { placeKey, WordJudge } from './judge';
+import {
+  BODY_HEADS,
+  INSTITUTION_HEADS,
+  NOT_PLACES,
+  OFFICE_TITLES,
+  PLACE_CUES,
+  PLACE_DIRECTIONS,
+  PLACE_HEADS,
+  STOPWORDS,
+  TITLE_MODIFIERS,
+} from './lexicon';
+import type { Registry } from './registry';
+import { normalizeForMatch } from '../text/normalize';
+import { Pace, Steps } from './steps';
+import { titleOf } from './titles';
+
+export interface LearnedPlace {
+  key: string;
+  /** For a two-word place (الولايات المتحدة): the key of the second word. */
+  second?: string;
+  cues: number;
+}
+
+/**
+ * What place learning keeps to check cheaply, after an edit that only changed place cues (في …), whether the
+ * decisions would change: the cue counts by stem and the title statistics they were judged with.
+ */
+export interface PlaceLearner {
+  /** Applies the cue counts a file added (+) or took away (-), then says whether any place decision changes. */
+  recheck(cueDelta: Map<string, number>, pairs: Iterable<string>, totals: EvidenceTotals, judge: WordJudge): boolean;
+}
+
+export function* learnPlaces(
+  totals: EvidenceTotals,
+  judge: WordJudge,
+  registry: Registry | null,
+  pace: Pace,
+): Steps<{ single: Map<string, LearnedPlace>; pairs: Map<string, LearnedPlace[]>; learner: PlaceLearner }> {
+  const cues = new Map<string, number>();
+  const hashtags = new Map<string, number>();
+  const afterPersonTitle = new Map<string, number>();
+  /** Words between a title and a name (الرئيس الروسي): adjectives of nationality name the people of a place. */
+  const roleWords = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const [s, n] of totals.placeCues) {
+    bump(cues, judge.stem(s), n);
+    if (pace.tick(0.25)) yield;
+  }
+  for (const { group, count } of totals.hashtags.values()) {
+    if (group.length === 1) bump(hashtags, judge.stem(group[0].surface), count);
+    if (pace.tick(0.25)) yield;
+  }
+  for (const { ctx: t, count } of totals.titleContexts()) {
+    if (pace.tick(0.25)) yield;
+    const w = t.words[0];
+    if (!OFFICE_TITLES.has(t.title) && w && !(w.flags & BREAK)) bump(afterPersonTitle, judge.stem(w.surface), count);
+    // After a title (الرئيس الروسي) or an office's portfolio (وزير الخارجية الأمريكي), not in the portfolio itself.
+    const from = OFFICE_TITLES.has(t.title) && !t.title.startsWith('ال') ? 1 : 0;
+    for (let i = from; i < t.words.length && i < from + 2; i++) if (!(t.words[i].flags & BREAK) || i === 0) bump(roleWords, t.words[i].surface, count);
+  }
+  judge.titleHeads = new Set(afterPersonTitle.keys());
+  // The words after each cued word (في مهب الريح): a word that follows cues only as the start of one phrase is no place
+  // of its own (see `placeCues`).
+  const phrases = new CuePhrases();
+  for (const [pair, n] of totals.placeCuePairs) {
+    phrases.set(pair, n, judge);
+    if (pace.tick(0.25)) yield;
+  }
+
+  /** The cue count of a place, or null when the stem is no place. */
+  const placeCues = (stem: string, j: WordJudge): number | null => {
+    const norm = normalizeForMatch(stem);
+    if (norm.length < 3 || !isPlaceCandidate(norm) || NOT_PLACES.has(norm) || PLACE_CUES.has(norm)) return null;
+    const cls = j.classOf(stem, norm);
+    if (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain') return null;
+    const facts = j.facts(stem);
+    if (!facts) return null;
+    // A word that follows cues as the start of one phrase and hardly otherwise (في الآونة الأخيرة، في مهب الريح، في
+    // مقتبل العمر): the phrase is a place or not (`pairPlace`), the word alone is none. A place is written after cues
+    // with other words after it too (في مكة المكرمة، but also في مكة أمس).
+    const phrase = phrases.longest(stem);
+    if (phrase >= IDIOM_MIN_CUES && (cues.get(stem) ?? 0) - phrase < Math.max(MIN_PAIR_CUES, 0.1 * phrase)) return null;
+    // «بجازان» is «in Jazan»: the preposition written on the word counts as a cue.
+    const cue = (cues.get(stem) ?? 0) + j.count('ب' + stem) + j.count('وب' + stem);
+    if ((afterPersonTitle.get(stem) ?? 0) >= Math.max(1, cue)) return null;
+    if (withPossessive(stem, facts.count, j) || definiteCommonNoun(stem, facts.count, j) || titlePair(norm)) return null;
+    // A place names its people (روسيا: الرئيس الروسي); a common noun's adjective (الاقتصادي) is no nationality. The
+    // word itself in a role (وزير التنمية) is no adjective of it.
+    const nisba = nisbaOf(stem, j);
+    const feminine = nisba === null ? '' : nisba + 'ة';
+    const itself = feminine === stem || feminine === 'ال' + stem;
+    const nationality = nisba !== null && (roleWords.get(nisba) ?? 0) + (itself ? 0 : (roleWords.get(feminine) ?? 0)) > 0;
+    const common = j.isCommon(stem);
+    const cued = cue >= 1 && cue / facts.count >= NISBA_MIN_CUE_SHARE;
+    // A verbal noun of the تفعيل shape is no place even when its adjective follows a title (تشكيل: الفنان التشكيلي);
+    // a place of that shape ends with a vowel (تركيا).
+    const byNisba =
+      nationality && (cued || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm)) && !/^(?:ال)?ت..ي[^اهةيى]$/.test(norm);
+    // Written on its own at least twice: «بموضوع» twice and «موضوع» once is a preposition on a noun, not a place.
+    const byCue =
+      !common &&
+      cue >= 2 &&
+      facts.count >= 2 &&
+      cue / facts.count >= 0.3 &&
+      !COMMON_NOUN_SHAPE.test(norm) &&
+      (!j.isNisba(stem) || cue >= 5) &&
+      !j.isPlural(stem) &&
+      !isElative(stem, j);
+    return byNisba || byCue ? cue : null;
+  };
+  /** The key of a two-word place, or null. */
+  const pairPlace = (pair: string, n: number, j: WordJudge): { first: string; second: string } | null => {
+    if (n < MIN_PAIR_CUES) return null;
+    const [a, b] = pair.split(' ');
+    const stemA = j.stem(a);
+    if (n / Math.max(1, cues.get(stemA) ?? 0) < 0.6) return null;
+    const na = normalizeForMatch(a);
+    const nb = normalizeForMatch(b);
+    if (!isPlaceCandidate(na) || !isPlaceCandidate(nb) || NOT_PLACES.has(na) || PLACE_CUES.has(na) || NOT_PLACES.has(nb)) return null;
+    if (COMMON_NOUN_SHAPE.test(na) || COMMON_NOUN_SHAPE.test(nb)) return null;
+    const ca = j.classOf(a, na);
+    const cb = j.classOf(b, nb);
+    if ((ca !== 'name' && ca !== 'modifier') || TITLE_MODIFIERS.has(na) || cb === 'stop' || cb === 'verb' || cb === 'chain' || cb === 'title') return null;
+    if ((afterPersonTitle.get(stemA) ?? 0) * 2 > n) return null;
+    // Something in the pair says it is a place: its second word is one (كورنيش جدة، العربية السعودية), or its first is
+    // one after cues without the second too (مكة المكرمة: a word made a place only by this pair, such as «مهب» of «في
+    // مهب الريح», is not); the first is a kind of place (مخيم الزعتري، المحيط الهندي), the second a direction (الضفة
+    // الغربية، الشرق الأوسط), or both are names without the article (لوس أنجلوس، كامب ديفيد). Phrases of common words
+    // that follow cues as often (الرياح السطحية، الضمان الاجتماعي، قرار مجلس، خمس سنوات) have none of these.
+    const first = placeKey(j.canonical(stemA));
+    const firstIsPlace = isSinglePlace(first) && (cues.get(stemA) ?? 0) - n >= Math.max(MIN_PAIR_CUES, 0.1 * n);
+    const secondIsPlace = isSinglePlace(placeKey(j.canonical(j.stem(b))));
+    const named = ca === 'name' && cb === 'name' && !na.startsWith('ال') && !nb.startsWith('ال');
+    if (!named && !firstIsPlace && !secondIsPlace && !PLACE_HEADS.has(na) && !PLACE_DIRECTIONS.has(nb)) return null;
+    return { first, second: placeKey(b) };
+  };
+
+  // Every word after a cue is judged on its own, then with the other spellings its place key matches: a key is a place
+  // only when the spellings judged places are a fair share of what its words are written (PLACE_SPELLING_SHARE: a rare
+  // «ناديي» or «اعادة» after في makes no place of «نادي» or «إعادة», written hundreds of times, rarely after a cue).
+  const single = new Map<string, LearnedPlace>();
+  const isSinglePlace = (key: string): boolean => single.has(key);
+  const spellings = new KeySpellings();
+  for (const stem of new Set([...cues.keys(), ...hashtags.keys()])) {
+    if (pace.tick()) yield;
+    spellings.judge(stem, placeCues(stem, judge), judge);
+  }
+  for (const [key, k] of spellings.byKey) {
+    if (pace.tick(0.25)) yield;
+    if (spellings.isPlace(key, judge)) single.set(key, { key, cues: k.cues });
+  }
+  const pairPlaces = new Map<string, LearnedPlace[]>();
+  const decidedPairs = new Map<string, string | null>();
+  for (const [pair, n] of totals.placeCuePairs) {
+    if (pace.tick(0.25)) yield;
+    const p = pairPlace(pair, n, judge);
+    decidedPairs.set(pair, p && `${p.first} ${p.second}`);
+    if (!p) continue;
+    const list = pairPlaces.get(p.first) ?? [];
+    if (!list.some((x) => x.second === p.second)) list.push({ key: `${p.first} ${p.second}`, second: p.second, cues: n });
+    pairPlaces.set(p.first, list);
+  }
+  if (registry) {
+    for (const p of registry.places ?? []) {
+      for (const s of [p.name, ...(p.variants ?? [])]) {
+        const parts = s.trim().split(/\s+/);
+        if (parts.length === 1) single.set(placeKey(parts[0]), { key: placeKey(parts[0]), cues: 0 });
+        else if (parts.length === 2) {
+          const first = placeKey(parts[0]);
+          const list = pairPlaces.get(first) ?? [];
+          list.push({ key: `${first} ${placeKey(parts[1])}`, second: placeKey(parts[1]), cues: 0 });
+          pairPlaces.set(first, list);
+        }
+      }
+    }
+  }
+  const learner: PlaceLearner = {
+    recheck(cueDelta, pairs, current, j) {
+      const stems = new Set<string>();
+      for (const [surface, n] of cueDelta) {
+        const stem = j.stem(surface);
+        bump(cues, stem, n);
+        stems.add(stem);
+      }
+      for (const pair of pairs) stems.add(phrases.set(pair, current.placeCuePairs.get(pair) ?? 0, j));
+      const keys = new Set<string>();
+      for (const stem of stems) keys.add(spellings.judge(stem, placeCues(stem, j), j));
+      for (const key of keys) if (spellings.isPlace(key, j) !== single.has(key)) return false;
+      for (const pair of pairs) {
+        const p = pairPlace(pair, current.placeCuePairs.get(pair) ?? 0, j);
+        if ((p && `${p.first} ${p.second}`) !== (decidedPairs.get(pair) ?? null)) return false;
+      }
+      return true;
+    },
+  };
+  return { single, pairs: pairPlaces, learner };
+}
+
+/** Times a pair of words must follow cues to be a place. */
+const MIN_PAIR_CUES = 3;
+/**
+ * A word is no place of its own when one phrase starting with it (في الآونة الأخيرة، في مهب الريح) was seen after cues
+ * this often at least and all but a few of its cues are that phrase (a place is written after cues with other words
+ * after it too: في مكة المكرمة, but also في مكة أمس). Fewer do not tell a city always named with its country
+ * (سالزبورغ النمساوية, four times) from an idiom.
+ */
+const IDIOM_MIN_CUES = 5;
+
+/** The pairs of words after cues, by the stem of their first word: pair -> times after a cue. */
+class CuePhrases {
+  /** Only pairs seen MIN_PAIR_CUES times or more (below that none makes an idiom): most pairs are seen once. */
+  private readonly byStem = new Map<string, Map<string, number>>();
+
+  /** Records the count of a pair; returns the stem of its first word. */
+  set(pair: string, n: number, j: WordJudge): string {
+    const space = pair.indexOf(' ');
+    const stem = j.stem(pair.slice(0, space));
+    const m = this.byStem.get(stem);
+    if (n < MIN_PAIR_CUES) {
+      m?.delete(pair);
+      return stem;
+    }
+    // A number after the word (في بلجيكا 2015) makes no phrase.
+    if (!isPlaceCandidate(normalizeForMatch(pair.slice(space + 1)))) return stem;
+    if (m) m.set(pair, n);
+    else this.byStem.set(stem, new Map([[pair, n]]));
+    return stem;
+  }
+
+  /** The count of the most frequent pair starting with the stem (0 when none is seen MIN_PAIR_CUES times). */
+  longest(stem: string): number {
+    let max = 0;
+    for (const n of this.byStem.get(stem)?.values() ?? []) if (n > max) max = n;
+    return max;
+  }
+}
+
+/**
+ * A key is a place when the spellings judged places are at least this share of what the key's words are written. On
+ * the news sample the words made places by a rare spelling are written that way 1-10% of the time (نادي / ناديي، إعادة /
+ * اعادة، منزله / منزلة، رأي / رأيي); places whose main spelling fails on its own but whose other spellings pass, 33-38%
+ * (أفريقيا / إفريقيا، انجلترا / إنجلترا).
+ */
+const PLACE_SPELLING_SHARE = 0.25;
+
+/** The spellings (stems) after place cues grouped by the place key they are matched by, each as judged. */
+class KeySpellings {
+  /** Keys with at least one spelling judged a place (the others need no memory: they are no places). */
+  readonly byKey = new Map<string, KeyJudgement>();
+  /** Normalized forms of spellings after cues other than their key's own (ناديي for نادي): few, kept for every key. */
+  private readonly otherForms = new Map<string, Set<string>>();
+
+  /** Records (or replaces) the judgement of a stem: its cue count when it is a place, else null. Returns its key. */
+  judge(stem: string, cue: number | null, j: WordJudge): string {
+    const key = placeKey(j.canonical(stem));
+    const form = normalizeForMatch(stem);
+    if (form !== key && form !== twinForm(key)) {
+      const forms = this.otherForms.get(key);
+      if (forms) forms.add(form);
+      else this.otherForms.set(key, new Set([form]));
+    }
+    let k = this.byKey.get(key);
+    if (cue === null) {
+      k?.places.delete(stem);
+      return key;
+    }
+    if (!k) this.byKey.set(key, (k = new KeyJudgement()));
+    k.places.set(stem, cue);
+    return key;
+  }
+
+  /**
+   * Whether the spellings judged places are PLACE_SPELLING_SHARE of what the key's words are written: in the key's own
+   * forms (a word that is no place, such as «نادي» beside the «ناديي» written after في, is written in the form its key
+   * folds to) and in the other forms seen after cues.
+   */
+  isPlace(key: string, j: WordJudge): boolean {
+    const k = this.byKey.get(key);
+    if (!k) return false;
+    let places = 0;
+    for (const stem of k.places.keys()) places += j.facts(stem)?.count ?? 0;
+    if (places === 0) return false;
+    const forms = new Set<string>([key, ...(this.otherForms.get(key) ?? [])]);
+    const twin = twinForm(key);
+    if (twin) forms.add(twin);
+    let all = 0;
+    for (const f of forms) all += j.formCount(f);
+    return places >= PLACE_SPELLING_SHARE * all;
+  }
+}
+
+/** The other ending a place key stands for (سوريه: سوريا), or ''. */
+function twinForm(key: string): string {
+  return key.endsWith('يه') ? key.slice(0, -1) + 'ا' : '';
+}
+
+class KeyJudgement {
+  /** Stems judged places -> their cue counts. */
+  readonly places = new Map<string, number>();
+
+  /** Cues of the spellings judged places. */
+  get cues(): number {
+    let n = 0;
+    for (const cue of this.places.values()) n += cue;
+    return n;
+  }
+}
+
+function isPlaceCandidate(norm: string): boolean {
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (!(c >= 0x0621 && c <= 0x064a)) return false;
+  }
+  return true;
+}
+
+/**
+ * Shapes of common nouns that follow prepositions as often as places do (read without the article): verbal nouns
+ * (تحقيق، اعتبار، مواصلة، استقرار), nouns with a possessive suffix (مدنهم), feminine plurals (المؤسسات).
+ */
+const COMMON_NOUN_SHAPE = /^(?:ال)?(?:ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.|م.ا..ه|ت.ا..|ت...ي.|..ايا)$|(?:هم|هما|هن|كم|نا)$|^ال.{3,}ات$/;
+
+/**
+ * A place named by its people's adjective is still written after a place cue now and then: السعودية about one time in
+ * ten on Saudi news, where it is mostly the subject. A noun whose adjective is a role word (الوطن: المجلس الوطني، الهلال:
+ * اللاعب الهلالي) but which follows a cue less than that is no place.
+ */
+const NISBA_MIN_CUE_SHARE = 0.08;
+
+/**
+ * A noun with a possessive suffix (منزله، خلالها، حياته، قيمتها، جيبك، مدينتي): the word without it is attested, as often as a
+ * tenth of the suffixed form at least (جده for جدة is written far more often than جد).
+ */
+function withPossessive(stem: string, count: number, j: WordJudge): boolean {
+  const m = POSSESSIVE.exec(stem);
+  // A word with the article takes no possessive suffix (الكرك).
+  if (!m || stem.length - m[0].length < 2 || stem.startsWith('ال')) return false;
+  const base = stem.slice(0, -m[0].length);
+  // خلالها، جانبه: a function word with a suffix (function words are not counted).
+  const baseNorm = normalizeForMatch(base);
+  if (NOT_PLACES.has(baseNorm) || STOPWORDS.has(baseNorm)) return true;
+  let attested = j.count(base) + j.count('ال' + base);
+  // حياته -> حياة
+  if (base.endsWith('ت')) attested += j.count(base.slice(0, -1) + 'ة') + j.count('ال' + base.slice(0, -1) + 'ة');
+  if (!attested || attested < 0.1 * count) return false;
+  // And with another person's suffix (منزلها، منزلهم): أبها is no أب + ها. Not «ي», which ends adjectives and names
+  // as often (أبي).
+  return POSSESSIVE_SUFFIXES.some((s) => s !== m[0] && s !== 'ي' && j.count(base + s) > 0);
+}
+
+/**
+ * An elative (في أحدث، إلى أقرب، من أشد، أهمها): أفعل written with hamza, whose form with the article is attested
+ * (الأحدث، الأقرب). Places of that shape (أملج، أبين) are not written with the article.
+ */
+function isElative(stem: string, j: WordJudge): boolean {
+  const m = /^أ([^اوي]{2,3})(?:ها|هم)?$/.exec(stem);
+  if (!m) return false;
+  const bare = stem.slice(0, 1 + m[1].length);
+  return j.count('ال' + bare) > 0;
+}
+
+const POSSESSIVE_SUFFIXES = ['ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'كما', 'نا', 'ي'];
+const POSSESSIVE = new RegExp(`(?:${[...POSSESSIVE_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})$`);
+
+/**
+ * A common noun with the article (الوزارة، الجمعية، القضية، التنمية): its form without the article is written at least
+ * a fifth as often (وزارة الصحة). A place with the article rarely loses it: under a tenth for الرياض، اليمن، المغرب.
+ */
+function definiteCommonNoun(stem: string, count: number, j: WordJudge): boolean {
+  if (!stem.startsWith('ال') || stem.length < 5) return false;
+  const bare = stem.slice(2);
+  const norm = normalizeForMatch(bare);
+  // The name of an office or a body (الوزارة: وزارة الصحة) is no place; its bare form is not counted as a word.
+  if (OFFICE_TITLES.has(norm) || BODY_HEADS.has(norm) || INSTITUTION_HEADS.has(norm) || titleOf(norm)) return true;
+  return j.count(bare) >= 0.2 * count;
+}
+
+/** The dual or plural of a title (بين القائدين، الرئيسين، الوزراء is listed): people, not a place. */
+function titlePair(norm: string): boolean {
+  const m = /^(ال..+)(?:ين|ان)$/.exec(norm);
+  return m !== null && titleOf(m[1]) !== null;
+}
+
+/** روسيا -> الروسي، سورية -> السوري، إيران -> الإيراني: the adjective naming a place's people, when attested. */
+function nisbaOf(stem: string, judge: WordJudge): string | null {
+  let b = stem;
+  if (/[ةا]$/.test(b)) b = b.slice(0, -1);
+  if (b.length < 2) return null;
+  const nisba = (b.startsWith('ال') ? b : 'ال' + b) + (b.endsWith('ي') ? '' : 'ي');
+  if (nisba === stem) return null;
+  return judge.count(nisba) > 0 || judge.count(nisba + 'ة') > 0 ? nisba : null;
+}
