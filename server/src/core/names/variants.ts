@@ -552,16 +552,16 @@ export class NameIndex {
     }
   }
 
-  /**
-   * How the index judges a stem: its occurrences, its name evidence (hashtags and words after titles), whether it is
-   * name-like, and whether it is a common word. Undefined for an unknown stem.
-   */
   /** Occurrences of every stem whose normalized form (`normalizeForMatch`) is `form`, hamza and final ة/ى alike. */
   formCount(form: string): number {
     this.settle();
     return this.state!.ctx.keys.get(form)?.count ?? 0;
   }
 
+  /**
+   * How the index judges a stem: its occurrences, its name evidence (hashtags and words after titles), whether it is
+   * name-like, and whether it is a common word. Undefined for an unknown stem.
+   */
   nameFacts(stem: string): NameFacts | undefined {
     this.settle();
     const id = this.interner.peek(stem);
