@@ -67,10 +67,11 @@ function readOpenFile(fd: number, size: number): Buffer {
 
 /** Why bytes are not text (UTF-16, a NUL byte, invalid UTF-8), or null when they are. */
 export function notTextReason(buf: Uint8Array): string | null {
+  const binary = looksBinary(buf);
   const bom = buf.length >= 2 ? (buf[0] << 8) | buf[1] : 0;
-  const utf16 = bom === 0xfffe || bom === 0xfeff || looksBinary(buf) ? utf16Order(buf) : null;
+  const utf16 = binary || bom === 0xfffe || bom === 0xfeff ? utf16Order(buf) : null;
   if (utf16) return `UTF-16 text (${utf16}): only UTF-8 is read; save the file as UTF-8`;
-  if (looksBinary(buf)) return 'binary file (contains NUL bytes)';
+  if (binary) return 'binary file (contains NUL bytes)';
   return isUtf8(buf) ? null : `invalid UTF-8 at byte ${firstInvalidUtf8(buf)}`;
 }
 
