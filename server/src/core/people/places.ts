@@ -137,8 +137,8 @@ export function* learnPlaces(
     // الغربية، الشرق الأوسط), or both are names without the article (لوس أنجلوس، كامب ديفيد). Phrases of common words
     // that follow cues as often (الرياح السطحية، الضمان الاجتماعي، قرار مجلس، خمس سنوات) have none of these.
     const first = placeKey(j.canonical(stemA));
-    const firstIsPlace = isSinglePlace(first) && (cues.get(stemA) ?? 0) - n >= Math.max(MIN_PAIR_CUES, 0.1 * n);
-    const secondIsPlace = isSinglePlace(placeKey(j.canonical(j.stem(b))));
+    const firstIsPlace = single.has(first) && (cues.get(stemA) ?? 0) - n >= Math.max(MIN_PAIR_CUES, 0.1 * n);
+    const secondIsPlace = single.has(placeKey(j.canonical(j.stem(b))));
     const named = ca === 'name' && cb === 'name' && !na.startsWith('ال') && !nb.startsWith('ال');
     if (!named && !firstIsPlace && !secondIsPlace && !PLACE_HEADS.has(na) && !PLACE_DIRECTIONS.has(nb)) return null;
     return { first, second: placeKey(b) };
@@ -148,7 +148,6 @@ export function* learnPlaces(
   // only when the spellings judged places are a fair share of what its words are written (PLACE_SPELLING_SHARE: a rare
   // «ناديي» or «اعادة» after في makes no place of «نادي» or «إعادة», written hundreds of times, rarely after a cue).
   const single = new Map<string, LearnedPlace>();
-  const isSinglePlace = (key: string): boolean => single.has(key);
   const spellings = new KeySpellings();
   for (const stem of new Set([...cues.keys(), ...hashtags.keys()])) {
     if (pace.tick()) yield;
