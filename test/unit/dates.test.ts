@@ -344,6 +344,17 @@ describe('findDates', () => {
       );
     });
 
+    it('a long line finds an ordinal day glued to its month as the whole line does («الخامسربيع الأول»)', () => {
+      // Found by the property below: the prefilter wanted a space there, the Hijri finder does not.
+      const line = `الخامسربيع الأول ${'الرئيس يستقبل الوفد '.repeat(30)}في 25 شوال 1436 هـ`;
+      assert.ok(line.length > 400);
+      assert.deepEqual(findDates(line), findDatesInWholeLine(line));
+      assert.deepEqual(
+        findDates(line).map((m) => m.text),
+        ['الخامسربيع الأول', '25 شوال 1436 هـ'],
+      );
+    });
+
     it('a long line parsed around the places a date can be gives what the whole line gives', () => {
       const words = fc.constantFrom(
         'الرئيس', 'الأسد', 'يستقبل', 'عددٌ', 'كبيـر', '123', '2015', 'يوم', 'الأحد', 'الموافق', 'عام',

@@ -211,10 +211,13 @@ export const RAW_HINT_FAST_RE = new RegExp(
   'i',
 );
 
-/** A day written as an ordinal word right before a month name («الخامس من مارس», «غرة رمضان»). */
+/**
+ * A day written as an ordinal word right before a month name («الخامس من مارس», «غرة رمضان»), a space or none between
+ * them as the Hijri finder reads them («الخامسربيع الأول»): the prefilter is never stricter than a finder.
+ */
 export const RAW_ORDINAL_MONTH_RE = new RegExp(
   `(?:[اأإ]ول[ىي]?|ثاني[ةه]?|ثالث[ةه]?|رابع[ةه]?|خامس[ةه]?|سادس[ةه]?|سابع[ةه]?|ثامن[ةه]?|تاسع[ةه]?|عاشر[ةه]?|عشر[ةه]?|عشرون|عشرين|ثلاثون|ثلاثين|غر[ةه])` +
-    `\\s{1,3}(?:من\\s{1,2})?(?:شهر\\s{1,2})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})`,
+    `\\s{0,3}(?:من\\s{1,2})?(?:شهر\\s{1,2})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})`,
 );
 
 const RAW_MARK_G = new RegExp(MARK_CLASS, 'g');
