@@ -208,6 +208,8 @@ describe('findDates', () => {
       assert.deepEqual(brief('في السادس والعشرين من شهر مارس عام 2015'), ['السادس والعشرين من شهر مارس عام 2015 | 2015-03-26 | gregorian']);
       assert.deepEqual(brief('في 5 من شهر يناير 2015'), ['5 من شهر يناير 2015 | 2015-01-05 | gregorian']);
       assert.deepEqual(brief('في 28 من شهر آب'), ['28 من شهر آب | ?-8-28 | gregorian']);
+      // Up to three spaces around «من» and «شهر», as the finders read them (the prefilter allowed two).
+      assert.deepEqual(brief('في 5 من   شهر   رمضان 1436'), ['5 من   شهر   رمضان 1436 | 2015-06-22 | hijri']);
       // A month without a day is still no date.
       assert.deepEqual(brief('خلال شهر يناير 2015'), []);
     });

@@ -205,7 +205,7 @@ const DAY_COMMA_YEAR = `${DIGIT_CLASS}{1,2}\\s{0,2}[,،]\\s{0,3}${DIGIT_CLASS}{4
  * only (no marks inside words).
  */
 export const RAW_HINT_FAST_RE = new RegExp(
-  `${DIGIT_CLASS}\\s{0,3}(?:من\\s{1,2})?(?:شهر\\s{1,2})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})` +
+  `${DIGIT_CLASS}\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})` +
     `|${DIGIT_CLASS}\\s{0,3}(?:${EN_MONTH_PATTERN})|(?:${EN_MONTH_PATTERN})[a-z]{0,6}\\.?\\s{0,3}${DIGIT_CLASS}|${NUMERIC_SHAPE}` +
     `|${DAY_COMMA_YEAR}|${DIGIT_CLASS}(?:er)?\\s{0,3}(?:${FR_MONTH_PATTERN})`,
   'i',
@@ -217,7 +217,7 @@ export const RAW_HINT_FAST_RE = new RegExp(
  */
 export const RAW_ORDINAL_MONTH_RE = new RegExp(
   `(?:[اأإ]ول[ىي]?|ثاني[ةه]?|ثالث[ةه]?|رابع[ةه]?|خامس[ةه]?|سادس[ةه]?|سابع[ةه]?|ثامن[ةه]?|تاسع[ةه]?|عاشر[ةه]?|عشر[ةه]?|عشرون|عشرين|ثلاثون|ثلاثين|غر[ةه])` +
-    `\\s{0,3}(?:من\\s{1,2})?(?:شهر\\s{1,2})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})`,
+    `\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})`,
 );
 
 const RAW_MARK_G = new RegExp(MARK_CLASS, 'g');
