@@ -194,6 +194,26 @@ describe('findDates', () => {
       assert.deepEqual(brief('15/3'), [], 'no year: a fraction or a score as much as a date');
     });
 
+    it('an ISO date with its time (metadata of scraped pages): the date part is the mention', () => {
+      assert.deepEqual(brief('published: 2024-10-20T14:35:00+03:00'), ['2024-10-20 | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief('"date": "2023-03-15T08:00Z"'), ['2023-03-15 | 2023-03-15 | gregorian']);
+      assert.deepEqual(brief('2023-03-15Tx'), [], 'a letter after the day that starts no time: no date');
+    });
+
+    it('the month before the day where no other reading is valid (10/20/2024), the day first otherwise', () => {
+      assert.deepEqual(brief('Posted 10/20/2024'), ['10/20/2024 | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief('05/06/2024'), ['05/06/2024 | 2024-06-05 | gregorian'], 'ambiguous: the day first, as Arabic sources write');
+      assert.deepEqual(brief('13/13/2024'), []);
+    });
+
+    it('a Telegram message header copied from the desktop app, with a two-digit year before the time', () => {
+      assert.deepEqual(brief('رئاسة الجمهورية, [20.10.24 14:35]'), ['20.10.24 | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief('[03/02/21 16:50] قناة'), ['03/02/21 | 2021-02-03 | gregorian']);
+      // Without the time two-digit groups are versions, scores or references.
+      assert.deepEqual(brief('الإصدار 1.2.24 متاح'), []);
+      assert.deepEqual(brief('النتيجة 20.10.24'), []);
+    });
+
     it('spelling variants, ordinal days and the year after «من عام»', () => {
       assert.deepEqual(brief('في 3 إبريل 2020'), ['3 إبريل 2020 | 2020-04-03 | gregorian']);
       assert.deepEqual(brief('يوم 5 يونيه 2019'), ['5 يونيه 2019 | 2019-06-05 | gregorian']);
@@ -223,6 +243,12 @@ describe('findDates', () => {
       assert.deepEqual(brief(long), ['يناير 15, 2025 | 2025-01-15 | gregorian']);
       // Without the comma and the four-digit year it is a count, not a date; an invalid day is none.
       assert.deepEqual(brief('سقط في أكتوبر 20 قتيلا'), []);
+      // Without the comma a four-digit year still makes it a date («F j Y»).
+      assert.deepEqual(brief('نشر في أكتوبر 20 2024 - 10:30'), ['أكتوبر 20 2024 | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief(`${'وأضاف المتحدث أن الاجتماع ناقش عددا من الملفات '.repeat(12)}في يناير 15 2025 بحضور الأعضاء.`), [
+        'يناير 15 2025 | 2025-01-15 | gregorian',
+      ]);
+      assert.deepEqual(brief('سقط في أكتوبر 20 2000 قتيل'.replace('2000', '20000')), [], 'five digits are no year');
       assert.deepEqual(brief('فبراير 30, 2024'), []);
     });
 

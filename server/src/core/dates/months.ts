@@ -196,8 +196,8 @@ const RAW_MONTH_WORDS = [
 ];
 
 const NUMERIC_SHAPE = `${DIGIT_CLASS}\\s{0,2}[/.\\-]\\s{0,2}${DIGIT_CLASS}`;
-/** The day and year of «نوفمبر 22, 2026» (the month name comes before, within a region's reach). */
-const DAY_COMMA_YEAR = `${DIGIT_CLASS}{1,2}\\s{0,2}[,،]\\s{0,3}${DIGIT_CLASS}{4}`;
+/** The day and year of «نوفمبر 22, 2026» and «نوفمبر 22 2026» (the month name comes before, within a region's reach). */
+const DAY_COMMA_YEAR = `${DIGIT_CLASS}{1,2}(?:\\s{0,2}[,،]\\s{0,3}|\\s{1,3})${DIGIT_CLASS}{4}`;
 
 /**
  * Common path: a day number right before a month name (any calendar, French too: «1er mars»), an English month name

@@ -1,5 +1,6 @@
 /**
- * The date finders that do not need chrono: numeric dates (15/03/2023, 2023-03-15, «17 / 10 / 1436 هـ»), Hijri
+ * The date finders that do not need chrono: numeric dates (15/03/2023, 2023-03-15, 2023-03-15T08:00Z, «17 / 10 / 1436
+ * هـ», a US 10/20/2024 no other way valid, a Telegram header's «[20.10.24 14:35]»), Hijri
  * dates with a month name («25 شوال 1436 هـ», «السابع والعشرين من رمضان») and a Gregorian month name before the day
  * («نوفمبر 22, 2026»). Input: normalized text.
  */
@@ -24,11 +25,18 @@ const DMY_RE = new RegExp(
   `${NUM_BEFORE}(\\d{1,2})\\s{0,2}([/.\\-])\\s{0,2}(\\d{1,2})\\s{0,2}\\2\\s{0,2}(\\d{4})${NUM_SUFFIX}${NUM_AFTER}`,
   'gu',
 );
-/** 2023-03-15, 2023/03/15, 1436/10/17. */
+/** An ISO 8601 time right after the day (2023-03-15T08:00): the date ends before the «T». */
+const ISO_TIME_AHEAD = '(?=T\\d{2}:\\d{2})';
+/** 2023-03-15, 2023/03/15, 1436/10/17, 2023-03-15T08:00:00Z. */
 const YMD_RE = new RegExp(
-  `${NUM_BEFORE}(\\d{4})\\s{0,2}([/.\\-])\\s{0,2}(\\d{1,2})\\s{0,2}\\2\\s{0,2}(\\d{1,2})${NUM_SUFFIX}${NUM_AFTER}`,
+  `${NUM_BEFORE}(\\d{4})\\s{0,2}([/.\\-])\\s{0,2}(\\d{1,2})\\s{0,2}\\2\\s{0,2}(\\d{1,2})${NUM_SUFFIX}(?:${ISO_TIME_AHEAD}|${NUM_AFTER})`,
   'gu',
 );
+/**
+ * «[20.10.24 14:35]»: a day, a month and a two-digit year with a time after them, as Telegram's desktop app heads each
+ * copied message. Without the time two-digit groups are versions, scores or references, never read.
+ */
+const SHORT_YEAR_RE = new RegExp(`${NUM_BEFORE}(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{2})(?=\\]?,?\\s{1,3}\\d{1,2}:\\d{2}(?!\\d))`, 'gu');
 /** «25 شوال 1436 هـ», «غرة رمضان 1444», «3 من ربيع الأول سنة 1440 للهجرة», «السابع والعشرين من رمضان». */
 const HIJRI_RE = new RegExp(
   `(?<!${W})(\\d{1,2}|غر[ةه]|${ORDINAL_DAY_SRC})\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?(${HIJRI_MONTH_SRC})` +
@@ -39,10 +47,11 @@ const HIJRI_RE = new RegExp(
 
 /**
  * «نوفمبر 22, 2026», «أكتوبر 20، 2024م»: the month name first, as websites print an English date format («F j, Y») with
- * Arabic month names. The comma and a four-digit year are required: «أكتوبر 20 قتيلا» is no date.
+ * Arabic month names. A four-digit year is required, with or without the comma: «أكتوبر 20 قتيلا» is no
+ * date.
  */
 const MONTH_FIRST_RE = new RegExp(
-  `(?<!${W})(${AR_MONTH_SRC})\\s{1,3}(\\d{1,2})\\s{0,2}[،,]\\s{0,3}(\\d{4})(?:\\s{0,3}م(?!${W}))?(?!\\d)`,
+  `(?<!${W})(${AR_MONTH_SRC})\\s{1,3}(\\d{1,2})(?:\\s{0,2}[،,]\\s{0,3}|\\s{1,3})(\\d{4})(?:\\s{0,3}م(?!${W}))?(?!\\d)`,
   'gu',
 );
 
@@ -55,8 +64,10 @@ export function findNumeric(t: string, out: Candidate[]): void {
   ] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(t); m !== null; m = re.exec(t)) {
-      const day = +(dmy ? m[1] : m[4]);
-      const month = +m[3];
+      let day = +(dmy ? m[1] : m[4]);
+      let month = +m[3];
+      // 10/20/2024: the month first (US), read only where the day-first reading is impossible.
+      if (dmy && month > 12 && day <= 12) [day, month] = [month, day];
       const year = +(dmy ? m[4] : m[1]);
       const suffix = m[5];
       const hijriSuffix = suffix !== undefined && suffix !== 'م' && !suffix.startsWith('ميلادي');
@@ -70,6 +81,17 @@ export function findNumeric(t: string, out: Candidate[]): void {
         if (c !== null) out.push(c);
       }
     }
+  }
+}
+
+/** «[20.10.24 14:35]»: years 2000–2099. */
+export function findShortYear(t: string, out: Candidate[]): void {
+  SHORT_YEAR_RE.lastIndex = 0;
+  for (let m = SHORT_YEAR_RE.exec(t); m !== null; m = SHORT_YEAR_RE.exec(t)) {
+    const day = +m[1];
+    const month = +m[3];
+    const year = 2000 + +m[4];
+    if (isValidGregorian(year, month, day)) out.push({ s: m.index, e: m.index + m[0].length, year, month, day, calendar: 'gregorian' });
   }
 }
 
