@@ -31,6 +31,7 @@ const grammar = {
     { include: '#comment' },
     { include: '#metadata-line' },
     { include: '#tweet-attribution' },
+    { include: '#post-header' },
     { include: '#signature-line' },
     { include: '#inline' },
   ],
@@ -89,6 +90,20 @@ const grammar = {
         4: { patterns: [{ include: '#mention' }] },
         5: { name: 'punctuation.definition.handle.end.corpus' },
         6: { patterns: [{ include: '#date' }] },
+      },
+    },
+    'post-header': {
+      comment: 'The header of a message copied from Telegram\'s desktop app: «Channel, [20.10.24 14:35]».',
+      match:
+        '^\\s*(?:([^\\[\\]\\n]{1,100}?)(,)\\s?)?(\\[)(\\d{1,2}[./-]\\d{1,2}[./-]\\d{2}(?:\\d{2})?|\\d{4}-\\d{2}-\\d{2})(,?\\s\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?)(\\])\\s*$',
+      name: 'meta.post-header.corpus',
+      captures: {
+        1: { name: 'entity.name.author.corpus' },
+        2: { name: 'punctuation.separator.comma.corpus' },
+        3: { name: 'punctuation.definition.date.begin.corpus' },
+        4: { name: 'constant.numeric.date.corpus' },
+        5: { name: 'constant.numeric.time.corpus' },
+        6: { name: 'punctuation.definition.date.end.corpus' },
       },
     },
     'signature-line': {

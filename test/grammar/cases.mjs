@@ -235,5 +235,14 @@ export const suites = {
         ['@SyPresidency', `meta.attribution.tweet.corpus ${MENTION}`],
       ],
     },
+    {
+      // constructed: a message header of Telegram's desktop app, copied with the message
+      line: 'رئاسة الجمهورية العربية السورية, [20.10.24 14:35]',
+      expect: [
+        ['رئاسة الجمهورية العربية السورية', 'meta.post-header.corpus entity.name.author.corpus'],
+        ['20.10.24', `meta.post-header.corpus ${DATE}`],
+        [' 14:35', 'meta.post-header.corpus constant.numeric.time.corpus'],
+      ],
+    },
   ],
 };

@@ -44,7 +44,7 @@ describe('packed analyses', () => {
 
   it('any text comes back identical (marks, empty files, long lines, 8-, 16- and 32-bit counts)', () => {
     const interner = new Interner();
-    const pieces = ['بوتين', 'الرئيس', 'فلاديمير', '#بشار_الأسد', 'مُحَمَّد', '15 مارس 2023', '\n', '\n\n', ' ', 'تاريخ النشر: ', 'abc', '🗓', '\r\n'];
+    const pieces = ['بوتين', 'الرئيس', 'فلاديمير', '#بشار_الأسد', 'مُحَمَّد', '15 مارس 2023', '\n', '\n\n', ' ', 'تاريخ النشر: ', 'abc', '🗓', '\r\n', '\nقناة, [20.10.24 14:35]\n'];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 300 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (texts) => {

@@ -125,6 +125,36 @@ describe('rules on fixtures', () => {
     assert.match(out, /c\.txt:3:7 {2}information {2}Date «12 فبراير» has no year/);
   });
 
+  it('messages copied from Telegram\'s desktop app: each header starts a post dated by it; a post without one is undated', () => {
+    const header = (d: string): string => `رئاسة الجمهورية العربية السورية, [${d}]`;
+    const text = [
+      header('20.10.24 14:35'),
+      'استقبل السيد الرئيس أحمد الشرع اليوم في قصر الشعب بدمشق وفداً من رجال الأعمال السوريين المقيمين في الخارج.',
+      '',
+      header('21.10.24 09:10'),
+      '[Forwarded from وزارة الخارجية]',
+      'أكد وزير الخارجية أسعد الشيباني خلال اتصال هاتفي مع نظيره التركي على أهمية التعاون الإقليمي في مكافحة الإرهاب.',
+      '',
+      header('2/11/24 4:50 PM'),
+      '',
+      'أصدر السيد الرئيس أحمد الشرع مرسوماً يقضي بتشكيل لجنة عليا للإشراف على إعادة الإعمار في المحافظات المتضررة.',
+    ].join('\n');
+    const c = corpusOf([{ file: 'tg.txt', text }]);
+    const entries = c.entries('tg.txt');
+    assert.deepStrictEqual(
+      entries.map((e) => [e.range.start.line, e.titleRange.start.line, e.range.end.line, e.date]),
+      [
+        [0, 1, 1, '2024-10-20'],
+        [3, 5, 5, '2024-10-21'],
+        [7, 9, 9, '2024-11-02'],
+      ],
+    );
+    assert.deepStrictEqual(c.findings('tg.txt'), []);
+    // The same messages without headers: one undated article.
+    const bare = corpusOf([{ file: 'tg.txt', text: text.split('\n').filter((l) => !l.includes('[')).join('\n') }]);
+    assert.deepStrictEqual(bare.findings('tg.txt').map((f) => f.code), ['undated-entry']);
+  });
+
   it('inline suppression markers silence one finding', () => {
     const out = checkFixture('--- a.txt\nعنوان الخبر بلا تاريخ هنا\n\nنص الخبر.\n--- b.txt\n<!-- corpus-lint-disable-next-line undated-entry -->\nعنوان آخر بلا تاريخ أيضا\n\nنص.\n');
     assert.match(out, /a\.txt:1:1/);

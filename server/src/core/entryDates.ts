@@ -1,6 +1,6 @@
 /**
  * The date of an entry. Looked for in labelled metadata lines anywhere in the entry (تاريخ النشر، a tweet's
- * attribution), then in the title and the two lines after it (a dateline or «🗓 في 28 يناير»). Dates deeper in the
+ * attribution, a copied Telegram message's header), then in the title and the two lines after it (a dateline or «🗓 في 28 يناير»). Dates deeper in the
  * body are what the text talks about, not when it was published, and are ignored.
  */
 import { ClassifiedLine } from './structure/lineKinds';
@@ -21,7 +21,7 @@ const PARTIAL_DATELINE_CHARS = 40;
 
 export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpan): EntryDate | null {
   const metadata: number[] = [];
-  for (let i = e.firstLine; i <= e.lastLine; i++) if (lines[i].kind === 'metadata') metadata.push(i);
+  for (let i = e.firstLine; i <= e.lastLine; i++) if (lines[i].kind === 'metadata' || lines[i].kind === 'post-header') metadata.push(i);
   const lead: number[] = [];
   for (let i = e.titleLine; i <= e.lastLine && lead.length <= LEAD_LINES; i++) {
     if (lines[i].kind === 'content') lead.push(i);

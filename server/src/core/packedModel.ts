@@ -28,7 +28,7 @@ interface PackedFile {
   evidenceBytes: number;
 }
 
-const KINDS: LineKind[] = ['blank', 'noise', 'boilerplate', 'separator', 'link-intro', 'url', 'metadata', 'marker', 'content'];
+const KINDS: LineKind[] = ['blank', 'noise', 'boilerplate', 'separator', 'link-intro', 'url', 'metadata', 'marker', 'content', 'post-header'];
 const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
 const ROLES: ParagraphRole[] = ['title', 'body', 'preamble'];
 const ROLE_CODE = new Map(ROLES.map((r, i) => [r, i]));

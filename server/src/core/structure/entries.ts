@@ -3,7 +3,9 @@
  *
  * How entries are found (documented in the README):
  * - A Telegram web-preview header (counters, «Download Telegram») is a preamble, never an entry.
- * - A file is *multi-entry* when it has post separators followed by more text: signature lines (`@channel`),
+ * - A message header of Telegram's desktop app («Channel, [20.10.24 14:35]») starts a post: the next content line is
+ *   its title, the header carries its date.
+ * - A file is *multi-entry* when it has post separators followed by more text: message headers, signature lines (`@channel`),
  *   hashtag-only lines, link introductions with their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
  *   (scrapes repeat blocks of a post). Inside a post, a short headline line with an event trigger (يستقبل، برقية،
@@ -75,7 +77,7 @@ function hasSeparatorsBetweenContent(text: string, lines: ClassifiedLine[], begi
     if (l.kind === 'content') {
       if (separatorAfterContent) return true;
       seenContent = true;
-    } else if (seenContent && (l.kind === 'separator' || l.kind === 'link-intro' || isEntryMarker(text, l))) {
+    } else if (seenContent && (l.kind === 'separator' || l.kind === 'link-intro' || l.kind === 'post-header' || isEntryMarker(text, l))) {
       separatorAfterContent = true;
     }
   }
@@ -101,6 +103,8 @@ function segmentPosts(
   let afterSeparator = false;
   let forceNew = false;
   let keepTogether = false;
+  /** A message header opened the current post, and no content line has given it a title yet. */
+  let awaitingTitle = false;
   const start = (i: number): void => {
     current = { titleLine: i, firstLine: i, lastLine: i };
     entries.push(current);
@@ -115,6 +119,18 @@ function segmentPosts(
       else if (directive === 'same-entry') keepTogether = true;
       continue;
     }
+    if (l.kind === 'post-header') {
+      // The header opens the post; a post of no text (a photo) keeps the header as its title.
+      current = { titleLine: i, firstLine: i, lastLine: i };
+      entries.push(current);
+      currentParagraphs = new Set();
+      bodyWords = 0;
+      awaitingTitle = true;
+      afterSeparator = false;
+      forceNew = false;
+      keepTogether = false;
+      continue;
+    }
     if (l.kind === 'separator' || l.kind === 'link-intro' || l.kind === 'url') {
       if (current) afterSeparator = true;
       if (current && l.kind !== 'url') (current as EntrySpan).lastLine = i;
@@ -123,7 +139,10 @@ function segmentPosts(
     if (l.kind !== 'content' && l.kind !== 'metadata') continue;
     const norm = normOf(i);
     let startsNew = false;
-    if (!current || forceNew) startsNew = true;
+    if (awaitingTitle && l.kind === 'content') {
+      (current as EntrySpan).titleLine = i;
+      awaitingTitle = false;
+    } else if (!current || forceNew) startsNew = true;
     else if (keepTogether) startsNew = false;
     else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm);
     else startsNew = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
@@ -157,7 +176,7 @@ function segmentArticle(text: string, lines: ClassifiedLine[], begin: number, pr
   let title = -1;
   for (let i = begin; i < lines.length; i++) {
     const l = lines[i];
-    if (l.kind === 'content' || l.kind === 'metadata') {
+    if (l.kind === 'content' || l.kind === 'metadata' || l.kind === 'post-header') {
       if (first < 0) first = i;
       last = i;
       if (title < 0 && l.kind === 'content' && l.words >= 3 && l.words <= HEADLINE_MAX_WORDS) title = i;
@@ -165,8 +184,9 @@ function segmentArticle(text: string, lines: ClassifiedLine[], begin: number, pr
   }
   if (first < 0) return { entries: [], preamble, multiEntry: false };
   if (title < 0) title = first;
-  // Lines above the title are navigation unless they carry a labelled date.
-  for (let i = begin; i < title; i++) if (lines[i].kind !== 'metadata') preamble.add(i);
-  const firstLine = lines.slice(begin, title).some((l) => l.kind === 'metadata') ? first : title;
+  // Lines above the title are navigation unless they carry a labelled date or a message header.
+  const carriesDate = (l: ClassifiedLine): boolean => l.kind === 'metadata' || l.kind === 'post-header';
+  for (let i = begin; i < title; i++) if (!carriesDate(lines[i])) preamble.add(i);
+  const firstLine = lines.slice(begin, title).some(carriesDate) ? first : title;
   return { entries: [{ titleLine: title, firstLine, lastLine: last }], preamble, multiEntry: false };
 }

@@ -17,6 +17,11 @@ export type LineKind =
   | 'url'
   /** Publication date labels and tweet attributions: carry dates, never paragraphs. */
   | 'metadata'
+  /**
+   * A message header of Telegram's desktop app, which heads every message it copies: «Channel, [20.10.24 14:35]».
+   * Starts a post and carries its date; its words (the channel's name, on every message) are not the post's text.
+   */
+  | 'post-header'
   /** `<!-- corpus-lint: … -->` and `<!-- corpus-lint-disable… -->`. */
   | 'marker'
   | 'content';
@@ -59,6 +64,14 @@ const BREADCRUMB = /^[^|»>]{1,40}(?:\s[|»>]\s[^|»>]{1,40}){1,}$/;
 const DATE_LABEL = /^[•·\-–\s]*(?:تاريخ النشر|تاريخ الخبر|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تم النشر|Published|Posted|Updated|Date)\s*[:：]/i;
 /** A tweet embed's attribution: «— Name (@handle) January 28, 2026». */
 const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/;
+/**
+ * «Channel, [20.10.24 14:35]», «[2/3/21 4:50 PM]»: a name (optional), then the date and time in brackets, as the
+ * desktop app's locale writes them.
+ */
+const POST_HEADER =
+  /^(?:[^[\]\n]{1,100},\s?)?\[(?:\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]$/;
+/** The app's note on a forwarded or quoted message: «[Forwarded from وزارة الخارجية]», «[In reply to …]». */
+const FORWARD_NOTE = /^\[(?:Forwarded from|In reply to)\s.{1,100}\]$/;
 /** «المصدر: RT», «Source: Reuters». */
 const SOURCE_LINE = /^(?:المصدر|Source)\s*[:：]\s*.{1,60}$/i;
 
@@ -101,6 +114,10 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (words <= 8 && w.allHashtags && line.startsWith('#')) return 'separator';
     if (TELEGRAM_COUNTER.test(line) || TELEGRAM_DOWNLOAD.test(line)) return 'boilerplate';
     if (DATE_LABEL.test(line) || TWEET_ATTRIBUTION.test(line) || SOURCE_LINE.test(line)) return 'metadata';
+    if (line.endsWith(']')) {
+      if (POST_HEADER.test(line)) return 'post-header';
+      if (FORWARD_NOTE.test(line)) return 'boilerplate';
+    }
     if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';
     if (words <= 12 && BOILERPLATE.some((re) => re.test(line))) return 'boilerplate';
     if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
