@@ -164,3 +164,29 @@ describe('place learning: phrases, elatives, plurals and «my» after cues', () 
     }
   });
 });
+
+describe('place learning: a noun in construct with what follows it', () => {
+  const texts = [
+    // «عمق» follows في each time with another definite noun: «the depth of …», no place.
+    'وتوغلت القوات في عمق الأراضي المحتلة صباح اليوم.',
+    'وغاص الفريق في عمق البحر لاستكشاف الشعاب المرجانية.',
+    'وتقع المنشأة في عمق الصحراء بعيدا عن المدن.',
+    'ويبحث الكتاب في عمق الأزمة وأسبابها.',
+    'ويبلغ عمق البئر مئة متر.',
+    // Places followed by their adjective, a time or a word that describes a place, as places are.
+    'ووصل الوفد إلى ميلانو الإيطالية مساء أمس.',
+    'وأقيم المعرض في ميلانو الأسبوع الماضي.',
+    'وعاد الفريق من ميلانو بعد المباراة.',
+    'وتسلم اللاعب جائزته في ميلانو اليوم.',
+    'ويقيم المصمم في ميلانو منذ سنوات.',
+    'وضرب الزلزال منطقة شيترال الواقعة في الشمال.',
+    'وتضررت القرى في شيترال القريبة من الحدود.',
+    'ووصلت فرق الإنقاذ إلى شيترال صباحا.',
+  ];
+  const places = placesOf(texts).map((p) => p.name);
+
+  it('makes no place of «عمق» and keeps ميلانو and شيترال', () => {
+    assert.ok(!places.includes('عمق'), `عمق in ${places.join(', ')}`);
+    for (const p of ['ميلانو', 'شيترال']) assert.ok(places.includes(p), `${p} not in ${places.join(', ')}`);
+  });
+});

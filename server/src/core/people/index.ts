@@ -400,7 +400,7 @@ export class PeopleIndex {
   private relearnNeeded = false;
   /** Place cues counted since the vocabulary was learned (checked against its place decisions before the next use). */
   private cueDelta = new Map<string, number>();
-  private pairDelta = new Set<string>();
+  private pairDelta = new Map<string, number>();
   private registry: { source: RegistrySource; registry: Registry; spans: { people: RegistrySpan[]; places: RegistrySpan[] } } | null = null;
   lastStats: PeopleBuildStats | null = null;
 
@@ -427,7 +427,7 @@ export class PeopleIndex {
     this.totals = new EvidenceTotals();
     this.relearnNeeded = false;
     this.cueDelta = new Map();
-    this.pairDelta = new Set();
+    this.pairDelta = new Map();
   }
 
   /** Sets (or clears) the registry; returns its errors (an invalid registry is ignored). */
@@ -543,7 +543,7 @@ export class PeopleIndex {
       // The learner takes the new cue counts in: they are consumed whatever it answers.
       const holds = this.learned.vocab.placeLearner.recheck(this.cueDelta, this.pairDelta, this.totals, new WordJudge(names));
       this.cueDelta = new Map();
-      this.pairDelta = new Set();
+      this.pairDelta = new Map();
       if (!holds) this.relearnNeeded = true;
     }
     const t1 = now();
@@ -557,7 +557,7 @@ export class PeopleIndex {
       this.learned = { judge, vocab };
       this.relearnNeeded = false;
       this.cueDelta = new Map();
-      this.pairDelta = new Set();
+      this.pairDelta = new Map();
     }
     const { judge, vocab } = this.learned!;
     const t2 = now();
@@ -690,12 +690,19 @@ export class PeopleIndex {
   }
 }
 
-/** The place cues one version of a file adds or takes away compared with another. */
-function diffCues(before: FileNameEvidence, after: FileNameEvidence, cues: Map<string, number>, pairs: Set<string>): void {
-  for (const [k, n] of after.placeCues) if (n !== (before.placeCues.get(k) ?? 0)) cues.set(k, (cues.get(k) ?? 0) + n - (before.placeCues.get(k) ?? 0));
-  for (const [k, n] of before.placeCues) if (!after.placeCues.has(k)) cues.set(k, (cues.get(k) ?? 0) - n);
-  for (const [k, n] of after.placeCuePairs) if (n !== before.placeCuePairs.get(k)) pairs.add(k);
-  for (const k of before.placeCuePairs.keys()) if (!after.placeCuePairs.has(k)) pairs.add(k);
+/** The place cues (and pairs of words after them) one version of a file adds or takes away compared with another. */
+function diffCues(before: FileNameEvidence, after: FileNameEvidence, cues: Map<string, number>, pairs: Map<string, number>): void {
+  diffCounts(before.placeCues, after.placeCues, cues);
+  diffCounts(before.placeCuePairs, after.placeCuePairs, pairs);
+}
+
+/** Adds to `delta` what `after` counts more (or less) than `before`, key by key. */
+function diffCounts(before: Map<string, number>, after: Map<string, number>, delta: Map<string, number>): void {
+  for (const [k, n] of after) {
+    const d = n - (before.get(k) ?? 0);
+    if (d !== 0) delta.set(k, (delta.get(k) ?? 0) + d);
+  }
+  for (const [k, n] of before) if (!after.has(k)) delta.set(k, (delta.get(k) ?? 0) - n);
 }
 
 /** Keys added to or dropped from the vocabulary, or whose place in names changed (a family name now ends a name). */

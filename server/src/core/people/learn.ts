@@ -66,7 +66,8 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
   const places = yield* learnPlaces(totals, judge, registry, pace);
   judge.placeFirsts = new Set(places.pairs.keys());
   judge.placeSeconds = new Set([...places.pairs.values()].flat().map((p) => p.second!));
-  judge.places = new Set(places.single.keys());
+  // Common nouns that pass as places on cues alone are no names either.
+  judge.places = new Set([...places.single.keys(), ...places.nouns]);
   const names = new Map<string, LearnedName>();
   for (const { ctx, count } of totals.titleContexts()) {
     learnFromTitle(ctx, count, judge, names);
@@ -104,6 +105,8 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
   yield;
   mix('|');
   for (const k of [...places.single.keys()].sort()) mix(k);
+  mix('|');
+  for (const k of [...places.nouns].sort()) mix(k);
   for (const k of [...places.pairs.keys()].sort()) mix(k + places.pairs.get(k)!.map((p) => p.second).join(','));
   return { names, placeLearner: places.learner, nameKeys, places: places.single, placePairs: places.pairs, version };
 }

@@ -17,6 +17,7 @@ import {
   PLACE_HEADS,
   STOPWORDS,
   TITLE_MODIFIERS,
+  VERBS,
 } from './lexicon';
 import type { Registry } from './registry';
 import { normalizeForMatch } from '../text/normalize';
@@ -35,8 +36,11 @@ export interface LearnedPlace {
  * decisions would change: the cue counts by stem and the title statistics they were judged with.
  */
 export interface PlaceLearner {
-  /** Applies the cue counts a file added (+) or took away (-), then says whether any place decision changes. */
-  recheck(cueDelta: Map<string, number>, pairs: Iterable<string>, totals: EvidenceTotals, judge: WordJudge): boolean;
+  /**
+   * Applies the cue counts and the counts of pairs of words after cues that a file added (+) or took away (-), then
+   * says whether any place decision changes.
+   */
+  recheck(cueDelta: Map<string, number>, pairDelta: Map<string, number>, totals: EvidenceTotals, judge: WordJudge): boolean;
 }
 
 export function* learnPlaces(
@@ -44,7 +48,7 @@ export function* learnPlaces(
   judge: WordJudge,
   registry: Registry | null,
   pace: Pace,
-): Steps<{ single: Map<string, LearnedPlace>; pairs: Map<string, LearnedPlace[]>; learner: PlaceLearner }> {
+): Steps<{ single: Map<string, LearnedPlace>; pairs: Map<string, LearnedPlace[]>; nouns: Set<string>; learner: PlaceLearner }> {
   const cues = new Map<string, number>();
   const hashtags = new Map<string, number>();
   const afterPersonTitle = new Map<string, number>();
@@ -71,8 +75,10 @@ export function* learnPlaces(
   // The words after each cued word (في مهب الريح): a word that follows cues only as the start of one phrase is no place
   // of its own (see `placeCues`).
   const phrases = new CuePhrases();
+  const constructs = new Constructs();
   for (const [pair, n] of totals.placeCuePairs) {
-    phrases.set(pair, n, judge);
+    const stem = phrases.set(pair, n, judge);
+    constructs.add(stem, pair, n, 0);
     if (pace.tick(0.25)) yield;
   }
 
@@ -153,9 +159,23 @@ export function* learnPlaces(
     if (pace.tick()) yield;
     spellings.judge(stem, placeCues(stem, judge), judge);
   }
+  /**
+   * A key that passes as a place is still a common noun when its main spelling is in construct with what follows it
+   * (في عمق البحر، من أشد الناس، إلى مأدبة العشاء، مقاتلي التنظيم): after cues it is mostly followed by a definite noun,
+   * each time another. A place ends its phrase (في جدة، أمس), or is followed by its adjective (في مكة المكرمة، أمريكا
+   * الشمالية) or a time (في الرياض اليوم). Such a noun is not listed as a place, and is no name either.
+   */
+  const decide = (key: string, j: WordJudge): 'place' | 'noun' | null => {
+    if (!spellings.isPlace(key, j)) return null;
+    const main = spellings.mainStem(key);
+    return main !== null && constructs.isConstruct(main, cues.get(main) ?? 0) ? 'noun' : 'place';
+  };
+  const nouns = new Set<string>();
   for (const [key, k] of spellings.byKey) {
     if (pace.tick(0.25)) yield;
-    if (spellings.isPlace(key, judge)) single.set(key, { key, cues: k.cues });
+    const d = decide(key, judge);
+    if (d === 'place') single.set(key, { key, cues: k.cues });
+    else if (d === 'noun') nouns.add(key);
   }
   const pairPlaces = new Map<string, LearnedPlace[]>();
   const decidedPairs = new Map<string, string | null>();
@@ -172,7 +192,10 @@ export function* learnPlaces(
     for (const p of registry.places ?? []) {
       for (const s of [p.name, ...(p.variants ?? [])]) {
         const parts = s.trim().split(/\s+/);
-        if (parts.length === 1) single.set(placeKey(parts[0]), { key: placeKey(parts[0]), cues: 0 });
+        if (parts.length === 1) {
+          single.set(placeKey(parts[0]), { key: placeKey(parts[0]), cues: 0 });
+          nouns.delete(placeKey(parts[0]));
+        }
         else if (parts.length === 2) {
           const first = placeKey(parts[0]);
           const list = pairPlaces.get(first) ?? [];
@@ -183,25 +206,30 @@ export function* learnPlaces(
     }
   }
   const learner: PlaceLearner = {
-    recheck(cueDelta, pairs, current, j) {
+    recheck(cueDelta, pairDelta, current, j) {
       const stems = new Set<string>();
       for (const [surface, n] of cueDelta) {
         const stem = j.stem(surface);
         bump(cues, stem, n);
         stems.add(stem);
       }
-      for (const pair of pairs) stems.add(phrases.set(pair, current.placeCuePairs.get(pair) ?? 0, j));
+      for (const [pair, d] of pairDelta) {
+        const n = current.placeCuePairs.get(pair) ?? 0;
+        const stem = phrases.set(pair, n, j);
+        constructs.add(stem, pair, n, n - d);
+        stems.add(stem);
+      }
       const keys = new Set<string>();
       for (const stem of stems) keys.add(spellings.judge(stem, placeCues(stem, j), j));
-      for (const key of keys) if (spellings.isPlace(key, j) !== single.has(key)) return false;
-      for (const pair of pairs) {
+      for (const key of keys) if (decide(key, j) !== (single.has(key) ? 'place' : nouns.has(key) ? 'noun' : null)) return false;
+      for (const pair of pairDelta.keys()) {
         const p = pairPlace(pair, current.placeCuePairs.get(pair) ?? 0, j);
         if ((p && `${p.first} ${p.second}`) !== (decidedPairs.get(pair) ?? null)) return false;
       }
       return true;
     },
   };
-  return { single, pairs: pairPlaces, learner };
+  return { single, pairs: pairPlaces, nouns, learner };
 }
 
 /** Times a pair of words must follow cues to be a place. */
@@ -213,6 +241,61 @@ const MIN_PAIR_CUES = 3;
  * (سالزبورغ النمساوية, four times) from an idiom.
  */
 const IDIOM_MIN_CUES = 5;
+
+/**
+ * How often each stem after a cue is followed by a definite noun that is neither its adjective nor a time nor a
+ * function word, in pairs seen fewer than MIN_PAIR_CUES times (a recurring pair is a phrase: a two-word place such as
+ * مكة المكرمة, or an idiom, judged as such).
+ */
+class Constructs {
+  private readonly byStem = new Map<string, number>();
+
+  /** Counts a pair seen `n` times now and `before` times before (0 on a first count). */
+  add(stem: string, pair: string, n: number, before: number): void {
+    const d = constructShare(n) - constructShare(before);
+    if (d === 0 || !isGenitiveFollower(pair.slice(pair.indexOf(' ') + 1))) return;
+    const v = (this.byStem.get(stem) ?? 0) + d;
+    if (v > 0) this.byStem.set(stem, v);
+    else this.byStem.delete(stem);
+  }
+
+  /** At least CONSTRUCT_MIN such pairs, and at least CONSTRUCT_SHARE of the stem's cues. */
+  isConstruct(stem: string, cues: number): boolean {
+    const n = this.byStem.get(stem) ?? 0;
+    return n >= CONSTRUCT_MIN && n >= CONSTRUCT_SHARE * cues;
+  }
+}
+
+function constructShare(n: number): number {
+  return n < MIN_PAIR_CUES ? n : 0;
+}
+
+/** Times a word after cues must be followed by a definite noun, and the share of its cues that is, to be in construct. */
+const CONSTRUCT_MIN = 2;
+const CONSTRUCT_SHARE = 0.5;
+
+/**
+ * A definite noun that can be the second term of a construct (عمق البحر): with the article, not a function word, a
+ * title (سوريا الدكتور …: a new phrase), a time (في الرياض اليوم، العام الماضي), an adjective of nationality or direction
+ * (أمريكا الشمالية، ميلانو الإيطالية) or one that describes a place (الواقعة، القريبة، الصديق).
+ */
+function isGenitiveFollower(surface: string): boolean {
+  const norm = normalizeForMatch(surface);
+  if (norm.length < 4 || !norm.startsWith('ال') || !isPlaceCandidate(norm)) return false;
+  if (STOPWORDS.has(norm) || VERBS.has(norm) || AFTER_PLACE_WORDS.has(norm) || titleOf(norm)) return false;
+  return !/(?:ي|يه|يين|يون)$/.test(norm);
+}
+
+/** Times, and adjectives that describe a place, written right after a place name (منطقة شيترال الواقعة في …). */
+const AFTER_PLACE_WORDS = new Set(
+  [
+    'العام', 'الأسبوع', 'الشهر', 'الماضي', 'الماضية', 'الحالي', 'الحالية', 'الجاري', 'الجارية', 'المقبل', 'المقبلة',
+    'الليلة', 'الأخير', 'الأخيرة', 'الواقع', 'الواقعة', 'القريب', 'القريبة', 'المجاور', 'المجاورة', 'الشقيق', 'الشقيقة',
+    'الصديق', 'الصديقة', 'المحتل', 'المحتلة', 'الكبرى', 'الصغرى', 'القديم', 'القديمة', 'الجديد', 'الجديدة', 'المقدسة',
+    'المكرمة', 'المنورة', 'التابع', 'التابعة', 'الصغير', 'الصغيرة', 'الكبير', 'الكبيرة', 'المحاذية', 'النائية',
+    'المنكوبة', 'المحاصرة',
+  ].map((w) => normalizeForMatch(w)),
+);
 
 /** The pairs of words after cues, by the stem of their first word: pair -> times after a cue. */
 class CuePhrases {
@@ -275,6 +358,19 @@ class KeySpellings {
     if (!k) this.byKey.set(key, (k = new KeyJudgement()));
     k.places.set(stem, cue);
     return key;
+  }
+
+  /** The spelling judged a place with the most cues (the first in code-point order on a tie), or null. */
+  mainStem(key: string): string | null {
+    let best: string | null = null;
+    let most = -1;
+    for (const [stem, cue] of this.byKey.get(key)?.places ?? []) {
+      if (cue > most || (cue === most && best !== null && stem < best)) {
+        best = stem;
+        most = cue;
+      }
+    }
+    return best;
   }
 
   /**
