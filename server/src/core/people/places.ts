@@ -161,7 +161,7 @@ export function* learnPlaces(
   }
   /**
    * A key that passes as a place is still a common noun when its main spelling is in construct with what follows it
-   * (في عمق البحر، من أشد الناس، إلى مأدبة العشاء، مقاتلي التنظيم): after cues it is mostly followed by a definite noun,
+   * (في عمق البحر، في أروقة المحاكم، في ربوع الوطن، من مسئولي الوزارة): after cues it is mostly followed by a definite noun,
    * each time another. A place ends its phrase (في جدة، أمس), or is followed by its adjective (في مكة المكرمة، أمريكا
    * الشمالية) or a time (في الرياض اليوم). Such a noun is not listed as a place, and is no name either.
    */
