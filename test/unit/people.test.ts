@@ -160,6 +160,28 @@ describe('people index on the seeds', () => {
   });
 });
 
+describe('people in sports news', () => {
+  const texts = [
+    'وسجل لاعب برشلونة ليونيل ميسي هدفين في المباراة.',
+    'وأشاد ليونيل ميسي بزملائه بعد الفوز الكبير.',
+    'وقال مدرب المنتخب مانويل بليجريني إن الفريق جاهز للمباراة.',
+    'وأصيب لاعب وسط الهلال سلمان الفرج في التدريبات أمس.',
+    'وتألق حارس المرمى محمد العويس في اللقاء.',
+    'ولم يكن الهلال في أفضل حالاته أمس.',
+    'وقال لاعب الهلال سلمان الفرج إن الفريق سيعود أقوى.',
+  ];
+  const c = new Corpus();
+  c.applyChange({ changed: texts.map((t, i) => ({ file: `s/${i}.txt`, text: `${t}\n` })) });
+  const names = c.people().people.map((p) => p.name);
+
+  it('a player, coach or goalkeeper has his club or team before his name (لاعب برشلونة ليونيل ميسي)', () => {
+    for (const n of ['ليونيل ميسي', 'مانويل بليجريني', 'سلمان الفرج', 'محمد العويس']) assert.ok(names.includes(n), `${n} not in ${names.join(', ')}`);
+    for (const n of ['لاعب برشلونة', 'لاعب الهلال', 'وسط الهلال', 'يكن الهلال', 'برشلونة ليونيل ميسي']) {
+      assert.ok(!names.includes(n), `${n} in ${names.join(', ')}`);
+    }
+  });
+});
+
 describe('people index updates', () => {
   it('reads only the edited file again when no name changes, and never answers from before the edit', () => {
     const c = seedCorpus();

@@ -142,11 +142,16 @@ export const TITLE_WORDS = new Set([
     'دكتور', 'الدكتورة', 'دكتورة', 'مهندس', 'المهندسة', 'أستاذ', 'الأستاذة', 'شيخ', 'الشيخة', 'الرائد', 'النقيب',
     'الملازم', 'المقدم', 'ملك', 'الملكة', 'ملكة', 'الوزيرة', 'السفيرة', 'الإعلامية', 'الكاتبة', 'الصحفية', 'الداعية',
     'حاكم', 'الحاكم',
+    // Sports: a player's, coach's or goalkeeper's club or team comes first (لاعب الهلال ياسر الشهراني، مدرب المنتخب).
+    'لاعب', 'لاعبة', 'مدرب', 'مدربة', 'حارس',
   ]),
 ]);
 
 /** Titles of an office followed by its portfolio or body (وزير الخارجية، ملك المغرب): the next word is no name. */
-export const OFFICE_TITLES = new Set([...NAME_OFFICE_TITLES, ...norm(['ملك', 'ملكة', 'حاكم', 'قائد', 'زعيم', 'رئيسة'])]);
+export const OFFICE_TITLES = new Set([
+  ...NAME_OFFICE_TITLES,
+  ...norm(['ملك', 'ملكة', 'حاكم', 'قائد', 'زعيم', 'رئيسة', 'لاعب', 'لاعبة', 'مدرب', 'مدربة', 'حارس']),
+]);
 
-/** Words after an office that make its portfolio two words long (مدير عام الجمارك، أمين عام مجلس). */
-export const PORTFOLIO_PREFIXES = norm(['عام', 'العام']);
+/** Words after an office that make its portfolio two words long (مدير عام الجمارك، أمين عام مجلس، لاعب وسط الهلال). */
+export const PORTFOLIO_PREFIXES = norm(['عام', 'العام', 'وسط', 'خط']);
