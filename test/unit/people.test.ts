@@ -3,7 +3,8 @@ import * as assert from 'node:assert';
 import { Corpus } from '../../server/src/core/corpus';
 import type { Entity, Mention, PeopleBuild, PeopleSnapshot, PeopleSources } from '../../server/src/core/people/index';
 import { parseRegistryText, registryText, starterRegistry } from '../../server/src/core/people/registry';
-import { stripMarks } from '../../server/src/core/text/normalize';
+import { normalizeForMatch, stripMarks } from '../../server/src/core/text/normalize';
+import { WordJudge } from '../../server/src/core/people/judge';
 import { indexLines, rangeOf } from '../../server/src/core/text/lines';
 import { readSeeds } from '../helpers/fixture';
 
@@ -179,6 +180,27 @@ describe('people in sports news', () => {
     for (const n of ['لاعب برشلونة', 'لاعب الهلال', 'وسط الهلال', 'يكن الهلال', 'برشلونة ليونيل ميسي']) {
       assert.ok(!names.includes(n), `${n} in ${names.join(', ')}`);
     }
+  });
+});
+
+describe('people: a plural verb is no name, a French name ending in وا is', () => {
+  const texts = [
+    'وأبدى الأعضاء قلقهم من التأخير في انتخاب رئيس جديد للبنان وناشدوا كافة الأطراف العمل معا.',
+    'وناشد الأهالي الجهات المختصة التدخل السريع.',
+    'ناشد المواطنون البلدية إصلاح الطريق.',
+    'وناشد المجلس الدول المانحة تقديم الدعم.',
+    'وناشد الصليب الأحمر الأطراف حماية المدنيين.',
+    'وأعرب الرئيس الفرنسي فرانسوا هولاند عن قلقه من التطورات.',
+    'وأكدت الحكومة الفرنسية دعمها للمبادرة، وعاد الوفد من فرنسا أمس.',
+  ];
+  const c = new Corpus();
+  c.applyChange({ changed: texts.map((t, i) => ({ file: `v/${i}.txt`, text: `${t}\n` })) });
+
+  it('reads وناشدوا as a verb (وناشد is written three times) and فرانسوا as no verb', () => {
+    const judge = new WordJudge(c.nameIndex());
+    assert.strictEqual(judge.classOf('وناشدوا', normalizeForMatch('وناشدوا')), 'verb');
+    assert.notStrictEqual(judge.classOf('فرانسوا', normalizeForMatch('فرانسوا')), 'verb');
+    assert.ok(c.people().people.some((p) => p.name === 'فرانسوا هولاند'));
   });
 });
 

@@ -354,6 +354,9 @@ export class WordJudge {
     // Verbal nouns (تخريج، اعتبار، استقبال، مواصلة) and past verbs of a woman (اتفقت، استمرت).
     if (VERBAL_NOUN.test(stemNorm)) return 'modifier';
     if (stemNorm.length >= 5 && stemNorm.endsWith('ت') && this.count(stem.slice(0, -1)) > 0) return 'verb';
+    // A verb of the plural (ناشدوا، أكدوا، يحضروا): the word without its final وا is written three times or more (a French
+    // name ending so, بونوا، فرانسوا, is not a rarer word's plural).
+    if (stemNorm.length >= 5 && stemNorm.endsWith('وا') && this.count(stem.slice(0, -2)) >= 3) return 'verb';
     if (this.isNisba(stem)) return 'modifier';
     // A feminine noun or adjective with the article (القابضة، المكرمة): family names are not written so.
     if (stemNorm.startsWith('ال') && stem.endsWith('ة')) return 'modifier';
