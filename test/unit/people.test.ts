@@ -204,6 +204,23 @@ describe('people: a plural verb is no name, a French name ending in وا is', ()
   });
 });
 
+describe('people: particles and numbers after a title', () => {
+  it('makes no name of «لو كنت» or «نحو عشرة»', () => {
+    const texts = [
+      'وقال الملك لو كنت مكانكم لفعلت الشيء نفسه.',
+      'وأضاف الملك لو كنت أعلم لأخبرتكم.',
+      'وأكد الملك لو كنت هناك لرأيت ذلك بنفسك.',
+      'وأعلن المتحدث نحو عشرة آلاف مشارك في الحفل.',
+      'وذكر المتحدث نحو عشرة مصابين في الحادث.',
+      'وأوضح المتحدث نحو عشرة قتلى بين المدنيين.',
+    ];
+    const c = new Corpus();
+    c.applyChange({ changed: texts.map((t, i) => ({ file: `p/${i}.txt`, text: `${t}\n` })) });
+    const names = c.people().people.map((p) => p.name);
+    assert.ok(!names.some((n) => /(?:^| )(?:لو|كنت|نحو|عشرة)(?: |$)/.test(n)), names.join(', '));
+  });
+});
+
 describe('people index updates', () => {
   it('reads only the edited file again when no name changes, and never answers from before the edit', () => {
     const c = seedCorpus();
