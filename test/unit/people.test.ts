@@ -161,6 +161,17 @@ describe('people index on the seeds', () => {
   });
 });
 
+/** A corpus of one file per line of text. */
+function corpusOfLines(texts: string[]): Corpus {
+  const c = new Corpus();
+  c.applyChange({ changed: texts.map((t, i) => ({ file: `lines/${i}.txt`, text: `${t}\n` })) });
+  return c;
+}
+
+function namesOf(c: Corpus): string[] {
+  return c.people().people.map((p) => p.name);
+}
+
 describe('people in sports news', () => {
   const texts = [
     'وسجل لاعب برشلونة ليونيل ميسي هدفين في المباراة.',
@@ -171,9 +182,7 @@ describe('people in sports news', () => {
     'ولم يكن الهلال في أفضل حالاته أمس.',
     'وقال لاعب الهلال سلمان الفرج إن الفريق سيعود أقوى.',
   ];
-  const c = new Corpus();
-  c.applyChange({ changed: texts.map((t, i) => ({ file: `s/${i}.txt`, text: `${t}\n` })) });
-  const names = c.people().people.map((p) => p.name);
+  const names = namesOf(corpusOfLines(texts));
 
   it('a player, coach or goalkeeper has his club or team before his name (لاعب برشلونة ليونيل ميسي)', () => {
     for (const n of ['ليونيل ميسي', 'مانويل بليجريني', 'سلمان الفرج', 'محمد العويس']) assert.ok(names.includes(n), `${n} not in ${names.join(', ')}`);
@@ -193,8 +202,7 @@ describe('people: a plural verb is no name, a French name ending in وا is', ()
     'وأعرب الرئيس الفرنسي فرانسوا هولاند عن قلقه من التطورات.',
     'وأكدت الحكومة الفرنسية دعمها للمبادرة، وعاد الوفد من فرنسا أمس.',
   ];
-  const c = new Corpus();
-  c.applyChange({ changed: texts.map((t, i) => ({ file: `v/${i}.txt`, text: `${t}\n` })) });
+  const c = corpusOfLines(texts);
 
   it('reads وناشدوا as a verb (وناشد is written three times) and فرانسوا as no verb', () => {
     const judge = new WordJudge(c.nameIndex());
@@ -214,9 +222,7 @@ describe('people: particles and numbers after a title', () => {
       'وذكر المتحدث نحو عشرة مصابين في الحادث.',
       'وأوضح المتحدث نحو عشرة قتلى بين المدنيين.',
     ];
-    const c = new Corpus();
-    c.applyChange({ changed: texts.map((t, i) => ({ file: `p/${i}.txt`, text: `${t}\n` })) });
-    const names = c.people().people.map((p) => p.name);
+    const names = namesOf(corpusOfLines(texts));
     assert.ok(!names.some((n) => /(?:^| )(?:لو|كنت|نحو|عشرة)(?: |$)/.test(n)), names.join(', '));
   });
 });
