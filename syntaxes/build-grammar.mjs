@@ -63,7 +63,7 @@ const grammar = {
     },
     'metadata-line': {
       comment: 'Publication metadata of a news page: «تاريخ النشر: …», «آخر تحديث: …», «المصدر: …» (a bullet may lead).',
-      begin: '^\\s*(?:([•·▪●*-])\\s*)?(تاريخ النشر|آخر تحديث|اخر تحديث|تاريخ التحديث|المصدر)\\s*(:)',
+      begin: '^\\s*(?:([•·▪●*-])\\s*)?(تاريخ النشر|آخر تحديث|اخر تحديث|تاريخ التحديث|التاريخ|المصدر)\\s*(:)',
       beginCaptures: {
         1: { name: 'punctuation.definition.list.corpus' },
         2: { name: 'keyword.other.metadata.corpus' },

@@ -217,6 +217,11 @@ export const suites = {
       ],
     },
     {
+      // constructed: a scraper's labelled header
+      line: 'التاريخ: 2024-10-20',
+      expect: [['التاريخ', 'meta.metadata.corpus keyword.other.metadata.corpus'], ['2024-10-20', `meta.metadata.corpus ${DATE}`]],
+    },
+    {
       // 004
       line: 'المصدر: RT',
       expect: [['المصدر', 'meta.metadata.corpus keyword.other.metadata.corpus'], [':', 'punctuation.separator.key-value.corpus'], ['RT', 'meta.metadata.corpus']],

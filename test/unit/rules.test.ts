@@ -155,6 +155,29 @@ describe('rules on fixtures', () => {
     assert.deepStrictEqual(bare.findings('tg.txt').map((f) => f.code), ['undated-entry']);
   });
 
+  it('other page layouts: a dateline above the headline, a relative time, a scraper\'s labelled header', () => {
+    const body = 'أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المحافظات الشمالية تتضمن قروضا ميسرة وبذورا محسنة.';
+    const c = corpusOf([
+      { file: 'dateline.txt', text: `الثلاثاء 22 أكتوبر 2024 | 10:15 ص\nالحكومة تعلن خطة جديدة لدعم المزارعين\n${body}\n` },
+      { file: 'relative.txt', text: `منذ 3 ساعات\nالحكومة تعلن خطة جديدة لدعم الصيادين\n${body.replace('المزارعين', 'الصيادين')}\n` },
+      {
+        file: 'labelled.txt',
+        text: `العنوان: الحكومة تعلن خطة جديدة للطلاب\nالتاريخ: 2024-10-20\nالرابط: https://example.com/news/123\n${body.replace('المزارعين', 'الطلاب')}\n`,
+      },
+    ]);
+    const brief = (f: string): string[] => c.entries(f).map((e) => `${e.title} | ${e.date}`);
+    assert.deepStrictEqual(brief('dateline.txt'), ['الحكومة تعلن خطة جديدة لدعم المزارعين | 2024-10-22']);
+    assert.deepStrictEqual(brief('relative.txt'), ['الحكومة تعلن خطة جديدة لدعم الصيادين | null']);
+    assert.deepStrictEqual(brief('labelled.txt'), ['الحكومة تعلن خطة جديدة للطلاب | 2024-10-20']);
+    assert.deepStrictEqual(c.findings('dateline.txt'), []);
+    // A line that holds a date among other words is text, not a dateline.
+    const text = corpusOf([{ file: 'a.txt', text: `وصل الوفد في 22 أكتوبر 2024 إلى العاصمة\n${body}\n` }]);
+    assert.deepStrictEqual(
+      text.entries('a.txt').map((e) => e.title),
+      ['وصل الوفد في 22 أكتوبر 2024 إلى العاصمة'],
+    );
+  });
+
   it('inline suppression markers silence one finding', () => {
     const out = checkFixture('--- a.txt\nعنوان الخبر بلا تاريخ هنا\n\nنص الخبر.\n--- b.txt\n<!-- corpus-lint-disable-next-line undated-entry -->\nعنوان آخر بلا تاريخ أيضا\n\nنص.\n');
     assert.match(out, /a\.txt:1:1/);

@@ -260,8 +260,11 @@ function winnow(h: Uint32Array, out: Uint32Array): Uint32Array {
 }
 
 /** An entry's title as shown in outlines: the line without leading symbols, shortened at a word boundary. */
+/** A scraper's label before the headline: «العنوان: …», «title: …». */
+const TITLE_LABEL = /^(?:العنوان|عنوان الخبر|عنوان|title|headline)\s*[:：]\s*/i;
+
 function titleText(line: string): string {
-  let s = line.replace(/^[^\p{L}\p{N}«“"(#@]+/u, '').trim();
+  let s = line.replace(/^[^\p{L}\p{N}«“"(#@]+/u, '').replace(TITLE_LABEL, '').trim();
   if (s.length > 120) {
     const cut = s.lastIndexOf(' ', 117);
     s = s.slice(0, cut > 60 ? cut : 117) + '…';

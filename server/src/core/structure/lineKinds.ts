@@ -4,6 +4,7 @@
  * explicit markers, or content.
  */
 import { HASHTAG, WordScan } from '../text/scan';
+import { findDates } from '../dates';
 
 export type LineKind =
   | 'blank'
@@ -61,7 +62,21 @@ const BOILERPLATE = [
 /** A breadcrumb or menu: short segments joined by `|`, `»` or `>`. */
 const BREADCRUMB = /^[^|»>]{1,40}(?:\s[|»>]\s[^|»>]{1,40}){1,}$/;
 /** Publication-date labels (Arabic and English). */
-const DATE_LABEL = /^[•·\-–\s]*(?:تاريخ النشر|تاريخ الخبر|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تم النشر|Published|Posted|Updated|Date)\s*[:：]/i;
+const DATE_LABEL =
+  /^[•·\-–\s]*(?:تاريخ النشر|تاريخ الخبر|تاريخ الإضافة|التاريخ|تاريخ|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تم النشر|Published(?: on)?|Posted(?: on)?|Updated|Last updated|Date)\s*[:：]/i;
+/** A labelled link of a scraper's header: «الرابط: https://…», «url: https://…». */
+const LABELLED_URL = /^(?:الرابط|رابط الخبر|رابط|url|link)\s*[:：]\s*(?:https?:\/\/|www\.)\S+$/i;
+/** A relative time in place of a date: «منذ 3 ساعات», «قبل يومين», «3 hours ago». */
+const RELATIVE_TIME =
+  /^(?:(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|سنة|سنتين|سنوات|عام|عامين|أعوام)|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)$/i;
+/**
+ * What a dateline holds besides its date: weekdays, a time (10:15 ص، PM), separators and a few words of publication
+ * («الثلاثاء 22 أكتوبر 2024 | 10:15 ص», «نشر 22/10/2024 - 10:15»). A line of nothing else is metadata.
+ */
+const DATELINE_REST =
+  /[\s|،,\-–—•·/()[\]:.]+|\d{1,2}:\d{2}(?::\d{2})?|(?<![\p{L}])(?:ص|م|مساء|صباحا|صباحاً|AM|PM|GMT|UTC|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|يوم|نشر|نُشر|الموافق|بتوقيت|مكة|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?![\p{L}])/giu;
+/** Datelines are short: longer lines are text that holds a date. */
+const DATELINE_MAX_CHARS = 80;
 /** A tweet embed's attribution: «— Name (@handle) January 28, 2026». */
 const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/;
 /**
@@ -114,6 +129,9 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (words <= 8 && w.allHashtags && line.startsWith('#')) return 'separator';
     if (TELEGRAM_COUNTER.test(line) || TELEGRAM_DOWNLOAD.test(line)) return 'boilerplate';
     if (DATE_LABEL.test(line) || TWEET_ATTRIBUTION.test(line) || SOURCE_LINE.test(line)) return 'metadata';
+    if (LABELLED_URL.test(line)) return 'url';
+    if (words <= 6 && RELATIVE_TIME.test(line)) return 'boilerplate';
+    if (length <= DATELINE_MAX_CHARS && isDateline(line)) return 'metadata';
     if (line.endsWith(']')) {
       if (POST_HEADER.test(line)) return 'post-header';
       if (FORWARD_NOTE.test(line)) return 'boilerplate';
@@ -123,6 +141,21 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
   }
   return 'content';
+}
+
+/** A line that is a date and what goes with one (a weekday, a time, separators), and nothing else. */
+function isDateline(line: string): boolean {
+  if (!/[0-9\u0660-\u0669\u06F0-\u06F9]/.test(line)) return false;
+  const dates = findDates(line);
+  if (!dates.length) return false;
+  let rest = '';
+  let at = 0;
+  for (const d of dates) {
+    rest += line.slice(at, d.start) + ' ';
+    at = d.end;
+  }
+  rest += line.slice(at);
+  return rest.replace(DATELINE_REST, '').length === 0;
 }
 
 function isSpace(c: number): boolean {
