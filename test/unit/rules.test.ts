@@ -153,6 +153,9 @@ describe('rules on fixtures', () => {
     // The same messages without headers: one undated article.
     const bare = corpusOf([{ file: 'tg.txt', text: text.split('\n').filter((l) => !l.includes('[')).join('\n') }]);
     assert.deepStrictEqual(bare.findings('tg.txt').map((f) => f.code), ['undated-entry']);
+    // Headers without the channel's name (a date and a time alone) start posts too.
+    const nameless = corpusOf([{ file: 'tg.txt', text: text.replace(/^[^[\n]*, \[/gm, '[') }]);
+    assert.deepStrictEqual(nameless.entries('tg.txt').map((e) => e.date), ['2024-10-20', '2024-10-21', '2024-11-02']);
   });
 
   it('other page layouts: a dateline above the headline, a relative time, a scraper\'s labelled header', () => {

@@ -129,13 +129,14 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (words <= 8 && w.allHashtags && line.startsWith('#')) return 'separator';
     if (TELEGRAM_COUNTER.test(line) || TELEGRAM_DOWNLOAD.test(line)) return 'boilerplate';
     if (DATE_LABEL.test(line) || TWEET_ATTRIBUTION.test(line) || SOURCE_LINE.test(line)) return 'metadata';
-    if (LABELLED_URL.test(line)) return 'url';
-    if (words <= 6 && RELATIVE_TIME.test(line)) return 'boilerplate';
-    if (length <= DATELINE_MAX_CHARS && isDateline(line)) return 'metadata';
+    // Before the dateline: a header without the channel's name («[20.10.24 14:35]») is a date and a time alone.
     if (line.endsWith(']')) {
       if (POST_HEADER.test(line)) return 'post-header';
       if (FORWARD_NOTE.test(line)) return 'boilerplate';
     }
+    if (LABELLED_URL.test(line)) return 'url';
+    if (words <= 6 && RELATIVE_TIME.test(line)) return 'boilerplate';
+    if (length <= DATELINE_MAX_CHARS && isDateline(line)) return 'metadata';
     if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';
     if (words <= 12 && BOILERPLATE.some((re) => re.test(line))) return 'boilerplate';
     if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
