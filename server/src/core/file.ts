@@ -259,10 +259,10 @@ function winnow(h: Uint32Array, out: Uint32Array): Uint32Array {
   return out.subarray(0, picked);
 }
 
-/** An entry's title as shown in outlines: the line without leading symbols, shortened at a word boundary. */
 /** A scraper's label before the headline: «العنوان: …», «title: …». */
 const TITLE_LABEL = /^(?:العنوان|عنوان الخبر|عنوان|title|headline)\s*[:：]\s*/i;
 
+/** An entry's title as shown in outlines: the line without leading symbols or a label, shortened at a word boundary. */
 function titleText(line: string): string {
   let s = line.replace(/^[^\p{L}\p{N}«“"(#@]+/u, '').replace(TITLE_LABEL, '').trim();
   if (s.length > 120) {

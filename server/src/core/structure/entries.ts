@@ -97,7 +97,8 @@ function segmentPosts(
   normOf: (line: number) => string,
 ): Segmentation {
   const entries: EntrySpan[] = [];
-  let current: EntrySpan | null = null;
+  // Typed by assertion: assignments in `start` would not widen a narrowed `null`.
+  let current = null as EntrySpan | null;
   let currentParagraphs = new Set<string>();
   let bodyWords = 0;
   let afterSeparator = false;
@@ -105,10 +106,11 @@ function segmentPosts(
   let keepTogether = false;
   /** A message header opened the current post, and no content line has given it a title yet. */
   let awaitingTitle = false;
-  const start = (i: number): void => {
+  /** Starts an entry at line i; `paragraphs` are those it holds so far (none for a message header). */
+  const start = (i: number, paragraphs: Set<string>): void => {
     current = { titleLine: i, firstLine: i, lastLine: i };
     entries.push(current);
-    currentParagraphs = new Set([normOf(i)]);
+    currentParagraphs = paragraphs;
     bodyWords = 0;
   };
   for (let i = begin; i < lines.length; i++) {
@@ -121,10 +123,7 @@ function segmentPosts(
     }
     if (l.kind === 'post-header') {
       // The header opens the post; a post of no text (a photo) keeps the header as its title.
-      current = { titleLine: i, firstLine: i, lastLine: i };
-      entries.push(current);
-      currentParagraphs = new Set();
-      bodyWords = 0;
+      start(i, new Set());
       awaitingTitle = true;
       afterSeparator = false;
       forceNew = false;
@@ -146,7 +145,7 @@ function segmentPosts(
     else if (keepTogether) startsNew = false;
     else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm);
     else startsNew = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
-    if (startsNew && l.kind === 'content') start(i);
+    if (startsNew && l.kind === 'content') start(i, new Set([norm]));
     else if (current) {
       (current as EntrySpan).lastLine = i;
       currentParagraphs.add(norm);
