@@ -92,6 +92,15 @@ export const PLACE_DIRECTIONS = norm([
   'الأقصى', 'العليا', 'السفلى',
 ]);
 
+/** Times, and adjectives that describe a place, written right after a place name (منطقة شيترال الواقعة في …). */
+export const AFTER_PLACE_WORDS = norm([
+  'العام', 'الأسبوع', 'الشهر', 'الماضي', 'الماضية', 'الحالي', 'الحالية', 'الجاري', 'الجارية', 'المقبل', 'المقبلة',
+  'الليلة', 'الأخير', 'الأخيرة', 'الواقع', 'الواقعة', 'القريب', 'القريبة', 'المجاور', 'المجاورة', 'الشقيق', 'الشقيقة',
+  'الصديق', 'الصديقة', 'المحتل', 'المحتلة', 'الكبرى', 'الصغرى', 'القديم', 'القديمة', 'الجديد', 'الجديدة', 'المقدسة',
+  'المكرمة', 'المنورة', 'التابع', 'التابعة', 'الصغير', 'الصغيرة', 'الكبير', 'الكبيرة', 'المحاذية', 'النائية',
+  'المنكوبة', 'المحاصرة',
+]);
+
 /** Words after a place cue that are never places (في إطار، في حين، في ظل، من أجل). */
 export const NOT_PLACES = norm([
   'إطار', 'حين', 'ظل', 'أجل', 'خلال', 'حال', 'ضوء', 'سبيل', 'وقت', 'مجال', 'مقدمة', 'أعقاب', 'نهاية', 'بداية',
@@ -138,6 +147,12 @@ export const INSTITUTION_HEADS = norm([
 
 export { STOPWORDS, PROCLITIC_LETTERS } from '../names/lexicon';
 
+/**
+ * Sports roles whose club or team comes first, as an office's portfolio does (لاعب الهلال ياسر الشهراني، مدرب المنتخب،
+ * حارس المرمى): titles and offices both.
+ */
+const SPORTS_TITLES = norm(['لاعب', 'لاعبة', 'مدرب', 'مدربة', 'حارس']);
+
 /** Titles before a person's name: the name lexicon's, and forms without the article it lacks (دكتور، ملك). */
 export const TITLE_WORDS = new Set([
   // A ministry is no title of a person (وزارة الصحة ينتظرون).
@@ -146,15 +161,15 @@ export const TITLE_WORDS = new Set([
     'دكتور', 'الدكتورة', 'دكتورة', 'مهندس', 'المهندسة', 'أستاذ', 'الأستاذة', 'شيخ', 'الشيخة', 'الرائد', 'النقيب',
     'الملازم', 'المقدم', 'ملك', 'الملكة', 'ملكة', 'الوزيرة', 'السفيرة', 'الإعلامية', 'الكاتبة', 'الصحفية', 'الداعية',
     'حاكم', 'الحاكم',
-    // Sports: a player's, coach's or goalkeeper's club or team comes first (لاعب الهلال ياسر الشهراني، مدرب المنتخب).
-    'لاعب', 'لاعبة', 'مدرب', 'مدربة', 'حارس',
   ]),
+  ...SPORTS_TITLES,
 ]);
 
 /** Titles of an office followed by its portfolio or body (وزير الخارجية، ملك المغرب): the next word is no name. */
 export const OFFICE_TITLES = new Set([
   ...NAME_OFFICE_TITLES,
-  ...norm(['ملك', 'ملكة', 'حاكم', 'قائد', 'زعيم', 'رئيسة', 'لاعب', 'لاعبة', 'مدرب', 'مدربة', 'حارس']),
+  ...norm(['ملك', 'ملكة', 'حاكم', 'قائد', 'زعيم', 'رئيسة']),
+  ...SPORTS_TITLES,
 ]);
 
 /** Words after an office that make its portfolio two words long (مدير عام الجمارك، أمين عام مجلس، لاعب وسط الهلال). */

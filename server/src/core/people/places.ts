@@ -8,6 +8,7 @@ import type { EvidenceTotals } from './evidence';
 import { BREAK } from './tokens';
 import { placeKey, WordJudge } from './judge';
 import {
+  AFTER_PLACE_WORDS,
   BODY_HEADS,
   INSTITUTION_HEADS,
   NOT_PLACES,
@@ -195,8 +196,7 @@ export function* learnPlaces(
         if (parts.length === 1) {
           single.set(placeKey(parts[0]), { key: placeKey(parts[0]), cues: 0 });
           nouns.delete(placeKey(parts[0]));
-        }
-        else if (parts.length === 2) {
+        } else if (parts.length === 2) {
           const first = placeKey(parts[0]);
           const list = pairPlaces.get(first) ?? [];
           list.push({ key: `${first} ${placeKey(parts[1])}`, second: placeKey(parts[1]), cues: 0 });
@@ -285,17 +285,6 @@ function isGenitiveFollower(surface: string): boolean {
   if (STOPWORDS.has(norm) || VERBS.has(norm) || AFTER_PLACE_WORDS.has(norm) || titleOf(norm)) return false;
   return !/(?:ي|يه|يين|يون)$/.test(norm);
 }
-
-/** Times, and adjectives that describe a place, written right after a place name (منطقة شيترال الواقعة في …). */
-const AFTER_PLACE_WORDS = new Set(
-  [
-    'العام', 'الأسبوع', 'الشهر', 'الماضي', 'الماضية', 'الحالي', 'الحالية', 'الجاري', 'الجارية', 'المقبل', 'المقبلة',
-    'الليلة', 'الأخير', 'الأخيرة', 'الواقع', 'الواقعة', 'القريب', 'القريبة', 'المجاور', 'المجاورة', 'الشقيق', 'الشقيقة',
-    'الصديق', 'الصديقة', 'المحتل', 'المحتلة', 'الكبرى', 'الصغرى', 'القديم', 'القديمة', 'الجديد', 'الجديدة', 'المقدسة',
-    'المكرمة', 'المنورة', 'التابع', 'التابعة', 'الصغير', 'الصغيرة', 'الكبير', 'الكبيرة', 'المحاذية', 'النائية',
-    'المنكوبة', 'المحاصرة',
-  ].map((w) => normalizeForMatch(w)),
-);
 
 /** The pairs of words after cues, by the stem of their first word: pair -> times after a cue. */
 class CuePhrases {
