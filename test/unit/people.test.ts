@@ -1,5 +1,6 @@
 /** The people and places index on the five seed documents: mention finding, clustering, short forms, the registry. */
 import * as assert from 'node:assert';
+import { assertExcludes, assertIncludes } from '../helpers/lists';
 import { Corpus } from '../../server/src/core/corpus';
 import type { Entity, Mention, PeopleBuild, PeopleSnapshot, PeopleSources } from '../../server/src/core/people/index';
 import { parseRegistryText, registryText, starterRegistry } from '../../server/src/core/people/registry';
@@ -146,8 +147,8 @@ describe('people index on the seeds', () => {
   it('makes no places of the common nouns, duals and prepositional phrases after في، من، بين', () => {
     // «في الدفاع عن»، «معاناة السكان»، «من السياسة»، «في نقطة التحول»، «بين القائدين»، «بموضوع».
     const names = people.places.map((p) => p.name);
-    for (const p of ['الدفاع', 'السكان', 'السياسة', 'نقطة', 'القائدين', 'موضوع']) assert.ok(!names.includes(p), `${p} in ${names.join(', ')}`);
-    for (const p of ['جنيف', 'سوتشي', 'دونباس', 'أوكرانيا']) assert.ok(names.includes(p), `${p} not in ${names.join(', ')}`);
+    assertExcludes(names, ['الدفاع', 'السكان', 'السياسة', 'نقطة', 'القائدين', 'موضوع']);
+    assertIncludes(names, ['جنيف', 'سوتشي', 'دونباس', 'أوكرانيا']);
   });
 
   it('answers lookups by position and by id', () => {
@@ -185,10 +186,8 @@ describe('people in sports news', () => {
   const names = namesOf(corpusOfLines(texts));
 
   it('a player, coach or goalkeeper has his club or team before his name (لاعب برشلونة ليونيل ميسي)', () => {
-    for (const n of ['ليونيل ميسي', 'مانويل بليجريني', 'سلمان الفرج', 'محمد العويس']) assert.ok(names.includes(n), `${n} not in ${names.join(', ')}`);
-    for (const n of ['لاعب برشلونة', 'لاعب الهلال', 'وسط الهلال', 'يكن الهلال', 'برشلونة ليونيل ميسي']) {
-      assert.ok(!names.includes(n), `${n} in ${names.join(', ')}`);
-    }
+    assertIncludes(names, ['ليونيل ميسي', 'مانويل بليجريني', 'سلمان الفرج', 'محمد العويس']);
+    assertExcludes(names, ['لاعب برشلونة', 'لاعب الهلال', 'وسط الهلال', 'يكن الهلال', 'برشلونة ليونيل ميسي']);
   });
 });
 

@@ -1,0 +1,14 @@
+/** Assertions on lists of names (people, places): which are found and which are not, with the whole list on failure. */
+import * as assert from 'node:assert';
+
+/** Every wanted name is in the list. */
+export function assertIncludes(list: string[], wanted: string[]): void {
+  const missing = wanted.filter((w) => !list.includes(w));
+  assert.deepStrictEqual(missing, [], `missing ${missing.join(', ')} from ${list.join(', ')}`);
+}
+
+/** No unwanted name is in the list. */
+export function assertExcludes(list: string[], unwanted: string[]): void {
+  const present = unwanted.filter((w) => list.includes(w));
+  assert.deepStrictEqual(present, [], `${present.join(', ')} found in ${list.join(', ')}`);
+}
