@@ -75,8 +75,9 @@ const RELATIVE_TIME =
  */
 const DATELINE_REST =
   /[\s|،,\-–—•·/()[\]:.]+|\d{1,2}:\d{2}(?::\d{2})?|(?<![\p{L}])(?:ص|م|مساء|صباحا|صباحاً|AM|PM|GMT|UTC|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|يوم|نشر|نُشر|الموافق|بتوقيت|مكة|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?![\p{L}])/giu;
-/** Datelines are short: longer lines are text that holds a date. */
+/** Datelines are short: longer lines are text that holds a date (the date finder runs on none of them here). */
 const DATELINE_MAX_CHARS = 80;
+const DATELINE_MAX_WORDS = 12;
 /** A tweet embed's attribution: «— Name (@handle) January 28, 2026». */
 const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/;
 /**
@@ -136,7 +137,7 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     }
     if (LABELLED_URL.test(line)) return 'url';
     if (words <= 6 && RELATIVE_TIME.test(line)) return 'boilerplate';
-    if (length <= DATELINE_MAX_CHARS && isDateline(line)) return 'metadata';
+    if (length <= DATELINE_MAX_CHARS && words <= DATELINE_MAX_WORDS && isDateline(line)) return 'metadata';
     if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';
     if (words <= 12 && BOILERPLATE.some((re) => re.test(line))) return 'boilerplate';
     if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
