@@ -206,6 +206,20 @@ describe('findDates', () => {
       assert.deepEqual(brief('13/13/2024'), []);
     });
 
+    it('a day, a month name and a year joined by dashes, slashes or dots («20-Oct-2024», server logs and scraped metadata)', () => {
+      assert.deepEqual(brief('Date: 20-Oct-2024 10:00'), ['20-Oct-2024 | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief('[20/Oct/2024:13:55:36 +0300]'), ['20/Oct/2024 | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief('نشر بتاريخ 20-أكتوبر-2024'), ['20-أكتوبر-2024 | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief('2024-Oct-20'), ['2024-Oct-20 | 2024-10-20 | gregorian']);
+      assert.deepEqual(brief('le 5-mars-2023'), ['5-mars-2023 | 2023-03-05 | gregorian']);
+      // A valid day, a year of four digits.
+      assert.deepEqual(brief('31-Feb-2024'), []);
+      assert.deepEqual(brief('20-Oct-24'), ['20-Oct | ?-10-20 | gregorian'], 'a two-digit number is no year');
+      // Found in a long paragraph too (only the regions around the prefilter's anchors are parsed there).
+      const long = `${'كلام '.repeat(120)}حدث ذلك في 20-Oct-2024 ثم ${'كلام '.repeat(40)}`;
+      assert.deepEqual(brief(long), ['20-Oct-2024 | 2024-10-20 | gregorian']);
+    });
+
     it('a Telegram message header copied from the desktop app, with a two-digit year before the time', () => {
       assert.deepEqual(brief('رئاسة الجمهورية, [20.10.24 14:35]'), ['20.10.24 | 2024-10-20 | gregorian']);
       assert.deepEqual(brief('[03/02/21 16:50] قناة'), ['03/02/21 | 2021-02-03 | gregorian']);

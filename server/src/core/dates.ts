@@ -38,7 +38,7 @@ import {
 } from './dates/months';
 import { type MappedText, normalizeForDates, replaceMapped } from './dates/normalize';
 import { runToEnd, type Steps } from './steps';
-import { findHijri, findMonthFirst, findNumeric, findShortYear } from './dates/ownPatterns';
+import { findHijri, findJoinedMonthName, findMonthFirst, findNumeric, findShortYear } from './dates/ownPatterns';
 
 export interface DateMention {
   /** UTF-16 offsets into the text given, [start, end). They land on the exact characters of the date expression in the untouched text. */
@@ -150,6 +150,7 @@ function findInText(line: string): DateMention[] {
   const found: Candidate[] = [];
   findNumeric(t, found);
   findShortYear(t, found);
+  findJoinedMonthName(t, found);
   findHijri(t, found);
   findMonthFirst(t, found);
   findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar, found);

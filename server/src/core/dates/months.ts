@@ -58,11 +58,11 @@ const HIJRI_MONTH_PATTERNS: [number, string][] = [
   [12, 'ذ[وي]\\s{0,2}ال?حج[ةه]'],
 ];
 
-const EN_MONTH_PATTERN =
+export const EN_MONTH_PATTERN =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
 /** French month names and their abbreviations (chrono.fr parses them): dates in Maghrebi sources, «20 octobre 2024». */
-const FR_MONTH_PATTERN =
+export const FR_MONTH_PATTERN =
   'janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?';
 
 const L = '(?<![\\p{L}\\p{N}_])';
@@ -200,14 +200,14 @@ const NUMERIC_SHAPE = `${DIGIT_CLASS}\\s{0,2}[/.\\-]\\s{0,2}${DIGIT_CLASS}`;
 const DAY_COMMA_YEAR = `${DIGIT_CLASS}{1,2}(?:\\s{0,2}[,،]\\s{0,3}|\\s{1,3})${DIGIT_CLASS}{4}`;
 
 /**
- * Common path: a day number right before a month name (any calendar, French too: «1er mars»), an English month name
- * next to a number, a numeric date shape, or a day, a comma and a year (after a month name: «نوفمبر 22, 2026»). Plain spellings
- * only (no marks inside words).
+ * Common path: a day number right before a month name, or joined to it by a dash, slash or dot (any calendar, French
+ * too: «1er mars», «20-Oct-2024»), an English month name next to a number, a numeric date shape, or a day, a comma and a
+ * year (after a month name: «نوفمبر 22, 2026»). Plain spellings only (no marks inside words).
  */
 export const RAW_HINT_FAST_RE = new RegExp(
-  `${DIGIT_CLASS}\\s{0,3}(?:من\\s{1,3})?(?:شهر\\s{1,3})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})` +
-    `|${DIGIT_CLASS}\\s{0,3}(?:${EN_MONTH_PATTERN})|(?:${EN_MONTH_PATTERN})[a-z]{0,6}\\.?\\s{0,3}${DIGIT_CLASS}|${NUMERIC_SHAPE}` +
-    `|${DAY_COMMA_YEAR}|${DIGIT_CLASS}(?:er)?\\s{0,3}(?:${FR_MONTH_PATTERN})`,
+  `${DIGIT_CLASS}(?:\\s{0,3}|[/.\\-])(?:من\\s{1,3})?(?:شهر\\s{1,3})?(?:${RAW_MONTH_WORDS.map((w) => rawWord(w)).join('|')})` +
+    `|${DIGIT_CLASS}(?:\\s{0,3}|[/.\\-])(?:${EN_MONTH_PATTERN})|(?:${EN_MONTH_PATTERN})[a-z]{0,6}\\.?\\s{0,3}${DIGIT_CLASS}|${NUMERIC_SHAPE}` +
+    `|${DAY_COMMA_YEAR}|${DIGIT_CLASS}(?:er)?(?:\\s{0,3}|[/.\\-])(?:${FR_MONTH_PATTERN})`,
   'i',
 );
 

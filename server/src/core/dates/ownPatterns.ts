@@ -1,6 +1,7 @@
 /**
  * The date finders that do not need chrono: numeric dates (15/03/2023, 2023-03-15, 2023-03-15T08:00Z, «17 / 10 / 1436
- * هـ», a US 10/20/2024 no other way valid, a Telegram header's «[20.10.24 14:35]»), Hijri
+ * هـ», a US 10/20/2024 no other way valid, a Telegram header's «[20.10.24 14:35]»), a month name between dashes
+ * («20-Oct-2024»), Hijri
  * dates with a month name («25 شوال 1436 هـ», «السابع والعشرين من رمضان») and a Gregorian month name before the day
  * («نوفمبر 22, 2026»). Input: normalized text.
  */
@@ -15,7 +16,16 @@ import {
   ordinalDayAllowed,
 } from './common';
 import { daysToGregorian, hijriToDays } from './hijri';
-import { AR_MONTH_SRC, HIJRI_MONTH_SRC, ORDINAL_DAY_SRC, gregorianMonthOf, hijriMonthOf, ordinalDayOf } from './months';
+import {
+  AR_MONTH_SRC,
+  EN_MONTH_PATTERN,
+  FR_MONTH_PATTERN,
+  HIJRI_MONTH_SRC,
+  ORDINAL_DAY_SRC,
+  gregorianMonthOf,
+  hijriMonthOf,
+  ordinalDayOf,
+} from './months';
 
 const NUM_SUFFIX = `(?:\\s{0,3}(م|ميلادي[ةه]?|ه|هجري[ةه]?|هجرى|للهجر[ةه])(?!${W}))?`;
 const NUM_BEFORE = `(?<!${W}|\\d[/.\\-])`;
@@ -55,6 +65,17 @@ const MONTH_FIRST_RE = new RegExp(
   'gu',
 );
 
+/** A Gregorian month name in any of the three languages (normalized Arabic, English or French, any case). */
+const ANY_MONTH_SRC = `${AR_MONTH_SRC}|${EN_MONTH_PATTERN}|${FR_MONTH_PATTERN}`;
+/**
+ * «20-Oct-2024», «20/Oct/2024» (server logs, scraped metadata), «20-أكتوبر-2024», «2024-Oct-20»: a day, a month name and
+ * a four-digit year joined by one and the same dash, slash or dot.
+ */
+const JOINED_NAME_RES = [
+  [new RegExp(`${NUM_BEFORE}(\\d{1,2})([/.\\-])(${ANY_MONTH_SRC})\\.?\\2(\\d{4})(?:\\s{0,3}م(?!${W}))?${NUM_AFTER}`, 'giu'), true],
+  [new RegExp(`${NUM_BEFORE}(\\d{4})([/.\\-])(${ANY_MONTH_SRC})\\.?\\2(\\d{1,2})${NUM_AFTER}`, 'giu'), false],
+] as const;
+
 // ---- numeric dates ----------------------------------------------------------------------------------
 
 export function findNumeric(t: string, out: Candidate[]): void {
@@ -92,6 +113,20 @@ export function findShortYear(t: string, out: Candidate[]): void {
     const month = +m[3];
     const year = 2000 + +m[4];
     if (isValidGregorian(year, month, day)) out.push({ s: m.index, e: m.index + m[0].length, year, month, day, calendar: 'gregorian' });
+  }
+}
+
+/** A day, a month name and a year joined by dashes, slashes or dots («20-Oct-2024»). */
+export function findJoinedMonthName(t: string, out: Candidate[]): void {
+  for (const [re, dayFirst] of JOINED_NAME_RES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      const day = +(dayFirst ? m[1] : m[4]);
+      const year = +(dayFirst ? m[4] : m[1]);
+      const month = gregorianMonthOf(m[3]);
+      if (month === 0 || year < MIN_GREGORIAN_YEAR || year > MAX_GREGORIAN_YEAR || !isValidGregorian(year, month, day)) continue;
+      out.push({ s: m.index, e: m.index + m[0].length, year, month, day, calendar: 'gregorian' });
+    }
   }
 }
 
