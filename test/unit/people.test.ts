@@ -226,6 +226,41 @@ describe('people: particles and numbers after a title', () => {
   });
 });
 
+describe('people of one name', () => {
+  const texts = [
+    // A verb or a noun once after a subject with a title: no person.
+    'وخلال الحفل كان الرئيس يتباحث مع الوفد الزائر.',
+    'وأضافت أن الفنانة الراحلة عانت من أزمة صحية.',
+    'وكانت البلاد عانت من الجفاف طويلا.',
+    // A one-name coach, after a title twice: a person.
+    'وقال المدرب بيتوركا إن الفريق جاهز.',
+    'وأكد المدرب بيتوركا أن المباراة صعبة.',
+    'وغاب بيتوركا عن المؤتمر الصحفي.',
+    // Inflected reporting verbs (أكد + ا، أشار + وا) and «للفن» (ل + الفن) after a title.
+    'واتصل الرئيس عبدالفتاح السيسي بنظيره وأكدا أهمية التعاون.',
+    'والتقى رئيس الوزراء وزير الخارجية أكدا خلاله أهمية التنسيق.',
+    'والتقى الرئيس نظيره الفرنسي أكدا خلاله ضرورة الحل.',
+    'وافتتح القاضي للفن معرضا في المدينة.',
+    'وشكر القاضي للفن دوره في المجتمع.',
+    'وتحدث عن حب الأطفال للفن والرسم.',
+    'وقال إن الفن رسالة.',
+  ];
+  const c = corpusOfLines(texts);
+  const names = namesOf(c);
+
+  it('is someone only after a title twice or more: a verb after a subject is no one (الفنانة الراحلة عانت)', () => {
+    assertIncludes(names, ['بيتوركا']);
+    assertExcludes(names, ['يتباحث', 'عانت']);
+  });
+
+  it('reads an inflected reporting verb (أكدا) as a verb and «للفن» as ل + الفن', () => {
+    const judge = new WordJudge(c.nameIndex());
+    assert.strictEqual(judge.classOf('أكدا', normalizeForMatch('أكدا')), 'verb');
+    assert.ok(judge.hasProclitic('للفن', normalizeForMatch('للفن')));
+    assertExcludes(names, ['أكدا', 'للفن']);
+  });
+});
+
 describe('people index updates', () => {
   it('reads only the edited file again when no name changes, and never answers from before the edit', () => {
     const c = seedCorpus();

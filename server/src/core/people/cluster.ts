@@ -279,6 +279,11 @@ const MAX_CORPUS_CANDIDATES = 3;
 const SHARED_FAMILY_GIVEN_NAMES = 3;
 /** A short form used more than this many times as often as the full names it ends is mostly another word. */
 const MAX_SHORT_RATIO = 20;
+/**
+ * A person of one name (أوباما، بيتوركا) is someone only when the word stands after a title or as a hashtag this many
+ * times: once is as often a verb or a noun after a subject (الفنانة الراحلة عانت، الرئيس يتباحث، وزير الدفاع مأدبة).
+ */
+const MIN_ONE_NAME_EVIDENCE = 2;
 
 interface PersonDraft extends Identity {
   mentions: { file: string; local: LocalName; resolution: Resolution }[];
@@ -462,7 +467,7 @@ function shortForm(
     if (titled.length) candidates = titled;
   }
   // A name used alone (أوباما، بوريسوف) with no full name in the corpus: a person of one name.
-  const oneName = pos.single > 0 && pos.first + pos.inner === 0 && nameLike;
+  const oneName = pos.single > 0 && pos.first + pos.inner === 0 && nameLike && (facts?.evidence ?? 0) >= MIN_ONE_NAME_EVIDENCE;
   const single = !candidates.length && oneName ? draft(persons, n.key, { surname: n.key }) : null;
   const full = candidates.reduce((k, c) => k + c.full, 0);
   return { candidates, members: new Set(candidates), nameLike, single, mostlyOther: (facts?.count ?? 0) > MAX_SHORT_RATIO * full };

@@ -47,6 +47,9 @@ class IdBytes {
 /** Shapes of transliterated foreign names (-وف، -يف، -سكي، يي). */
 const FOREIGN_SHAPE = /(?<=[^\sوي])(?:يي|وو)(?!ن$|ون$|ه$|ات$)|(?:وف|يف|سكي|فيتش|ينكو|شفيلي|يان)$|[ڤپگ]/;
 
+/** Endings of a past verb of two people, a woman, two women or many (أكدا، أكدت، أكدتا، أكدوا). */
+const VERB_ENDING = /(?:تا|وا|ا|ت)$/;
+
 /** Shapes of verbal nouns (read without the article): تفعيل، افتعال، استفعال، مفاعلة، انفعال. */
 const VERBAL_NOUN = /^(?:ال)?(?:ت..ي.|ا.ت.ا.|ان..ا.|است..ا.|م.ا..ه)$/;
 
@@ -270,7 +273,9 @@ export class WordJudge {
    * article (بالانتخابات، والمسؤولون، للصراع) even when the rest is not attested.
    */
   hasProclitic(surface: string, norm: string): boolean {
-    return this.stem(surface) !== surface || (norm.length > 4 && /^(?:[وفبك]ال|لل)/.test(norm));
+    if (this.stem(surface) !== surface || (norm.length > 4 && /^(?:[وفبك]ال|لل)/.test(norm))) return true;
+    // «للفن»: ل before the article, whose alif it drops, on a word attested with the article (الفن).
+    return norm.startsWith('لل') && norm.length > 3 && this.count(`ال${surface.slice(2)}`) > 0;
   }
 
   /**
@@ -343,6 +348,9 @@ export class WordJudge {
     const stemNorm = normalizeForMatch(stem);
     if (STOPWORDS.has(stemNorm)) return 'stop';
     if (VERBS.has(norm) || VERBS.has(stemNorm)) return 'verb';
+    // One of those verbs of two people, of a woman or of many (أكدا، أكدتا، أشاروا): the verbs are not counted.
+    const inflected = VERB_ENDING.exec(stemNorm);
+    if (inflected && stemNorm.length - inflected[0].length >= 3 && VERBS.has(stemNorm.slice(0, -inflected[0].length))) return 'verb';
     if (TITLE_MODIFIERS.has(norm) || TITLE_MODIFIERS.has(stemNorm)) return 'modifier';
     // The head of a body's name, with or without a preposition (بوزارة، لمركز): never part of a person's name.
     if (BODY_HEADS.has(stemNorm) || INSTITUTION_HEADS.has(stemNorm) || (/^[وفبلك]/.test(norm) && (BODY_HEADS.has(norm.slice(1)) || INSTITUTION_HEADS.has(norm.slice(1))))) return 'modifier';
