@@ -261,6 +261,25 @@ describe('people of one name', () => {
   });
 });
 
+describe('people: a word read once after a known name', () => {
+  it('is no part of it (الرئيس الأمريكي باراك أوباما تكساس: the name is باراك أوباما, Texas no name)', () => {
+    const texts = [
+      'وقال الرئيس الأمريكي باراك أوباما إن الاتفاق جيد.',
+      'وأكد الرئيس الأمريكي باراك أوباما أن بلاده ملتزمة.',
+      'وزار الرئيس الأمريكي باراك أوباما تكساس أمس.',
+      'وفي تكساس ارتفعت درجات الحرارة إلى مستوى قياسي.',
+      'وتشهد تكساس موجة حر جديدة.',
+    ];
+    const c = corpusOfLines(texts);
+    const names = namesOf(c);
+    assertIncludes(names, ['باراك أوباما']);
+    assertExcludes(names, ['باراك أوباما تكساس', 'تكساس']);
+    const snapshot = c.people();
+    const texas = texts[3].indexOf('تكساس');
+    assert.strictEqual(snapshot.personAt('lines/3.txt', texas), undefined);
+  });
+});
+
 describe('people index updates', () => {
   it('reads only the edited file again when no name changes, and never answers from before the edit', () => {
     const c = seedCorpus();

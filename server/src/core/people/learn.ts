@@ -79,6 +79,7 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
     learnFromHashtag(group, count, judge, names, surnames);
     if (pace.tick()) yield;
   }
+  foldTrailingWords(names);
   if (registry) for (const p of registry.people) for (const s of [p.name, ...(p.variants ?? [])]) addRegistryName(s, names);
   yield;
 
@@ -275,6 +276,25 @@ function learnFromHashtag(group: ContextWord[], count: number, judge: WordJudge,
   if (classes.some((c, i) => (i > 0 ? c !== 'name' : c !== 'name' && c !== 'modifier'))) return;
   if (BODY_HEADS.has(group[0].norm) || INSTITUTION_HEADS.has(group[0].norm)) return;
   add(names, keys, null, count);
+}
+
+/**
+ * «الرئيس الأمريكي باراك أوباما تكساس», «وزير الدفاع موشيه يعالون كلف»: a name read once with one more word than a name
+ * the corpus already knows, a word without the article (a place, a verb, a noun after the name), is that known name:
+ * the extra word is dropped and the context counted for the shorter name. Names of a chain (بن) are left as read, and
+ * a family name with the article after a given name and a father's (أحمد عبدالله الغامدي) is kept.
+ */
+function foldTrailingWords(names: Map<string, LearnedName>): void {
+  for (const [id, n] of names) {
+    if (n.count !== 1 || n.keys.length < 3 || n.keys.some(isChainKey)) continue;
+    const last = n.keys[n.keys.length - 1];
+    if (last.startsWith('ال')) continue;
+    const shorter = names.get(n.keys.slice(0, -1).join(' '));
+    if (!shorter || shorter === n) continue;
+    shorter.count += n.count;
+    for (const [role, k] of n.roles) shorter.roles.set(role, (shorter.roles.get(role) ?? 0) + k);
+    names.delete(id);
+  }
 }
 
 function add(names: Map<string, LearnedName>, keys: string[], role: string | null, count: number): void {
