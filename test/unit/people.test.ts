@@ -261,6 +261,24 @@ describe('people of one name', () => {
   });
 });
 
+describe('people: the body a spokesman speaks for', () => {
+  it('is part of the role (المتحدث الرسمي لوزارة العدل منصور القفاري), not a name', () => {
+    const names = namesOf(
+      corpusOfLines([
+        'صرح المتحدث الرسمي لوزارة العدل منصور القفاري بأن عدد القضايا مرتفع.',
+        'وقال إن العدل أساس الملك.',
+        'وفق بيان لوزارة العدل صدر أمس.',
+        'وأكد المتحدث الأمني لوزارة الداخلية اللواء منصور التركي أن الوضع مستقر.',
+        // الرسمي and الأمني are adjectives (الرسمية، الأمنية are written too).
+        'وفي ختام الزيارة الرسمية للوفد.',
+        'وقالت المصادر الأمنية إن الوضع هادئ.',
+      ]),
+    );
+    assertIncludes(names, ['منصور القفاري', 'منصور التركي']);
+    assertExcludes(names, ['لوزارة العدل', 'العدل', 'لوزارة الداخلية']);
+  });
+});
+
 describe('people: a word read once after a known name', () => {
   it('is no part of it (الرئيس الأمريكي باراك أوباما تكساس: the name is باراك أوباما, Texas no name)', () => {
     const texts = [

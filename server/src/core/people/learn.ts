@@ -132,6 +132,9 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   const office = OFFICE_TITLES.has(ctx.title) && !ctx.title.startsWith('ال');
   let i = 0;
   let commas = 0;
+  // The role words allowed before the name: an office has its portfolio, a body named in the role two words more.
+  let maxModifiers = MAX_MODIFIERS + (office ? 1 : 0);
+  let bodyInRole = false;
   const role: string[] = [bareTitle(ctx.titleSurface, ctx.title)];
   // Skip the portfolio of an office (وزير الخارجية), then adjectives and other role words.
   for (;;) {
@@ -142,7 +145,15 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     } else if (i > 0 && w.flags & BREAK) return null;
     const cls = wordClass(w, judge);
     if (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain') return null;
-    const portfolio = office && (i === 0 || (i === 1 && PORTFOLIO_PREFIXES.has(words[0].norm))) && !(w.flags & HASHTAG);
+    // «المتحدث الرسمي لوزارة العدل منصور القفاري»: the body the holder speaks for (ل + its head) and the body's name
+    // with the article are part of the role.
+    const bodyHead = bodyAfterPreposition(w);
+    if (bodyHead && !bodyInRole) {
+      bodyInRole = true;
+      maxModifiers += 2;
+    }
+    const bodyName = i > 0 && !bodyHead && w.norm.startsWith('ال') && bodyAfterPreposition(words[i - 1]);
+    const portfolio = (bodyHead || bodyName || (office && (i === 0 || (i === 1 && PORTFOLIO_PREFIXES.has(words[0].norm))))) && !(w.flags & HASHTAG);
     // رئيس مجلس الشورى، أمين سوق عكاظ، نهائي كأس السوبر: what follows the head of a body names the body.
     if (isBodyHead(w, judge)) return null;
     if (cls === 'name' && !portfolio) break;
@@ -152,7 +163,7 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     // Between a title and a name stand adjectives (الروسي، الجديدة، الخاص) and places, not other nouns (الفنان رابح صقر).
     const roleWord = portfolio || cls === 'place' || w.norm.startsWith('ال') || TITLE_MODIFIERS.has(w.norm) || w.flags & COMMA;
     if (!roleWord) return null;
-    if (i >= MAX_MODIFIERS + (office ? 1 : 0)) return null;
+    if (i >= maxModifiers) return null;
     role.push(w.surface);
     i++;
   }
@@ -167,6 +178,11 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   const next = words[i + run.length];
   if (run.length === 1 && run[0].norm.startsWith('ال') && next && !(next.flags & BREAK) && next.norm.startsWith('ال') && wordClass(next, judge) === 'modifier') return null;
   return { words: run, role: role.join(' ') };
+}
+
+/** The head of a body after the preposition ل or ب (لوزارة، بهيئة): whose it is, not a name. */
+function bodyAfterPreposition(w: ContextWord): boolean {
+  return /^[لب]/.test(w.norm) && BODY_HEADS.has(w.norm.slice(1));
 }
 
 function isBodyHead(w: ContextWord, judge: WordJudge): boolean {
