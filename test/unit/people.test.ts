@@ -279,6 +279,24 @@ describe('people: the body a spokesman speaks for', () => {
   });
 });
 
+describe('people: a club or ministry named as the portfolio of offices', () => {
+  it('is no family name (الزعيم السعودي الهلال), so «جاء الهلال» is no person', () => {
+    const names = namesOf(
+      corpusOfLines([
+        'وسجل لاعب الهلال سالم الدوسري هدفا.',
+        'وغاب لاعب الهلال ياسر الشهراني عن التدريب.',
+        'وقال مدرب الهلال دونيس إن الفريق جاهز.',
+        'وأكد الزعيم السعودي الهلال صدارته للدوري.',
+        'وفي المباراة جاء الهلال متأخرا في النتيجة.',
+        'وبعدها جاء الهلال بهدف التعادل.',
+        'وقال اللاعب الهلال كوزمين أولاريو إن الفريق جاهز.',
+      ]),
+    );
+    assertIncludes(names, ['سالم الدوسري', 'ياسر الشهراني']);
+    assert.ok(!names.some((n) => n.includes('الهلال')), names.join(', '));
+  });
+});
+
 describe('people: a word read once after a known name', () => {
   it('is no part of it (الرئيس الأمريكي باراك أوباما تكساس: the name is باراك أوباما, Texas no name)', () => {
     const texts = [

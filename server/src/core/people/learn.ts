@@ -69,8 +69,10 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
   // Common nouns that pass as places on cues alone are no names either.
   judge.places = new Set([...places.single.keys(), ...places.nouns]);
   const names = new Map<string, LearnedName>();
+  const portfolios = new Map<string, number>();
   for (const { ctx, count } of totals.titleContexts()) {
     learnFromTitle(ctx, count, judge, names);
+    countPortfolio(ctx, count, judge, portfolios);
     if (pace.tick()) yield;
   }
   const surnames = new Set<string>();
@@ -80,6 +82,7 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
     if (pace.tick()) yield;
   }
   foldTrailingWords(names);
+  dropPortfolioNames(names, portfolios);
   if (registry) for (const p of registry.people) for (const s of [p.name, ...(p.variants ?? [])]) addRegistryName(s, names);
   yield;
 
@@ -310,6 +313,32 @@ function foldTrailingWords(names: Map<string, LearnedName>): void {
     shorter.count += n.count;
     for (const [role, k] of n.roles) shorter.roles.set(role, (shorter.roles.get(role) ?? 0) + k);
     names.delete(id);
+  }
+}
+
+/** The portfolio of an office (لاعب الهلال، وزير الخارجية): the key of the word after it, counted. */
+function countPortfolio(ctx: TitleContext, count: number, judge: WordJudge, portfolios: Map<string, number>): void {
+  if (ctx.institution || !OFFICE_TITLES.has(ctx.title) || ctx.title.startsWith('ال')) return;
+  const i = ctx.words.length > 1 && PORTFOLIO_PREFIXES.has(ctx.words[0].norm) ? 1 : 0;
+  const w = ctx.words[i];
+  if (!w || (i > 0 && w.flags & BREAK) || w.flags & HASHTAG) return;
+  const key = judge.key(w.surface);
+  portfolios.set(key, (portfolios.get(key) ?? 0) + count);
+}
+
+/** A portfolio this many times as often as a name is read ending with it is a body, not that name's family name. */
+const PORTFOLIO_RATIO = 3;
+const MIN_PORTFOLIO = 3;
+
+/**
+ * «الزعيم السعودي الهلال», «اللاعب الهلال كوزمين أولاريو»: a name ending in a word that is mostly the portfolio of an
+ * office (لاعب الهلال، مدرب الهلال: a club) is that body, not a person; matched everywhere it would make a person of
+ * the club («جاء الهلال»).
+ */
+function dropPortfolioNames(names: Map<string, LearnedName>, portfolios: Map<string, number>): void {
+  for (const [id, n] of names) {
+    const p = portfolios.get(n.keys[n.keys.length - 1]) ?? 0;
+    if (p >= MIN_PORTFOLIO && p >= PORTFOLIO_RATIO * n.count) names.delete(id);
   }
 }
 
