@@ -187,4 +187,21 @@ describe('place learning: a noun in construct with what follows it', () => {
     assertExcludes(places, ['عمق']);
     assertIncludes(places, ['ميلانو', 'شيترال']);
   });
+
+  it('reads an indefinite noun after a word as half a sign of a construct (في أشد أنواع، في أشد حالات الفقر)', () => {
+    const chained = placesOf([
+      'وكانت الأسر في أشد الحاجة إلى المساعدة.',
+      'ويعيش السكان في أشد ظروف الحياة قسوة.',
+      'وتمر المنطقة في أشد حالات الجفاف منذ عقود.',
+      'ووقع الحادث في أشد أنواع الطقس سوءا.',
+      'وجاء الهجوم في أشد مراحل الحرب عنفا.',
+      // A place is followed by an indefinite word too: a name, a noun that starts a new phrase.
+      'ووصل الوفد إلى مسقط رأس الشاعر.',
+      'وعقد الاجتماع في مسقط بحضور الوزراء.',
+      'ووصل الوزير إلى مسقط قادما من الرياض.',
+      'وأقيم المعرض في مسقط الأسبوع الماضي.',
+    ]).map((p) => p.name);
+    assertExcludes(chained, ['أشد']);
+    assertIncludes(chained, ['مسقط']);
+  });
 });

@@ -253,8 +253,9 @@ class Constructs {
   /** Counts a pair seen `n` times now and `before` times before (0 on a first count). */
   add(stem: string, pair: string, n: number, before: number): void {
     const d = constructShare(n) - constructShare(before);
-    if (d === 0 || !isGenitiveFollower(pair.slice(pair.indexOf(' ') + 1))) return;
-    const v = (this.byStem.get(stem) ?? 0) + d;
+    const weight = d === 0 ? 0 : genitiveWeight(pair.slice(pair.indexOf(' ') + 1));
+    if (weight === 0) return;
+    const v = (this.byStem.get(stem) ?? 0) + d * weight;
     if (v > 0) this.byStem.set(stem, v);
     else this.byStem.delete(stem);
   }
@@ -275,16 +276,28 @@ const CONSTRUCT_MIN = 2;
 const CONSTRUCT_SHARE = 0.5;
 
 /**
- * A definite noun that can be the second term of a construct (عمق البحر): with the article, not a function word, a
- * title (سوريا الدكتور …: a new phrase), a time (في الرياض اليوم، العام الماضي), an adjective of nationality or direction
- * (أمريكا الشمالية، ميلانو الإيطالية) or one that describes a place (الواقعة، القريبة، الصديق).
+ * How much a word after a cued word tells that the two are a construct (عمق البحر): 1 for a definite noun that is not a
+ * function word, a title (سوريا الدكتور …: a new phrase), a time (في الرياض اليوم، العام الماضي), an adjective of
+ * nationality or direction (أمريكا الشمالية، ميلانو الإيطالية) or one that describes a place (الواقعة، القريبة، الصديق);
+ * half as much for an indefinite noun, the middle of a chain of constructs (معدلات نمو الاقتصاد، أشد أنواع، مقاتلي داعش),
+ * since a place is followed by a name or a noun starting a new phrase too (بلقرن فايز، مسقط رأسه); nothing for the rest.
  */
-function isGenitiveFollower(surface: string): boolean {
+function genitiveWeight(surface: string): number {
   const norm = normalizeForMatch(surface);
-  if (norm.length < 4 || !norm.startsWith('ال') || !isPlaceCandidate(norm)) return false;
-  if (STOPWORDS.has(norm) || VERBS.has(norm) || AFTER_PLACE_WORDS.has(norm) || titleOf(norm)) return false;
-  return !/(?:ي|يه|يين|يون)$/.test(norm);
+  if (norm.length < 3 || !isPlaceCandidate(norm)) return 0;
+  if (STOPWORDS.has(norm) || VERBS.has(norm) || AFTER_PLACE_WORDS.has(norm) || titleOf(norm)) return 0;
+  if (norm.startsWith('ال')) return norm.length >= 4 && !/(?:ي|يه|يين|يون)$/.test(norm) ? 1 : 0;
+  // Not with a proclitic, not a present verb (تنتج، يتطوعون), not an adverb (أيضا، مطالبا), not a time or a direction.
+  if (/^[وفبلكيتن]/.test(norm) || norm.endsWith('ا') || INDEFINITE_AFTER_PLACE.has(norm)) return 0;
+  return 0.5;
 }
+
+/** Times and directions without the article, which follow a place's name (في جدة أمس، الرياض شمال). */
+const INDEFINITE_AFTER_PLACE = new Set(
+  ['أمس', 'صباح', 'مساء', 'ظهر', 'عصر', 'فجر', 'ليلة', 'يوم', 'أيام', 'عام', 'سنة', 'شهر', 'أسبوع', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'حوالي', 'قرابة'].map(
+    normalizeForMatch,
+  ),
+);
 
 /** The pairs of words after cues, by the stem of their first word: pair -> times after a cue. */
 class CuePhrases {
