@@ -253,6 +253,20 @@ describe('people of one name', () => {
     assertExcludes(names, ['يتباحث', 'عانت']);
   });
 
+  it('is no past verb the corpus writes with a woman\'s ending or as a present verb (الإعلامي بادر، بادرت)', () => {
+    const verbs = namesOf(
+      corpusOfLines([
+        'وسأل الضيف فرد الإعلامي بادر في حديثه إلى السؤال عن الموعد.',
+        'وعند انتهاء اللقاء قال الإعلامي بادر على الفور إلى شكر الحضور.',
+        'وقد بادرت الجمعية بالتبرع للمحتاجين.',
+        'وقال المدرب بيتوركا إن الفريق جاهز.',
+        'وأكد المدرب بيتوركا أن المباراة صعبة.',
+      ]),
+    );
+    assertIncludes(verbs, ['بيتوركا']);
+    assert.ok(!verbs.some((n) => n.split(' ').includes('بادر')), verbs.join(', '));
+  });
+
   it('reads an inflected reporting verb (أكدا) as a verb and «للفن» as ل + الفن', () => {
     const judge = new WordJudge(c.nameIndex());
     assert.strictEqual(judge.classOf('أكدا', normalizeForMatch('أكدا')), 'verb');
