@@ -101,6 +101,12 @@ export const AFTER_PLACE_WORDS = norm([
   'المنكوبة', 'المحاصرة',
 ]);
 
+/** The same without the article: times and directions after a place name (في جدة أمس، الرياض شمال المملكة). */
+export const AFTER_PLACE_BARE_WORDS = norm([
+  'أمس', 'صباح', 'مساء', 'ظهر', 'عصر', 'فجر', 'ليلة', 'يوم', 'أيام', 'عام', 'سنة', 'شهر', 'أسبوع', 'شمال', 'جنوب',
+  'شرق', 'غرب', 'وسط', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'حوالي', 'قرابة',
+]);
+
 /** Words after a place cue that are never places (في إطار، في حين، في ظل، من أجل). */
 export const NOT_PLACES = norm([
   'إطار', 'حين', 'ظل', 'أجل', 'خلال', 'حال', 'ضوء', 'سبيل', 'وقت', 'مجال', 'مقدمة', 'أعقاب', 'نهاية', 'بداية',

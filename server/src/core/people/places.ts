@@ -8,6 +8,7 @@ import type { EvidenceTotals } from './evidence';
 import { BREAK } from './tokens';
 import { placeKey, WordJudge } from './judge';
 import {
+  AFTER_PLACE_BARE_WORDS,
   AFTER_PLACE_WORDS,
   BODY_HEADS,
   INSTITUTION_HEADS,
@@ -288,16 +289,10 @@ function genitiveWeight(surface: string): number {
   if (STOPWORDS.has(norm) || VERBS.has(norm) || AFTER_PLACE_WORDS.has(norm) || titleOf(norm)) return 0;
   if (norm.startsWith('ال')) return norm.length >= 4 && !/(?:ي|يه|يين|يون)$/.test(norm) ? 1 : 0;
   // Not with a proclitic, not a present verb (تنتج، يتطوعون), not an adverb (أيضا، مطالبا), not a time or a direction.
-  if (/^[وفبلكيتن]/.test(norm) || norm.endsWith('ا') || INDEFINITE_AFTER_PLACE.has(norm)) return 0;
+  if (/^[وفبلكيتن]/.test(norm) || norm.endsWith('ا') || AFTER_PLACE_BARE_WORDS.has(norm)) return 0;
   return 0.5;
 }
 
-/** Times and directions without the article, which follow a place's name (في جدة أمس، الرياض شمال). */
-const INDEFINITE_AFTER_PLACE = new Set(
-  ['أمس', 'صباح', 'مساء', 'ظهر', 'عصر', 'فجر', 'ليلة', 'يوم', 'أيام', 'عام', 'سنة', 'شهر', 'أسبوع', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'حوالي', 'قرابة'].map(
-    normalizeForMatch,
-  ),
-);
 
 /** The pairs of words after cues, by the stem of their first word: pair -> times after a cue. */
 class CuePhrases {
