@@ -9,7 +9,7 @@ import { hashString } from '../text/normalize';
 import type { ContextWord, EvidenceTotals, TitleContext } from './evidence';
 import { BREAK, COMMA, HASHTAG, TANWEEN } from './tokens';
 import { nameKey, WordJudge } from './judge';
-import { BODY_HEADS, INSTITUTION_HEADS, OFFICE_TITLES, PORTFOLIO_PREFIXES, TITLE_MODIFIERS } from './lexicon';
+import { BODY_HEADS, INSTITUTION_HEADS, isOfficeBeforePortfolio, PORTFOLIO_PREFIXES, TITLE_MODIFIERS } from './lexicon';
 import type { Registry } from './registry';
 import { normalizeForMatch } from '../text/normalize';
 import { Pace, runSteps, Steps } from './steps';
@@ -131,12 +131,11 @@ interface Run {
 export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null {
   if (ctx.institution) return null;
   const words = ctx.words;
-  // «وزير الخارجية أسعد الشيباني»: an office without the article is followed by its portfolio; «الوزير أسعد» is not.
-  const office = OFFICE_TITLES.has(ctx.title) && !ctx.title.startsWith('ال');
+  const office = isOfficeBeforePortfolio(ctx.title);
+  const portfolioWords = office ? portfolioLength(words) : 0;
   let i = 0;
   let commas = 0;
-  // The role words allowed before the name: an office has its portfolio, a body named in the role two words more.
-  let maxModifiers = MAX_MODIFIERS + (office ? 1 : 0);
+  // A body named in the role (لوزارة العدل) allows two role words more.
   let bodyInRole = false;
   const role: string[] = [bareTitle(ctx.titleSurface, ctx.title)];
   // Skip the portfolio of an office (وزير الخارجية), then adjectives and other role words.
@@ -151,12 +150,9 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     // «المتحدث الرسمي لوزارة العدل منصور القفاري»: the body the holder speaks for (ل + its head) and the body's name
     // with the article are part of the role.
     const bodyHead = bodyAfterPreposition(w);
-    if (bodyHead && !bodyInRole) {
-      bodyInRole = true;
-      maxModifiers += 2;
-    }
+    bodyInRole ||= bodyHead;
     const bodyName = i > 0 && !bodyHead && w.norm.startsWith('ال') && bodyAfterPreposition(words[i - 1]);
-    const portfolio = (bodyHead || bodyName || (office && (i === 0 || (i === 1 && PORTFOLIO_PREFIXES.has(words[0].norm))))) && !(w.flags & HASHTAG);
+    const portfolio = (bodyHead || bodyName || i < portfolioWords) && !(w.flags & HASHTAG);
     // رئيس مجلس الشورى، أمين سوق عكاظ، نهائي كأس السوبر: what follows the head of a body names the body.
     if (isBodyHead(w, judge)) return null;
     if (cls === 'name' && !portfolio) break;
@@ -166,15 +162,14 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     // Between a title and a name stand adjectives (الروسي، الجديدة، الخاص) and places, not other nouns (الفنان رابح صقر).
     const roleWord = portfolio || cls === 'place' || w.norm.startsWith('ال') || TITLE_MODIFIERS.has(w.norm) || w.flags & COMMA;
     if (!roleWord) return null;
-    if (i >= maxModifiers) return null;
+    if (i >= MAX_MODIFIERS + (office ? 1 : 0) + (bodyInRole ? 2 : 0)) return null;
     role.push(w.surface);
     i++;
   }
   // A name after a title is written without a proclitic (الرئيس بالقول is no name).
   if (judge.hasProclitic(words[i].surface, words[i].norm)) return null;
   // «مدير تعليم الليث»، «مدير عام الجمارك»: a word with the article right after the portfolio still names the body.
-  const portfolioLength = office ? (PORTFOLIO_PREFIXES.has(words[0].norm) ? 2 : 1) : 0;
-  if (office && i === portfolioLength && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
+  if (office && i === portfolioWords && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
   const run = nameRun(words, i, judge);
   if (!run.length) return null;
   // «المتحدث باسم الدفاع المدني»: one word with the article followed by an adjective is a noun phrase, not a name.
@@ -316,10 +311,15 @@ function foldTrailingWords(names: Map<string, LearnedName>): void {
   }
 }
 
-/** The portfolio of an office (لاعب الهلال، وزير الخارجية): the key of the word after it, counted. */
+/** The words of an office's portfolio: two after a prefix (مدير عام الجمارك، لاعب وسط الهلال), else one. */
+function portfolioLength(words: ContextWord[]): number {
+  return words.length > 1 && PORTFOLIO_PREFIXES.has(words[0].norm) ? 2 : 1;
+}
+
+/** The portfolio of an office (لاعب الهلال، وزير الخارجية): the key of its last word, counted. */
 function countPortfolio(ctx: TitleContext, count: number, judge: WordJudge, portfolios: Map<string, number>): void {
-  if (ctx.institution || !OFFICE_TITLES.has(ctx.title) || ctx.title.startsWith('ال')) return;
-  const i = ctx.words.length > 1 && PORTFOLIO_PREFIXES.has(ctx.words[0].norm) ? 1 : 0;
+  if (ctx.institution || !isOfficeBeforePortfolio(ctx.title)) return;
+  const i = portfolioLength(ctx.words) - 1;
   const w = ctx.words[i];
   if (!w || (i > 0 && w.flags & BREAK) || w.flags & HASHTAG) return;
   const key = judge.key(w.surface);

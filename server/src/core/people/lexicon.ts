@@ -178,5 +178,10 @@ export const OFFICE_TITLES = new Set([
   ...SPORTS_TITLES,
 ]);
 
+/** An office followed by its portfolio: one without the article (وزير الخارجية أسعد; «الوزير أسعد» is not). */
+export function isOfficeBeforePortfolio(title: string): boolean {
+  return OFFICE_TITLES.has(title) && !title.startsWith('ال');
+}
+
 /** Words after an office that make its portfolio two words long (مدير عام الجمارك، أمين عام مجلس، لاعب وسط الهلال). */
 export const PORTFOLIO_PREFIXES = norm(['عام', 'العام', 'وسط', 'خط']);

@@ -12,6 +12,7 @@ import {
   AFTER_PLACE_WORDS,
   BODY_HEADS,
   INSTITUTION_HEADS,
+  isOfficeBeforePortfolio,
   NOT_PLACES,
   OFFICE_TITLES,
   PLACE_CUES,
@@ -70,7 +71,7 @@ export function* learnPlaces(
     const w = t.words[0];
     if (!OFFICE_TITLES.has(t.title) && w && !(w.flags & BREAK)) bump(afterPersonTitle, judge.stem(w.surface), count);
     // After a title (الرئيس الروسي) or an office's portfolio (وزير الخارجية الأمريكي), not in the portfolio itself.
-    const from = OFFICE_TITLES.has(t.title) && !t.title.startsWith('ال') ? 1 : 0;
+    const from = isOfficeBeforePortfolio(t.title) ? 1 : 0;
     for (let i = from; i < t.words.length && i < from + 2; i++) if (!(t.words[i].flags & BREAK) || i === 0) bump(roleWords, t.words[i].surface, count);
   }
   judge.titleHeads = new Set(afterPersonTitle.keys());
