@@ -466,21 +466,13 @@ function shortForm(
     const titled = candidates.filter((c) => c.titles.has(title));
     if (titled.length) candidates = titled;
   }
-  // A name used alone (أوباما، بوريسوف) with no full name in the corpus: a person of one name.
+  // A name used alone (أوباما، بوريسوف) with no full name in the corpus: a person of one name, when seen after titles
+  // often enough and not a past verb the corpus also writes in another form (الإعلامي بادر: بادرت، يبادر).
   const oneName =
-    pos.single > 0 && pos.first + pos.inner === 0 && nameLike && (facts?.evidence ?? 0) >= MIN_ONE_NAME_EVIDENCE && !pastVerb(n.stem, judge);
+    pos.single > 0 && pos.first + pos.inner === 0 && nameLike && (facts?.evidence ?? 0) >= MIN_ONE_NAME_EVIDENCE && judge.pastVerbForms(n.stem) === 0;
   const single = !candidates.length && oneName ? draft(persons, n.key, { surname: n.key }) : null;
   const full = candidates.reduce((k, c) => k + c.full, 0);
   return { candidates, members: new Set(candidates), nameLike, single, mostlyOther: (facts?.count ?? 0) > MAX_SHORT_RATIO * full };
-}
-
-/**
- * A past verb after its subject's title (الإعلامي بادر بقوله، الرئيس عزف): the corpus writes it with a woman's ending
- * (بادرت) or as a present verb (يعزف). A word of one name never is (بيتوركا، ميرنا); a word with the article is no verb.
- */
-function pastVerb(stem: string, judge: WordJudge): boolean {
-  if (stem.startsWith('ال') || stem.endsWith('ت') || stem.length < 3) return false;
-  return judge.count(stem + 'ت') > 0 || judge.count('ي' + stem) > 0;
 }
 
 /**

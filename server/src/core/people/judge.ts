@@ -358,7 +358,7 @@ export class WordJudge {
     if (this.placeFirsts.has(placeKey(this.canonical(stem))) || this.placeSeconds.has(placeKey(this.canonical(stem)))) return 'place';
     if (this.isVerb(stem, stemNorm)) return 'verb';
     // A past verb of three letters (كلف، بلغ): its present and feminine forms are attested, and it is no name.
-    if (stemNorm.length === 3 && !this.nameLike(stem) && this.count('ي' + stem) > 0 && this.count(stem + 'ت') > 0) return 'verb';
+    if (stemNorm.length === 3 && !this.nameLike(stem) && this.pastVerbForms(stem) === 2) return 'verb';
     // Verbal nouns (تخريج، اعتبار، استقبال، مواصلة) and past verbs of a woman (اتفقت، استمرت).
     if (VERBAL_NOUN.test(stemNorm)) return 'modifier';
     if (stemNorm.length >= 5 && stemNorm.endsWith('ت') && this.count(stem.slice(0, -1)) > 0) return 'verb';
@@ -398,6 +398,15 @@ export class WordJudge {
       this.commonCache.set(stem, c);
     }
     return c;
+  }
+
+  /**
+   * How many of a past verb's other forms the corpus writes (0-2): its present (بادر: يبادر) and its woman's (بادرت).
+   * Always 0 for a word with the article or shorter than three letters.
+   */
+  pastVerbForms(stem: string): number {
+    if (stem.startsWith('ال') || stem.length < 3) return 0;
+    return (this.count('ي' + stem) > 0 ? 1 : 0) + (this.count(stem + 'ت') > 0 ? 1 : 0);
   }
 
   /** A plural with the article whose singular adjective is attested (الحوثيين / الحوثي، السوريين / السوري). */
