@@ -76,6 +76,9 @@ const JOINED_NAME_RES = [
   [new RegExp(`${NUM_BEFORE}(\\d{4})([/.\\-])(${ANY_MONTH_SRC})\\.?\\2(\\d{1,2})${NUM_AFTER}`, 'giu'), false],
 ] as const;
 
+/** What every such date holds: a digit, one separator and a letter (the day or year before the month name). */
+const JOINED_HINT_RE = /\d[/.\-]\p{L}/u;
+
 // ---- numeric dates ----------------------------------------------------------------------------------
 
 export function findNumeric(t: string, out: Candidate[]): void {
@@ -118,6 +121,7 @@ export function findShortYear(t: string, out: Candidate[]): void {
 
 /** A day, a month name and a year joined by dashes, slashes or dots («20-Oct-2024»). */
 export function findJoinedMonthName(t: string, out: Candidate[]): void {
+  if (!JOINED_HINT_RE.test(t)) return;
   for (const [re, dayFirst] of JOINED_NAME_RES) {
     re.lastIndex = 0;
     for (let m = re.exec(t); m !== null; m = re.exec(t)) {
