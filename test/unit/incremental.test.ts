@@ -66,4 +66,37 @@ describe('incremental updates', function () {
     assert.strictEqual(c.nameIndex().stem('وبوتن'), 'وبوتن', 'بوتن is no longer attested on its own');
     assert.strictEqual(c.findings('b.txt').filter((f) => f.code === 'name-variant').length, 0);
   });
+
+  it('keeps a paragraph repeated many times in one file right while copies come and go', () => {
+    const para = 'وأكد المتحدث باسم وزارة الخارجية أن الوزارة تتابع عن كثب تطورات الأوضاع في المنطقة وتعمل مع الشركاء من أجل حل سياسي شامل';
+    const other = 'وقالت مصادر محلية إن الأمطار الغزيرة التي هطلت على المدينة خلال الليل تسببت في انقطاع الكهرباء عن عدة أحياء سكنية وإغلاق طرق رئيسية';
+    const file = (copies: number, extra = '') => `وزارة الخارجية تتابع تطورات الأوضاع في المنطقة عن كثب\n\n${[...Array(copies).fill(para), extra].filter(Boolean).join('\n\n')}\n`;
+    // Copies in one file, then in more files than the boilerplate limit (6), then fewer again, then none.
+    const steps: Record<string, string>[] = [
+      { 'a.txt': file(40), 'b.txt': file(1, other) },
+      { 'a.txt': file(3, other), 'b.txt': file(2) },
+      { 'a.txt': file(3), 'b.txt': file(1), 'c.txt': file(1), 'd.txt': file(1), 'e.txt': file(1), 'f.txt': file(1) },
+      { 'a.txt': file(2), 'b.txt': file(0, other), 'c.txt': file(1), 'd.txt': file(0, other), 'e.txt': file(0, other), 'f.txt': file(0, other) },
+      { 'a.txt': file(0, other), 'c.txt': file(0, other) },
+    ];
+    const live = new Corpus();
+    const texts: Record<string, string> = {};
+    const dups = (c: Corpus) =>
+      JSON.stringify(c.files().sort().map((f) => c.findings(f).filter((x) => x.code === 'duplicate-paragraph').map((x) => [f, x.message, x.range.start.line, x.related.length, x.fixes.map((k) => k.safe)])));
+    steps.forEach((step, i) => {
+      Object.assign(texts, step);
+      live.applyChange({ changed: Object.entries(step).map(([f, text]) => ({ file: f, text })) });
+      const cold = new Corpus();
+      cold.applyChange({ changed: Object.entries(texts).map(([f, text]) => ({ file: f, text })) });
+      assert.strictEqual(dups(live), dups(cold), `step ${i}`);
+    });
+    const first = new Corpus();
+    first.applyChange({ changed: Object.entries(steps[0]).map(([f, text]) => ({ file: f, text })) });
+    const inA = first.findings('a.txt').filter((x) => x.code === 'duplicate-paragraph');
+    assert.strictEqual(inA.length, 40);
+    assert.match(inA[0].message, /a\.txt:5 and 39 more places/);
+    assert.deepStrictEqual([inA[0].fixes.length, inA[1].fixes[0].safe, inA[0].related.length], [0, true, 20]);
+    // The copy in b.txt is not the first of all: removing it changes another article, so the fix is not safe.
+    assert.deepStrictEqual(first.findings('b.txt').filter((x) => x.code === 'duplicate-paragraph').map((x) => x.fixes[0].safe), [false]);
+  });
 });

@@ -64,6 +64,8 @@ export interface NearMatch {
 export class DuplicateIndex {
   private readonly models = new Map<string, FileModel>();
   private readonly exact = new Map<number, ParagraphRef[]>();
+  /** `isBoilerplate` answers. */
+  private boilerplate = new WeakMap<ParagraphRef[], { size: number; answer: boolean }>();
   private readonly postings = new PostingStore();
   /** Paragraph ids: refs by id, a free list, each file's ids by paragraph index (-1: not indexed). */
   private readonly refs: ParagraphRef[] = [];
@@ -104,6 +106,7 @@ export class DuplicateIndex {
     const files = [...this.models];
     for (const [file] of files) this.setFile(file, null);
     this.options = options;
+    this.boilerplate = new WeakMap();
     for (const [file, model] of files) this.setFile(file, model);
   }
 
@@ -213,10 +216,18 @@ export class DuplicateIndex {
 
   private unindex(file: string, model: FileModel, tracked: Set<string> | null, stable: Uint8Array | null, candidates: Set<number> | null = null): void {
     const ids = this.idsOf.get(file);
+    // The file's paragraphs leave their exact groups together, one pass per group: removed one by one, a paragraph
+    // repeated n times in the file made n searches and n shifts of its group (50,000 copies of a line took minutes).
+    const leaving = new Map<number, { indices: Set<number>; affected: Set<string> | null }>();
     model.paragraphs.forEach((p, index) => {
       if (!this.isEligible(p)) return;
       const affected = stable?.[index] ? null : tracked;
-      pull(this.exact, p.exactKey, file, index, affected);
+      const l = leaving.get(p.exactKey);
+      if (!l) leaving.set(p.exactKey, { indices: new Set([index]), affected });
+      else {
+        l.indices.add(index);
+        l.affected ??= affected;
+      }
       const id = ids ? ids[index] : -1;
       if (id < 0) return;
       if (this.incremental && !this.postingsPending) {
@@ -229,6 +240,7 @@ export class DuplicateIndex {
       this.freeIds.push(id);
       this.indexedParagraphs--;
     });
+    for (const [key, l] of leaving) pullFile(this.exact, key, file, l.indices, l.affected);
     this.idsOf.delete(file);
   }
 
@@ -249,13 +261,26 @@ export class DuplicateIndex {
     );
   }
 
+  /**
+   * Whether an exact group is boilerplate (in `boilerplateMinFiles` files or more), kept per group and size: every
+   * member asks, and a line repeated 50,000 times in one file made 50,000 counts of 50,000 files. A group grows in
+   * place and is replaced when it loses members, so its size tells a kept answer from a stale one.
+   */
+  private isBoilerplate(group: ParagraphRef[]): boolean {
+    const known = this.boilerplate.get(group);
+    if (known && known.size === group.length) return known.answer;
+    const answer = inFilesAtLeast(group, this.options.boilerplateMinFiles);
+    this.boilerplate.set(group, { size: group.length, answer });
+    return answer;
+  }
+
   /** The other members of a paragraph's exact group, or null when it has none or the group is boilerplate. */
   exactGroup(file: string, index: number): ParagraphRef[] | null {
     const p = this.models.get(file)?.paragraphs[index];
     if (!p || !this.isEligible(p)) return null;
     const group = this.exact.get(p.exactKey);
     if (!group || group.length < 2) return null;
-    if (distinctFiles(group) >= this.options.boilerplateMinFiles) return null;
+    if (this.isBoilerplate(group)) return null;
     return group;
   }
 
@@ -265,7 +290,7 @@ export class DuplicateIndex {
     const p = model?.paragraphs[index];
     if (!p || !this.isEligible(p) || p.words < this.options.nearMinWords) return [];
     const exactGroup = this.exact.get(p.exactKey);
-    if (exactGroup && distinctFiles(exactGroup) >= this.options.boilerplateMinFiles) return [];
+    if (exactGroup && this.isBoilerplate(exactGroup)) return [];
     const self = this.idsOf.get(file)?.[index] ?? -1;
     // The batch, finishing one a host has begun in steps (`prepare`) rather than starting another.
     if (!this.allNear && this.wouldBatch(++this.queriesSinceChange)) this.prepare(() => false);
@@ -478,24 +503,25 @@ function push(map: Map<number, ParagraphRef[]>, key: number, ref: ParagraphRef, 
   }
 }
 
-function pull(
-  map: Map<number, ParagraphRef[]>,
-  key: number,
-  file: string,
-  index: number,
-  affected: Set<string> | null,
-): void {
+/** Removes a file's paragraphs `indices` from the exact group of `key`; the files left in it may see their findings change. */
+function pullFile(map: Map<number, ParagraphRef[]>, key: number, file: string, indices: Set<number>, affected: Set<string> | null): void {
   const list = map.get(key);
   if (!list) return;
-  const i = list.findIndex((r) => r.file === file && r.index === index);
-  if (i >= 0) list.splice(i, 1);
-  if (!list.length) map.delete(key);
-  else if (affected && list.length <= MAX_POSTINGS + 1) for (const r of list) affected.add(r.file);
+  const kept = list.filter((r) => r.file !== file || !indices.has(r.index));
+  if (!kept.length) map.delete(key);
+  else {
+    if (kept.length !== list.length) map.set(key, kept);
+    // Beyond MAX_POSTINGS the key is boilerplate and yields no findings: nobody else is affected.
+    if (affected && kept.length <= MAX_POSTINGS + 1) for (const r of kept) affected.add(r.file);
+  }
 }
 
-function distinctFiles(refs: ParagraphRef[]): number {
-  if (refs.length < 2) return refs.length;
-  return new Set(refs.map((r) => r.file)).size;
+/** Whether the paragraphs are in at least `files` distinct files (stops counting there). */
+function inFilesAtLeast(refs: ParagraphRef[], files: number): boolean {
+  if (refs.length < files) return false;
+  const seen = new Set<string>();
+  for (const r of refs) if (seen.add(r.file).size >= files) return true;
+  return false;
 }
 
 /** Size of the intersection of two sorted runs of unique values, `a[i, aEnd)` and `b[j, bEnd)`. */

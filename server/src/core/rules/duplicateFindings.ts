@@ -14,10 +14,16 @@ export function duplicateFindings(ctx: RuleContext, index: DuplicateIndex, model
   const nearSeverity = ctx.severity('near-duplicate-paragraph');
   if (!exactSeverity && !nearSeverity) return out;
   const { model, file } = ctx;
+  // A group is sorted once for all its members in the file (a line repeated 50,000 times in one file has 50,000).
+  const sorted = new Map<ParagraphRef[], ParagraphRef[]>();
   model.paragraphs.forEach((p, i) => {
     if (exactSeverity) {
       const group = index.exactGroup(file, i);
-      if (group) out.push(exactFinding(ctx, p, i, group, models, exactSeverity));
+      if (group) {
+        let inOrder = sorted.get(group);
+        if (!inOrder) sorted.set(group, (inOrder = [...group].sort(order)));
+        out.push(exactFinding(ctx, p, i, inOrder, models, exactSeverity));
+      }
     }
     if (nearSeverity) {
       const matches = index.nearMatches(file, i);
@@ -40,6 +46,19 @@ function order(a: ParagraphRef, b: ParagraphRef): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index;
 }
 
+/** The position of the first ref of a list sorted by `order` that is not before `ref` (the list's length if none). */
+function firstAtOrAfter(list: ParagraphRef[], ref: ParagraphRef): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid], ref) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The finding of paragraph `index` of the file, a member of the exact group `group` (sorted by `order`). */
 function exactFinding(
   ctx: RuleContext,
   p: ParagraphModel,
@@ -48,18 +67,25 @@ function exactFinding(
   models: Map<string, FileModel>,
   severity: Finding['severity'],
 ): Finding {
-  const others = group.filter((r) => !(r.file === ctx.file && r.index === index)).sort(order);
-  const related: RelatedLocation[] = others.slice(0, MAX_RELATED).map((r) => ({
+  const self = { file: ctx.file, index };
+  const others: ParagraphRef[] = [];
+  for (const r of group) {
+    if (others.length === MAX_RELATED) break;
+    if (order(r, self) !== 0) others.push(r);
+  }
+  const related: RelatedLocation[] = others.map((r) => ({
     file: r.file,
     range: refRange(models, r),
     message: 'Same paragraph',
   }));
   const first = others[0];
   const firstLine = models.get(first.file)!.paragraphs[first.index].firstLine;
-  const more = others.length > 1 ? ` and ${others.length - 1} more place${others.length > 2 ? 's' : ''}` : '';
-  const sameFile = others.filter((r) => r.file === ctx.file);
-  const earlierInFile = sameFile.some((r) => r.index < index);
-  const isFirstOfAll = order({ file: ctx.file, index }, [...group].sort(order)[0]) === 0;
+  const otherCount = group.length - 1;
+  const more = otherCount > 1 ? ` and ${otherCount - 1} more place${otherCount > 2 ? 's' : ''}` : '';
+  // The group is in file order: the file's first member tells whether an earlier copy is in the same file.
+  const firstInFile = group[firstAtOrAfter(group, { file: ctx.file, index: -1 })];
+  const earlierInFile = firstInFile.file === ctx.file && firstInFile.index < index;
+  const isFirstOfAll = order(self, group[0]) === 0;
   const fixes: Finding['fixes'] = [];
   if (earlierInFile || !isFirstOfAll) {
     fixes.push({
