@@ -112,6 +112,36 @@ describe('rules on fixtures', () => {
     assert.match(out, /«سورية» is a variant spelling of «سوريا» \(the spelling preferred by the config\)/);
   });
 
+  it('a preferred place spelling leaves the adjective alone: «قمة سورية روسية» is Syrian, «بين سورية وروسيا» is Syria', () => {
+    const lines = [
+      'قمة سورية روسية في موسكو بين الرئيسين',
+      'وقعت شركات سورية وروسية عقودا جديدة',
+      'وقالت امرأة سورية إن الحياة صعبة',
+      'بحث الوزير العلاقات بين سورية وروسيا',
+      'وصل الوفد إلى سورية أمس',
+      'هذه سورية التي نعرفها',
+    ];
+    const c = corpusOf(parseFixture(`--- a.txt\n${lines.join('\n')}\n`), { names: { preferred: { 'سوريا': ['سورية'] } } });
+    const f = c.findings('a.txt').filter((x) => x.code === 'name-variant');
+    assert.deepStrictEqual(f.map((x) => x.range.start.line), [3, 4, 5]);
+    assert.ok(f.every((x) => x.fixes[0].safe && x.fixes[0].changes[0].edits[0].newText === 'سوريا'));
+  });
+
+  it('a variant spelling that is also a verb is not reported where only the verb can stand (هو الذي يحيي، يحفظة الله)', () => {
+    const lines = [
+      ...Array.from({ length: 12 }, (_, i) => `وقال الكاتب يحيى حقي في المقابلة رقم ${i} إن الرواية مهمة`),
+      'وقال الكاتب يحيي حقي إن الأدب رسالة', // the name misspelt: reported
+      'إن الله هو الذي يحيي الأرض بعد موتها', // the verb
+      'لم يحيي الحفل أحد من الفنانين', // the verb
+      ...Array.from({ length: 12 }, (_, i) => `وأكد الأمير أن الملك يحفظه الله يتابع المشروع رقم ${i}`),
+      'وأكد الأمير أن الملك يحفظة الله يتابع المشروع',
+    ];
+    const c = corpusOf(parseFixture(`--- a.txt\n${lines.join('\n')}\n`));
+    const f = c.findings('a.txt').filter((x) => x.code === 'name-variant');
+    assert.deepStrictEqual(f.map((x) => lines[x.range.start.line].slice(x.range.start.character, x.range.end.character)), ['يحيي']);
+    assert.strictEqual(f[0].range.start.line, 12);
+  });
+
   it('dates: metadata label, tweet attribution, partial dateline, template remnant', () => {
     const out = checkFixture(
       '--- a.txt\nبوتين مستقبلاً الأسد: علاقاتنا تتطور\n\n  • تاريخ النشر: الأربعاء، 15 مارس 2023 آخر تحديث: الخميس، 16 مارس 2023\nالتقى الرئيس الروسي نظيره السوري.\n' +

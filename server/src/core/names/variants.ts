@@ -15,6 +15,7 @@ import { skipLetters } from '../text/letters';
 import { collectWords, FileWords, neighborHash, WordLines, WordSummary } from './words';
 import { fnv, WordScan } from '../text/scan';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
+import { readsAsName } from './readings';
 import { advance, runToEnd, Steps } from '../steps';
 
 export type VariantClass = 'orthographic' | 'doubled-letter' | 'foreign-letter' | 'dropped-vowel' | 'configured';
@@ -706,6 +707,7 @@ export class NameIndex {
       const prefix = lamAlef ? 1 : spelling.length - stem.length;
       const replacement = lamAlef ? d.canonical.slice(1) : d.canonical;
       for (let i = 0; i < w.count; i++) {
+        if (!readsAsName(text, w.starts[i], w.ends[i], stem, d.canonical)) continue;
         const start = skipLetters(text, w.starts[i], w.ends[i], prefix);
         out.push({ start, end: w.ends[i], spelling: stem, replacement, decision: d });
       }
