@@ -4,7 +4,7 @@
  * (Syrian, an adjective) beside سوريا. The decision to report a spelling is corpus-wide; these checks keep the
  * occurrences that are plainly the other word out of the findings, and so out of `--fix`.
  */
-import { CLASS, normalizeForMatch, SEPARATOR, WORD } from '../text/normalize';
+import { CLASS, normalizeForMatch, SEPARATOR, stripMarks, WORD } from '../text/normalize';
 import { STOPWORDS } from './lexicon';
 
 /** Words followed by a verb, never by a name (لم يحيي، هو الذي يحيي، قد يسري). */
@@ -14,8 +14,9 @@ const BEFORE_VERB = new Set(
   ),
 );
 
-/** A word next to an occurrence: its normalized form, and whether only white space separates the two. */
+/** A word next to an occurrence: as written (marks removed), normalized, and whether only white space is between. */
 interface Neighbour {
+  written: string;
   norm: string;
   adjacent: boolean;
 }
@@ -34,7 +35,8 @@ export function readsAsName(text: string, start: number, end: number, stem: stri
   const after = neighbour(text, end, 1);
   if (after?.adjacent && after.norm === 'الله' && /[هة]$/.test(stem)) return false;
   if (isNisbaOfPlace(stem, canonical)) {
-    if (before?.adjacent && isIndefinite(before.norm) && /(?:ه|ات)$/.test(before.norm) && before.norm.length > 2) return false;
+    // The noun's own ة (normalization folds it into ه: تجاه سورية is towards Syria).
+    if (before?.adjacent && isIndefinite(before.norm) && /(?:ة|ات)$/.test(before.written) && before.norm.length > 2) return false;
     if (after?.adjacent && isIndefinite(after.norm.replace(/^[وف]/, '')) && after.norm.endsWith('يه')) return false;
   }
   return true;
@@ -67,5 +69,5 @@ function neighbour(text: string, at: number, dir: -1 | 1): Neighbour | undefined
   let j = i;
   while (j + dir >= 0 && j + dir < text.length && CLASS[text.charCodeAt(j + dir)] !== SEPARATOR) j += dir;
   const word = dir < 0 ? text.slice(j, i + 1) : text.slice(i, j + 1);
-  return { norm: normalizeForMatch(word), adjacent };
+  return { written: stripMarks(word), norm: normalizeForMatch(word), adjacent };
 }
