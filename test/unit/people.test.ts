@@ -578,3 +578,43 @@ describe('registry', () => {
     for (const p of starter.people) assert.ok(ids.has(p.id!), p.id);
   });
 });
+
+describe('people: «علي», the name Ali or the preposition على', () => {
+  // Filler that writes the prepositions إلى and حتى, as a corpus does: with ى, or with ي.
+  const filler = (ya: boolean) =>
+    Array.from({ length: 12 }, (_, i) => `وصل الوفد ${ya ? 'إلي' : 'إلى'} المدينة رقم ${i} وبقي فيها ${ya ? 'حتي' : 'حتى'} المساء.`);
+  const lines = [
+    'وقال الرئيس السابق علي عبدالله صالح إن الحوار مستمر.',
+    'وأكد الرئيس السابق علي عبدالله صالح أن الحرب لن تطول.',
+    'والتقى علي عبدالله صالح بالوفد أمس.',
+    'وقال الدكتور محمد علي العمري إن الدراسة انتهت.',
+    'وأوضح الدكتور محمد علي العمري أن النتائج مشجعة.',
+    'وأكد الرئيس على أهمية التعاون بين البلدين.',
+  ];
+
+  it('is the name in a corpus that writes إلى and حتى with ى (علي عبدالله صالح، محمد علي العمري)', () => {
+    const names = namesOf(corpusOfLines([...lines, ...filler(false)]));
+    assertIncludes(names, ['علي عبدالله صالح', 'محمد علي العمري']);
+    assertExcludes(names, ['عبدالله صالح', 'علي العمري']);
+  });
+
+  it('stays the preposition in a corpus that writes إلي and حتي with ي (on, not Ali)', () => {
+    const names = namesOf(corpusOfLines([...lines.map((l) => l.replace('على', 'علي')), ...filler(true)]));
+    assertNoneHolds(names, ['علي']);
+  });
+
+  it('a common feminine or plural noun before a chain is no given name (عائلة بن لادن), a name is (محمد بن لادن)', () => {
+    const names = namesOf(
+      corpusOfLines([
+        'وقال رجل الأعمال محمد بن لادن إن المشروع اكتمل.',
+        'وأكد رجل الأعمال محمد بن لادن أن الشركة توسعت.',
+        'وقال الشيخ محمد بن لادن إن العمل مستمر.',
+        'وتحطمت طائرة خاصة تملكها عائلة بن لادن أمس.',
+        'ونعت عائلة بن لادن الضحايا.',
+        'وفي العائلة الكبيرة أفراد كثيرون، والطائرة الخاصة كانت جديدة.',
+      ]),
+    );
+    assertIncludes(names, ['محمد بن لادن']);
+    assertNoneHolds(names, ['عائلة']);
+  });
+});

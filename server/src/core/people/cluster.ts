@@ -128,7 +128,7 @@ function extendRun(run: MatchedWord[], vocab: Vocabulary, judge: WordJudge): Mat
   const after: MatchedWord[] = [];
   const p = first.prev;
   if (p && !first.proclitic && !(first.flags & JOINED)) {
-    if (isChainNorm(p.norm) && first.prev2 && givenLike(first.prev2, judge)) {
+    if (isChainNorm(p.norm) && first.prev2 && givenBeforeChain(first.prev2, judge)) {
       before.push(pseudo(first, first.prev2, TokenKind.Name, judge), pseudo(first, p, TokenKind.Chain, judge));
     } else if (run.length === 1 && judge.endsNameStem(first.stem) && knownGiven(p, judge)) {
       before.push(pseudo(first, p, TokenKind.Name, judge));
@@ -169,6 +169,14 @@ function givenLike(w: NearWord, judge: WordJudge): boolean {
   const cls = judge.classOfNear(w);
   if (cls === 'name') return true;
   return cls === 'modifier' && !TITLE_MODIFIERS.has(w.norm) && !judge.isNisba(judge.stem(w.surface));
+}
+
+/**
+ * A given name before a chain of fathers (فيصل بن خالد): a `givenLike` word, and no common feminine or plural noun
+ * (عائلة بن لادن، طائرة بن لادن، سمات بن لادن), which a father's name after بن may look like (بن جمعة، بن عودة).
+ */
+function givenBeforeChain(w: NearWord, judge: WordJudge): boolean {
+  return givenLike(w, judge) && (judge.classOfNear(w) === 'name' || !/(?:ه|ات)$/.test(w.norm));
 }
 
 /** A given name right before a family name: a name for sure (بشار الأسد), never a verb or a conjunction (ونقل). */

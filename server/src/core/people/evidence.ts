@@ -5,7 +5,7 @@
  */
 import type { FileModel } from '../file';
 import { hashString } from '../text/normalize';
-import { BREAK, COMMA, forEachEntryLine, INSTITUTION_HEAD_SET, JOINED, LineWords, PLACE_CUE_SET } from './tokens';
+import { ALEF_MAQSURA, BREAK, COMMA, FINAL_MAQSURA_SET, forEachEntryLine, INSTITUTION_HEAD_SET, JOINED, LineWords, PLACE_CUE_SET, YEH } from './tokens';
 import type { TitleForm } from './titles';
 
 export { titleOf } from './titles';
@@ -44,6 +44,9 @@ export interface FileNameEvidence {
   placeCuePairs: Map<string, number>;
   /** Hash of the titles and hashtags: an edit that keeps it teaches no new person's name. */
   nameSignature: number;
+  /** The prepositions إلى and حتى written with their final ى, and written with ي (see `EvidenceTotals.writesAliApart`). */
+  finalMaqsura: number;
+  finalYa: number;
 }
 
 /**
@@ -52,13 +55,18 @@ export interface FileNameEvidence {
  * file out of the totals reads its old model again.
  */
 export function fileNameEvidence(model: FileModel): FileNameEvidence {
-  const out: FileNameEvidence = { titles: [], hashtags: [], placeCues: new Map(), placeCuePairs: new Map(), nameSignature: 0 };
+  const out: FileNameEvidence = { titles: [], hashtags: [], placeCues: new Map(), placeCuePairs: new Map(), nameSignature: 0, finalMaqsura: 0, finalYa: 0 };
   forEachEntryLine(model, (words) => {
     for (let i = 0; i < words.length; i++) {
       const t = words.title(i);
       if (t) collectTitle(words, i, t, out.titles);
       if (words.isHashtag(i) && !(words.flags(i) & JOINED)) collectHashtag(words, i, out.hashtags);
       if (i > 0 && words.normIn(PLACE_CUE_SET, i - 1)) collectPlaceCue(words, i, out);
+      if (words.normIn(FINAL_MAQSURA_SET, i)) {
+        const last = words.lastLetter(i);
+        if (last === ALEF_MAQSURA) out.finalMaqsura++;
+        else if (last === YEH) out.finalYa++;
+      }
     }
   });
   out.nameSignature = signatureOf(out);
@@ -78,6 +86,9 @@ export function hashtagKey(group: ContextWord[]): string {
   return group.map((w) => `${w.surface}\u0001${w.flags}`).join('\u0002');
 }
 
+/** Occurrences of إلى and حتى below which a corpus' spelling of them tells nothing. */
+const MIN_FINAL_MAQSURA = 20;
+
 /**
  * The evidence of the whole corpus, counted: equal title contexts and hashtags once with their number, place cues
  * summed. Kept up to date file by file (`add` with sign -1 takes a file's evidence out), so learning reads each
@@ -89,6 +100,18 @@ export class EvidenceTotals {
   readonly hashtags = new Map<string, { group: ContextWord[]; count: number }>();
   readonly placeCues = new Map<string, number>();
   readonly placeCuePairs = new Map<string, number>();
+  private finalMaqsura = 0;
+  private finalYa = 0;
+
+  /**
+   * The corpus writes a final ى and a final ي apart: the prepositions إلى and حتى keep their ى (95% of 20 or more).
+   * «علي» written with ي is then the name Ali, not the preposition على, which normalization folds into it; in a
+   * corpus that writes إلي and حتي it stays the preposition.
+   */
+  get writesAliApart(): boolean {
+    const n = this.finalMaqsura + this.finalYa;
+    return n >= MIN_FINAL_MAQSURA && this.finalYa <= 0.05 * n;
+  }
 
   /** Every distinct title context with its count, unpacked one at a time, in the order they were first counted. */
   *titleContexts(): Generator<{ ctx: TitleContext; count: number }> {
@@ -100,6 +123,8 @@ export class EvidenceTotals {
     for (const g of e.hashtags) bumpEntry(this.hashtags, hashtagKey(g), () => ({ group: g, count: 0 }), sign);
     for (const [k, n] of e.placeCues) bumpCount(this.placeCues, k, sign * n);
     for (const [k, n] of e.placeCuePairs) bumpCount(this.placeCuePairs, k, sign * n);
+    this.finalMaqsura += sign * e.finalMaqsura;
+    this.finalYa += sign * e.finalYa;
   }
 }
 

@@ -11,7 +11,7 @@ import type { Range } from '../types';
 import { indexLines, LineIndex, rangeOf } from '../text/lines';
 import { entryAt, entryToNew, entryToOld, offsetToOld, rangeToNew, spanToNew, TextChange, textChange } from './textChange';
 import { EvidenceTotals, FileNameEvidence, fileNameEvidence } from './evidence';
-import { WordJudge } from './judge';
+import { ALI, WordJudge } from './judge';
 import { learnVocabularySteps } from './learn';
 import { matchFile } from './matches';
 import { clusterEntitiesSteps, ClusteredPerson, ClusteredPlace, FileEntities, fileEntities, LocalMention, Resolution } from './cluster';
@@ -539,9 +539,12 @@ export class PeopleIndex {
       else if (!this.relearnNeeded) diffCues(old, e, this.cueDelta, this.pairDelta);
       yield;
     }
+    // How the corpus writes a final ى decides whether «علي» is a name: a change of that decision is learned again.
+    const aliIsName = this.totals.writesAliApart;
+    if (this.learned && this.learned.judge.aliIsName !== aliIsName) this.relearnNeeded = true;
     if (this.learned && !this.relearnNeeded && (this.cueDelta.size || this.pairDelta.size)) {
       // The learner takes the new cue counts in: they are consumed whatever it answers.
-      const holds = this.learned.vocab.placeLearner.recheck(this.cueDelta, this.pairDelta, this.totals, new WordJudge(names));
+      const holds = this.learned.vocab.placeLearner.recheck(this.cueDelta, this.pairDelta, this.totals, new WordJudge(names, aliIsName));
       this.cueDelta = new Map();
       this.pairDelta = new Map();
       if (!holds) this.relearnNeeded = true;
@@ -552,7 +555,7 @@ export class PeopleIndex {
     if (relearned) {
       Object.assign(progress, { phase: 'learning', done: 0, total: 0 });
       yield;
-      const judge = new WordJudge(names);
+      const judge = new WordJudge(names, aliIsName);
       const vocab = yield* learnVocabularySteps(this.totals, judge, registry);
       this.learned = { judge, vocab };
       this.relearnNeeded = false;
@@ -708,6 +711,7 @@ function diffCounts(before: Map<string, number>, after: Map<string, number>, del
 /** Keys added to or dropped from the vocabulary, or whose place in names changed (a family name now ends a name). */
 function changedKeys(before: Vocabulary, after: Vocabulary): Set<string> {
   const out = new Set<string>();
+  if (before.aliIsName !== after.aliIsName) out.add(ALI);
   for (const [k, p] of after.nameKeys) {
     const q = before.nameKeys.get(k);
     if (!q || (q.first + q.inner === 0) !== (p.first + p.inner === 0) || (q.last + q.single === 0) !== (p.last + p.single === 0)) out.add(k);
@@ -725,6 +729,8 @@ function changedKeys(before: Vocabulary, after: Vocabulary): Set<string> {
 /** Whether a file holds a word whose key changed (its distinct spellings, as the name index keeps them). */
 function touches(model: FileModel, keys: Set<string>, judge: WordJudge, names: NameIndex): boolean {
   if (!keys.size) return false;
+  // «علي» is a function word to the name index, which lists no spelling of it: every file is read again.
+  if (keys.has(ALI)) return true;
   const ids = (model.words as { ids?: Uint32Array } | undefined)?.ids;
   if (!ids) return true;
   for (const id of ids) {

@@ -9,7 +9,10 @@ import { normalizeForMatch } from '../text/normalize';
 import { growTo } from '../text/idTables';
 import { BODY_HEADS, CHAIN_WORDS, INSTITUTION_HEADS, STOPWORDS, TITLE_MODIFIERS, VERBS } from './lexicon';
 import { titleOf } from './titles';
-import { LineWords, STOPWORD_SET } from './tokens';
+import { ALI_SET, LineWords, STOPWORD_SET, YEH } from './tokens';
+
+/** The name Ali as written (marks removed), and its key. */
+export const ALI = 'علي';
 
 /** `short`: a two-letter word, a name only as the given name of a longer name (جو بايدن). */
 export type WordClass = 'stop' | 'verb' | 'title' | 'modifier' | 'chain' | 'place' | 'name' | 'short';
@@ -104,8 +107,20 @@ export class WordJudge {
     this.classById.clear();
   }
 
-  constructor(private readonly index: NameIndex) {
+  /**
+   * @param aliIsName «علي» written with ي is the name Ali: the corpus writes ى and ي apart (see
+   *   `EvidenceTotals.writesAliApart`); otherwise it is the preposition على, a function word like any other.
+   */
+  constructor(
+    private readonly index: NameIndex,
+    readonly aliIsName = false,
+  ) {
     this.variants = index.variants();
+  }
+
+  /** Word i of a line is «علي» written with ي in a corpus where that is the name (see the constructor). */
+  private isAli(words: LineWords, i: number): boolean {
+    return this.aliIsName && words.normIn(ALI_SET, i) && words.lastLetter(i) === YEH;
   }
 
   private readonly lookups = new Map<string, WordLookup>();
@@ -143,7 +158,10 @@ export class WordJudge {
    * by its normalized form.
    */
   mayMatter(words: LineWords, i: number, vocab: VocabularyKeys, id = this.spellingId(words, i)): boolean {
-    if (id < 0) return !words.normIn(STOPWORD_SET, i) && this.normMayMatter(words.norm(i), () => words.surface(i), vocab);
+    if (id < 0) {
+      if (words.normIn(STOPWORD_SET, i)) return this.isAli(words, i) && vocab.nameKeys.has(ALI);
+      return this.normMayMatter(words.norm(i), () => words.surface(i), vocab);
+    }
     let m = this.mattersById.get(id);
     if (!m) this.mattersById.set(id, (m = this.normMayMatter(words.norm(i), () => words.surface(i), vocab) ? 2 : 1));
     return m === 2;
@@ -340,6 +358,7 @@ export class WordJudge {
   }
 
   private computeClass(surface: string, norm: string): WordClass {
+    if (this.aliIsName && surface === ALI) return 'name';
     if (CHAIN_WORDS.has(norm)) return 'chain';
     if (norm.length < 3 || !isArabicLetters(norm)) return norm.length === 2 && isArabicLetters(norm) && !STOPWORDS.has(norm) ? 'short' : 'stop';
     if (STOPWORDS.has(norm)) return 'stop';

@@ -43,6 +43,8 @@ export interface Vocabulary {
   /** Place keys (one word) and two-word places by their first key. */
   places: Map<string, LearnedPlace>;
   placePairs: Map<string, LearnedPlace[]>;
+  /** «علي» is the name Ali (see `WordJudge`'s constructor). */
+  aliIsName: boolean;
   /** Hash of everything above: equal versions mean every file's matches are still valid. */
   version: number;
 }
@@ -105,6 +107,7 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
   yield;
   let version = 0x2545f491;
   const mix = (s: string) => (version = hashString(s, version));
+  mix(judge.aliIsName ? 'علي' : '');
   for (const k of [...nameKeys.keys()].sort()) mix(k);
   yield;
   mix('|');
@@ -112,7 +115,7 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
   mix('|');
   for (const k of [...places.nouns].sort()) mix(k);
   for (const k of [...places.pairs.keys()].sort()) mix(k + places.pairs.get(k)!.map((p) => p.second).join(','));
-  return { names, placeLearner: places.learner, nameKeys, places: places.single, placePairs: places.pairs, version };
+  return { names, placeLearner: places.learner, nameKeys, places: places.single, placePairs: places.pairs, aliIsName: judge.aliIsName, version };
 }
 
 export function isChainKey(k: string): boolean {

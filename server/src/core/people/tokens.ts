@@ -44,6 +44,13 @@ const COMPOUND_HEAD_SET = new NormSet(COMPOUND_HEADS);
 export const PLACE_CUE_SET = new NormSet(PLACE_CUES);
 export const INSTITUTION_HEAD_SET = new NormSet(INSTITUTION_HEADS);
 export const STOPWORD_SET = new NormSet(STOPWORDS);
+/** «علي»: the given name Ali, or the preposition على written with a dotted ي. */
+export const ALI_SET = new NormSet(['علي']);
+/** Prepositions written with a final ى (إلى، حتى): how a corpus writes them tells whether it keeps ى and ي apart. */
+export const FINAL_MAQSURA_SET = new NormSet(['الي', 'حتي']);
+/** Alef maqsura (ى) and yeh (ي) as written. */
+export const ALEF_MAQSURA = 0x0649;
+export const YEH = 0x064a;
 
 /**
  * The words of one line, read from an allocation-free scan: offsets and flags up front (compounds such as «عبد الله»
@@ -144,6 +151,16 @@ export class LineWords {
       this.surfaces[i] = s;
     }
     return s;
+  }
+
+  /** The word's last letter as written (marks, tatweel and invisible marks skipped): a UTF-16 code unit. */
+  lastLetter(i: number): number {
+    const start = this.start(i);
+    for (let e = this.end(i) - 1; e >= start; e--) {
+      const c = this.text.charCodeAt(e);
+      if (!isIgnorableUnit(c)) return c;
+    }
+    return 0;
   }
 
   /** Whether the word's normalized form is in a set. */
