@@ -194,3 +194,22 @@ describe('an entry whose first line is not a headline', () => {
     assert.deepStrictEqual(eventsOf({ 'a.txt': `${filler}، ثم ${summit}.\n`, 'b.txt': `${summit}. ${filler}.\n` }).map((e) => e.reports[0].file), ['b.txt']);
   });
 });
+
+describe('an article credited to its reporter', () => {
+  it('does not make the reporter a participant («أحمد علي- سبق- القاهرة:», «كتب: محمد الأحمد»)', () => {
+    const c = new Corpus();
+    const summit = 'عقدت في موسكو قمة بين الرئيسين بشار الأسد و فلاديمير بوتين تناولت العلاقات الثنائية والأوضاع في المنطقة';
+    c.applyChange({
+      changed: [
+        { file: 'a.txt', text: `قمة روسية سورية في العاصمة الروسية\n\nفهد الغبيوي- سبق- موسكو: ${summit}.\n` },
+        { file: 'b.txt', text: `لقاء القمة في العاصمة الروسية أمس\n\nكتب: فهد الغبيوي ${summit} أمس.\n` },
+        { file: 'c.txt', text: `وقال الصحفي فهد الغبيوي إن المؤتمر ناجح.\nوأكد الصحفي فهد الغبيوي أن الحضور كبير.\n` },
+      ],
+    });
+    const events = c.people().events;
+    const reported = events.filter((e) => e.reports.some((r) => r.file !== 'c.txt'));
+    assert.ok(reported.length >= 1 && reported.every((e) => e.participants.length >= 1), JSON.stringify(events));
+    assert.ok(!reported.some((e) => e.participants.includes('person:فهد_الغبيوي')), JSON.stringify(reported.map((e) => e.participants)));
+  });
+});
+

@@ -247,6 +247,19 @@ export function* buildEventsSteps(input: EventInput): Steps<CorpusEvent[]> {
   return events;
 }
 
+/** A reporter's credit before the lead: «أحمد علي- سبق- القاهرة:», «كتب: محمد الأحمد». */
+const BYLINE_AFTER = /^[ \t]*[-–—]/;
+const BYLINE_BEFORE = /^[\s"«(]*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير)[ \t]*[:：]?[ \t]*$/;
+
+/** The person is the reporter credited at the start of the lead paragraph, not someone the report is about. */
+function isByline(model: FileModel, lead: number, m: EventMention): boolean {
+  const p = lead >= 0 ? model.paragraphs[lead] : undefined;
+  if (!p || m.start < p.start || m.start - p.start > 40) return false;
+  const before = model.text.slice(p.start, m.start);
+  if (BYLINE_BEFORE.test(before)) return true;
+  return /^[\s"«(]*$/.test(before) && BYLINE_AFTER.test(model.text.slice(m.end, m.end + 8));
+}
+
 function reportOf(file: string, model: FileModel, sk: Skeleton, mentions: EventMention[]): Report | null {
   const inSpans = (m: EventMention) => sk.spans.some(([s, e]) => m.start >= s && m.end <= e);
   const inTitle = (m: EventMention) => sk.titleSpan !== null && m.start >= sk.titleSpan[0] && m.end <= sk.titleSpan[1];
@@ -258,7 +271,7 @@ function reportOf(file: string, model: FileModel, sk: Skeleton, mentions: EventM
   for (const m of mentions) {
     if (!inSpans(m)) continue;
     const title = inTitle(m);
-    if (m.kind === 'person' && !m.genitive) (title ? inHeadline : inLead).push(m.id);
+    if (m.kind === 'person' && !m.genitive && (title || !isByline(model, sk.lead, m))) (title ? inHeadline : inLead).push(m.id);
     if (m.kind === 'place') ranked.push({ id: m.id, rank: title ? (m.cued ? 0 : 1) : m.cued ? 2 : 3, at: m.start });
   }
   const participants = [...new Set(new Set(inHeadline).size >= 2 ? inHeadline : [...inHeadline, ...inLead])];
