@@ -181,6 +181,17 @@ describe('rules on fixtures', () => {
     );
   });
 
+  it('a day and a month that name a place or an event leave the entry undated, not dated without a year', () => {
+    const body = 'وقال المحافظ إن المشروع يوفر أكثر من ألف فرصة عمل للشباب في المحافظة خلال العام المقبل.';
+    const c = corpusOf([
+      { file: 'city.txt', text: `افتتاح مصنع جديد للأدوية\nافتتاح مصنع في مدينة 6 أكتوبر باستثمارات كبيرة\n${body}\n` },
+      { file: 'real.txt', text: `افتتاح مصنع جديد للأدوية\nافتتح في 28 يناير مصنع باستثمارات كبيرة\n${body}\n` },
+    ]);
+    const dateFindings = (f: string): string[] => c.findings(f).filter((x) => /date/.test(x.code)).map((x) => `${x.code} ${x.message}`);
+    assert.deepStrictEqual(dateFindings('city.txt'), ['undated-entry Entry has no date: «افتتاح مصنع جديد للأدوية»']);
+    assert.deepStrictEqual(dateFindings('real.txt'), ['incomplete-date Date «28 يناير» has no year']);
+  });
+
   it('inline suppression markers silence one finding', () => {
     const out = checkFixture('--- a.txt\nعنوان الخبر بلا تاريخ هنا\n\nنص الخبر.\n--- b.txt\n<!-- corpus-lint-disable-next-line undated-entry -->\nعنوان آخر بلا تاريخ أيضا\n\nنص.\n');
     assert.match(out, /a\.txt:1:1/);
