@@ -192,6 +192,21 @@ describe('rules on fixtures', () => {
     assert.deepStrictEqual(dateFindings('real.txt'), ['incomplete-date Date «28 يناير» has no year']);
   });
 
+  it('a date line after a signature closes the post before it, or opens the next one when the file opens with a date line', () => {
+    const posts = [
+      'وزارة النقل تعلن تسيير خطوط نقل داخلي جديدة في دمشق وريفها بواقع رحلتين يومياً لتخفيف الازدحام.',
+      'المؤسسة السورية للتجارة تبدأ توزيع مادة السكر عبر البطاقة الإلكترونية في جميع المحافظات.',
+    ];
+    const brief = (text: string): string[] =>
+      corpusOf([{ file: 'tg.txt', text }]).entries('tg.txt').map((e) => `${e.range.start.line}-${e.range.end.line} ${e.date}`);
+    // Signed, then dated: the date belongs to the post above it.
+    const bottom = `${posts[0]}\n@syria_now\n15.03.2023 14:05\n${posts[1]}\n@syria_now\n16.03.2023 09:12\n`;
+    assert.deepStrictEqual(brief(bottom), ['0-2 2023-03-15', '3-5 2023-03-16']);
+    // Dated, then written: each date line opens a post.
+    const top = `15 آذار 2023\n${posts[0]}\n@syria_now\n16 آذار 2023\n${posts[1]}\n@syria_now\n`;
+    assert.deepStrictEqual(brief(top), ['0-2 2023-03-15', '3-5 2023-03-16']);
+  });
+
   it('inline suppression markers silence one finding', () => {
     const out = checkFixture('--- a.txt\nعنوان الخبر بلا تاريخ هنا\n\nنص الخبر.\n--- b.txt\n<!-- corpus-lint-disable-next-line undated-entry -->\nعنوان آخر بلا تاريخ أيضا\n\nنص.\n');
     assert.match(out, /a\.txt:1:1/);
