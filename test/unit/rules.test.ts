@@ -207,6 +207,52 @@ describe('rules on fixtures', () => {
     assert.deepStrictEqual(brief(top), ['0-2 2023-03-15', '3-5 2023-03-16']);
   });
 
+  it('a date line at the bottom or the top of an article, whatever goes with the date (emoji, label, place, time)', () => {
+    const title = 'وزير الزراعة يبحث مع ممثلي منظمة الأغذية والزراعة دعم مربي الثروة الحيوانية';
+    const body = 'وتم الاتفاق على توزيع أعلاف ولقاحات بيطرية على المربين خلال الأشهر القادمة في المناطق المتضررة من الجفاف.';
+    const datelines = [
+      '📆 التاريخ: 16-03-2023',
+      '🗓 16.03.2023',
+      '📅 الخميس 16 آذار 2023',
+      '🕐 16 آذار 2023 - 14:05',
+      '16 آذار 2023 🇸🇾',
+      '🗓 الخميس 16.03.2023 | ⏰ 14:05',
+      '* تاريخ النشر: 16 آذار 2023',
+      'تاريخ النشر 16 آذار 2023',
+      'نشر في 16 مارس 2023',
+      'نُشر في 16 مارس 2023',
+      'بتاريخ 16/03/2023',
+      '16 آذار 2023 ـ 14:05',
+      'الخميس 16 آذار 2023 الساعة 14:05',
+      '16 مارس 2023 - 10:30 صباحاً',
+      '16 مارس 2023 - 10:30 مساءً',
+      '16 مارس 2023 10:30 بتوقيت دمشق',
+      '16 مارس 2023 | 10:30 GMT+3',
+      '٢٠٢٣/٣/١٦ | ١٤:٠٥',
+      '١٦/٣/٢٠٢٣ ١٤:٠٥',
+      'دمشق في 16 آذار 2023',
+      'حرر بتونس في 16 مارس 2023',
+      'صدر في دمشق بتاريخ 16/3/2023 ميلادي',
+      'Posted on March 16, 2023 by admin',
+    ];
+    const files = datelines.flatMap((d, i) => [
+      { file: `bottom${i}.txt`, text: `${title}\n${body}\n${body.replace('أعلاف', 'أدوية')}\n${d}\n` },
+      { file: `top${i}.txt`, text: `${d}\n${title}\n${body}\n` },
+    ]);
+    const c = corpusOf(files);
+    for (const { file } of files) {
+      const [e] = c.entries(file);
+      assert.deepStrictEqual([e.title, e.date], [title, '2023-03-16'], file);
+    }
+    // More words than a place or an author, or a word beside a date without a year: text, not a dateline.
+    const text = corpusOf([
+      { file: 'a.txt', text: `الوفد الروسي في دمشق 16 آذار 2023\n${body}\n` },
+      { file: 'b.txt', text: `مباراة 28 يناير\n${body}\n` },
+    ]);
+    assert.deepStrictEqual(text.entries('a.txt').map((e) => e.title), ['الوفد الروسي في دمشق 16 آذار 2023']);
+    assert.deepStrictEqual(text.entries('b.txt').map((e) => e.title), ['مباراة 28 يناير']);
+  });
+
   it('inline suppression markers silence one finding', () => {
     const out = checkFixture('--- a.txt\nعنوان الخبر بلا تاريخ هنا\n\nنص الخبر.\n--- b.txt\n<!-- corpus-lint-disable-next-line undated-entry -->\nعنوان آخر بلا تاريخ أيضا\n\nنص.\n');
     assert.match(out, /a\.txt:1:1/);
