@@ -253,6 +253,25 @@ describe('rules on fixtures', () => {
     assert.deepStrictEqual(text.entries('b.txt').map((e) => e.title), ['مباراة 28 يناير']);
   });
 
+  it('the publication date wins over the last update; related articles and comments do not date the article', () => {
+    const title = 'وزير الصحة يتفقد سير العمل في مشفى المواساة الجامعي';
+    const body = 'واستمع الوزير إلى شرح عن الخدمات المقدمة للمرضى وعدد العمليات الجراحية المنجزة خلال الشهر الماضي.';
+    const c = corpusOf([
+      { file: 'update.txt', text: `${title}\nآخر تحديث: الخميس 16 مارس 2023 - 10:30 ص\nنشر في: الأربعاء 15 مارس 2023 - 08:15 ص\n${body}\n` },
+      { file: 'update-only.txt', text: `${title}\n${body}\nآخر تحديث: 16 آذار 2023\n` },
+      {
+        file: 'related.txt',
+        text: `${title}\n${body}\nالمصدر: سانا\nاقرأ أيضاً:\nوزير الصحة يفتتح قسماً جديداً لغسيل الكلى في مشفى حمص الوطني\nتاريخ النشر: 12 يناير 2021\n`,
+      },
+      { file: 'comments.txt', text: `${title}\n${body}\nالتعليقات (2)\nأبو أحمد\n20/05/2023 10:22\nالله يوفق الجميع\n` },
+    ]);
+    const date = (f: string): string | null => c.entries(f)[0].date;
+    assert.strictEqual(date('update.txt'), '2023-03-15');
+    assert.strictEqual(date('update-only.txt'), '2023-03-16');
+    assert.strictEqual(date('related.txt'), null);
+    assert.strictEqual(date('comments.txt'), null);
+  });
+
   it('inline suppression markers silence one finding', () => {
     const out = checkFixture('--- a.txt\nعنوان الخبر بلا تاريخ هنا\n\nنص الخبر.\n--- b.txt\n<!-- corpus-lint-disable-next-line undated-entry -->\nعنوان آخر بلا تاريخ أيضا\n\nنص.\n');
     assert.match(out, /a\.txt:1:1/);
