@@ -154,6 +154,34 @@ describe('findDates', () => {
     }
   });
 
+  describe('a day and a month that name a place, an event or a movement', () => {
+    for (const line of [
+      'افتتاح مصنع جديد في مدينة 6 أكتوبر باستثمارات تبلغ 200 مليون جنيه',
+      'احتفالات في ميدان التحرير بذكرى ثورة 25 يناير',
+      'حريق محدود في محل تجاري في شارع 29 أيار وسط دمشق',
+      'تظاهرة حاشدة في ميدان 30 يونيو',
+      'طلاب جامعة 6 أكتوبر يحتجون على الرسوم',
+      'قيادي في حركة 14 آذار يرد على الاتهامات',
+      'الذكرى الخمسون لحرب 6 أكتوبر 1973 تحل هذا العام',
+      'وبعد أحداث 11 سبتمبر أصبحت مركزاً للتنظيم',
+      'إثر هجمات الحادي عشر من سبتمبر 2001',
+      'منذ ثورتي 25 يناير و30 يونيو',
+      'انتفاضة 17 تشرين الأول في لبنان',
+    ]) {
+      it(`finds nothing in ${JSON.stringify(line.slice(0, 40))}`, () => {
+        assert.deepEqual(findDates(line), []);
+      });
+    }
+
+    it('keeps a day after a preposition, «يوم» or a sitting, and a date after a name', () => {
+      assert.deepEqual(brief('نزل المتظاهرون إلى الشوارع في 28 يناير'), ['28 يناير | ?-1-28 | gregorian']);
+      assert.deepEqual(brief('خرجت التظاهرات يوم 25 يناير 2011'), ['25 يناير 2011 | 2011-01-25 | gregorian']);
+      assert.deepEqual(brief('تأجيل القضية إلى جلسة 16 أغسطس الجاري'), ['16 أغسطس | ?-8-16 | gregorian']);
+      assert.deepEqual(brief('القاهرة في 15 مارس 2023'), ['15 مارس 2023 | 2023-03-15 | gregorian']);
+      assert.deepEqual(brief('احتفلت مدينة 6 أكتوبر في 7 أكتوبر 2023 بعيدها'), ['7 أكتوبر 2023 | 2023-10-07 | gregorian']);
+    });
+  });
+
   describe('forms', () => {
     it('Levantine month names', () => {
       assert.deepEqual(brief('في 3 كانون الثاني 2024'), ['3 كانون الثاني 2024 | 2024-01-03 | gregorian']);

@@ -211,6 +211,97 @@ describe('rules on fixtures', () => {
     );
   });
 
+  it('a day and a month that name a place or an event leave the entry undated, not dated without a year', () => {
+    const body = 'وقال المحافظ إن المشروع يوفر أكثر من ألف فرصة عمل للشباب في المحافظة خلال العام المقبل.';
+    const c = corpusOf([
+      { file: 'city.txt', text: `افتتاح مصنع جديد للأدوية\nافتتاح مصنع في مدينة 6 أكتوبر باستثمارات كبيرة\n${body}\n` },
+      { file: 'real.txt', text: `افتتاح مصنع جديد للأدوية\nافتتح في 28 يناير مصنع باستثمارات كبيرة\n${body}\n` },
+    ]);
+    const dateFindings = (f: string): string[] => c.findings(f).filter((x) => /date/.test(x.code)).map((x) => `${x.code} ${x.message}`);
+    assert.deepStrictEqual(dateFindings('city.txt'), ['undated-entry Entry has no date: «افتتاح مصنع جديد للأدوية»']);
+    assert.deepStrictEqual(dateFindings('real.txt'), ['incomplete-date Date «28 يناير» has no year']);
+  });
+
+  it('a date line after a signature closes the post before it, or opens the next one when the file opens with a date line', () => {
+    const posts = [
+      'وزارة النقل تعلن تسيير خطوط نقل داخلي جديدة في دمشق وريفها بواقع رحلتين يومياً لتخفيف الازدحام.',
+      'المؤسسة السورية للتجارة تبدأ توزيع مادة السكر عبر البطاقة الإلكترونية في جميع المحافظات.',
+    ];
+    const brief = (text: string): string[] =>
+      corpusOf([{ file: 'tg.txt', text }]).entries('tg.txt').map((e) => `${e.range.start.line}-${e.range.end.line} ${e.date}`);
+    // Signed, then dated: the date belongs to the post above it.
+    const bottom = `${posts[0]}\n@syria_now\n15.03.2023 14:05\n${posts[1]}\n@syria_now\n16.03.2023 09:12\n`;
+    assert.deepStrictEqual(brief(bottom), ['0-2 2023-03-15', '3-5 2023-03-16']);
+    // Dated, then written: each date line opens a post.
+    const top = `15 آذار 2023\n${posts[0]}\n@syria_now\n16 آذار 2023\n${posts[1]}\n@syria_now\n`;
+    assert.deepStrictEqual(brief(top), ['0-2 2023-03-15', '3-5 2023-03-16']);
+  });
+
+  it('a date line at the bottom or the top of an article, whatever goes with the date (emoji, label, place, time)', () => {
+    const title = 'وزير الزراعة يبحث مع ممثلي منظمة الأغذية والزراعة دعم مربي الثروة الحيوانية';
+    const body = 'وتم الاتفاق على توزيع أعلاف ولقاحات بيطرية على المربين خلال الأشهر القادمة في المناطق المتضررة من الجفاف.';
+    const datelines = [
+      '📆 التاريخ: 16-03-2023',
+      '🗓 16.03.2023',
+      '📅 الخميس 16 آذار 2023',
+      '🕐 16 آذار 2023 - 14:05',
+      '16 آذار 2023 🇸🇾',
+      '🗓 الخميس 16.03.2023 | ⏰ 14:05',
+      '* تاريخ النشر: 16 آذار 2023',
+      'تاريخ النشر 16 آذار 2023',
+      'نشر في 16 مارس 2023',
+      'نُشر في 16 مارس 2023',
+      'بتاريخ 16/03/2023',
+      '16 آذار 2023 ـ 14:05',
+      'الخميس 16 آذار 2023 الساعة 14:05',
+      '16 مارس 2023 - 10:30 صباحاً',
+      '16 مارس 2023 - 10:30 مساءً',
+      '16 مارس 2023 10:30 بتوقيت دمشق',
+      '16 مارس 2023 | 10:30 GMT+3',
+      '٢٠٢٣/٣/١٦ | ١٤:٠٥',
+      '١٦/٣/٢٠٢٣ ١٤:٠٥',
+      'دمشق في 16 آذار 2023',
+      'حرر بتونس في 16 مارس 2023',
+      'صدر في دمشق بتاريخ 16/3/2023 ميلادي',
+      'Posted on March 16, 2023 by admin',
+    ];
+    const files = datelines.flatMap((d, i) => [
+      { file: `bottom${i}.txt`, text: `${title}\n${body}\n${body.replace('أعلاف', 'أدوية')}\n${d}\n` },
+      { file: `top${i}.txt`, text: `${d}\n${title}\n${body}\n` },
+    ]);
+    const c = corpusOf(files);
+    for (const { file } of files) {
+      const [e] = c.entries(file);
+      assert.deepStrictEqual([e.title, e.date], [title, '2023-03-16'], file);
+    }
+    // More words than a place or an author, or a word beside a date without a year: text, not a dateline.
+    const text = corpusOf([
+      { file: 'a.txt', text: `الوفد الروسي في دمشق 16 آذار 2023\n${body}\n` },
+      { file: 'b.txt', text: `مباراة 28 يناير\n${body}\n` },
+    ]);
+    assert.deepStrictEqual(text.entries('a.txt').map((e) => e.title), ['الوفد الروسي في دمشق 16 آذار 2023']);
+    assert.deepStrictEqual(text.entries('b.txt').map((e) => e.title), ['مباراة 28 يناير']);
+  });
+
+  it('the publication date wins over the last update; related articles and comments do not date the article', () => {
+    const title = 'وزير الصحة يتفقد سير العمل في مشفى المواساة الجامعي';
+    const body = 'واستمع الوزير إلى شرح عن الخدمات المقدمة للمرضى وعدد العمليات الجراحية المنجزة خلال الشهر الماضي.';
+    const c = corpusOf([
+      { file: 'update.txt', text: `${title}\nآخر تحديث: الخميس 16 مارس 2023 - 10:30 ص\nنشر في: الأربعاء 15 مارس 2023 - 08:15 ص\n${body}\n` },
+      { file: 'update-only.txt', text: `${title}\n${body}\nآخر تحديث: 16 آذار 2023\n` },
+      {
+        file: 'related.txt',
+        text: `${title}\n${body}\nالمصدر: سانا\nاقرأ أيضاً:\nوزير الصحة يفتتح قسماً جديداً لغسيل الكلى في مشفى حمص الوطني\nتاريخ النشر: 12 يناير 2021\n`,
+      },
+      { file: 'comments.txt', text: `${title}\n${body}\nالتعليقات (2)\nأبو أحمد\n20/05/2023 10:22\nالله يوفق الجميع\n` },
+    ]);
+    const date = (f: string): string | null => c.entries(f)[0].date;
+    assert.strictEqual(date('update.txt'), '2023-03-15');
+    assert.strictEqual(date('update-only.txt'), '2023-03-16');
+    assert.strictEqual(date('related.txt'), null);
+    assert.strictEqual(date('comments.txt'), null);
+  });
+
   it('inline suppression markers silence one finding', () => {
     const out = checkFixture('--- a.txt\nعنوان الخبر بلا تاريخ هنا\n\nنص الخبر.\n--- b.txt\n<!-- corpus-lint-disable-next-line undated-entry -->\nعنوان آخر بلا تاريخ أيضا\n\nنص.\n');
     assert.match(out, /a\.txt:1:1/);

@@ -9,7 +9,8 @@
  *   and a Gregorian month name before the day («نوفمبر 22, 2026»): own regexes (./dates/ownPatterns); Hijri dates
  *   are converted to Gregorian (./dates/hijri: Umm al-Qura, tabular fallback).
  * - Relative and vague expressions (اليوم، أمس، «قبل 18 عاماً», «عام 2005», a weekday or a time alone) are
- *   never returned: a mention needs a written day and a written month.
+ *   never returned: a mention needs a written day and a written month. Nor is a day and month that names a place, an
+ *   event or a movement («مدينة 6 أكتوبر», «ثورة 25 يناير»).
  *
  * Parsing happens on a normalized copy (no bidi/zero-width marks, no harakat or tatweel, folded alef, ASCII
  * digits, a few month spellings rewritten); offsets are mapped back to the untouched line.
@@ -21,6 +22,7 @@ import {
   MAX_GREGORIAN_YEAR,
   MIN_GREGORIAN_YEAR,
   W,
+  dropNamedDates,
   isValidGregorian,
   ordinalDayAllowed,
 } from './dates/common';
@@ -156,7 +158,7 @@ function findInText(line: string): DateMention[] {
   findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar, found);
   findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en, found);
   findWithChrono(t, FR_MONTH_RE, FR_MONTH_ONE_RE, monthNameParsers.fr, found);
-  return toMentions(line, mapped, found);
+  return toMentions(line, mapped, dropNamedDates(t, found));
 }
 
 // ---- Gregorian dates with a month name (chrono) -----------------------------------------------------

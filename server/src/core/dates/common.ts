@@ -1,4 +1,4 @@
-/** Shared by the date finders: candidates, bounds, validation and the ordinal-day guard. */
+/** Shared by the date finders: candidates, bounds, validation, the ordinal-day guard and names that hold a date. */
 
 /** A date found in the normalized text, before offsets are mapped back. */
 export interface Candidate {
@@ -49,4 +49,37 @@ export function ordinalDayAllowed(t: string, s: number): boolean {
     return !NOT_A_DAY_NOUN_RE.test(w) || DAY_NOUN_RE.test(w);
   }
   return true;
+}
+
+/**
+ * Nouns (normalized text) that a day and a month after them turn into a name: a place («مدينة 6 أكتوبر», «شارع 29
+ * أيار», «جامعة 6 أكتوبر»), an event or a movement («ثورة 25 يناير», «حركة 14 آذار», «أحداث 11 سبتمبر», «حرب 6 أكتوبر
+ * 1973»), an anniversary («بذكرى 25 يناير»). Not «يوم», «ليلة», «جلسة»: a day or a sitting on that date is a date.
+ */
+const NAMING_NOUN_BEFORE_RE = new RegExp(
+  `(?<!${W})[وف]?[بلك]?(?:مدين[ةه]|شارع|ميدان|ساح[ةه]|جسر|كوبري|دوار|محور|حي|ضاحي[ةه]|جامع[ةه]|مدرس[ةه]|مستشف[يى]|مشف[يى]` +
+    `|ملعب|استاد|قصر|ثور[ةه]|ثورتي|انتفاض[ةه]|حرك[ةه]|حراك|تيار|قو[يى]|تحالف|حرب|انقلاب|نكس[ةه]|احداث|هجمات|تفجيرات` +
+    `|اتفاق|اتفاقي[ةه]|ذكر[يى])\\s{1,3}$`,
+  'u',
+);
+/** «ثورتي 25 يناير و30 يونيو»: a day joined by «و» to a name's date names a thing too. */
+const JOINED_BY_AND_RE = /^\s{0,3}و\s{0,3}$/u;
+
+/**
+ * Drops the candidates that name a thing rather than give a date: a day right after a naming noun, and a date joined
+ * to such a name by «و». `found` is left in order of start.
+ */
+export function dropNamedDates(t: string, found: Candidate[]): Candidate[] {
+  if (found.length === 0) return found;
+  found.sort((a, b) => a.s - b.s);
+  const kept: Candidate[] = [];
+  let nameEnd = -1;
+  for (const c of found) {
+    const named =
+      NAMING_NOUN_BEFORE_RE.test(t.slice(Math.max(0, c.s - 24), c.s)) ||
+      (nameEnd >= 0 && c.s >= nameEnd && JOINED_BY_AND_RE.test(t.slice(nameEnd, c.s)));
+    if (named) nameEnd = Math.max(nameEnd, c.e);
+    else kept.push(c);
+  }
+  return kept;
 }

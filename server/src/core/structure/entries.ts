@@ -8,7 +8,9 @@
  * - A file is *multi-entry* when it has post separators followed by more text: message headers, signature lines (`@channel`),
  *   hashtag-only lines, link introductions with their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
- *   (scrapes repeat blocks of a post). Inside a post, a short headline line with an event trigger (يستقبل، برقية،
+ *   (scrapes repeat blocks of a post). A date line right after a separator belongs to the post before it (channels
+ *   that sign, then date), unless the file opens with a date line: then each date line after a separator opens a post,
+ *   as a message header does. Inside a post, a short headline line with an event trigger (يستقبل، برقية،
  *   اتصالاً …) that follows body text starts a new entry even without a separator.
  * - Otherwise the file is one article: the title is the first headline-like line (3–40 words, not navigation);
  *   lines above it are navigation (a preamble).
@@ -104,8 +106,13 @@ function segmentPosts(
   let afterSeparator = false;
   let forceNew = false;
   let keepTogether = false;
-  /** A message header opened the current post, and no content line has given it a title yet. */
+  /** A message header (or a date line) opened the current post, and no content line has given it a title yet. */
   let awaitingTitle = false;
+  // Whether a date line after a separator opens the next post or closes the last one is the channel's habit: the
+  // first line of the file shows it.
+  let first = begin;
+  while (first < lines.length && (lines[first].kind === 'blank' || lines[first].kind === 'marker')) first++;
+  const datesOpenPosts = first < lines.length && lines[first].kind === 'metadata';
   /** Starts an entry at line i; `paragraphs` are those it holds so far (none for a message header). */
   const start = (i: number, paragraphs: Set<string>): void => {
     current = { titleLine: i, firstLine: i, lastLine: i };
@@ -136,6 +143,17 @@ function segmentPosts(
       continue;
     }
     if (l.kind !== 'content' && l.kind !== 'metadata') continue;
+    if (l.kind === 'metadata' && !keepTogether && (!current || afterSeparator || forceNew)) {
+      if (datesOpenPosts || !current) {
+        start(i, new Set());
+        awaitingTitle = true;
+        afterSeparator = false;
+        forceNew = false;
+      } else {
+        (current as EntrySpan).lastLine = i;
+      }
+      continue;
+    }
     const norm = normOf(i);
     let startsNew = false;
     if (awaitingTitle && l.kind === 'content') {

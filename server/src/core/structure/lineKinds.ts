@@ -61,20 +61,32 @@ const BOILERPLATE = [
 ];
 /** A breadcrumb or menu: short segments joined by `|`, `»` or `>`. */
 const BREADCRUMB = /^[^|»>]{1,40}(?:\s[|»>]\s[^|»>]{1,40}){1,}$/;
-/** Publication-date labels (Arabic and English). */
+/** Publication-date labels (Arabic and English), after a bullet or an emoji («📆 التاريخ:», «* تاريخ النشر:»). */
 const DATE_LABEL =
-  /^[•·\-–\s]*(?:تاريخ النشر|تاريخ الخبر|تاريخ الإضافة|التاريخ|تاريخ|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تم النشر|Published(?: on)?|Posted(?: on)?|Updated|Last updated|Date)\s*[:：]/i;
+  /^[^\p{L}\p{N}]*(?:تاريخ النشر|تاريخ الخبر|تاريخ الإضافة|التاريخ|تاريخ|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تم النشر|Published(?: on)?|Posted(?: on)?|Updated|Last updated|Date)\s*[:：]/iu;
 /** A labelled link of a scraper's header: «الرابط: https://…», «url: https://…». */
 const LABELLED_URL = /^(?:الرابط|رابط الخبر|رابط|url|link)\s*[:：]\s*(?:https?:\/\/|www\.)\S+$/i;
 /** A relative time in place of a date: «منذ 3 ساعات», «قبل يومين», «3 hours ago». */
 const RELATIVE_TIME =
   /^(?:(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|سنة|سنتين|سنوات|عام|عامين|أعوام)|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)$/i;
 /**
- * What a dateline holds besides its date: weekdays, a time (10:15 ص، PM), separators and a few words of publication
- * («الثلاثاء 22 أكتوبر 2024 | 10:15 ص», «نشر 22/10/2024 - 10:15»). A line of nothing else is metadata.
+ * What a dateline holds besides its date: weekdays, a time in any digits (10:15 ص، ١٤:٠٥، GMT+3), a label without a colon
+ * («نشر في», «تاريخ النشر», «بتاريخ», «Posted on … by»), and anything that is neither a letter nor a digit (separators,
+ * bullets, emoji, flags): «الثلاثاء 22 أكتوبر 2024 | 10:15 ص», «🗓 الأربعاء 15.03.2023 | ⏰ 14:05». Read after harakat and
+ * tatweel are dropped («صباحاً», «2023 ـ 14:05»). A line of nothing else is metadata.
  */
-const DATELINE_REST =
-  /[\s|،,\-–—•·/()[\]:.]+|\d{1,2}:\d{2}(?::\d{2})?|(?<![\p{L}])(?:ص|م|مساء|صباحا|صباحاً|AM|PM|GMT|UTC|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|يوم|نشر|نُشر|الموافق|بتوقيت|مكة|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?![\p{L}])/giu;
+const DATELINE_REST = new RegExp(
+  '[^\\p{L}\\p{N}]+|[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}:[0-9\u0660-\u0669\u06F0-\u06F9]{2}(?::[0-9\u0660-\u0669\u06F0-\u06F9]{2})?' +
+    '|(?<![\\p{L}])(?:(?:GMT|UTC)\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?|ص|م|مساء|مساءا|صباحا|ظهرا|عصرا|ليلا|فجرا|AM|PM|GMT|UTC' +
+    '|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الموافق|بتوقيت|مكة|الساعة' +
+    '|نشر|النشر|تاريخ|التاريخ|بتاريخ|في|حرر|صدر|آخر|اخر|تحديث' +
+    '|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Posted|Published|Updated|on|at|by)(?![\\p{L}])',
+  'giu',
+);
+/** Harakat and tatweel, dropped from what a dateline holds besides its date. */
+const DATELINE_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+/** A place or an author beside the date: «دمشق في 16 آذار 2023», «حرر بتونس في …», «بتوقيت دمشق», «by admin». */
+const ONE_WORD = /^\p{L}{2,}$/u;
 /** Datelines are short: longer lines are text that holds a date (the date finder runs on none of them here). */
 const DATELINE_MAX_CHARS = 80;
 const DATELINE_MAX_WORDS = 12;
@@ -157,7 +169,9 @@ function isDateline(line: string): boolean {
     at = d.end;
   }
   rest += line.slice(at);
-  return rest.replace(DATELINE_REST, '').length === 0;
+  const words = rest.replace(DATELINE_MARKS, '').replace(DATELINE_REST, ' ').trim();
+  // One word more is a place or an author, beside whole dates only: a day and a month after a word is a title.
+  return words.length === 0 || (ONE_WORD.test(words) && dates.every((d) => d.year !== null));
 }
 
 function isSpace(c: number): boolean {
