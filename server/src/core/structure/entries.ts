@@ -6,7 +6,7 @@
  * - A message header of Telegram's desktop app («Channel, [20.10.24 14:35]») starts a post: the next content line is
  *   its title, the header carries its date.
  * - A file is *multi-entry* when it has post separators followed by more text: message headers, signature lines (`@channel`),
- *   hashtag-only lines, link introductions with their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
+ *   hashtag-only lines, link introductions followed by their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
  *   (scrapes repeat blocks of a post). Inside a post, a short headline line with an event trigger (يستقبل، برقية،
  *   اتصالاً …) that follows body text starts a new entry even without a separator.
@@ -77,11 +77,22 @@ function hasSeparatorsBetweenContent(text: string, lines: ClassifiedLine[], begi
     if (l.kind === 'content') {
       if (separatorAfterContent) return true;
       seenContent = true;
-    } else if (seenContent && (l.kind === 'separator' || l.kind === 'link-intro' || l.kind === 'post-header' || isEntryMarker(text, l))) {
+    } else if (seenContent && (l.kind === 'separator' || l.kind === 'post-header' || endsWithLink(lines, i) || isEntryMarker(text, l))) {
       separatorAfterContent = true;
     }
   }
   return false;
+}
+
+/**
+ * A link introduction ends a post only when its link follows: without one, «لمتابعة اللقاء كاملا من هنا» is the tail
+ * of an article, and a line that starts like one («انضم اللاعب إلى …») may be a headline.
+ */
+function endsWithLink(lines: ClassifiedLine[], i: number): boolean {
+  if (lines[i].kind !== 'link-intro') return false;
+  let next = i + 1;
+  while (next < lines.length && lines[next].kind === 'blank') next++;
+  return next < lines.length && (lines[next].kind === 'url' || lines[next].kind === 'separator');
 }
 
 function isEntryMarker(text: string, l: ClassifiedLine): boolean {
@@ -130,7 +141,7 @@ function segmentPosts(
       keepTogether = false;
       continue;
     }
-    if (l.kind === 'separator' || l.kind === 'link-intro' || l.kind === 'url') {
+    if (l.kind === 'separator' || l.kind === 'url' || endsWithLink(lines, i)) {
       if (current) afterSeparator = true;
       if (current && l.kind !== 'url') (current as EntrySpan).lastLine = i;
       continue;

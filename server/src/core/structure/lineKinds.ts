@@ -41,9 +41,12 @@ const MARKER = /^<!--\s*corpus-lint\b.*-->$/;
 /** Telegram web-preview header: «123K subscribers», «2.93K photos», «Download Telegram». */
 const TELEGRAM_COUNTER = /^\d[\d.,]*\s*[KkMm]?\s+(?:subscribers?|members?|photos?|videos?|links?|files?|audios?)$/;
 const TELEGRAM_DOWNLOAD = /^Download Telegram$/i;
-/** Lines that introduce a link or a follow-us call, usually followed by a URL. */
+/**
+ * Lines that introduce a link or a follow-us call, usually followed by a URL («📌 تابعونا على تلغرام 👇»). The end of
+ * the first word is a lookahead, not `\b`: Arabic letters are not `\w`, so a `\b` after an Arabic word never matches.
+ */
 const LINK_INTRO =
-  /^(?:لمتابعة|تابعونا|تابعوا|للاشتراك|اشترك|انضم|انضموا|تتمة الخبر|التفاصيل على|للمزيد|لقراءة المزيد|رابط الخبر|Follow us|Subscribe|Join us|Read more)\b.{0,80}[:：]?$/i;
+  /^(?:[^\p{L}\p{N}#@\s]{1,8}\s*)?(?:لمتابعة|تابعونا|تابعوا|للاشتراك|اشترك|انضم|انضموا|تتمة الخبر|التفاصيل على|للمزيد|لقراءة المزيد|رابط الخبر|Follow us|Subscribe|Join us|Read more)(?![\p{L}\p{M}\p{N}_]).{0,80}$/iu;
 /** Page furniture of news sites: comment forms, "read more", source links, share buttons. */
 const BOILERPLATE = [
   /^(?:إ|ا)قرأ المزيد$/,
