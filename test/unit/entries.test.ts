@@ -28,4 +28,15 @@ describe('entries', () => {
     const text = [MEETING, MEETING_BODY, 'لمتابعة اللقاء كاملا من هنا.', '', 'طريقك الصحيح نحو الحقيقة'].join('\n');
     assert.deepStrictEqual(entriesOf(text), [`1-5: ${MEETING} | null`]);
   });
+
+  it('a rule line of one character repeated ends a post; a short rule or sentence punctuation does not', () => {
+    for (const rule of ['━━━━━━━━━━━━━━━', '➖➖➖➖➖➖➖➖', '-----------------------------', '*****', '=====']) {
+      const text = [MEETING, MEETING_BODY, '15 آذار 2023', rule, TRANSPORT, '', TRANSPORT_BODY, '16 آذار 2023', rule].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `5-9: ${TRANSPORT} | 2023-03-16`], rule);
+    }
+    for (const notRule of ['***', '----', '.....', '!!!!!', '-=-=-=-=-=']) {
+      const text = [MEETING, '15 آذار 2023', MEETING_BODY, notRule, 'وأشار الوزير الإيراني إلى استعداد بلاده لتقديم الدعم في مجالات الطاقة.'].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-5: ${MEETING} | 2023-03-15`], notRule);
+    }
+  });
 });

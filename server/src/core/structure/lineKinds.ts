@@ -11,7 +11,7 @@ export type LineKind =
   /** A line with no word at all (`![]()`, a lone emoji, `***`). */
   | 'noise'
   | 'boilerplate'
-  /** Ends a Telegram post: a signature (`@syrianpresidency`) or a line of hashtags only. */
+  /** Ends a Telegram post: a signature (`@syrianpresidency`), a line of hashtags only or a rule (`━━━━━━━━`). */
   | 'separator'
   /** Announces a link and ends a post: «لمتابعة حساب …:», «تتمة الخبر على الرابط:». */
   | 'link-intro'
@@ -112,7 +112,7 @@ export function classifyLine(text: string, lineStart: number, lineEnd: number, w
   if (s === e) return { kind: 'blank', start: s, end: e, words: 0 };
   const w = words ?? wordsOf(new WordScan(text, s, e), 0, Infinity);
   const line = text.slice(s, Math.min(e, s + 400));
-  const kind = w.count === 0 ? (MARKER.test(line) ? 'marker' : 'noise') : kindOf(line, e - s, w);
+  const kind = w.count === 0 ? (MARKER.test(line) ? 'marker' : isRule(text, s, e) ? 'separator' : 'noise') : kindOf(line, e - s, w);
   return { kind, start: s, end: e, words: w.count };
 }
 
@@ -146,6 +146,28 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
   }
   return 'content';
+}
+
+/** The fewest repetitions of a character that make a rule: `***` and `----` break sections of one article. */
+const RULE_MIN_REPEATS = 5;
+/** Sentence punctuation repeated («.....», «!!!!!») is an omission or an exclamation, not a rule. */
+const RULE_PUNCTUATION = '.…!?؟,،;؛:';
+
+/**
+ * A rule between posts: one character repeated, and nothing else (`━━━━━━━━`, `➖➖➖➖➖`, `-----`, `*****`): a rule
+ * with words in it, or made of two characters, may be a decoration inside a post.
+ */
+function isRule(text: string, s: number, e: number): boolean {
+  const first = text.codePointAt(s) as number;
+  if (e - s < RULE_MIN_REPEATS || RULE_PUNCTUATION.includes(String.fromCodePoint(first))) return false;
+  const width = first > 0xffff ? 2 : 1;
+  let repeats = 0;
+  for (let i = s; i < e; repeats++) {
+    if (text.codePointAt(i) !== first) return false;
+    i += width;
+    if (text.charCodeAt(i) === 0xfe0f) i++; // the emoji presentation selector after ➖️
+  }
+  return repeats >= RULE_MIN_REPEATS;
 }
 
 /** A line that is a date and what goes with one (a weekday, a time, separators), and nothing else. */
