@@ -39,4 +39,21 @@ describe('entries', () => {
       assert.deepStrictEqual(entriesOf(text), [`1-5: ${MEETING} | 2023-03-15`], notRule);
     }
   });
+
+  it('a signature with an emoji or the channel\'s name, or the channel\'s link, ends a post', () => {
+    for (const signature of ['🔻 @SyriaNowNews', 'سوريا الآن | @syria_now', 'https://t.me/syria_now', 't.me/syria_now']) {
+      const text = [MEETING, MEETING_BODY, '15 آذار 2023', signature, TRANSPORT, TRANSPORT_BODY, '16 آذار 2023', signature].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`], signature);
+    }
+    // A follow-us call that opens with an emoji, followed by the channel's link without a scheme.
+    const follow = [MEETING, MEETING_BODY, '15 آذار 2023', '📌 تابعونا على تلغرام 👇', 't.me/syria_now', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023'];
+    assert.deepStrictEqual(entriesOf(follow.join('\n')), [`1-5: ${MEETING} | 2023-03-15`, `6-8: ${TRANSPORT} | 2023-03-16`]);
+  });
+
+  it('a handle inside a sentence, or a link to a post, is not a signature', () => {
+    const text = [MEETING, MEETING_BODY, 'وقال الوزير في تغريدة على حسابه @syria_mofa', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023'].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-6: ${MEETING} | 2023-03-16`]);
+    const link = [MEETING, MEETING_BODY, 'https://t.me/syria_now/1234', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023'].join('\n');
+    assert.deepStrictEqual(entriesOf(link), [`1-6: ${MEETING} | 2023-03-16`]);
+  });
 });

@@ -11,7 +11,10 @@ export type LineKind =
   /** A line with no word at all (`![]()`, a lone emoji, `***`). */
   | 'noise'
   | 'boilerplate'
-  /** Ends a Telegram post: a signature (`@syrianpresidency`), a line of hashtags only or a rule (`━━━━━━━━`). */
+  /**
+   * Ends a Telegram post: a signature (`@syrianpresidency`, `🔻 @SyriaNowNews`, a channel's link), a line of hashtags
+   * only or a rule (`━━━━━━━━`).
+   */
   | 'separator'
   /** Announces a link and ends a post: «لمتابعة حساب …:», «تتمة الخبر على الرابط:». */
   | 'link-intro'
@@ -35,7 +38,13 @@ export interface ClassifiedLine {
   words: number;
 }
 
-const SIGNATURE = /^@[A-Za-z0-9_]{3,}$/;
+/**
+ * A signature: the channel's handle, alone or after an emoji or the channel's name and a bar («@syrianpresidency»,
+ * «🔻 @SyriaNowNews», «سوريا الآن | @syria_now»). A handle after words without a bar is a mention in the text.
+ */
+const SIGNATURE = /^(?:[^\p{L}\p{N}\s@]{1,8}\s*|[^|@]{1,40}\s\|\s)?@[A-Za-z0-9_]{3,}$/u;
+/** A link to a Telegram channel on its own line signs a post like its handle: «https://t.me/syria_now», «t.me/syria_now». */
+const CHANNEL_LINK = /^(?:https?:\/\/)?(?:www\.)?(?:t|telegram)\.me\/\+?[A-Za-z0-9_]{3,}\/?$/i;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 const MARKER = /^<!--\s*corpus-lint\b.*-->$/;
 /** Telegram web-preview header: «123K subscribers», «2.93K photos», «Download Telegram». */
@@ -128,7 +137,9 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
   const words = w.count;
   if (length < 400) {
     if (MARKER.test(line)) return 'marker';
-    if (SIGNATURE.test(line)) return 'separator';
+    if (line.includes('@') && SIGNATURE.test(line)) return 'separator';
+    const first = line.charCodeAt(0) | 0x20; // lower case of an ASCII letter
+    if ((first === 0x68 || first === 0x74 || first === 0x77) && CHANNEL_LINK.test(line)) return 'separator';
     if (URL_ONLY.test(line)) return 'url';
     if (words <= 8 && w.allHashtags && line.startsWith('#')) return 'separator';
     if (TELEGRAM_COUNTER.test(line) || TELEGRAM_DOWNLOAD.test(line)) return 'boilerplate';
