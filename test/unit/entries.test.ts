@@ -56,4 +56,14 @@ describe('entries', () => {
     const link = [MEETING, MEETING_BODY, 'https://t.me/syria_now/1234', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023'].join('\n');
     assert.deepStrictEqual(entriesOf(link), [`1-6: ${MEETING} | 2023-03-16`]);
   });
+
+  it('a message header of Telegram\'s desktop app with an Arabic comma, or with the name after the brackets, starts a post', () => {
+    for (const [first, second] of [
+      ['أخبار سوريا، [15.03.2023 14:05]', 'أخبار سوريا، [16.03.2023 09:12]'],
+      ['[15.03.2023 14:05] أخبار سوريا:', '[16.03.2023 09:12] أخبار سوريا:'],
+    ]) {
+      const text = [first, MEETING, '', MEETING_BODY, '', second, TRANSPORT].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `6-7: ${TRANSPORT} | 2023-03-16`], first);
+    }
+  });
 });

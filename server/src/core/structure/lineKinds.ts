@@ -94,10 +94,11 @@ const DATELINE_MAX_WORDS = 12;
 const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/;
 /**
  * «Channel, [20.10.24 14:35]», «[2/3/21 4:50 PM]»: a name (optional), then the date and time in brackets, as the
- * desktop app's locale writes them.
+ * desktop app's locale writes them. An Arabic interface writes the comma as «،», and some versions put the name after
+ * the brackets: «[17.03.2023 18:40] Channel:».
  */
 const POST_HEADER =
-  /^(?:[^[\]\n]{1,100},\s?)?\[(?:\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]$/;
+  /^(?:[^[\]\n]{1,100}[,،]\s?)?\[(?:\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\](?:\s[^[\]\n]{1,100}:)?$/;
 /** The app's note on a forwarded or quoted message: «[Forwarded from وزارة الخارجية]», «[In reply to …]». */
 const FORWARD_NOTE = /^\[(?:Forwarded from|In reply to)\s.{1,100}\]$/;
 /** «المصدر: RT», «Source: Reuters». */
@@ -148,7 +149,7 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (line.endsWith(']')) {
       if (POST_HEADER.test(line)) return 'post-header';
       if (FORWARD_NOTE.test(line)) return 'boilerplate';
-    }
+    } else if (line.charCodeAt(0) === 0x5b /* [ */ && line.endsWith(':') && POST_HEADER.test(line)) return 'post-header';
     if (LABELLED_URL.test(line)) return 'url';
     if (words <= 6 && RELATIVE_TIME.test(line)) return 'boilerplate';
     if (length <= DATELINE_MAX_CHARS && words <= DATELINE_MAX_WORDS && isDateline(line)) return 'metadata';
