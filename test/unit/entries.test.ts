@@ -66,4 +66,18 @@ describe('entries', () => {
       assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `6-7: ${TRANSPORT} | 2023-03-16`], first);
     }
   });
+
+  it('in an export of one message a line, each stamped line is a post; a line without a stamp continues the message', () => {
+    const text = [
+      `15/03/2023, 14:05 - أخبار سوريا: ${MEETING}`,
+      MEETING_BODY,
+      `16/03/2023, 09:12 - أخبار سوريا: ${TRANSPORT}`,
+      '16/03/2023, 11:30 - أخبار سوريا: وصول طائرة مساعدات روسية جديدة إلى مطار دمشق الدولي.',
+    ].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [
+      `1-2: 15/03/2023, 14:05 - أخبار سوريا: ${MEETING} | 2023-03-15`,
+      `3-3: 16/03/2023, 09:12 - أخبار سوريا: ${TRANSPORT} | 2023-03-16`,
+      '4-4: 16/03/2023, 11:30 - أخبار سوريا: وصول طائرة مساعدات روسية جديدة إلى مطار دمشق الدولي. | 2023-03-16',
+    ]);
+  });
 });

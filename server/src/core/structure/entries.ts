@@ -4,7 +4,8 @@
  * How entries are found (documented in the README):
  * - A Telegram web-preview header (counters, «Download Telegram») is a preamble, never an entry.
  * - A message header of Telegram's desktop app («Channel, [20.10.24 14:35]») starts a post: the next content line is
- *   its title, the header carries its date.
+ *   its title, the header carries its date. In an export of one message a line («15/03/2023, 14:05 - Channel: …»),
+ *   each stamped line starts a post and is its title; lines without a stamp continue the message above.
  * - A file is *multi-entry* when it has post separators followed by more text: message headers, signature lines (`@channel`),
  *   hashtag-only lines, link introductions followed by their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
@@ -16,7 +17,7 @@
  *   prevents the next line from starting one.
  */
 import { normalizeForMatch } from '../text/normalize';
-import { ClassifiedLine, isTelegramHeaderEnd, parseMarker } from './lineKinds';
+import { ClassifiedLine, isMessageLine, isTelegramHeaderEnd, parseMarker } from './lineKinds';
 
 export interface EntrySpan {
   /** Line of the title (the first content line of a post, the headline of an article). */
@@ -75,7 +76,7 @@ function hasSeparatorsBetweenContent(text: string, lines: ClassifiedLine[], begi
   for (let i = begin; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind === 'content') {
-      if (separatorAfterContent) return true;
+      if (separatorAfterContent || (seenContent && isMessageLine(text, l))) return true;
       seenContent = true;
     } else if (seenContent && (l.kind === 'separator' || l.kind === 'post-header' || endsWithLink(lines, i) || isEntryMarker(text, l))) {
       separatorAfterContent = true;
@@ -154,6 +155,7 @@ function segmentPosts(
       awaitingTitle = false;
     } else if (!current || forceNew) startsNew = true;
     else if (keepTogether) startsNew = false;
+    else if (isMessageLine(text, l)) startsNew = true;
     else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm);
     else startsNew = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
     if (startsNew && l.kind === 'content') start(i, new Set([norm]));

@@ -99,6 +99,12 @@ const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/
  */
 const POST_HEADER =
   /^(?:[^[\]\n]{1,100}[,،]\s?)?\[(?:\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\](?:\s[^[\]\n]{1,100}:)?$/;
+/**
+ * A message of an export that writes one message a line, its stamp and sender first: «15/03/2023, 14:05 - Channel: …».
+ * The line is the message's text, so it stays content; it starts a post (see isMessageLine).
+ */
+const MESSAGE_LINE =
+  /^\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?,?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s[-–]\s[^:\n]{1,100}:\s/;
 /** The app's note on a forwarded or quoted message: «[Forwarded from وزارة الخارجية]», «[In reply to …]». */
 const FORWARD_NOTE = /^\[(?:Forwarded from|In reply to)\s.{1,100}\]$/;
 /** «المصدر: RT», «Source: Reuters». */
@@ -204,6 +210,13 @@ function isSpace(c: number): boolean {
 /** True for the last line of a Telegram web-preview header. */
 export function isTelegramHeaderEnd(text: string, c: ClassifiedLine): boolean {
   return c.kind === 'boilerplate' && TELEGRAM_DOWNLOAD.test(text.slice(c.start, c.end));
+}
+
+/** True for a content line that is a whole message of a one-message-a-line export (it starts a post). */
+export function isMessageLine(text: string, c: ClassifiedLine): boolean {
+  const first = text.charCodeAt(c.start);
+  if (c.kind !== 'content' || first < 0x30 || first > 0x39) return false;
+  return MESSAGE_LINE.test(text.slice(c.start, Math.min(c.end, c.start + 160)));
 }
 
 /** Parses a marker line: `<!-- corpus-lint: entry -->`, `<!-- corpus-lint: same-entry -->`, disable directives. */
