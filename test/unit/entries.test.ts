@@ -80,4 +80,12 @@ describe('entries', () => {
       '4-4: 16/03/2023, 11:30 - أخبار سوريا: وصول طائرة مساعدات روسية جديدة إلى مطار دمشق الدولي. | 2023-03-16',
     ]);
   });
+
+  it('a view count and a forwarded-from note after a signature are never a post\'s title', () => {
+    const text = [
+      MEETING, MEETING_BODY, '15 آذار 2023', '@syria_now', '👁 1.2K',
+      'Forwarded from وزارة النقل', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023', '@syria_now', '👁️ 3.4K',
+    ].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `7-10: ${TRANSPORT} | 2023-03-16`]);
+  });
 });

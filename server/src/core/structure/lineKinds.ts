@@ -50,6 +50,8 @@ const MARKER = /^<!--\s*corpus-lint\b.*-->$/;
 /** Telegram web-preview header: «123K subscribers», «2.93K photos», «Download Telegram». */
 const TELEGRAM_COUNTER = /^\d[\d.,]*\s*[KkMm]?\s+(?:subscribers?|members?|photos?|videos?|links?|files?|audios?)$/;
 const TELEGRAM_DOWNLOAD = /^Download Telegram$/i;
+/** A post's view count, which exports print under it: «👁 1.2K». Furniture, never a post's title. */
+const VIEW_COUNT = /^(?:👁\uFE0F?|👀)\s*\d[\d.,]*\s*[KkMm]?$/u;
 /**
  * Lines that introduce a link or a follow-us call, usually followed by a URL («📌 تابعونا على تلغرام 👇»). The end of
  * the first word is a lookahead, not `\b`: Arabic letters are not `\w`, so a `\b` after an Arabic word never matches.
@@ -107,6 +109,8 @@ const MESSAGE_LINE =
   /^\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?,?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s[-–]\s[^:\n]{1,100}:\s/;
 /** The app's note on a forwarded or quoted message: «[Forwarded from وزارة الخارجية]», «[In reply to …]». */
 const FORWARD_NOTE = /^\[(?:Forwarded from|In reply to)\s.{1,100}\]$/;
+/** The same note without brackets, as the web and HTML exports write it: «Forwarded from وزارة الخارجية». */
+const FORWARDED_FROM = /^Forwarded from\s.{1,100}$/;
 /** «المصدر: RT», «Source: Reuters». */
 const SOURCE_LINE = /^(?:المصدر|Source)\s*[:：]\s*.{1,60}$/i;
 
@@ -150,6 +154,9 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (URL_ONLY.test(line)) return 'url';
     if (words <= 8 && w.allHashtags && line.startsWith('#')) return 'separator';
     if (TELEGRAM_COUNTER.test(line) || TELEGRAM_DOWNLOAD.test(line)) return 'boilerplate';
+    // Both emoji of a view count (U+1F440, U+1F441) start with the same high surrogate.
+    if (line.charCodeAt(0) === 0xd83d && VIEW_COUNT.test(line)) return 'boilerplate';
+    if (line.charCodeAt(0) === 0x46 /* F */ && FORWARDED_FROM.test(line)) return 'boilerplate';
     if (DATE_LABEL.test(line) || TWEET_ATTRIBUTION.test(line) || SOURCE_LINE.test(line)) return 'metadata';
     // Before the dateline: a header without the channel's name («[20.10.24 14:35]») is a date and a time alone.
     if (line.endsWith(']')) {
