@@ -88,4 +88,16 @@ describe('entries', () => {
     ].join('\n');
     assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `7-10: ${TRANSPORT} | 2023-03-16`]);
   });
+
+  it('under a related-articles heading, other articles\' headlines and dates are in no entry', () => {
+    for (const heading of ['أخبار ذات صلة', 'اقرأ أيضاً:']) {
+      const text = [
+        MEETING, '15 آذار 2023', MEETING_BODY, '#سوريا #إيران', heading,
+        'لافروف يستقبل المقداد في موسكو لبحث التحضير للاجتماع الرباعي', 'تاريخ النشر: 12 يناير 2021',
+        'شويغو يبحث مع وزير الدفاع السوري التعاون العسكري بين البلدين', '@syria_now',
+        TRANSPORT, '16 آذار 2023', TRANSPORT_BODY,
+      ].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `10-12: ${TRANSPORT} | 2023-03-16`], heading);
+    }
+  });
 });

@@ -11,13 +11,15 @@
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
  *   (scrapes repeat blocks of a post). Inside a post, a short headline line with an event trigger (يستقبل، برقية،
  *   اتصالاً …) that follows body text starts a new entry even without a separator.
+ * - In a post, a related-articles heading («أخبار ذات صلة», «اقرأ أيضاً:») ends its text: the lines under it, up to
+ *   the next separator, link or message header, are other articles' headlines, in no entry.
  * - Otherwise the file is one article: the title is the first headline-like line (3–40 words, not navigation);
  *   lines above it are navigation (a preamble).
  * - `<!-- corpus-lint: entry -->` forces a new entry on the next content line; `<!-- corpus-lint: same-entry -->`
  *   prevents the next line from starting one.
  */
 import { normalizeForMatch } from '../text/normalize';
-import { ClassifiedLine, isMessageLine, isTelegramHeaderEnd, parseMarker } from './lineKinds';
+import { ClassifiedLine, isMessageLine, isRelatedHeading, isTelegramHeaderEnd, parseMarker } from './lineKinds';
 
 export interface EntrySpan {
   /** Line of the title (the first content line of a post, the headline of an article). */
@@ -118,6 +120,8 @@ function segmentPosts(
   let keepTogether = false;
   /** A message header opened the current post, and no content line has given it a title yet. */
   let awaitingTitle = false;
+  /** Under a related-articles heading: the lines are links to other articles until the next post boundary. */
+  let related = false;
   /** Starts an entry at line i; `paragraphs` are those it holds so far (none for a message header). */
   const start = (i: number, paragraphs: Set<string>): void => {
     current = { titleLine: i, firstLine: i, lastLine: i };
@@ -129,7 +133,10 @@ function segmentPosts(
     const l = lines[i];
     if (l.kind === 'marker') {
       const directive = parseMarker(text.slice(l.start, l.end))?.directive;
-      if (directive === 'entry') forceNew = true;
+      if (directive === 'entry') {
+        forceNew = true;
+        related = false;
+      }
       else if (directive === 'same-entry') keepTogether = true;
       continue;
     }
@@ -137,6 +144,7 @@ function segmentPosts(
       // The header opens the post; a post of no text (a photo) keeps the header as its title.
       start(i, new Set());
       awaitingTitle = true;
+      related = false;
       afterSeparator = false;
       forceNew = false;
       keepTogether = false;
@@ -144,10 +152,18 @@ function segmentPosts(
     }
     if (l.kind === 'separator' || l.kind === 'url' || endsWithLink(lines, i)) {
       if (current) afterSeparator = true;
-      if (current && l.kind !== 'url') (current as EntrySpan).lastLine = i;
+      // A separator under a related-articles list closes the list, not the post above it.
+      if (current && l.kind !== 'url' && !related) (current as EntrySpan).lastLine = i;
+      related = false;
       continue;
     }
+    if (isRelatedHeading(text, l)) related = true;
     if (l.kind !== 'content' && l.kind !== 'metadata') continue;
+    if (related && !isMessageLine(text, l)) {
+      preamble.add(i);
+      continue;
+    }
+    related = false;
     const norm = normOf(i);
     let startsNew = false;
     if (awaitingTitle && l.kind === 'content') {

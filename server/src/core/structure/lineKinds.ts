@@ -61,7 +61,6 @@ const LINK_INTRO =
 /** Page furniture of news sites: comment forms, "read more", source links, share buttons. */
 const BOILERPLATE = [
   /^(?:إ|ا)قرأ المزيد$/,
-  /^اقرأ أيضا[ًا]?:?$/,
   /^Source link$/i,
   /^Read more$/i,
   /^اترك تعليق[اًا]*$/,
@@ -73,6 +72,9 @@ const BOILERPLATE = [
   /^لمتابعة .{0,40} (?:من|على) هنا\.?$/,
   /^خبر عاجل$/,
 ];
+/** The heading of a list of links to other articles: «أخبار ذات صلة», «اقرأ أيضاً:», «Related articles». */
+const RELATED_HEADING =
+  /^(?:(?:أخبار|مواضيع|مقالات|مواد)\s+ذات\s+صلة|[إا]قرأ\s+[أا]يض(?:اً?|ًا)|Related(?:\s+(?:articles|news|posts|stories))?|Read also|See also)\s*:?$/i;
 /** A breadcrumb or menu: short segments joined by `|`, `»` or `>`. */
 const BREADCRUMB = /^[^|»>]{1,40}(?:\s[|»>]\s[^|»>]{1,40}){1,}$/;
 /** Publication-date labels (Arabic and English). */
@@ -167,6 +169,7 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (words <= 6 && RELATIVE_TIME.test(line)) return 'boilerplate';
     if (length <= DATELINE_MAX_CHARS && words <= DATELINE_MAX_WORDS && isDateline(line)) return 'metadata';
     if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';
+    if (words <= 4 && RELATED_HEADING.test(line)) return 'boilerplate';
     if (words <= 12 && BOILERPLATE.some((re) => re.test(line))) return 'boilerplate';
     if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
   }
@@ -217,6 +220,11 @@ function isSpace(c: number): boolean {
 /** True for the last line of a Telegram web-preview header. */
 export function isTelegramHeaderEnd(text: string, c: ClassifiedLine): boolean {
   return c.kind === 'boilerplate' && TELEGRAM_DOWNLOAD.test(text.slice(c.start, c.end));
+}
+
+/** True for the heading of a list of links to other articles (a boilerplate line). */
+export function isRelatedHeading(text: string, c: ClassifiedLine): boolean {
+  return c.kind === 'boilerplate' && RELATED_HEADING.test(text.slice(c.start, c.end));
 }
 
 /** True for a content line that is a whole message of a one-message-a-line export (it starts a post). */
