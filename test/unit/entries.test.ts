@@ -100,4 +100,12 @@ describe('entries', () => {
       assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `10-12: ${TRANSPORT} | 2023-03-16`], heading);
     }
   });
+
+  it('a follow-us call with its link inside an article, followed by the article\'s next paragraph, does not split it', () => {
+    const text = [
+      MEETING, 'نشر في: 15/03/2023', MEETING_BODY, 'للمزيد من الأخبار تابعونا على:', 'https://t.me/example_news',
+      'وأشار الوزير الإيراني إلى استعداد بلاده لتقديم الدعم في مجالات الطاقة والكهرباء وإعادة الإعمار.',
+    ].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-6: ${MEETING} | 2023-03-15`]);
+  });
 });

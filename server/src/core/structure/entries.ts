@@ -47,6 +47,14 @@ const HEADLINE_TRIGGERS = new Set(
 /** The longest line read as an article's headline, in words (the shortest is 3). */
 export const HEADLINE_MAX_WORDS = 40;
 
+/**
+ * A paragraph opened by a reporting verb with its conjunction («وأضاف», «وأشار») or a connective («كما», «من جهته»)
+ * continues the text above it: after a separator it means the separator was a promotion inside an article
+ * («للمزيد من الأخبار تابعونا على:» and a link), not the end of a post.
+ */
+const CONTINUATION_START =
+  /^(?:[وف](?:أشار|أضاف|أكد|أوضح|قال|تابع|بين|بيّن|لفت|شدد|اعتبر|أعرب|أفاد|ختم|دعا)|كما |بدوره|بدورها|من جانب|من جهت)/;
+
 const CONNECTIVE_START = /^(?:[-–—•*"“«'(]|و[^ز]|ف[اإأق]|كما |ثم |بدوره|بدورها|من جانب|من جهت|حيث |مضيف|مشير|مؤكد)/;
 
 export function segmentEntries(
@@ -78,7 +86,9 @@ function hasSeparatorsBetweenContent(text: string, lines: ClassifiedLine[], begi
   for (let i = begin; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind === 'content') {
-      if (separatorAfterContent || (seenContent && isMessageLine(text, l))) return true;
+      if (separatorAfterContent && !continuesText(text, l)) return true;
+      if (seenContent && isMessageLine(text, l)) return true;
+      separatorAfterContent = false;
       seenContent = true;
     } else if (seenContent && (l.kind === 'separator' || l.kind === 'post-header' || endsWithLink(lines, i) || isEntryMarker(text, l))) {
       separatorAfterContent = true;
@@ -172,7 +182,7 @@ function segmentPosts(
     } else if (!current || forceNew) startsNew = true;
     else if (keepTogether) startsNew = false;
     else if (isMessageLine(text, l)) startsNew = true;
-    else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm);
+    else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm) && !continuesText(text, l);
     else startsNew = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
     if (startsNew && l.kind === 'content') start(i, new Set([norm]));
     else if (current) {
@@ -187,6 +197,10 @@ function segmentPosts(
     keepTogether = false;
   }
   return { entries, preamble, multiEntry: true };
+}
+
+function continuesText(text: string, l: ClassifiedLine): boolean {
+  return CONTINUATION_START.test(text.slice(l.start, Math.min(l.end, l.start + 20)));
 }
 
 /** A short line with an event trigger that does not read as the continuation of a paragraph. */
