@@ -1,6 +1,6 @@
 /**
  * Classifies each line of a raw scraped text: blank, boilerplate (navigation, follow-us lines, footers), separators
- * between Telegram posts (signatures, hashtag-only lines), URLs, metadata (date labels, tweet attributions),
+ * between Telegram posts (signatures, hashtag-only lines, rules), URLs, metadata (date labels, tweet attributions),
  * explicit markers, or content.
  */
 import { HASHTAG, WordScan } from '../text/scan';
@@ -16,7 +16,7 @@ export type LineKind =
    * only or a rule (`━━━━━━━━`).
    */
   | 'separator'
-  /** Announces a link and ends a post: «لمتابعة حساب …:», «تتمة الخبر على الرابط:». */
+  /** Announces a link, and ends a post when the link follows: «لمتابعة حساب …:», «تتمة الخبر على الرابط:». */
   | 'link-intro'
   | 'url'
   /** Publication date labels and tweet attributions: carry dates, never paragraphs. */
