@@ -108,4 +108,13 @@ describe('entries', () => {
     ].join('\n');
     assert.deepStrictEqual(entriesOf(text), [`1-6: ${MEETING} | 2023-03-15`]);
   });
+
+  it('a date line between a signature and the next post belongs above or below as the file\'s first post shows', () => {
+    // Dates on top: the first post opens with its date line, so each date line after a signature opens the next post.
+    const top = ['15 آذار 2023', MEETING, MEETING_BODY, '@syria_now', '16 آذار 2023', TRANSPORT, TRANSPORT_BODY, '@syria_now'];
+    assert.deepStrictEqual(entriesOf(top.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+    // Dates at the bottom, under the signature: each closes the post above, and the next line still starts a post.
+    const bottom = [MEETING, MEETING_BODY, '@syria_now', '15.03.2023 14:05', TRANSPORT, TRANSPORT_BODY, '@syria_now', '16.03.2023 09:12'];
+    assert.deepStrictEqual(entriesOf(bottom.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+  });
 });

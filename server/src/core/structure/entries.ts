@@ -11,6 +11,8 @@
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
  *   (scrapes repeat blocks of a post). Inside a post, a short headline line with an event trigger (يستقبل، برقية،
  *   اتصالاً …) that follows body text starts a new entry even without a separator.
+ * - A date line between a separator and the next post belongs to the post below it when the file's first post opens
+ *   with one (dates on top), otherwise to the post above it; either way the next content line starts a post.
  * - In a post, a related-articles heading («أخبار ذات صلة», «اقرأ أيضاً:») ends its text: the lines under it, up to
  *   the next separator, link or message header, are other articles' headlines, in no entry.
  * - Otherwise the file is one article: the title is the first headline-like line (3–40 words, not navigation);
@@ -132,6 +134,7 @@ function segmentPosts(
   let awaitingTitle = false;
   /** Under a related-articles heading: the lines are links to other articles until the next post boundary. */
   let related = false;
+  const datesOnTop = opensWithMetadata(lines, begin);
   /** Starts an entry at line i; `paragraphs` are those it holds so far (none for a message header). */
   const start = (i: number, paragraphs: Set<string>): void => {
     current = { titleLine: i, firstLine: i, lastLine: i };
@@ -146,8 +149,7 @@ function segmentPosts(
       if (directive === 'entry') {
         forceNew = true;
         related = false;
-      }
-      else if (directive === 'same-entry') keepTogether = true;
+      } else if (directive === 'same-entry') keepTogether = true;
       continue;
     }
     if (l.kind === 'post-header') {
@@ -174,6 +176,14 @@ function segmentPosts(
       continue;
     }
     related = false;
+    if (l.kind === 'metadata' && datesOnTop && (!current || afterSeparator) && !keepTogether) {
+      // A date line on top opens its post, as a message header does; the next content line is the title.
+      start(i, new Set());
+      awaitingTitle = true;
+      afterSeparator = false;
+      forceNew = false;
+      continue;
+    }
     const norm = normOf(i);
     let startsNew = false;
     if (awaitingTitle && l.kind === 'content') {
@@ -192,7 +202,8 @@ function segmentPosts(
     } else {
       preamble.add(i);
     }
-    afterSeparator = false;
+    // A date line under a separator closes the post above: the post below still starts at the next content line.
+    afterSeparator = afterSeparator && l.kind === 'metadata';
     forceNew = false;
     keepTogether = false;
   }
@@ -201,6 +212,16 @@ function segmentPosts(
 
 function continuesText(text: string, l: ClassifiedLine): boolean {
   return CONTINUATION_START.test(text.slice(l.start, Math.min(l.end, l.start + 20)));
+}
+
+/** True when the first line with text is a metadata line (a date line above the first post's headline). */
+function opensWithMetadata(lines: ClassifiedLine[], begin: number): boolean {
+  for (let i = begin; i < lines.length; i++) {
+    const kind = lines[i].kind;
+    if (kind === 'metadata') return true;
+    if (kind === 'content' || kind === 'post-header' || kind === 'separator') return false;
+  }
+  return false;
 }
 
 /** A short line with an event trigger that does not read as the continuation of a paragraph. */
