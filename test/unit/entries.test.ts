@@ -117,4 +117,11 @@ describe('entries', () => {
     const bottom = [MEETING, MEETING_BODY, '@syria_now', '15.03.2023 14:05', TRANSPORT, TRANSPORT_BODY, '@syria_now', '16.03.2023 09:12'];
     assert.deepStrictEqual(entriesOf(bottom.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
   });
+
+  it('a date line after a calendar or clock emoji is a date line: it dates the post and is never its title', () => {
+    const top = ['🗓 15 آذار 2023', MEETING, MEETING_BODY, '@syria_now', '📅 الخميس 16 آذار 2023', TRANSPORT, TRANSPORT_BODY, '@syria_now'];
+    assert.deepStrictEqual(entriesOf(top.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+    const bottom = [MEETING, MEETING_BODY, '🗓 الأربعاء 15.03.2023 | ⏰ 14:05', '@syria_now', TRANSPORT, TRANSPORT_BODY, '📆 التاريخ: 16-03-2023', '@syria_now'];
+    assert.deepStrictEqual(entriesOf(bottom.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+  });
 });

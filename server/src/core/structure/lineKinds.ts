@@ -77,20 +77,21 @@ const RELATED_HEADING =
   /^(?:(?:أخبار|مواضيع|مقالات|مواد)\s+ذات\s+صلة|[إا]قرأ\s+[أا]يض(?:اً?|ًا)|Related(?:\s+(?:articles|news|posts|stories))?|Read also|See also)\s*:?$/i;
 /** A breadcrumb or menu: short segments joined by `|`, `»` or `>`. */
 const BREADCRUMB = /^[^|»>]{1,40}(?:\s[|»>]\s[^|»>]{1,40}){1,}$/;
-/** Publication-date labels (Arabic and English). */
+/** Publication-date labels (Arabic and English), after a bullet or a calendar emoji («📆 التاريخ: 16-03-2023»). */
 const DATE_LABEL =
-  /^[•·\-–\s]*(?:تاريخ النشر|تاريخ الخبر|تاريخ الإضافة|التاريخ|تاريخ|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تم النشر|Published(?: on)?|Posted(?: on)?|Updated|Last updated|Date)\s*[:：]/i;
+  /^[•·\-–\s\u{1F5D3}\u{1F4C5}\u{1F4C6}\uFE0F]*(?:تاريخ النشر|تاريخ الخبر|تاريخ الإضافة|التاريخ|تاريخ|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تم النشر|Published(?: on)?|Posted(?: on)?|Updated|Last updated|Date)\s*[:：]/iu;
 /** A labelled link of a scraper's header: «الرابط: https://…», «url: https://…». */
 const LABELLED_URL = /^(?:الرابط|رابط الخبر|رابط|url|link)\s*[:：]\s*(?:https?:\/\/|www\.)\S+$/i;
 /** A relative time in place of a date: «منذ 3 ساعات», «قبل يومين», «3 hours ago». */
 const RELATIVE_TIME =
   /^(?:(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|سنة|سنتين|سنوات|عام|عامين|أعوام)|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)$/i;
 /**
- * What a dateline holds besides its date: weekdays, a time (10:15 ص، PM), separators and a few words of publication
- * («الثلاثاء 22 أكتوبر 2024 | 10:15 ص», «نشر 22/10/2024 - 10:15»). A line of nothing else is metadata.
+ * What a dateline holds besides its date: weekdays, a time (10:15 ص، PM), separators, the calendar and clock emoji
+ * channels put before them (🗓 📅 📆 ⏰ 🕐) and a few words of publication («الثلاثاء 22 أكتوبر 2024 | 10:15 ص»,
+ * «نشر 22/10/2024 - 10:15», «🗓 الأربعاء 15.03.2023 | ⏰ 14:05»). A line of nothing else is metadata.
  */
 const DATELINE_REST =
-  /[\s|،,\-–—•·/()[\]:.]+|\d{1,2}:\d{2}(?::\d{2})?|(?<![\p{L}])(?:ص|م|مساء|صباحا|صباحاً|AM|PM|GMT|UTC|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|يوم|نشر|نُشر|الموافق|بتوقيت|مكة|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?![\p{L}])/giu;
+  /[\s|،,\-–—•·/()[\]:.\u{1F5D3}\u{1F4C5}\u{1F4C6}\u23F0\u{1F550}-\u{1F567}\uFE0F]+|\d{1,2}:\d{2}(?::\d{2})?|(?<![\p{L}])(?:ص|م|مساء|صباحا|صباحاً|AM|PM|GMT|UTC|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|يوم|نشر|نُشر|الموافق|بتوقيت|مكة|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)(?![\p{L}])/giu;
 /** Datelines are short: longer lines are text that holds a date (the date finder runs on none of them here). */
 const DATELINE_MAX_CHARS = 80;
 const DATELINE_MAX_WORDS = 12;
