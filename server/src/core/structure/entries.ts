@@ -4,21 +4,26 @@
  * How entries are found (documented in the README):
  * - A Telegram web-preview header (counters, «Download Telegram») is a preamble, never an entry.
  * - A message header of Telegram's desktop app («Channel, [20.10.24 14:35]») starts a post: the next content line is
- *   its title, the header carries its date.
+ *   its title, the header carries its date. In an export of one message a line («15/03/2023, 14:05 - Channel: …»),
+ *   each stamped line starts a post and is its title; lines without a stamp continue the message above.
  * - A file is *multi-entry* when it has post separators followed by more text: message headers, signature lines (`@channel`),
- *   hashtag-only lines, link introductions with their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
+ *   hashtag-only lines, link introductions followed by their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
  *   (scrapes repeat blocks of a post). A date line right after a separator belongs to the post before it (channels
  *   that sign, then date), unless the file opens with a date line: then each date line after a separator opens a post,
  *   as a message header does. Inside a post, a short headline line with an event trigger (يستقبل، برقية،
  *   اتصالاً …) that follows body text starts a new entry even without a separator.
+ * - A date line between a separator and the next post belongs to the post below it when the file's first post opens
+ *   with one (dates on top), otherwise to the post above it; either way the next content line starts a post.
+ * - In a post, a related-articles heading («أخبار ذات صلة», «اقرأ أيضاً:») ends its text: the lines under it, up to
+ *   the next separator, link or message header, are other articles' headlines, in no entry.
  * - Otherwise the file is one article: the title is the first headline-like line (3–40 words, not navigation);
  *   lines above it are navigation (a preamble).
  * - `<!-- corpus-lint: entry -->` forces a new entry on the next content line; `<!-- corpus-lint: same-entry -->`
  *   prevents the next line from starting one.
  */
 import { normalizeForMatch } from '../text/normalize';
-import { ClassifiedLine, isTelegramHeaderEnd, parseMarker } from './lineKinds';
+import { ClassifiedLine, isMessageLine, isRelatedHeading, isTelegramHeaderEnd, parseMarker } from './lineKinds';
 
 export interface EntrySpan {
   /** Line of the title (the first content line of a post, the headline of an article). */
@@ -45,6 +50,14 @@ const HEADLINE_TRIGGERS = new Set(
 
 /** The longest line read as an article's headline, in words (the shortest is 3). */
 export const HEADLINE_MAX_WORDS = 40;
+
+/**
+ * A paragraph opened by a reporting verb with its conjunction («وأضاف», «وأشار») or a connective («كما», «من جهته»)
+ * continues the text above it: after a separator it means the separator was a promotion inside an article
+ * («للمزيد من الأخبار تابعونا على:» and a link), not the end of a post.
+ */
+const CONTINUATION_START =
+  /^(?:[وف](?:أشار|أضاف|أكد|أوضح|قال|تابع|بين|بيّن|لفت|شدد|اعتبر|أعرب|أفاد|ختم|دعا)|كما |بدوره|بدورها|من جانب|من جهت)/;
 
 const CONNECTIVE_START = /^(?:[-–—•*"“«'(]|و[^ز]|ف[اإأق]|كما |ثم |بدوره|بدورها|من جانب|من جهت|حيث |مضيف|مشير|مؤكد)/;
 
@@ -77,13 +90,26 @@ function hasSeparatorsBetweenContent(text: string, lines: ClassifiedLine[], begi
   for (let i = begin; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind === 'content') {
-      if (separatorAfterContent) return true;
+      if (separatorAfterContent && !continuesText(text, l)) return true;
+      if (seenContent && isMessageLine(text, l)) return true;
+      separatorAfterContent = false;
       seenContent = true;
-    } else if (seenContent && (l.kind === 'separator' || l.kind === 'link-intro' || l.kind === 'post-header' || isEntryMarker(text, l))) {
+    } else if (seenContent && (l.kind === 'separator' || l.kind === 'post-header' || endsWithLink(lines, i) || isEntryMarker(text, l))) {
       separatorAfterContent = true;
     }
   }
   return false;
+}
+
+/**
+ * A link introduction ends a post only when its link follows: without one, «لمتابعة اللقاء كاملا من هنا» is the tail
+ * of an article, and a line that starts like one («انضم اللاعب إلى …») may be a headline.
+ */
+function endsWithLink(lines: ClassifiedLine[], i: number): boolean {
+  if (lines[i].kind !== 'link-intro') return false;
+  let next = i + 1;
+  while (next < lines.length && lines[next].kind === 'blank') next++;
+  return next < lines.length && (lines[next].kind === 'url' || lines[next].kind === 'separator');
 }
 
 function isEntryMarker(text: string, l: ClassifiedLine): boolean {
@@ -108,11 +134,9 @@ function segmentPosts(
   let keepTogether = false;
   /** A message header (or a date line) opened the current post, and no content line has given it a title yet. */
   let awaitingTitle = false;
-  // Whether a date line after a separator opens the next post or closes the last one is the channel's habit: the
-  // first line of the file shows it.
-  let first = begin;
-  while (first < lines.length && (lines[first].kind === 'blank' || lines[first].kind === 'marker')) first++;
-  const datesOpenPosts = first < lines.length && lines[first].kind === 'metadata';
+  /** Under a related-articles heading: the lines are links to other articles until the next post boundary. */
+  let related = false;
+  const datesOnTop = opensWithMetadata(lines, begin);
   /** Starts an entry at line i; `paragraphs` are those it holds so far (none for a message header). */
   const start = (i: number, paragraphs: Set<string>): void => {
     current = { titleLine: i, firstLine: i, lastLine: i };
@@ -124,34 +148,42 @@ function segmentPosts(
     const l = lines[i];
     if (l.kind === 'marker') {
       const directive = parseMarker(text.slice(l.start, l.end))?.directive;
-      if (directive === 'entry') forceNew = true;
-      else if (directive === 'same-entry') keepTogether = true;
+      if (directive === 'entry') {
+        forceNew = true;
+        related = false;
+      } else if (directive === 'same-entry') keepTogether = true;
       continue;
     }
     if (l.kind === 'post-header') {
       // The header opens the post; a post of no text (a photo) keeps the header as its title.
       start(i, new Set());
       awaitingTitle = true;
+      related = false;
       afterSeparator = false;
       forceNew = false;
       keepTogether = false;
       continue;
     }
-    if (l.kind === 'separator' || l.kind === 'link-intro' || l.kind === 'url') {
+    if (l.kind === 'separator' || l.kind === 'url' || endsWithLink(lines, i)) {
       if (current) afterSeparator = true;
-      if (current && l.kind !== 'url') (current as EntrySpan).lastLine = i;
+      // A separator under a related-articles list closes the list, not the post above it.
+      if (current && l.kind !== 'url' && !related) (current as EntrySpan).lastLine = i;
+      related = false;
       continue;
     }
+    if (isRelatedHeading(text, l)) related = true;
     if (l.kind !== 'content' && l.kind !== 'metadata') continue;
-    if (l.kind === 'metadata' && !keepTogether && (!current || afterSeparator || forceNew)) {
-      if (datesOpenPosts || !current) {
-        start(i, new Set());
-        awaitingTitle = true;
-        afterSeparator = false;
-        forceNew = false;
-      } else {
-        (current as EntrySpan).lastLine = i;
-      }
+    if (related && !isMessageLine(text, l)) {
+      preamble.add(i);
+      continue;
+    }
+    related = false;
+    if (l.kind === 'metadata' && datesOnTop && (!current || afterSeparator) && !keepTogether) {
+      // A date line on top opens its post, as a message header does; the next content line is the title.
+      start(i, new Set());
+      awaitingTitle = true;
+      afterSeparator = false;
+      forceNew = false;
       continue;
     }
     const norm = normOf(i);
@@ -161,7 +193,8 @@ function segmentPosts(
       awaitingTitle = false;
     } else if (!current || forceNew) startsNew = true;
     else if (keepTogether) startsNew = false;
-    else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm);
+    else if (isMessageLine(text, l)) startsNew = true;
+    else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm) && !continuesText(text, l);
     else startsNew = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
     if (startsNew && l.kind === 'content') start(i, new Set([norm]));
     else if (current) {
@@ -171,11 +204,26 @@ function segmentPosts(
     } else {
       preamble.add(i);
     }
-    afterSeparator = false;
+    // A date line under a separator closes the post above: the post below still starts at the next content line.
+    afterSeparator = afterSeparator && l.kind === 'metadata';
     forceNew = false;
     keepTogether = false;
   }
   return { entries, preamble, multiEntry: true };
+}
+
+function continuesText(text: string, l: ClassifiedLine): boolean {
+  return CONTINUATION_START.test(text.slice(l.start, Math.min(l.end, l.start + 20)));
+}
+
+/** True when the first line with text is a metadata line (a date line above the first post's headline). */
+function opensWithMetadata(lines: ClassifiedLine[], begin: number): boolean {
+  for (let i = begin; i < lines.length; i++) {
+    const kind = lines[i].kind;
+    if (kind === 'metadata') return true;
+    if (kind === 'content' || kind === 'post-header' || kind === 'separator') return false;
+  }
+  return false;
 }
 
 /** A short line with an event trigger that does not read as the continuation of a paragraph. */

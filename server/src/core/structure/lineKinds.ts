@@ -1,6 +1,6 @@
 /**
  * Classifies each line of a raw scraped text: blank, boilerplate (navigation, follow-us lines, footers), separators
- * between Telegram posts (signatures, hashtag-only lines), URLs, metadata (date labels, tweet attributions),
+ * between Telegram posts (signatures, hashtag-only lines, rules), URLs, metadata (date labels, tweet attributions),
  * explicit markers, or content.
  */
 import { HASHTAG, WordScan } from '../text/scan';
@@ -11,9 +11,12 @@ export type LineKind =
   /** A line with no word at all (`![]()`, a lone emoji, `***`). */
   | 'noise'
   | 'boilerplate'
-  /** Ends a Telegram post: a signature (`@syrianpresidency`) or a line of hashtags only. */
+  /**
+   * Ends a Telegram post: a signature (`@syrianpresidency`, `🔻 @SyriaNowNews`, a channel's link), a line of hashtags
+   * only or a rule (`━━━━━━━━`).
+   */
   | 'separator'
-  /** Announces a link and ends a post: «لمتابعة حساب …:», «تتمة الخبر على الرابط:». */
+  /** Announces a link, and ends a post when the link follows: «لمتابعة حساب …:», «تتمة الخبر على الرابط:». */
   | 'link-intro'
   | 'url'
   /** Publication date labels and tweet attributions: carry dates, never paragraphs. */
@@ -35,19 +38,29 @@ export interface ClassifiedLine {
   words: number;
 }
 
-const SIGNATURE = /^@[A-Za-z0-9_]{3,}$/;
+/**
+ * A signature: the channel's handle, alone or after an emoji or the channel's name and a bar («@syrianpresidency»,
+ * «🔻 @SyriaNowNews», «سوريا الآن | @syria_now»). A handle after words without a bar is a mention in the text.
+ */
+const SIGNATURE = /^(?:[^\p{L}\p{N}\s@]{1,8}\s*|[^|@]{1,40}\s\|\s)?@[A-Za-z0-9_]{3,}$/u;
+/** A link to a Telegram channel on its own line signs a post like its handle: «https://t.me/syria_now», «t.me/syria_now». */
+const CHANNEL_LINK = /^(?:https?:\/\/)?(?:www\.)?(?:t|telegram)\.me\/\+?[A-Za-z0-9_]{3,}\/?$/i;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 const MARKER = /^<!--\s*corpus-lint\b.*-->$/;
 /** Telegram web-preview header: «123K subscribers», «2.93K photos», «Download Telegram». */
 const TELEGRAM_COUNTER = /^\d[\d.,]*\s*[KkMm]?\s+(?:subscribers?|members?|photos?|videos?|links?|files?|audios?)$/;
 const TELEGRAM_DOWNLOAD = /^Download Telegram$/i;
-/** Lines that introduce a link or a follow-us call, usually followed by a URL. */
+/** A post's view count, which exports print under it: «👁 1.2K». Furniture, never a post's title. */
+const VIEW_COUNT = /^(?:👁\uFE0F?|👀)\s*\d[\d.,]*\s*[KkMm]?$/u;
+/**
+ * Lines that introduce a link or a follow-us call, usually followed by a URL («📌 تابعونا على تلغرام 👇»). The end of
+ * the first word is a lookahead, not `\b`: Arabic letters are not `\w`, so a `\b` after an Arabic word never matches.
+ */
 const LINK_INTRO =
-  /^(?:لمتابعة|تابعونا|تابعوا|للاشتراك|اشترك|انضم|انضموا|تتمة الخبر|التفاصيل على|للمزيد|لقراءة المزيد|رابط الخبر|Follow us|Subscribe|Join us|Read more)\b.{0,80}[:：]?$/i;
+  /^(?:[^\p{L}\p{N}#@\s]{1,8}\s*)?(?:لمتابعة|تابعونا|تابعوا|للاشتراك|اشترك|انضم|انضموا|تتمة الخبر|التفاصيل على|للمزيد|لقراءة المزيد|رابط الخبر|Follow us|Subscribe|Join us|Read more)(?![\p{L}\p{M}\p{N}_]).{0,80}$/iu;
 /** Page furniture of news sites: comment forms, "read more", source links, share buttons. */
 const BOILERPLATE = [
   /^(?:إ|ا)قرأ المزيد$/,
-  /^اقرأ أيضا[ًا]?:?$/,
   /^Source link$/i,
   /^Read more$/i,
   /^اترك تعليق[اًا]*$/,
@@ -59,6 +72,9 @@ const BOILERPLATE = [
   /^لمتابعة .{0,40} (?:من|على) هنا\.?$/,
   /^خبر عاجل$/,
 ];
+/** The heading of a list of links to other articles: «أخبار ذات صلة», «اقرأ أيضاً:», «Related articles». */
+const RELATED_HEADING =
+  /^(?:(?:أخبار|مواضيع|مقالات|مواد)\s+ذات\s+صلة|[إا]قرأ\s+[أا]يض(?:اً?|ًا)|Related(?:\s+(?:articles|news|posts|stories))?|Read also|See also)\s*:?$/i;
 /** A breadcrumb or menu: short segments joined by `|`, `»` or `>`. */
 const BREADCRUMB = /^[^|»>]{1,40}(?:\s[|»>]\s[^|»>]{1,40}){1,}$/;
 /** Publication-date labels (Arabic and English), after a bullet or an emoji («📆 التاريخ:», «* تاريخ النشر:»). */
@@ -94,12 +110,21 @@ const DATELINE_MAX_WORDS = 12;
 const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/;
 /**
  * «Channel, [20.10.24 14:35]», «[2/3/21 4:50 PM]»: a name (optional), then the date and time in brackets, as the
- * desktop app's locale writes them.
+ * desktop app's locale writes them. An Arabic interface writes the comma as «،», and some versions put the name after
+ * the brackets: «[17.03.2023 18:40] Channel:».
  */
 const POST_HEADER =
-  /^(?:[^[\]\n]{1,100},\s?)?\[(?:\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]$/;
+  /^(?:[^[\]\n]{1,100}[,،]\s?)?\[(?:\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\](?:\s[^[\]\n]{1,100}:)?$/;
+/**
+ * A message of an export that writes one message a line, its stamp and sender first: «15/03/2023, 14:05 - Channel: …».
+ * The line is the message's text, so it stays content; it starts a post (see isMessageLine).
+ */
+const MESSAGE_LINE =
+  /^\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?,?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\s[-–]\s[^:\n]{1,100}:\s/;
 /** The app's note on a forwarded or quoted message: «[Forwarded from وزارة الخارجية]», «[In reply to …]». */
 const FORWARD_NOTE = /^\[(?:Forwarded from|In reply to)\s.{1,100}\]$/;
+/** The same note without brackets, as the web and HTML exports write it: «Forwarded from وزارة الخارجية». */
+const FORWARDED_FROM = /^Forwarded from\s.{1,100}$/;
 /** «المصدر: RT», «Source: Reuters». */
 const SOURCE_LINE = /^(?:المصدر|Source)\s*[:：]\s*.{1,60}$/i;
 
@@ -121,7 +146,7 @@ export function classifyLine(text: string, lineStart: number, lineEnd: number, w
   if (s === e) return { kind: 'blank', start: s, end: e, words: 0 };
   const w = words ?? wordsOf(new WordScan(text, s, e), 0, Infinity);
   const line = text.slice(s, Math.min(e, s + 400));
-  const kind = w.count === 0 ? (MARKER.test(line) ? 'marker' : 'noise') : kindOf(line, e - s, w);
+  const kind = w.count === 0 ? (MARKER.test(line) ? 'marker' : isRule(text, s, e) ? 'separator' : 'noise') : kindOf(line, e - s, w);
   return { kind, start: s, end: e, words: w.count };
 }
 
@@ -137,24 +162,52 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
   const words = w.count;
   if (length < 400) {
     if (MARKER.test(line)) return 'marker';
-    if (SIGNATURE.test(line)) return 'separator';
+    if (line.includes('@') && SIGNATURE.test(line)) return 'separator';
+    const first = line.charCodeAt(0) | 0x20; // lower case of an ASCII letter
+    if ((first === 0x68 || first === 0x74 || first === 0x77) && CHANNEL_LINK.test(line)) return 'separator';
     if (URL_ONLY.test(line)) return 'url';
     if (words <= 8 && w.allHashtags && line.startsWith('#')) return 'separator';
     if (TELEGRAM_COUNTER.test(line) || TELEGRAM_DOWNLOAD.test(line)) return 'boilerplate';
+    // Both emoji of a view count (U+1F440, U+1F441) start with the same high surrogate.
+    if (line.charCodeAt(0) === 0xd83d && VIEW_COUNT.test(line)) return 'boilerplate';
+    if (line.charCodeAt(0) === 0x46 /* F */ && FORWARDED_FROM.test(line)) return 'boilerplate';
     if (DATE_LABEL.test(line) || TWEET_ATTRIBUTION.test(line) || SOURCE_LINE.test(line)) return 'metadata';
     // Before the dateline: a header without the channel's name («[20.10.24 14:35]») is a date and a time alone.
     if (line.endsWith(']')) {
       if (POST_HEADER.test(line)) return 'post-header';
       if (FORWARD_NOTE.test(line)) return 'boilerplate';
-    }
+    } else if (line.charCodeAt(0) === 0x5b /* [ */ && line.endsWith(':') && POST_HEADER.test(line)) return 'post-header';
     if (LABELLED_URL.test(line)) return 'url';
     if (words <= 6 && RELATIVE_TIME.test(line)) return 'boilerplate';
     if (length <= DATELINE_MAX_CHARS && words <= DATELINE_MAX_WORDS && isDateline(line)) return 'metadata';
     if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';
+    if (words <= 4 && RELATED_HEADING.test(line)) return 'boilerplate';
     if (words <= 12 && BOILERPLATE.some((re) => re.test(line))) return 'boilerplate';
     if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
   }
   return 'content';
+}
+
+/** The fewest repetitions of a character that make a rule: `***` and `----` break sections of one article. */
+const RULE_MIN_REPEATS = 5;
+/** Sentence punctuation repeated («.....», «!!!!!») is an omission or an exclamation, not a rule. */
+const RULE_PUNCTUATION = '.…!?؟,،;؛:';
+
+/**
+ * A rule between posts: one character repeated, and nothing else (`━━━━━━━━`, `➖➖➖➖➖`, `-----`, `*****`): a rule
+ * with words in it, or made of two characters, may be a decoration inside a post.
+ */
+function isRule(text: string, s: number, e: number): boolean {
+  const first = text.codePointAt(s) as number;
+  if (e - s < RULE_MIN_REPEATS || RULE_PUNCTUATION.includes(String.fromCodePoint(first))) return false;
+  const width = first > 0xffff ? 2 : 1;
+  let repeats = 0;
+  for (let i = s; i < e; repeats++) {
+    if (text.codePointAt(i) !== first) return false;
+    i += width;
+    if (text.charCodeAt(i) === 0xfe0f) i++; // the emoji presentation selector after ➖️
+  }
+  return repeats >= RULE_MIN_REPEATS;
 }
 
 /** A line that is a date and what goes with one (a weekday, a time, separators), and nothing else. */
@@ -181,6 +234,18 @@ function isSpace(c: number): boolean {
 /** True for the last line of a Telegram web-preview header. */
 export function isTelegramHeaderEnd(text: string, c: ClassifiedLine): boolean {
   return c.kind === 'boilerplate' && TELEGRAM_DOWNLOAD.test(text.slice(c.start, c.end));
+}
+
+/** True for the heading of a list of links to other articles (a boilerplate line). */
+export function isRelatedHeading(text: string, c: ClassifiedLine): boolean {
+  return c.kind === 'boilerplate' && RELATED_HEADING.test(text.slice(c.start, c.end));
+}
+
+/** True for a content line that is a whole message of a one-message-a-line export (it starts a post). */
+export function isMessageLine(text: string, c: ClassifiedLine): boolean {
+  const first = text.charCodeAt(c.start);
+  if (c.kind !== 'content' || first < 0x30 || first > 0x39) return false;
+  return MESSAGE_LINE.test(text.slice(c.start, Math.min(c.end, c.start + 160)));
 }
 
 /** Parses a marker line: `<!-- corpus-lint: entry -->`, `<!-- corpus-lint: same-entry -->`, disable directives. */

@@ -1,0 +1,127 @@
+/** How files are split into entries: the lines that end a Telegram post, and the lines that are never a post's title. */
+import * as assert from 'node:assert';
+import { corpusOf } from '../helpers/fixture';
+
+/** Each entry of a one-file corpus as «first line–last line: title | date» (lines counted from 1). */
+function entriesOf(text: string): string[] {
+  const c = corpusOf([{ file: 'tg.txt', text }]);
+  return c.entries('tg.txt').map((e) => `${e.range.start.line + 1}-${e.range.end.line + 1}: ${e.title} | ${e.date}`);
+}
+
+const MEETING = 'الرئيس الأسد يستقبل وزير الخارجية الإيراني والوفد المرافق له.';
+const MEETING_BODY = 'تناول اللقاء العلاقات الثنائية بين البلدين والتطورات في المنطقة، وأكد الجانبان أهمية استمرار التنسيق.';
+const TRANSPORT = 'وزارة النقل تعلن تسيير خطوط نقل داخلي جديدة في دمشق وريفها.';
+const TRANSPORT_BODY = 'وأوضح مدير عام الشركة أن الخطوط الجديدة تخدم المناطق التي تشهد ضغطاً كبيراً على وسائل النقل.';
+
+describe('entries', () => {
+  it('an Arabic link introduction followed by its link ends a post', () => {
+    for (const [intro, link] of [
+      ['لمتابعة حساب رئاسة الجمهورية على إنستغرام:', 'https://www.instagram.com/syrianpresidency'],
+      ['تتمة الخبر على الرابط:', 'http://www.sana.sy/?p=1499795'],
+    ]) {
+      const text = [MEETING, MEETING_BODY, '15 آذار 2023', intro, link, TRANSPORT, TRANSPORT_BODY, '16 آذار 2023', intro, link].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `6-9: ${TRANSPORT} | 2023-03-16`], intro);
+    }
+  });
+
+  it('a link introduction without a link is the tail of an article, not the end of a post', () => {
+    const text = [MEETING, MEETING_BODY, 'لمتابعة اللقاء كاملا من هنا.', '', 'طريقك الصحيح نحو الحقيقة'].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-5: ${MEETING} | null`]);
+  });
+
+  it('a rule line of one character repeated ends a post; a short rule or sentence punctuation does not', () => {
+    for (const rule of ['━━━━━━━━━━━━━━━', '➖➖➖➖➖➖➖➖', '-----------------------------', '*****', '=====']) {
+      const text = [MEETING, MEETING_BODY, '15 آذار 2023', rule, TRANSPORT, '', TRANSPORT_BODY, '16 آذار 2023', rule].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `5-9: ${TRANSPORT} | 2023-03-16`], rule);
+    }
+    for (const notRule of ['***', '----', '.....', '!!!!!', '-=-=-=-=-=']) {
+      const text = [MEETING, '15 آذار 2023', MEETING_BODY, notRule, 'وأشار الوزير الإيراني إلى استعداد بلاده لتقديم الدعم في مجالات الطاقة.'].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-5: ${MEETING} | 2023-03-15`], notRule);
+    }
+  });
+
+  it('a signature with an emoji or the channel\'s name, or the channel\'s link, ends a post', () => {
+    for (const signature of ['🔻 @SyriaNowNews', 'سوريا الآن | @syria_now', 'https://t.me/syria_now', 't.me/syria_now']) {
+      const text = [MEETING, MEETING_BODY, '15 آذار 2023', signature, TRANSPORT, TRANSPORT_BODY, '16 آذار 2023', signature].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`], signature);
+    }
+    // A follow-us call that opens with an emoji, followed by the channel's link without a scheme.
+    const follow = [MEETING, MEETING_BODY, '15 آذار 2023', '📌 تابعونا على تلغرام 👇', 't.me/syria_now', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023'];
+    assert.deepStrictEqual(entriesOf(follow.join('\n')), [`1-5: ${MEETING} | 2023-03-15`, `6-8: ${TRANSPORT} | 2023-03-16`]);
+  });
+
+  it('a handle inside a sentence, or a link to a post, is not a signature', () => {
+    const text = [MEETING, MEETING_BODY, 'وقال الوزير في تغريدة على حسابه @syria_mofa', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023'].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-6: ${MEETING} | 2023-03-16`]);
+    const link = [MEETING, MEETING_BODY, 'https://t.me/syria_now/1234', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023'].join('\n');
+    assert.deepStrictEqual(entriesOf(link), [`1-6: ${MEETING} | 2023-03-16`]);
+  });
+
+  it('a message header of Telegram\'s desktop app with an Arabic comma, or with the name after the brackets, starts a post', () => {
+    for (const [first, second] of [
+      ['أخبار سوريا، [15.03.2023 14:05]', 'أخبار سوريا، [16.03.2023 09:12]'],
+      ['[15.03.2023 14:05] أخبار سوريا:', '[16.03.2023 09:12] أخبار سوريا:'],
+    ]) {
+      const text = [first, MEETING, '', MEETING_BODY, '', second, TRANSPORT].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `6-7: ${TRANSPORT} | 2023-03-16`], first);
+    }
+  });
+
+  it('in an export of one message a line, each stamped line is a post; a line without a stamp continues the message', () => {
+    const text = [
+      `15/03/2023, 14:05 - أخبار سوريا: ${MEETING}`,
+      MEETING_BODY,
+      `16/03/2023, 09:12 - أخبار سوريا: ${TRANSPORT}`,
+      '16/03/2023, 11:30 - أخبار سوريا: وصول طائرة مساعدات روسية جديدة إلى مطار دمشق الدولي.',
+    ].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [
+      `1-2: 15/03/2023, 14:05 - أخبار سوريا: ${MEETING} | 2023-03-15`,
+      `3-3: 16/03/2023, 09:12 - أخبار سوريا: ${TRANSPORT} | 2023-03-16`,
+      '4-4: 16/03/2023, 11:30 - أخبار سوريا: وصول طائرة مساعدات روسية جديدة إلى مطار دمشق الدولي. | 2023-03-16',
+    ]);
+  });
+
+  it('a view count and a forwarded-from note after a signature are never a post\'s title', () => {
+    const text = [
+      MEETING, MEETING_BODY, '15 آذار 2023', '@syria_now', '👁 1.2K',
+      'Forwarded from وزارة النقل', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023', '@syria_now', '👁️ 3.4K',
+    ].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `7-10: ${TRANSPORT} | 2023-03-16`]);
+  });
+
+  it('under a related-articles heading, other articles\' headlines and dates are in no entry', () => {
+    for (const heading of ['أخبار ذات صلة', 'اقرأ أيضاً:']) {
+      const text = [
+        MEETING, '15 آذار 2023', MEETING_BODY, '#سوريا #إيران', heading,
+        'لافروف يستقبل المقداد في موسكو لبحث التحضير للاجتماع الرباعي', 'تاريخ النشر: 12 يناير 2021',
+        'شويغو يبحث مع وزير الدفاع السوري التعاون العسكري بين البلدين', '@syria_now',
+        TRANSPORT, '16 آذار 2023', TRANSPORT_BODY,
+      ].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `10-12: ${TRANSPORT} | 2023-03-16`], heading);
+    }
+  });
+
+  it('a follow-us call with its link inside an article, followed by the article\'s next paragraph, does not split it', () => {
+    const text = [
+      MEETING, 'نشر في: 15/03/2023', MEETING_BODY, 'للمزيد من الأخبار تابعونا على:', 'https://t.me/example_news',
+      'وأشار الوزير الإيراني إلى استعداد بلاده لتقديم الدعم في مجالات الطاقة والكهرباء وإعادة الإعمار.',
+    ].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-6: ${MEETING} | 2023-03-15`]);
+  });
+
+  it('a date line between a signature and the next post belongs above or below as the file\'s first post shows', () => {
+    // Dates on top: the first post opens with its date line, so each date line after a signature opens the next post.
+    const top = ['15 آذار 2023', MEETING, MEETING_BODY, '@syria_now', '16 آذار 2023', TRANSPORT, TRANSPORT_BODY, '@syria_now'];
+    assert.deepStrictEqual(entriesOf(top.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+    // Dates at the bottom, under the signature: each closes the post above, and the next line still starts a post.
+    const bottom = [MEETING, MEETING_BODY, '@syria_now', '15.03.2023 14:05', TRANSPORT, TRANSPORT_BODY, '@syria_now', '16.03.2023 09:12'];
+    assert.deepStrictEqual(entriesOf(bottom.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+  });
+
+  it('a date line after a calendar or clock emoji is a date line: it dates the post and is never its title', () => {
+    const top = ['🗓 15 آذار 2023', MEETING, MEETING_BODY, '@syria_now', '📅 الخميس 16 آذار 2023', TRANSPORT, TRANSPORT_BODY, '@syria_now'];
+    assert.deepStrictEqual(entriesOf(top.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+    const bottom = [MEETING, MEETING_BODY, '🗓 الأربعاء 15.03.2023 | ⏰ 14:05', '@syria_now', TRANSPORT, TRANSPORT_BODY, '📆 التاريخ: 16-03-2023', '@syria_now'];
+    assert.deepStrictEqual(entriesOf(bottom.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+  });
+});
