@@ -293,7 +293,11 @@ export class WordJudge {
   hasProclitic(surface: string, norm: string): boolean {
     if (this.stem(surface) !== surface || (norm.length > 4 && /^(?:[وفبك]ال|لل)/.test(norm))) return true;
     // «للفن»: ل before the article, whose alif it drops, on a word attested with the article (الفن).
-    return norm.startsWith('لل') && norm.length > 3 && this.count(`ال${surface.slice(2)}`) > 0;
+    if (norm.startsWith('لل') && norm.length > 3 && this.count(`ال${surface.slice(2)}`) > 0) return true;
+    // «بمناسبة», «لرابطة», «بإقالة»: ب or ل before a feminine noun written without them, or with the article.
+    if (!/^[بل]/.test(norm) || norm.length < 5 || !surface.endsWith('ة')) return false;
+    const rest = surface.slice(1);
+    return this.count(rest) > 0 || this.count(`ال${rest}`) > 0;
   }
 
   /**
