@@ -260,16 +260,33 @@ function isByline(model: FileModel, lead: number, m: EventMention): boolean {
   return /^[\s"«(]*$/.test(before) && BYLINE_AFTER.test(model.text.slice(m.end, m.end + 8));
 }
 
+/**
+ * The mentions (sorted by start) inside any of the spans, in order: found by binary search, since a file of thousands
+ * of posts holds thousands of reports and mentions.
+ */
+function mentionsIn(mentions: EventMention[], spans: [number, number][]): EventMention[] {
+  const at = new Set<number>();
+  for (const [s, e] of spans) {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].start < s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < mentions.length && mentions[i].start < e; i++) if (mentions[i].end <= e) at.add(i);
+  }
+  return [...at].sort((a, b) => a - b).map((i) => mentions[i]);
+}
+
 function reportOf(file: string, model: FileModel, sk: Skeleton, mentions: EventMention[]): Report | null {
-  const inSpans = (m: EventMention) => sk.spans.some(([s, e]) => m.start >= s && m.end <= e);
   const inTitle = (m: EventMention) => sk.titleSpan !== null && m.start >= sk.titleSpan[0] && m.end <= sk.titleSpan[1];
   // Participants: the people the headline names; the lead's too when the headline names fewer than two.
   const inHeadline: string[] = [];
   const inLead: string[] = [];
   // Places by preference: named in the headline, then after a place cue in the lead (في موسكو), then the others.
   const ranked: { id: string; rank: number; at: number }[] = [];
-  for (const m of mentions) {
-    if (!inSpans(m)) continue;
+  for (const m of mentionsIn(mentions, sk.spans)) {
     const title = inTitle(m);
     if (m.kind === 'person' && !m.genitive && (title || !isByline(model, sk.lead, m))) (title ? inHeadline : inLead).push(m.id);
     if (m.kind === 'place') ranked.push({ id: m.id, rank: title ? (m.cued ? 0 : 1) : m.cued ? 2 : 3, at: m.start });
@@ -320,13 +337,23 @@ function* candidateLinks(reports: Report[], byEntry: Map<string, number>, input:
     if (paragraph >= 0) l.shared.add(a * 100000 + paragraph);
     if (lead) l.lead = true;
   };
-  // Shared text: a paragraph of one report copied, or nearly, into another.
-  for (let i = 0; i < reports.length; i++) {
-    const r = reports[i];
+  // Shared text: a paragraph of one report copied, or nearly, into another. A file's links are read once and dealt to
+  // its reports by entry (read once per report, a file of thousands of posts took minutes), then noted report by report.
+  const linksOf: (ParagraphLink[] | undefined)[] = new Array(reports.length);
+  const read = new Set<string>();
+  for (const r of reports) {
+    if (read.has(r.file)) continue;
+    read.add(r.file);
     // Reading a file's links the first time looks its paragraphs up in the duplicate index.
     if (pace.tick(8)) yield;
     for (const l of input.links(r.file, r.model)) {
-      if (r.model.paragraphs[l.paragraph].entry !== r.entry) continue;
+      const i = byEntry.get(r.file + '\u0000' + r.model.paragraphs[l.paragraph].entry);
+      if (i !== undefined) (linksOf[i] ??= []).push(l);
+    }
+  }
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
+    for (const l of linksOf[i] ?? []) {
       const other = byEntry.get(l.file + '\u0000' + l.otherEntry);
       if (other !== undefined) note(i, other, l.similarity, l.paragraph, l.paragraph === r.lead || l.other === reports[other].lead);
     }
