@@ -17,6 +17,7 @@ import { LoadedBaseline, readBaselineFile, readIgnoreFile, relativeKey } from '.
 import { Encoding, fromUtf16 } from './encoding';
 import type { Root } from './roots';
 import { pathFromUri, uriFromPath } from './uris';
+import { readSettingsText } from '../node/readText';
 
 /** A problem of an ignore, baseline or config file, located in its text (UTF-16 offsets). */
 export interface FileProblem {
@@ -155,7 +156,7 @@ export function acceptInIgnoreFileEdit(
   const ignoreUri = uriFromPath(ignorePath);
   let existing: string;
   try {
-    existing = fs.readFileSync(ignorePath, 'utf8');
+    existing = readSettingsText(ignorePath);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !o.canCreateFiles) return null;
     const at = { line: 0, character: 0 };
@@ -190,7 +191,7 @@ function withoutBom(text: string): string {
 
 function readOr(file: string): string | null {
   try {
-    return withoutBom(fs.readFileSync(file, 'utf8'));
+    return withoutBom(readSettingsText(file));
   } catch {
     return null;
   }

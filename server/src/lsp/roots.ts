@@ -14,6 +14,7 @@ import { isInside, pathFromUri, relativePath, uriFromPath } from './uris';
 import { AcceptedFiles, loadAcceptedFiles, noAcceptedFiles } from './accepted';
 import { readRegistryFile, registryPath } from '../node/registryFile';
 import { Slices } from './loop';
+import { readSettingsText } from '../node/readText';
 
 /** The `corpusLint` settings of the editor that matter to the server. */
 export interface Settings {
@@ -86,7 +87,7 @@ export function loadRootConfig(folder: string | null, settings: Settings): RootC
   if (configFile) {
     let text = '';
     try {
-      text = fs.readFileSync(configFile, 'utf8');
+      text = readSettingsText(configFile).replace(/^\uFEFF/, '');
       const parsed = parseConfigText(text);
       if (parsed.config) fromFile = parsed.config;
       else for (const e of parsed.errors) problems.push({ ...e, file: configFile, text });

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Baseline, BaselineIndex, indexBaseline, parseBaseline } from '../core/baseline';
 import { IGNORE_FILE_NAME, IgnoreFileError, IgnoreRule, parseIgnoreFile } from '../core/ignoreFile';
+import { readSettingsText } from './readText';
 
 export class AcceptedFileError extends Error {}
 
@@ -35,7 +36,7 @@ export function readIgnoreFile(root: string): ReadIgnoreFile | null {
   const file = path.join(root, IGNORE_FILE_NAME);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readSettingsText(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     return { file, text: null, rules: [], errors: [{ line: 0, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }] };
@@ -62,7 +63,7 @@ export function readBaselineFile(file: string): ReadBaselineFile {
   const absolute = path.resolve(file);
   let text: string;
   try {
-    text = fs.readFileSync(absolute, 'utf8');
+    text = readSettingsText(absolute);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return code === 'ENOENT'

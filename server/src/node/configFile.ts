@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigError, CorpusConfig, defaultConfig, mergeConfig, parseConfigText } from '../core/config';
 import { indexLines, positionAt } from '../core/text/lines';
+import { readSettingsText } from './readText';
 
 /** Walks up from `start` (a folder) to the file system root; returns the first config file found. */
 export function findConfigFile(start: string): string | null {
@@ -10,7 +11,8 @@ export function findConfigFile(start: string): string | null {
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+      // A pipe or a device there is found, and said to be unreadable, rather than passed over for the defaults.
+      if (fs.existsSync(candidate) && !fs.statSync(candidate).isDirectory()) return candidate;
     }
     const parent = path.dirname(dir);
     if (parent === dir) return null;
@@ -41,7 +43,7 @@ export class ConfigFileError extends Error {
 export function loadConfigFile(file: string): LoadedConfig {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readSettingsText(file).replace(/^\uFEFF/, '');
   } catch (err) {
     throw new ConfigFileError(file, [
       { message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, offset: 0, length: 0, line: 0, character: 0 },

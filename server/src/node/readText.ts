@@ -49,6 +49,27 @@ export function readTextBytesSync(file: string, options: ReadOptions = {}): Byte
   return reason === null ? { bytes: buf } : { reason };
 }
 
+/** The largest config, ignore, baseline or registry file read. */
+const SETTINGS_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The text of a config, ignore, baseline or registry file, read like `readFileSync(file, 'utf8')` (and throwing as
+ * it does: ENOENT for a missing file), but only from a regular file of at most 64 MB: a named pipe would block
+ * forever, a device (/dev/zero) never end. The error of another kind of file has the reason as its `code`, as the
+ * callers print it: «cannot be read (not a regular file: a pipe, socket or device)».
+ */
+export function readSettingsText(file: string): string {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd);
+    const reason = !stat.isFile() ? 'not a regular file: a pipe, socket, device or folder' : stat.size > SETTINGS_MAX_BYTES ? tooLarge(SETTINGS_MAX_BYTES) : null;
+    if (reason) throw Object.assign(new Error(`${file}: ${reason}`), { code: reason });
+    return readOpenFile(fd, stat.size).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * The bytes of an open file whose size was just read: that many at most (as `readFileSync` reads), or, for a file that
  * says it is empty (some special files do), whatever reading to the end yields.

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseRegistryText, Registry, registryText, RegistryTeacher, starterRegistry } from '../core/people/registry';
 import { indexLines, positionAt } from '../core/text/lines';
 import { writeGeneratedFile } from './atomicWrite';
+import { readSettingsText } from './readText';
 
 /** The file name used when the config names no registry. */
 export const DEFAULT_REGISTRY_FILE = 'corpus-registry.json';
@@ -30,7 +31,7 @@ export function registryPath(root: string, configured: string | undefined): stri
 export function readRegistryFile(file: string): { text: string | null; errors: RegistryFileError[] } {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    text = readSettingsText(file).replace(/^\uFEFF/, '');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { text: null, errors: [{ file, line: 0, character: 0, message: 'registry file not found' }] };
@@ -63,7 +64,7 @@ export function writeStarterRegistry(file: string, teacher: RegistryTeacher, opt
   let existing: Registry | null = null;
   if (fs.existsSync(file)) {
     if (!options.force) throw new Error(`${file} exists; use --force to add what the corpus taught to it`);
-    const parsed = parseRegistryText(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    const parsed = parseRegistryText(readSettingsText(file).replace(/^\uFEFF/, ''));
     if (!parsed.registry) throw new Error(`${file} is not a valid registry: ${parsed.errors[0]?.message ?? 'invalid'}`);
     existing = parsed.registry;
   }

@@ -1,0 +1,34 @@
+/** Settings files that are not regular files: a named pipe or a device in place of the config, the ignore file, the baseline or the registry. */
+import * as assert from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CLI, seedCopy } from './helpers';
+
+describe('cli: a pipe or a device in place of a settings file', function () {
+  this.timeout(60000);
+  before(function () {
+    if (process.platform === 'win32') this.skip();
+  });
+
+  const cases: { name: string; file: string; config?: object; command: string[] }[] = [
+    { name: 'the config', file: 'corpus-lint.json', command: ['check', '.'] },
+    { name: 'the ignore file', file: '.corpus-lint-ignore', command: ['check', '.'] },
+    { name: 'the baseline', file: 'bl.json', config: { baseline: 'bl.json' }, command: ['check', '.'] },
+    { name: 'the registry', file: 'reg.json', config: { registry: 'reg.json' }, command: ['entities', '.'] },
+  ];
+  for (const c of cases) {
+    for (const kind of ['pipe', 'device'] as const) {
+      it(`${c.name} as a ${kind}: a clear error (exit 2), no hang`, () => {
+        const dir = seedCopy(c.config ? { 'corpus-lint.json': JSON.stringify(c.config) } : {});
+        const target = path.join(dir, c.file);
+        if (kind === 'pipe') execFileSync('mkfifo', [target]);
+        else fs.symlinkSync('/dev/zero', target);
+        // A hang is killed (SIGTERM, status null) rather than left running.
+        const r = spawnSync(process.execPath, [CLI, ...c.command], { cwd: dir, encoding: 'utf8', timeout: 20000 });
+        assert.strictEqual(r.status, 2, r.stderr + r.stdout);
+        assert.match(r.stderr, new RegExp(`${c.file.replace('.', '\\.')}.*not a regular file`));
+      });
+    }
+  }
+});
