@@ -32,3 +32,34 @@ describe('cli: a pipe or a device in place of a settings file', function () {
     }
   }
 });
+
+describe('cli: baseline --output through a link, into a device or a folder', function () {
+  this.timeout(60000);
+  before(function () {
+    if (process.platform === 'win32') this.skip();
+  });
+
+  it('writes through a symbolic link, keeping it, and into a device without replacing it', () => {
+    const dir = seedCopy();
+    fs.mkdirSync(path.join(dir, 'store'));
+    fs.symlinkSync(path.join('store', 'baseline.json'), path.join(dir, 'linked.json'));
+    const r = spawnSync(process.execPath, [CLI, 'baseline', '.', '--output', 'linked.json'], { cwd: dir, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.ok(fs.lstatSync(path.join(dir, 'linked.json')).isSymbolicLink(), 'the link is still a link');
+    assert.match(fs.readFileSync(path.join(dir, 'store', 'baseline.json'), 'utf8'), /undated-entry/);
+    // A link to the null device: the device takes the baseline and stays a device.
+    fs.symlinkSync('/dev/null', path.join(dir, 'discard.json'));
+    const d = spawnSync(process.execPath, [CLI, 'baseline', '.', '--output', 'discard.json'], { cwd: dir, encoding: 'utf8' });
+    assert.strictEqual(d.status, 0, d.stderr);
+    assert.ok(fs.lstatSync(path.join(dir, 'discard.json')).isSymbolicLink());
+    assert.ok(fs.statSync('/dev/null').isCharacterDevice());
+  });
+
+  it('says a folder is no place for it (exit 2)', () => {
+    const dir = seedCopy();
+    const r = spawnSync(process.execPath, [CLI, 'baseline', '.', '--output', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /cannot write .*a folder/);
+  });
+});
+

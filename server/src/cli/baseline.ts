@@ -38,7 +38,8 @@ export function runBaseline(args: BaselineArgs, io: Io): number {
     entries.push(...baselineEntries(key, text, findings));
   }
   let kept = 0;
-  if (fs.existsSync(output)) {
+  // The findings of files not checked now are kept from the baseline there (a regular file: not --output /dev/null).
+  if (fs.statSync(output, { throwIfNoEntry: false })?.isFile()) {
     const previous = parseBaseline(fs.readFileSync(output, 'utf8')).baseline;
     for (const e of previous?.findings ?? []) {
       if (recorded.has(e.file) || !fs.existsSync(path.resolve(path.dirname(output), e.file))) continue;

@@ -112,6 +112,14 @@ function sleep(ms: number): void {
  * `writeFileAtomic` it does not check what the file held before.
  */
 export function writeGeneratedFile(file: string, data: string | Uint8Array): void {
+  file = linkTarget(file);
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  // A device or a pipe (--output /dev/null) is written to, never replaced by a file; a folder is no place to write.
+  if (existing && !existing.isFile()) {
+    if (existing.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR: a folder' });
+    fs.writeFileSync(file, data);
+    return;
+  }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${process.pid}.tmp`);
   try {
@@ -121,4 +129,14 @@ export function writeGeneratedFile(file: string, data: string | Uint8Array): voi
     fs.rmSync(temp, { force: true });
     throw err;
   }
+}
+
+/** The file a symbolic link points to, followed to the end (even when it does not exist yet), or the path itself. */
+function linkTarget(file: string): string {
+  for (let hops = 0; hops < 40; hops++) {
+    const st = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!st?.isSymbolicLink()) return file;
+    file = path.resolve(path.dirname(file), fs.readlinkSync(file));
+  }
+  return file;
 }
