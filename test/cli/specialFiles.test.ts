@@ -63,3 +63,21 @@ describe('cli: baseline --output through a link, into a device or a folder', fun
   });
 });
 
+
+describe('cli: an empty argument, an output that cannot be written', () => {
+  it('an empty path or option value is a usage error, not the current folder (an unset shell variable)', () => {
+    const dir = seedCopy();
+    for (const args of [['check', ''], ['check', '--fix', ''], ['check', '.', '--config', '']]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+      assert.strictEqual(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /is empty/);
+    }
+  });
+
+  it('a full disk for the output exits 2 with one line', function () {
+    if (!fs.existsSync('/dev/full')) this.skip();
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" check . > /dev/full`], { cwd: seedCopy(), encoding: 'utf8' });
+    assert.strictEqual(r.status, 2);
+    assert.strictEqual(r.stderr, 'corpus-lint: cannot write the output: ENOSPC\n');
+  });
+});

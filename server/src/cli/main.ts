@@ -1,4 +1,5 @@
 /** `corpus-lint`: the headless CLI. Reads files, runs the shared analysis core, prints a report, sets the exit code. */
+import * as fs from 'node:fs';
 import { Corpus } from '../core/corpus';
 import type { FileModel } from '../core/file';
 import { explainRule, isRuleCode, RULE_CODES } from '../core/rules/catalog';
@@ -274,13 +275,16 @@ function cachedSource(cached: CachedCheck, bytes: { file: string; bytes: Uint8Ar
 
 /**
  * A reader that stops early (`corpus-lint check . | head`) closes the pipe: the rest of the output has nowhere to go,
- * which is no failure of the run. Exit with the run's code instead of an unhandled 'error' event and a stack trace.
+ * which is no failure of the run. Exit with the run's code instead of an unhandled 'error' event and a stack trace;
+ * any other failure to write (a full disk) exits 2 with one line.
  */
 function exitQuietlyOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      // Output that cannot be written (a full disk: ENOSPC) is a failure of the run, said in one line.
+      if (stream !== process.stderr) fs.writeSync(2, `corpus-lint: cannot write the output: ${err.code ?? err.message}\n`);
+      process.exit(2);
     });
   }
 }
