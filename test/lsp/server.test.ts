@@ -75,6 +75,18 @@ describe('language server (in-process)', function () {
     assert.match(messageOf(d), /\nAlso at 002_59ed37bba01cb0ba\.txt:8: Same paragraph$/);
   });
 
+  it('reads an open document as check would: not the config, a Markdown note, a script or a text with NUL characters', async () => {
+    const text002 = corpus002Copy();
+    const { client, corpus } = await start({ extra: { 'notes.md': text002, 'script.py': text002, 'binary.txt': `\u0000${text002}` } });
+    for (const name of ['notes.md', 'script.py', 'binary.txt', 'corpus-lint.json']) await client.open(corpus.uri(name), name === 'binary.txt' ? `\u0000${text002}` : text002, 'plaintext');
+    // A document the globs include is read when opened (its copy of 002 makes every paragraph a duplicate).
+    const since = client.mark();
+    await client.open(corpus.uri('copy.txt'), text002, 'plaintext');
+    await client.nextDiagnostics(corpus.uri('copy.txt'), since, (d) => d.length > 0);
+    for (const name of ['notes.md', 'script.py', 'binary.txt']) assert.equal(client.diagnostics.get(corpus.uri(name)), undefined, name);
+    assert.ok(!(client.diagnostics.get(corpus.uri('corpus-lint.json')) ?? []).some((d) => d.code === 'undated-entry'));
+  });
+
   it('raises a new finding in both files when a copied paragraph is typed into another file', async () => {
     const { client, corpus } = await start();
     const uri003 = corpus.uri(SEED.s003);

@@ -111,13 +111,32 @@ export class CorpusWorkspace {
     const key = canonicalUri(uri);
     const doc = TextDocument.create(key, languageId, version, text);
     this.documents.set(key, doc);
-    this.pending.set(key, text);
+    this.pending.set(key, this.lintable(doc) ? text : null);
     return doc;
   }
 
   /** Records a change of an open document's text. */
   changed(doc: TextDocument): void {
-    this.pending.set(doc.uri, doc.getText());
+    this.pending.set(doc.uri, this.lintable(doc) ? doc.getText() : null);
+  }
+
+  /**
+   * Whether an open document is read as corpus text, as `check` would read it: in a root folder, a file its globs
+   * include (not the config, a note in Markdown or a script that an editor sends too); outside every folder, a
+   * document of plain text or a .txt file; never a text with a NUL character in its first 8 KB (a binary file, which
+   * `check` skips).
+   */
+  private lintable(doc: TextDocument): boolean {
+    const p = pathFromUri(doc.uri);
+    const root = this.rootOf(doc.uri);
+    const inFolder = p !== null && root.folder !== null;
+    if (inFolder ? !root.matches(p) : !(doc.languageId === 'plaintext' || doc.languageId === 'corpus' || /\.txt$/i.test(doc.uri))) return false;
+    // The test `check` makes of a file's first 8 KB.
+    if (Buffer.from(doc.getText().slice(0, 8192), 'utf8').subarray(0, 8192).includes(0)) {
+      this.log(`skipped ${root.describe(doc.uri)}: binary text (contains NUL characters)`);
+      return false;
+    }
+    return true;
   }
 
   /** A closed document goes back to its disk content, or leaves the corpus when it is not a corpus file on disk. */
