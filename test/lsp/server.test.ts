@@ -340,6 +340,14 @@ describe('language server (in-process)', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
     await client.nextDiagnostics(configUri, mark, (ds) => ds.length === 0);
     await client.nextDiagnostics(corpus.uri(SEED.s002), mark, (ds) => byCode(ds, 'incomplete-date').length === 0);
+    // Broken again while it is being edited: its last valid content stays in force (the rule stays off).
+    corpus.write('corpus-lint.json', '// house rules\n{ "rules": { "incomplete-date": "off" }');
+    const broken = client.mark();
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const again = await client.nextDiagnostics(configUri, broken, (ds) => ds.length === 1);
+    assert.match(messageOf(again[0]), /its last valid content is used until this is fixed/);
+    await client.indexed();
+    assert.equal(byCode(client.diagnostics.get(corpus.uri(SEED.s002)), 'incomplete-date').length, 0);
   });
 
   it('applies editor settings over the config file (rule severities, exclude globs)', async () => {

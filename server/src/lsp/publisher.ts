@@ -215,7 +215,8 @@ export class DiagnosticsPublisher {
     for (const root of roots) {
       const file = root.rootConfig.configFile;
       if (file) now.set(uriFromPath(file), now.get(uriFromPath(file)) ?? []);
-      for (const p of root.rootConfig.problems) add(p, 'invalid-config', `${p.message} (the defaults are used until this is fixed)`);
+      const meanwhile = root.rootConfig.fromFile ? 'its last valid content is used' : 'the defaults are used';
+      for (const p of root.rootConfig.problems) add(p, 'invalid-config', `${p.message} (${meanwhile} until this is fixed)`);
       if (root.accepted.ignorePath) now.set(uriFromPath(root.accepted.ignorePath), now.get(uriFromPath(root.accepted.ignorePath)) ?? []);
       if (root.accepted.baselinePath) now.set(uriFromPath(root.accepted.baselinePath), now.get(uriFromPath(root.accepted.baselinePath)) ?? []);
       for (const p of root.accepted.problems) add(p, p.code, p.message);

@@ -60,8 +60,13 @@ export interface RootConfig {
   config: CorpusConfig;
   /** The config file in the root folder, or null when there is none. */
   configFile: string | null;
-  /** Problems of the config file; when there are any, the defaults (with the settings) are used. */
+  /**
+   * Problems of the config file; when there are any, the file's last valid content is used (`fromFile`), or the
+   * defaults (with the settings) when it never had one.
+   */
   problems: ConfigProblem[];
+  /** What the config file says, as last read without problems (undefined: no file, or never valid). */
+  fromFile?: PartialConfig;
   /** Files above this size are skipped. */
   maxBytes: number;
 }
@@ -80,7 +85,7 @@ export function configFileIn(folder: string): string | null {
 }
 
 /** Loads a root's config: its config file (never throwing: problems are returned) merged with the settings. */
-export function loadRootConfig(folder: string | null, settings: Settings): RootConfig {
+export function loadRootConfig(folder: string | null, settings: Settings, lastValid?: PartialConfig): RootConfig {
   const configFile = folder ? configFileIn(folder) : null;
   let fromFile: PartialConfig | undefined;
   const problems: ConfigProblem[] = [];
@@ -94,6 +99,8 @@ export function loadRootConfig(folder: string | null, settings: Settings): RootC
     } catch (err) {
       problems.push({ message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, offset: 0, length: 0, file: configFile, text });
     }
+    // A config being edited is often invalid for a moment: the rules it turned off stay off meanwhile.
+    if (problems.length) fromFile = lastValid;
   }
   let config = mergeConfig(defaultConfig(), fromFile);
   config = mergeConfig(config, {
@@ -102,7 +109,7 @@ export function loadRootConfig(folder: string | null, settings: Settings): RootC
     rules: settings.rules,
   });
   const mb = settings.maxFileSizeMB ?? 10;
-  return { config, configFile, problems, maxBytes: mb > 0 ? mb * 1024 * 1024 : Number.POSITIVE_INFINITY };
+  return { config, configFile, problems, fromFile, maxBytes: mb > 0 ? mb * 1024 * 1024 : Number.POSITIVE_INFINITY };
 }
 
 export interface RootRegistry {
@@ -156,7 +163,7 @@ export class Root {
   /** (Re)loads the config, the ignore file and the baseline; returns true when any of them changed. */
   configure(settings: Settings): boolean {
     const before = this.rootConfig ? JSON.stringify(this.rootConfig.config) : '';
-    this.rootConfig = loadRootConfig(this.folder, settings);
+    this.rootConfig = loadRootConfig(this.folder, settings, this.rootConfig?.fromFile);
     this.codeLensEnabled = settings.codeLens ?? true;
     const { config } = this.rootConfig;
     this.included = picomatch(config.include.length ? config.include : ['\u0000'], { dot: false });
