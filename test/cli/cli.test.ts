@@ -126,6 +126,11 @@ describe('cli', function () {
     const syntax = cli(['check', broken]);
     assert.strictEqual(syntax.code, 2);
     assert.match(syntax.stderr, /JSON syntax error/);
+    // Globs stay inside the config's folder: `--fix` would otherwise rewrite another corpus' files or the system's.
+    const escaping = tempCorpus({ 'corpus-lint.json': '{ "include": ["../other/*.txt", "/etc/host*"], "exclude": ["sub/../../x"] }', 'a.txt': 'نص' });
+    const outside = cli(['check', escaping]);
+    assert.strictEqual(outside.code, 2);
+    assert.strictEqual((outside.stderr.match(/leaves the config's folder/g) ?? []).length, 3);
   });
 
   it('skips binary and invalid UTF-8 files with a note, losing nothing else', () => {

@@ -97,7 +97,34 @@ export function parseConfigText(text: string): ParsedConfig {
       })),
     };
   }
-  return { config: value as PartialConfig, errors: [] };
+  const config = value as PartialConfig;
+  const outside = (['include', 'exclude'] as const).flatMap((key) =>
+    (config[key] ?? []).map((glob, i) => ({ key, glob, i })).filter(({ glob }) => leavesRoot(glob)),
+  );
+  if (outside.length) {
+    return {
+      config: null,
+      errors: outside.map(({ key, glob, i }) => ({
+        message: `/${key}/${i} «${glob}» leaves the config's folder: globs are relative to it and stay inside it`,
+        ...locateValue(text, glob),
+      })),
+    };
+  }
+  return { config, errors: [] };
+}
+
+/**
+ * A glob that reaches outside the config's folder (an absolute path, a drive, a «..» segment): `check --fix` would
+ * rewrite files of another corpus or of the system.
+ */
+function leavesRoot(glob: string): boolean {
+  return /^(?:[\\/]|[A-Za-z]:)/.test(glob) || glob.split(/[\\/]/).includes('..');
+}
+
+/** Best-effort position of a string value in the text. */
+function locateValue(text: string, value: string): { offset: number; length: number } {
+  const at = text.indexOf(JSON.stringify(value));
+  return at >= 0 ? { offset: at, length: JSON.stringify(value).length } : { offset: 0, length: Math.min(1, text.length) };
 }
 
 /** Best-effort position of a JSON pointer's last key in the text. */
