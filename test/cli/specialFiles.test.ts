@@ -81,3 +81,13 @@ describe('cli: an empty argument, an output that cannot be written', () => {
     assert.strictEqual(r.stderr, 'corpus-lint: cannot write the output: ENOSPC\n');
   });
 });
+
+describe('cli: a shard folder that is a file', () => {
+  it('is a one-line error (exit 2), not an internal error', () => {
+    const dir = seedCopy({ 'not-a-folder': 'x' });
+    const r = spawnSync(process.execPath, [CLI, 'check', '.', '--shard', '1/2', '--shard-dir', 'not-a-folder'], { cwd: dir, encoding: 'utf8' });
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /^corpus-lint: cannot write the shard into not-a-folder: E[A-Z]+\n$/);
+  });
+});
+

@@ -143,7 +143,13 @@ function check(args: CheckArgs, io: Io): number {
   if (args.shard) {
     const { index, count, dir } = args.shard;
     const share = shareOf(changed, index, count);
-    const written = writeShard(dir, VERSION, index, count, share);
+    let written: string;
+    try {
+      written = writeShard(dir, VERSION, index, count, share);
+    } catch (err) {
+      io.stderr(`corpus-lint: cannot write the shard into ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 2;
+    }
     io.stderr(`corpus-lint: shard ${index}/${count}: analyzed ${share.length} of ${changed.length} files into ${written}\n`);
     return 0;
   }
