@@ -6,7 +6,7 @@ import { PositionMapper } from '../../server/src/lsp/positions';
 import { Root } from '../../server/src/lsp/roots';
 import { readSeeds, SEED } from '../helpers/fixture';
 
-function setup(o: { isLive?: (root: Root) => boolean } = {}) {
+function setup(o: { isLive?: (root: Root) => boolean; written?: () => Promise<unknown> } = {}) {
   const root = new Root(null, '', {});
   root.corpus.applyChange({ changed: readSeeds() });
   const sent: { uri: string; diagnostics: Diagnostic[] }[] = [];
@@ -18,6 +18,7 @@ function setup(o: { isLive?: (root: Root) => boolean } = {}) {
     log: (m) => assert.fail(m),
     onQueueDrained: () => drained++,
     isLive: o.isLive,
+    written: o.written,
   });
   const whenDrained = async () => {
     while (publisher.hasQueued() || !drained) await new Promise((resolve) => setTimeout(resolve, 1));
@@ -26,6 +27,27 @@ function setup(o: { isLive?: (root: Root) => boolean } = {}) {
 }
 
 describe('language server: diagnostics queue', () => {
+  it('publishes after an edit only once the client took what was sent before, each file once, as it is then', async () => {
+    // The connection has not written the last diagnostics yet (a client slow to read a large message).
+    let release: () => void = () => undefined;
+    const pending = new Promise<void>((resolve) => (release = resolve));
+    let taken = false;
+    const { root, sent, publisher, whenDrained } = setup({ written: () => (taken ? Promise.resolve() : pending) });
+    publisher.enqueue(root, [SEED.s002]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.equal(sent.length, 0, 'nothing more is sent while the connection is behind');
+    // Edits go on meanwhile: the file is queued again and published once, from the text it has then.
+    const text = readSeeds().find((f) => f.file === SEED.s002)!.text;
+    root.corpus.applyChange({ changed: [{ file: SEED.s002, text: text.replace(/بوتن/g, 'بوتين') }] });
+    publisher.enqueue(root, [SEED.s002]);
+    taken = true;
+    release();
+    await whenDrained();
+    assert.deepEqual(sent.map((s) => s.uri), [SEED.s002]);
+    assert.deepEqual(sent[0].diagnostics, publisher.diagnosticsOf(root, SEED.s002));
+    assert.ok(!sent[0].diagnostics.some((d) => d.message.includes('«بوتن»')), 'published from the edited text');
+  });
+
   it('publishes queued files on a later turn, the latest change first, each file once', async () => {
     const { root, sent, publisher, whenDrained } = setup();
     publisher.enqueue(root, [SEED.s000, SEED.s001]);
