@@ -99,6 +99,22 @@ describe('check --fix', function () {
     assert.ok(fs.readFileSync(real, 'utf8').length < seed('002').length);
   });
 
+  it('keeps a hard-linked file linked, and, run as root, the file\'s owner', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = seedCopy();
+    const file = path.join(dir, SEED.s002);
+    const twin = path.join(dir, 'twin.bak');
+    fs.linkSync(file, twin);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) fs.chownSync(file, 65534, 65534);
+    const r = cli(['check', '--fix', SEED.s002, '--context', '.'], dir);
+    assert.match(r.stderr, /applied 10 fixes/);
+    assert.equal(fs.statSync(file).ino, fs.statSync(twin).ino, 'still one file under both names');
+    assert.equal(fs.readFileSync(twin, 'utf8'), fs.readFileSync(file, 'utf8'));
+    assert.ok(fs.readFileSync(file, 'utf8').length < seed('002').length);
+    if (asRoot) assert.deepEqual([fs.statSync(file).uid, fs.statSync(file).gid], [65534, 65534]);
+  });
+
   it('applies the spelling the config prefers (a safe fix), everywhere, as whole words', () => {
     const dir = seedCopy({ 'corpus-lint.json': '{ "names": { "preferred": { "سوريا": ["سورية"] } } }' });
     const r = cli(['check', '--fix', '.'], dir);

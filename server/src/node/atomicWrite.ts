@@ -1,8 +1,9 @@
 /**
  * Replacing a file's contents safely (shared by the hosts that write corpus files): the new bytes go to a temporary
  * file in the same folder, which is flushed and renamed over the original, so a crash at any moment leaves the old
- * file or the new one, never a truncated mix. The file is left alone when its bytes on disk are no longer the ones
- * the caller read.
+ * file or the new one, never a truncated mix (a file with hard links is written in place, after its temporary copy is
+ * flushed: a rename would cut the links). Its permissions and owner are kept. The file is left alone when its bytes on
+ * disk are no longer the ones the caller read.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -33,8 +34,10 @@ export function writeFileAtomic(file: string, data: Uint8Array, options: AtomicW
   let fd = -1;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
-    // The original's permissions, exactly (the mode given to open is reduced by the umask).
+    // The original's permissions, exactly (the mode given to open is reduced by the umask), and its owner when we may
+    // give it (run as root, a fix would otherwise hand another user's file to root).
     fs.fchmodSync(fd, before.mode & 0o7777);
+    if (process.getuid?.() === 0 && (before.uid !== 0 || before.gid !== 0)) fs.fchownSync(fd, before.uid, before.gid);
     for (let at = 0; at < data.length; at += CHUNK) {
       const end = Math.min(at + CHUNK, data.length);
       let written = at;
@@ -50,7 +53,15 @@ export function writeFileAtomic(file: string, data: Uint8Array, options: AtomicW
       fs.rmSync(temp, { force: true });
       return 'changed-on-disk';
     }
-    fs.renameSync(temp, target);
+    if (before.nlink > 1) {
+      // Hard links share the file: a rename would leave the other names with the old text. The new bytes are written
+      // in place instead (the fsynced temporary copy is kept until they are).
+      fs.writeFileSync(target, data);
+      const synced = fs.openSync(target, 'r');
+      fs.fsyncSync(synced);
+      fs.closeSync(synced);
+      fs.rmSync(temp, { force: true });
+    } else fs.renameSync(temp, target);
   } catch (err) {
     if (fd >= 0) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
