@@ -58,7 +58,7 @@ describe('reading corpus files', () => {
       const reader = path.join(__dirname, '../../server/src/node/readText.ts');
       const script = `console.log(JSON.stringify(require(${JSON.stringify(reader)}).readTextFileSync(${JSON.stringify(pipe)})))`;
       const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { timeout: 20000, encoding: 'utf8' });
-      assert.deepEqual(JSON.parse(out), { reason: 'not a regular file (a pipe, socket or device)' });
+      assert.deepEqual(JSON.parse(out), { reason: 'not a regular file: a pipe, socket or device' });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -28,22 +28,11 @@ export type BytesResult = { bytes: Buffer } | { reason: string };
  * host that may not need the text at all (a check answered from its cache). `bytesToText` decodes them later.
  */
 export function readTextBytesSync(file: string, options: ReadOptions = {}): BytesResult {
-  const maxBytes = limitOf(options);
   let buf: Buffer;
-  let fd: number | undefined;
   try {
-    // The size from the open file (a stat by name first was one more system call per file: 7% of a cached check).
-    // Opened without blocking: a named pipe would otherwise wait for a writer forever.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile() && !stat.isDirectory()) return { reason: 'not a regular file (a pipe, socket or device)' };
-    const size = stat.size;
-    if (size > maxBytes) return { reason: tooLarge(maxBytes) };
-    buf = readOpenFile(fd, size);
+    buf = readCheckedBytes(file, limitOf(options));
   } catch (err) {
-    return { reason: cannotRead(err) };
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    return { reason: err instanceof UnusableFile ? err.code : cannotRead(err) };
   }
   const reason = notTextReason(buf);
   return reason === null ? { bytes: buf } : { reason };
@@ -54,17 +43,36 @@ const SETTINGS_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * The text of a config, ignore, baseline or registry file, read like `readFileSync(file, 'utf8')` (and throwing as
- * it does: ENOENT for a missing file), but only from a regular file of at most 64 MB: a named pipe would block
- * forever, a device (/dev/zero) never end. The error of another kind of file has the reason as its `code`, as the
- * callers print it: «cannot be read (not a regular file: a pipe, socket or device)».
+ * it does: ENOENT for a missing file), but, like a corpus file, only from a regular file of at most 64 MB: a named
+ * pipe would block forever, a device (/dev/zero) never end. Such a file throws an error whose `code` is the reason,
+ * as the callers print codes: «cannot be read (not a regular file: a pipe, socket or device)».
  */
 export function readSettingsText(file: string): string {
+  return readCheckedBytes(file, SETTINGS_MAX_BYTES).toString('utf8');
+}
+
+/** A file that is no regular file or too large; `code` says which, in words. */
+class UnusableFile extends Error {
+  constructor(
+    file: string,
+    readonly code: string,
+  ) {
+    super(`${file}: ${code}`);
+  }
+}
+
+/**
+ * A file's bytes, from a regular file of at most `maxBytes` (UnusableFile otherwise; the system's errors as they
+ * come). The size is read from the open file (a stat by name first was one more system call per file: 7% of a cached
+ * check), which is opened without blocking: a named pipe would otherwise wait for a writer forever.
+ */
+function readCheckedBytes(file: string, maxBytes: number): Buffer {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stat = fs.fstatSync(fd);
-    const reason = !stat.isFile() ? 'not a regular file: a pipe, socket, device or folder' : stat.size > SETTINGS_MAX_BYTES ? tooLarge(SETTINGS_MAX_BYTES) : null;
-    if (reason) throw Object.assign(new Error(`${file}: ${reason}`), { code: reason });
-    return readOpenFile(fd, stat.size).toString('utf8');
+    if (!stat.isFile() && !stat.isDirectory()) throw new UnusableFile(file, 'not a regular file: a pipe, socket or device');
+    if (stat.size > maxBytes) throw new UnusableFile(file, tooLarge(maxBytes));
+    return readOpenFile(fd, stat.size);
   } finally {
     fs.closeSync(fd);
   }
