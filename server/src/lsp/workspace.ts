@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { VariantDecision } from '../core/names/variants';
 import { CONFIG_FILE_NAMES } from '../core/config';
-import { ReadResult, readTextFileSync } from '../node/readText';
+import { ReadResult, readTextFileSync, textLooksBinary } from '../node/readText';
 import { findNestedConfigFolders, Root, Settings } from './roots';
 import { canonicalUri, isInside, pathFromUri, uriFromPath } from './uris';
 import { yieldToLoop } from './loop';
@@ -131,8 +131,7 @@ export class CorpusWorkspace {
     const root = this.rootOf(doc.uri);
     const inFolder = p !== null && root.folder !== null;
     if (inFolder ? !root.matches(p) : !(doc.languageId === 'plaintext' || doc.languageId === 'corpus' || /\.txt$/i.test(doc.uri))) return false;
-    // The test `check` makes of a file's first 8 KB.
-    if (Buffer.from(doc.getText().slice(0, 8192), 'utf8').subarray(0, 8192).includes(0)) {
+    if (textLooksBinary(doc.getText())) {
       this.log(`skipped ${root.describe(doc.uri)}: binary text (contains NUL characters)`);
       return false;
     }

@@ -157,9 +157,17 @@ function cannotRead(err: unknown): string {
   return `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
 }
 
+/** A NUL byte in the first 8 KB: a binary file, whatever its name. */
+const BINARY_PROBE_BYTES = 8192;
+
 function looksBinary(buf: Uint8Array): boolean {
   // The engine's own search (a byte loop here was a tenth of reading a file).
-  return buf.subarray(0, 8192).indexOf(0) >= 0;
+  return buf.subarray(0, BINARY_PROBE_BYTES).indexOf(0) >= 0;
+}
+
+/** `looksBinary` of a text already decoded (an editor's open document), on its first 8 KB as UTF-8. */
+export function textLooksBinary(text: string): boolean {
+  return looksBinary(Buffer.from(text.slice(0, BINARY_PROBE_BYTES), 'utf8'));
 }
 
 /** Byte offset where the first invalid UTF-8 sequence starts (a stray byte, a bad lead, a cut or overlong sequence). */
