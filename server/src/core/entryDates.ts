@@ -4,7 +4,7 @@
  * body are what the text talks about, not when it was published, and are ignored; so are the dates after a heading of
  * related articles or of comments (theirs, not the entry's), and a last-update date gives way to the publication date.
  */
-import { ClassifiedLine } from './structure/lineKinds';
+import { ClassifiedLine, isTailHeading } from './structure/lineKinds';
 import type { EntrySpan } from './structure/entries';
 import { findDates } from './dates';
 
@@ -19,21 +19,13 @@ export interface EntryDate {
 const LEAD_LINES = 2;
 /** A date without a year counts only this close to the start of a lead line. */
 const PARTIAL_DATELINE_CHARS = 40;
-/**
- * A heading after which a page lists other articles or readers' comments, each with its own date: «اقرأ أيضاً:»,
- * «أخبار ذات صلة», «التعليقات (2)», «Related posts». Headings are short lines: longer ones are not tested.
- */
-const TAIL_HEADING =
-  /^[^\p{L}\p{N}]*(?:\d+\s*)?(?:[اإ]قرأ\s+[أا]يض[اً]+|(?:[أا]خبار|مواضيع|مقالات)\s+(?:ذات\s+صل[ةه]|متعلق[ةه]|مشابه[ةه])|قد\s+يهمك|التعليقات|تعليقات(?:\s+القراء)?|Related(?:\s+(?:articles|posts|news|stories))?|Read\s+also|See\s+also|Comments?)(?:\s*\(\d+\))?\s*[:：]?$/iu;
-const TAIL_HEADING_MAX_CHARS = 40;
 /** A label of a last update before a date: «آخر تحديث:», «تم التحديث», «Updated:», «Last modified». */
 const UPDATE_LABEL = /(?:[آا]خر\s+)?تحديث|Updated|Modified/iu;
 
 export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpan): EntryDate | null {
   let last = e.lastLine;
   for (let i = e.titleLine + 1; i <= e.lastLine; i++) {
-    const l = lines[i];
-    if (l.kind !== 'metadata' && l.words <= 4 && l.end - l.start <= TAIL_HEADING_MAX_CHARS && TAIL_HEADING.test(text.slice(l.start, l.end))) {
+    if (isTailHeading(text, lines[i])) {
       last = i - 1;
       break;
     }

@@ -15,15 +15,15 @@
  *   اتصالاً …) that follows body text starts a new entry even without a separator.
  * - A date line between a separator and the next post belongs to the post below it when the file's first post opens
  *   with one (dates on top), otherwise to the post above it; either way the next content line starts a post.
- * - In a post, a related-articles heading («أخبار ذات صلة», «اقرأ أيضاً:») ends its text: the lines under it, up to
- *   the next separator, link or message header, are other articles' headlines, in no entry.
+ * - In a post, a heading of related articles or comments («أخبار ذات صلة», «اقرأ أيضاً:», «التعليقات») ends its text:
+ *   the lines under it, up to the next separator, link or message header, are others' headlines or words, in no entry.
  * - Otherwise the file is one article: the title is the first headline-like line (3–40 words, not navigation);
  *   lines above it are navigation (a preamble).
  * - `<!-- corpus-lint: entry -->` forces a new entry on the next content line; `<!-- corpus-lint: same-entry -->`
  *   prevents the next line from starting one.
  */
 import { normalizeForMatch } from '../text/normalize';
-import { ClassifiedLine, isMessageLine, isRelatedHeading, isTelegramHeaderEnd, parseMarker } from './lineKinds';
+import { ClassifiedLine, isMessageLine, isTailHeading, isTelegramHeaderEnd, parseMarker } from './lineKinds';
 
 export interface EntrySpan {
   /** Line of the title (the first content line of a post, the headline of an article). */
@@ -171,7 +171,7 @@ function segmentPosts(
       related = false;
       continue;
     }
-    if (isRelatedHeading(text, l)) related = true;
+    if (isTailHeading(text, l)) related = true;
     if (l.kind !== 'content' && l.kind !== 'metadata') continue;
     if (related && !isMessageLine(text, l)) {
       preamble.add(i);

@@ -72,9 +72,12 @@ const BOILERPLATE = [
   /^لمتابعة .{0,40} (?:من|على) هنا\.?$/,
   /^خبر عاجل$/,
 ];
-/** The heading of a list of links to other articles: «أخبار ذات صلة», «اقرأ أيضاً:», «Related articles». */
-const RELATED_HEADING =
-  /^(?:(?:أخبار|مواضيع|مقالات|مواد)\s+ذات\s+صلة|[إا]قرأ\s+[أا]يض(?:اً?|ًا)|Related(?:\s+(?:articles|news|posts|stories))?|Read also|See also)\s*:?$/i;
+/**
+ * The heading after which a page lists other articles or readers' comments, each with its own date: «أخبار ذات صلة»,
+ * «اقرأ أيضاً:», «قد يهمك», «التعليقات (2)», «Related posts». Page furniture: what follows is not the entry's.
+ */
+const TAIL_HEADING =
+  /^[^\p{L}\p{N}]*(?:\d+\s*)?(?:[اإ]قرأ\s+[أا]يض[اً]+|(?:[أا]خبار|مواضيع|مقالات|مواد)\s+(?:ذات\s+صل[ةه]|متعلق[ةه]|مشابه[ةه])|قد\s+يهمك|التعليقات|تعليقات(?:\s+القراء)?|Related(?:\s+(?:articles|posts|news|stories))?|Read\s+also|See\s+also|Comments?)(?:\s*\(\d+\))?\s*[:：]?$/iu;
 /** A breadcrumb or menu: short segments joined by `|`, `»` or `>`. */
 const BREADCRUMB = /^[^|»>]{1,40}(?:\s[|»>]\s[^|»>]{1,40}){1,}$/;
 /** Publication-date labels (Arabic and English), after a bullet or an emoji («📆 التاريخ:», «* تاريخ النشر:»). */
@@ -181,7 +184,7 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (words <= 6 && RELATIVE_TIME.test(line)) return 'boilerplate';
     if (length <= DATELINE_MAX_CHARS && words <= DATELINE_MAX_WORDS && isDateline(line)) return 'metadata';
     if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';
-    if (words <= 4 && RELATED_HEADING.test(line)) return 'boilerplate';
+    if (words <= 4 && TAIL_HEADING.test(line)) return 'boilerplate';
     if (words <= 12 && BOILERPLATE.some((re) => re.test(line))) return 'boilerplate';
     if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
   }
@@ -236,9 +239,9 @@ export function isTelegramHeaderEnd(text: string, c: ClassifiedLine): boolean {
   return c.kind === 'boilerplate' && TELEGRAM_DOWNLOAD.test(text.slice(c.start, c.end));
 }
 
-/** True for the heading of a list of links to other articles (a boilerplate line). */
-export function isRelatedHeading(text: string, c: ClassifiedLine): boolean {
-  return c.kind === 'boilerplate' && RELATED_HEADING.test(text.slice(c.start, c.end));
+/** True for the heading of a list of other articles or of comments (a boilerplate line, see TAIL_HEADING). */
+export function isTailHeading(text: string, c: ClassifiedLine): boolean {
+  return c.kind === 'boilerplate' && TAIL_HEADING.test(text.slice(c.start, c.end));
 }
 
 /** True for a content line that is a whole message of a one-message-a-line export (it starts a post). */
