@@ -9,12 +9,12 @@
  * - A file is *multi-entry* when it has post separators followed by more text: message headers, signature lines (`@channel`),
  *   hashtag-only lines, link introductions followed by their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
- *   (scrapes repeat blocks of a post). A date line right after a separator belongs to the post before it (channels
- *   that sign, then date), unless the file opens with a date line: then each date line after a separator opens a post,
- *   as a message header does. Inside a post, a short headline line with an event trigger (يستقبل، برقية،
- *   اتصالاً …) that follows body text starts a new entry even without a separator.
+ *   (scrapes repeat blocks of a post) or opens with a reporting verb or a connective («وأضاف», «كما»). Inside a post,
+ *   a short headline line with an event trigger (يستقبل، برقية، اتصالاً …) that follows body text starts a new entry
+ *   even without a separator.
  * - A date line between a separator and the next post belongs to the post below it when the file's first post opens
- *   with one (dates on top), otherwise to the post above it; either way the next content line starts a post.
+ *   with one (dates on top), as a message header does, otherwise to the post above it (channels that sign, then
+ *   date); either way the next content line starts a post.
  * - In a post, a heading of related articles or comments («أخبار ذات صلة», «اقرأ أيضاً:», «التعليقات») ends its text:
  *   the lines under it, up to the next separator, link or message header, are others' headlines or words, in no entry.
  * - Otherwise the file is one article: the title is the first headline-like line (3–40 words, not navigation);
