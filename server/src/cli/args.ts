@@ -153,8 +153,9 @@ export function parseCommandLine(argv: string[]): Args {
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };
   // An empty argument is an unset shell variable, not the current folder: checked (or fixed) whole, it would surprise.
-  for (const [name, value] of [...positionals.map((p) => ['a path', p] as const), ...Object.entries(values).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [`--${k}`, x] as const))]) {
-    if (value === '') throw new UsageError(`${name} is empty`);
+  if (positionals.includes('')) throw new UsageError('a path is empty');
+  for (const [option, value] of Object.entries(values)) {
+    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new UsageError(`--${option} is empty`);
   }
   if (command === 'explain') {
     if (positionals.length > 1) throw new UsageError('explain takes one rule code');
