@@ -14,6 +14,7 @@ import { hashString } from '../text/normalize';
 import { compatibleTypes, EventType, eventTypeOf } from './triggers';
 import { Pace, runSteps, Steps } from '../people/steps';
 import { HEADLINE_MAX_WORDS } from '../structure/entries';
+import { lowerBound } from '../text/sorted';
 
 export interface EventReport {
   file: string;
@@ -267,14 +268,9 @@ function isByline(model: FileModel, lead: number, m: EventMention): boolean {
 function mentionsIn(mentions: EventMention[], spans: [number, number][]): EventMention[] {
   const at = new Set<number>();
   for (const [s, e] of spans) {
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid].start < s) lo = mid + 1;
-      else hi = mid;
+    for (let i = lowerBound(mentions.length, (k) => mentions[k].start < s); i < mentions.length && mentions[i].start < e; i++) {
+      if (mentions[i].end <= e) at.add(i);
     }
-    for (let i = lo; i < mentions.length && mentions[i].start < e; i++) if (mentions[i].end <= e) at.add(i);
   }
   return [...at].sort((a, b) => a - b).map((i) => mentions[i]);
 }

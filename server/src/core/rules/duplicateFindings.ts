@@ -4,6 +4,7 @@ import type { FileModel, ParagraphModel } from '../file';
 import type { DuplicateIndex, NearMatch, ParagraphRef } from '../duplicates/index';
 import { lineRange, rangeOf } from '../text/lines';
 import { RuleContext, where } from './context';
+import { lowerBound } from '../text/sorted';
 
 /** At most this many other places are listed as related locations of one finding. */
 const MAX_RELATED = 20;
@@ -46,18 +47,6 @@ function order(a: ParagraphRef, b: ParagraphRef): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index;
 }
 
-/** The position of the first ref of a list sorted by `order` that is not before `ref` (the list's length if none). */
-function firstAtOrAfter(list: ParagraphRef[], ref: ParagraphRef): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (order(list[mid], ref) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The finding of paragraph `index` of the file, a member of the exact group `group` (sorted by `order`). */
 function exactFinding(
   ctx: RuleContext,
@@ -83,7 +72,7 @@ function exactFinding(
   const otherCount = group.length - 1;
   const more = otherCount > 1 ? ` and ${otherCount - 1} more place${otherCount > 2 ? 's' : ''}` : '';
   // The group is in file order: the file's first member tells whether an earlier copy is in the same file.
-  const firstInFile = group[firstAtOrAfter(group, { file: ctx.file, index: -1 })];
+  const firstInFile = group[lowerBound(group.length, (i) => group[i].file < ctx.file)];
   const earlierInFile = firstInFile.file === ctx.file && firstInFile.index < index;
   const isFirstOfAll = order(self, group[0]) === 0;
   const fixes: Finding['fixes'] = [];
