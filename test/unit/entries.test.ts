@@ -12,6 +12,9 @@ const MEETING = 'الرئيس الأسد يستقبل وزير الخارجية 
 const MEETING_BODY = 'تناول اللقاء العلاقات الثنائية بين البلدين والتطورات في المنطقة، وأكد الجانبان أهمية استمرار التنسيق.';
 const TRANSPORT = 'وزارة النقل تعلن تسيير خطوط نقل داخلي جديدة في دمشق وريفها.';
 const TRANSPORT_BODY = 'وأوضح مدير عام الشركة أن الخطوط الجديدة تخدم المناطق التي تشهد ضغطاً كبيراً على وسائل النقل.';
+/** A body paragraph long enough (15 words or more) for a short headline line after it to start a post. */
+const LONG_BODY =
+  'تناول اللقاء العلاقات الثنائية بين البلدين والتطورات في المنطقة، وأكد الجانبان أهمية استمرار التنسيق في المحافل الدولية.';
 
 describe('entries', () => {
   it('an Arabic link introduction followed by its link ends a post', () => {
@@ -123,5 +126,26 @@ describe('entries', () => {
     assert.deepStrictEqual(entriesOf(top.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
     const bottom = [MEETING, MEETING_BODY, '🗓 الأربعاء 15.03.2023 | ⏰ 14:05', '@syria_now', TRANSPORT, TRANSPORT_BODY, '📆 التاريخ: 16-03-2023', '@syria_now'];
     assert.deepStrictEqual(entriesOf(bottom.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+  });
+
+  it('a short line with an event verb inside a signed post is a sub-heading: the post goes on to its signature', () => {
+    const subheading = 'وزير الخارجية يلتقي نظيره السوري فيصل المقداد';
+    const text = [
+      MEETING, '15 آذار 2023', LONG_BODY, subheading, TRANSPORT_BODY, '@syria_now',
+      'الرئيس الأسد يصدر مرسوماً بتشكيل الحكومة الجديدة.', '16 آذار 2023', LONG_BODY, '@syria_now',
+    ].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-6: ${MEETING} | 2023-03-15`, '7-10: الرئيس الأسد يصدر مرسوماً بتشكيل الحكومة الجديدة. | 2023-03-16']);
+  });
+
+  it('an unsigned post still ends where a headline opens like the posts the file\'s signatures start', () => {
+    const telegram = 'الرئيس الأسد في برقية تعزية إلى الرئيس الروسي:';
+    const text = [
+      MEETING, LONG_BODY, '@syrianpresidency', 'الرئيس الأسد يصدر مرسوماً بتشكيل الحكومة الجديدة.', LONG_BODY,
+      telegram, TRANSPORT_BODY, '@syrianpresidency', MEETING, LONG_BODY, '@syrianpresidency',
+    ].join('\n');
+    assert.deepStrictEqual(
+      entriesOf(text).map((e) => e.split(':')[0]),
+      ['1-3', '4-5', '6-8', '9-11'],
+    );
   });
 });

@@ -11,7 +11,7 @@
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
  *   (scrapes repeat blocks of a post) or opens with a reporting verb or a connective («وأضاف», «كما»). Inside a post,
  *   a short headline line with an event trigger (يستقبل، برقية، اتصالاً …) that follows body text starts a new entry
- *   even without a separator.
+ *   even without a separator, when it opens like the titles of posts the separators start (else it is a sub-heading).
  * - A date line between a separator and the next post belongs to the post below it when the file's first post opens
  *   with one (dates on top), as a message header does, otherwise to the post above it (channels that sign, then
  *   date); either way the next content line starts a post.
@@ -137,6 +137,8 @@ function segmentPosts(
   /** Under a related-articles heading: the lines are links to other articles until the next post boundary. */
   let related = false;
   const datesOnTop = opensWithMetadata(lines, begin);
+  /** Posts started by a short headline line without a separator (see keepSoftStartsLikeTitles). */
+  const softStarts = new Set<EntrySpan>();
   /** Starts an entry at line i; `paragraphs` are those it holds so far (none for a message header). */
   const start = (i: number, paragraphs: Set<string>): void => {
     current = { titleLine: i, firstLine: i, lastLine: i };
@@ -188,6 +190,7 @@ function segmentPosts(
     }
     const norm = normOf(i);
     let startsNew = false;
+    let soft = false;
     if (awaitingTitle && l.kind === 'content') {
       (current as EntrySpan).titleLine = i;
       awaitingTitle = false;
@@ -195,9 +198,11 @@ function segmentPosts(
     else if (keepTogether) startsNew = false;
     else if (isMessageLine(text, l)) startsNew = true;
     else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm) && !continuesText(text, l);
-    else startsNew = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
-    if (startsNew && l.kind === 'content') start(i, new Set([norm]));
-    else if (current) {
+    else startsNew = soft = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
+    if (startsNew && l.kind === 'content') {
+      start(i, new Set([norm]));
+      if (soft) softStarts.add(current as EntrySpan);
+    } else if (current) {
       (current as EntrySpan).lastLine = i;
       currentParagraphs.add(norm);
       if (l.kind === 'content') bodyWords = Math.max(bodyWords, l.words);
@@ -209,7 +214,36 @@ function segmentPosts(
     forceNew = false;
     keepTogether = false;
   }
-  return { entries, preamble, multiEntry: true };
+  return { entries: keepSoftStartsLikeTitles(entries, softStarts, normOf), preamble, multiEntry: true };
+}
+
+/** Posts whose title opens with these words (normalized) are the file's own kind of post: «الرئيس الأسد …». */
+const TITLE_OPENING_WORDS = 2;
+/** How many posts started by the file's separators must open that way. */
+const TITLE_OPENING_MIN_POSTS = 2;
+
+/**
+ * A short headline line with an event trigger starts a post without a separator (some channels leave a post
+ * unsigned) only when it opens like the titles of posts the file's own separators started («الرئيس #الأسد في برقية …»
+ * among posts that all open «الرئيس الأسد …»). Otherwise it is a sub-heading inside a post («فولودين يلتقي …»,
+ * «زيارة موسكو تفتح مرحلة جديدة»), and its post goes on: splitting there would leave the second half undated.
+ */
+function keepSoftStartsLikeTitles(entries: EntrySpan[], soft: Set<EntrySpan>, normOf: (line: number) => string): EntrySpan[] {
+  if (soft.size === 0) return entries;
+  const openingOf = (e: EntrySpan): string => normOf(e.titleLine).split(' ', TITLE_OPENING_WORDS).join(' ');
+  const hardOpenings = new Map<string, number>();
+  for (const e of entries) {
+    if (soft.has(e)) continue;
+    const o = openingOf(e);
+    hardOpenings.set(o, (hardOpenings.get(o) ?? 0) + 1);
+  }
+  const kept: EntrySpan[] = [];
+  for (const e of entries) {
+    const previous = kept[kept.length - 1];
+    if (previous && soft.has(e) && (hardOpenings.get(openingOf(e)) ?? 0) < TITLE_OPENING_MIN_POSTS) previous.lastLine = e.lastLine;
+    else kept.push(e);
+  }
+  return kept;
 }
 
 function continuesText(text: string, l: ClassifiedLine): boolean {
