@@ -148,4 +148,13 @@ describe('entries', () => {
       ['1-3', '4-5', '6-8', '9-11'],
     );
   });
+
+  it('a line of hashtags in the middle of a signed post tags it; in a channel that closes posts with hashtags it ends them', () => {
+    const photos = 'ونشرت الرئاسة صوراً من اللقاء الذي جرى في قصر الشعب بدمشق بحضور وزير الخارجية.';
+    const signed = [MEETING, '15 آذار 2023', MEETING_BODY, '#سورية #إيران', photos, '@syria_now', TRANSPORT, '16 آذار 2023', TRANSPORT_BODY, '@syria_now'];
+    assert.deepStrictEqual(entriesOf(signed.join('\n')), [`1-6: ${MEETING} | 2023-03-15`, `7-10: ${TRANSPORT} | 2023-03-16`]);
+    const tagged = [MEETING, '15 آذار 2023', MEETING_BODY, '#سورية #إيران', TRANSPORT, '16 آذار 2023', TRANSPORT_BODY, '#سورية #النقل'];
+    assert.deepStrictEqual(entriesOf(tagged.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+  });
 });
+

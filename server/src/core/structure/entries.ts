@@ -9,7 +9,8 @@
  * - A file is *multi-entry* when it has post separators followed by more text: message headers, signature lines (`@channel`),
  *   hashtag-only lines, link introductions followed by their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
- *   (scrapes repeat blocks of a post) or opens with a reporting verb or a connective («وأضاف», «كما»). Inside a post,
+ *   (scrapes repeat blocks of a post) or opens with a reporting verb or a connective («وأضاف», «كما»). A hashtag line
+ *   is such a separator only in a file that closes its posts with hashtags (see hashtagLinesEndPosts). Inside a post,
  *   a short headline line with an event trigger (يستقبل، برقية، اتصالاً …) that follows body text starts a new entry
  *   even without a separator, when it opens like the titles of posts the separators start (else it is a sub-heading).
  * - A date line between a separator and the next post belongs to the post below it when the file's first post opens
@@ -23,7 +24,7 @@
  *   prevents the next line from starting one.
  */
 import { normalizeForMatch } from '../text/normalize';
-import { ClassifiedLine, isMessageLine, isTailHeading, isTelegramHeaderEnd, parseMarker } from './lineKinds';
+import { ClassifiedLine, isHashtagLine, isMessageLine, isTailHeading, isTelegramHeaderEnd, parseMarker } from './lineKinds';
 
 export interface EntrySpan {
   /** Line of the title (the first content line of a post, the headline of an article). */
@@ -137,6 +138,7 @@ function segmentPosts(
   /** Under a related-articles heading: the lines are links to other articles until the next post boundary. */
   let related = false;
   const datesOnTop = opensWithMetadata(lines, begin);
+  const hashtagsEndPosts = hashtagLinesEndPosts(text, lines, begin);
   /** Posts started by a short headline line without a separator (see keepSoftStartsLikeTitles). */
   const softStarts = new Set<EntrySpan>();
   /** Starts an entry at line i; `paragraphs` are those it holds so far (none for a message header). */
@@ -164,6 +166,11 @@ function segmentPosts(
       afterSeparator = false;
       forceNew = false;
       keepTogether = false;
+      continue;
+    }
+    if (!hashtagsEndPosts && isHashtagLine(text, l)) {
+      // The post's tags, in a file whose posts end with signatures: the post goes on below them.
+      if (current && !related) (current as EntrySpan).lastLine = i;
       continue;
     }
     if (l.kind === 'separator' || l.kind === 'url' || endsWithLink(lines, i)) {
@@ -244,6 +251,26 @@ function keepSoftStartsLikeTitles(entries: EntrySpan[], soft: Set<EntrySpan>, no
     else kept.push(e);
   }
   return kept;
+}
+
+/**
+ * Whether a line of hashtags ends a post: in a channel that closes its posts with them, yes; in one whose posts end
+ * with signatures, rules, message headers or links, the hashtags are a post's tags, which may stand in the middle of it
+ * («#سورية #إيران» under the first paragraph). The file says which: its other separators at least as many as the
+ * hashtag lines with text right below them.
+ */
+function hashtagLinesEndPosts(text: string, lines: ClassifiedLine[], begin: number): boolean {
+  let otherSeparators = 0;
+  let hashtagsBeforeText = 0;
+  for (let i = begin; i < lines.length; i++) {
+    const l = lines[i];
+    if (isHashtagLine(text, l)) {
+      let next = i + 1;
+      while (next < lines.length && lines[next].kind === 'blank') next++;
+      if (next < lines.length && lines[next].kind === 'content') hashtagsBeforeText++;
+    } else if (l.kind === 'separator' || l.kind === 'post-header' || endsWithLink(lines, i)) otherSeparators++;
+  }
+  return otherSeparators === 0 || otherSeparators < hashtagsBeforeText;
 }
 
 function continuesText(text: string, l: ClassifiedLine): boolean {

@@ -244,6 +244,11 @@ export function isTailHeading(text: string, c: ClassifiedLine): boolean {
   return c.kind === 'boilerplate' && TAIL_HEADING.test(text.slice(c.start, c.end));
 }
 
+/** True for a separator made of hashtags only («#سورية #إيران»), which tags a post rather than signs it. */
+export function isHashtagLine(text: string, c: ClassifiedLine): boolean {
+  return c.kind === 'separator' && c.words > 0 && text.charCodeAt(c.start) === 0x23; /* # */
+}
+
 /** True for a content line that is a whole message of a one-message-a-line export (it starts a post). */
 export function isMessageLine(text: string, c: ClassifiedLine): boolean {
   const first = text.charCodeAt(c.start);
