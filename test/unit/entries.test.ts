@@ -156,5 +156,16 @@ describe('entries', () => {
     const tagged = [MEETING, '15 آذار 2023', MEETING_BODY, '#سورية #إيران', TRANSPORT, '16 آذار 2023', TRANSPORT_BODY, '#سورية #النقل'];
     assert.deepStrictEqual(entriesOf(tagged.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
   });
+
+  it('a site\'s menu without bars, opened by its home link, is navigation above the headline, never the title', () => {
+    const headline = 'وزير الصحة يتفقد سير العمل في مشفى المواساة الجامعي';
+    const lead = 'دمشق، 15 آذار 2023 (سانا) - تفقد وزير الصحة سير العمل في مشفى المواساة الجامعي واستمع إلى شرح عن الخدمات.';
+    for (const menu of ['الرئيسية أخبار محلية عربي ودولي اقتصاد رياضة منوعات', 'الصفحة الرئيسية سياسة اقتصاد ثقافة']) {
+      assert.deepStrictEqual(entriesOf([menu, headline, lead].join('\n')), [`2-3: ${headline} | 2023-03-15`], menu);
+    }
+    // A headline that names a main road or square is text: «الرئيسية» after its noun.
+    const road = 'إغلاق الطرق الرئيسية في دمشق بسبب الثلوج';
+    assert.deepStrictEqual(entriesOf([road, lead].join('\n')), [`1-2: ${road} | 2023-03-15`]);
+  });
 });
 
