@@ -167,5 +167,14 @@ describe('entries', () => {
     const road = 'إغلاق الطرق الرئيسية في دمشق بسبب الثلوج';
     assert.deepStrictEqual(entriesOf([road, lead].join('\n')), [`1-2: ${road} | 2023-03-15`]);
   });
+
+  it('a dateline pushed under a subtitle and a byline still dates the article; a date deeper in that paragraph does not', () => {
+    const headline = 'بوتين مستقبلاً الأسد: علاقاتنا تتطور';
+    const subtitle = 'الرئيس الروسي يؤكد أن التبادل التجاري بين البلدين في ازدياد';
+    const dateline = 'دمشق، 15 آذار 2023 (سانا) - التقى الرئيس الروسي فلاديمير بوتين نظيره السوري بشار الأسد في الكرملين اليوم.';
+    assert.deepStrictEqual(entriesOf([headline, subtitle, 'كتب: محمد الأحمد', dateline].join('\n')), [`1-4: ${headline} | 2023-03-15`]);
+    const deep = 'افتتح وزير التجارة اليوم جناح المملكة في المعرض الدولي للبناء المقام في مركز دبي ويستمر إلى 28 نوفمبر 2013.';
+    assert.deepStrictEqual(entriesOf([headline, 'Next Previous', 'عين اليوم – دبي', deep].join('\n')), [`1-4: ${headline} | null`]);
+  });
 });
 
