@@ -176,5 +176,15 @@ describe('entries', () => {
     const deep = 'افتتح وزير التجارة اليوم جناح المملكة في المعرض الدولي للبناء المقام في مركز دبي ويستمر إلى 28 نوفمبر 2013.';
     assert.deepStrictEqual(entriesOf([headline, 'Next Previous', 'عين اليوم – دبي', deep].join('\n')), [`1-4: ${headline} | null`]);
   });
+
+  it('a range of days in the lead dates the entry by its first day; without a year it is a period, never an incomplete date', () => {
+    const headline = 'أخبار محلية متنوعة من المحافظات السورية';
+    const dated = [headline, 'يقام معرض دمشق الدولي من 15 إلى 20 آذار 2023 في مدينة المعارض.'].join('\n');
+    assert.deepStrictEqual(entriesOf(dated), [`1-2: ${headline} | 2023-03-15`]);
+    for (const period of ['المعرض يقام من 15 إلى 20 مارس في مدينة المعارض بدمشق', 'من 15 مارس إلى 20 نيسان يقام المعرض في دمشق']) {
+      const c = corpusOf([{ file: 'a.txt', text: [headline, period].join('\n') }]);
+      assert.deepStrictEqual(c.findings('a.txt').map((f) => f.code), ['undated-entry'], period);
+    }
+  });
 });
 

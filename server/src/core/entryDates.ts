@@ -56,6 +56,8 @@ export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpa
     let labelFrom = 0;
     for (const d of findDates(line)) {
       if (i === pushedDown && d.start > PARTIAL_DATELINE_CHARS) break;
+      // A range without a year («من 15 إلى 20 مارس») is a period the text talks about (a fair, a visit), not a dateline.
+      if (d.until && !d.iso) continue;
       const found = { start: l.start + d.start, end: l.start + d.end, text: d.text, iso: d.iso };
       const isUpdate = isMetadata.has(i) && UPDATE_LABEL.test(line.slice(labelFrom, d.start));
       labelFrom = d.end;

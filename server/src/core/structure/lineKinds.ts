@@ -222,7 +222,8 @@ function isRule(text: string, s: number, e: number): boolean {
 function isDateline(line: string): boolean {
   if (!/[0-9\u0660-\u0669\u06F0-\u06F9]/.test(line)) return false;
   const dates = findDates(line);
-  if (!dates.length) return false;
+  // A range of days («15 - 20 آذار 2023») is a period, not the day a text was published.
+  if (!dates.length || dates.some((d) => d.until)) return false;
   let rest = '';
   let at = 0;
   for (const d of dates) {
