@@ -308,6 +308,44 @@ describe('findDates', () => {
     });
   });
 
+  describe('ranges of days', () => {
+    /** A range as «text | first day | last day». */
+    function range(line: string): string[] {
+      return findDates(line).map((m) => {
+        const last = m.until ? `${m.until.year ?? '?'}-${m.until.month}-${m.until.day}` : 'none';
+        return `${m.text} | ${m.iso ?? `?-${m.month}-${m.day}`} | ${last}`;
+      });
+    }
+
+    it('one mention from the first day to the month, dated by the first day, in each way a range is written', () => {
+      assert.deepEqual(range('يقام المعرض من 15 إلى 20 مارس 2024'), ['15 إلى 20 مارس 2024 | 2024-03-15 | 2024-3-20']);
+      assert.deepEqual(range('بين 15 و20 مارس 2024'), ['15 و20 مارس 2024 | 2024-03-15 | 2024-3-20']);
+      assert.deepEqual(range('خلال الفترة 15-20 مارس 2024'), ['15-20 مارس 2024 | 2024-03-15 | 2024-3-20']);
+      assert.deepEqual(range('من 15 حتى 20 آذار 2023'), ['15 حتى 20 آذار 2023 | 2023-03-15 | 2023-3-20']);
+      assert.deepEqual(range('من ١٥ إلى ٢٠ مارس ٢٠٢٤'), ['١٥ إلى ٢٠ مارس ٢٠٢٤ | 2024-03-15 | 2024-3-20']);
+      assert.deepEqual(range('from 15 to 20 March 2024'), ['15 to 20 March 2024 | 2024-03-15 | 2024-3-20']);
+      assert.deepEqual(range('du 15 au 20 mars 2024'), ['15 au 20 mars 2024 | 2024-03-15 | 2024-3-20']);
+    });
+
+    it('without a year: one mention, the first day never a date of its own', () => {
+      assert.deepEqual(range('من 15 إلى 20 مارس'), ['15 إلى 20 مارس | ?-3-15 | ?-3-20']);
+      assert.deepEqual(range('يومي 15 و16 آذار'), ['15 و16 آذار | ?-3-15 | ?-3-16']);
+    });
+
+    it('over two months: the first date takes the year written after the second (the year before, across January)', () => {
+      assert.deepEqual(range('من 28 فبراير إلى 3 مارس 2024'), ['28 فبراير إلى 3 مارس 2024 | 2024-02-28 | 2024-3-3']);
+      assert.deepEqual(range('28 فبراير - 3 مارس 2024'), ['28 فبراير - 3 مارس 2024 | 2024-02-28 | 2024-3-3']);
+      assert.deepEqual(range('من 15 مارس إلى 20 مارس 2024'), ['15 مارس إلى 20 مارس 2024 | 2024-03-15 | 2024-3-20']);
+      assert.deepEqual(range('من 28 ديسمبر إلى 3 يناير 2024'), ['28 ديسمبر إلى 3 يناير 2024 | 2023-12-28 | 2024-1-3']);
+    });
+
+    it('is no range when the days go backwards, when «و» joins a count, or after a time', () => {
+      assert.deepEqual(range('15 مارس 2023 - 10 مارس 2023'), ['15 مارس 2023 | 2023-03-15 | none', '10 مارس 2023 | 2023-03-10 | none']);
+      assert.deepEqual(range('فاز الفريق 3 و20 مارس موعد المباراة التالية'), ['20 مارس | ?-3-20 | none']);
+      assert.deepEqual(range('الساعة 10:15 - 20 مارس'), ['20 مارس | ?-3-20 | none']);
+    });
+  });
+
   describe('Hijri dates', () => {
     it('returns both dates of an SPA dateline, converted with Umm al-Qura', () => {
       const line = 'بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس';

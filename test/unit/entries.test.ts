@@ -12,6 +12,9 @@ const MEETING = 'الرئيس الأسد يستقبل وزير الخارجية 
 const MEETING_BODY = 'تناول اللقاء العلاقات الثنائية بين البلدين والتطورات في المنطقة، وأكد الجانبان أهمية استمرار التنسيق.';
 const TRANSPORT = 'وزارة النقل تعلن تسيير خطوط نقل داخلي جديدة في دمشق وريفها.';
 const TRANSPORT_BODY = 'وأوضح مدير عام الشركة أن الخطوط الجديدة تخدم المناطق التي تشهد ضغطاً كبيراً على وسائل النقل.';
+/** A body paragraph long enough (15 words or more) for a short headline line after it to start a post. */
+const LONG_BODY =
+  'تناول اللقاء العلاقات الثنائية بين البلدين والتطورات في المنطقة، وأكد الجانبان أهمية استمرار التنسيق في المحافل الدولية.';
 
 describe('entries', () => {
   it('an Arabic link introduction followed by its link ends a post', () => {
@@ -124,4 +127,64 @@ describe('entries', () => {
     const bottom = [MEETING, MEETING_BODY, '🗓 الأربعاء 15.03.2023 | ⏰ 14:05', '@syria_now', TRANSPORT, TRANSPORT_BODY, '📆 التاريخ: 16-03-2023', '@syria_now'];
     assert.deepStrictEqual(entriesOf(bottom.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
   });
+
+  it('a short line with an event verb inside a signed post is a sub-heading: the post goes on to its signature', () => {
+    const subheading = 'وزير الخارجية يلتقي نظيره السوري فيصل المقداد';
+    const text = [
+      MEETING, '15 آذار 2023', LONG_BODY, subheading, TRANSPORT_BODY, '@syria_now',
+      'الرئيس الأسد يصدر مرسوماً بتشكيل الحكومة الجديدة.', '16 آذار 2023', LONG_BODY, '@syria_now',
+    ].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-6: ${MEETING} | 2023-03-15`, '7-10: الرئيس الأسد يصدر مرسوماً بتشكيل الحكومة الجديدة. | 2023-03-16']);
+  });
+
+  it('an unsigned post still ends where a headline opens like the posts the file\'s signatures start', () => {
+    const telegram = 'الرئيس الأسد في برقية تعزية إلى الرئيس الروسي:';
+    const text = [
+      MEETING, LONG_BODY, '@syrianpresidency', 'الرئيس الأسد يصدر مرسوماً بتشكيل الحكومة الجديدة.', LONG_BODY,
+      telegram, TRANSPORT_BODY, '@syrianpresidency', MEETING, LONG_BODY, '@syrianpresidency',
+    ].join('\n');
+    assert.deepStrictEqual(
+      entriesOf(text).map((e) => e.split(':')[0]),
+      ['1-3', '4-5', '6-8', '9-11'],
+    );
+  });
+
+  it('a line of hashtags in the middle of a signed post tags it; in a channel that closes posts with hashtags it ends them', () => {
+    const photos = 'ونشرت الرئاسة صوراً من اللقاء الذي جرى في قصر الشعب بدمشق بحضور وزير الخارجية.';
+    const signed = [MEETING, '15 آذار 2023', MEETING_BODY, '#سورية #إيران', photos, '@syria_now', TRANSPORT, '16 آذار 2023', TRANSPORT_BODY, '@syria_now'];
+    assert.deepStrictEqual(entriesOf(signed.join('\n')), [`1-6: ${MEETING} | 2023-03-15`, `7-10: ${TRANSPORT} | 2023-03-16`]);
+    const tagged = [MEETING, '15 آذار 2023', MEETING_BODY, '#سورية #إيران', TRANSPORT, '16 آذار 2023', TRANSPORT_BODY, '#سورية #النقل'];
+    assert.deepStrictEqual(entriesOf(tagged.join('\n')), [`1-4: ${MEETING} | 2023-03-15`, `5-8: ${TRANSPORT} | 2023-03-16`]);
+  });
+
+  it('a site\'s menu without bars, opened by its home link, is navigation above the headline, never the title', () => {
+    const headline = 'وزير الصحة يتفقد سير العمل في مشفى المواساة الجامعي';
+    const lead = 'دمشق، 15 آذار 2023 (سانا) - تفقد وزير الصحة سير العمل في مشفى المواساة الجامعي واستمع إلى شرح عن الخدمات.';
+    for (const menu of ['الرئيسية أخبار محلية عربي ودولي اقتصاد رياضة منوعات', 'الصفحة الرئيسية سياسة اقتصاد ثقافة']) {
+      assert.deepStrictEqual(entriesOf([menu, headline, lead].join('\n')), [`2-3: ${headline} | 2023-03-15`], menu);
+    }
+    // A headline that names a main road or square is text: «الرئيسية» after its noun.
+    const road = 'إغلاق الطرق الرئيسية في دمشق بسبب الثلوج';
+    assert.deepStrictEqual(entriesOf([road, lead].join('\n')), [`1-2: ${road} | 2023-03-15`]);
+  });
+
+  it('a dateline pushed under a subtitle and a byline still dates the article; a date deeper in that paragraph does not', () => {
+    const headline = 'بوتين مستقبلاً الأسد: علاقاتنا تتطور';
+    const subtitle = 'الرئيس الروسي يؤكد أن التبادل التجاري بين البلدين في ازدياد';
+    const dateline = 'دمشق، 15 آذار 2023 (سانا) - التقى الرئيس الروسي فلاديمير بوتين نظيره السوري بشار الأسد في الكرملين اليوم.';
+    assert.deepStrictEqual(entriesOf([headline, subtitle, 'كتب: محمد الأحمد', dateline].join('\n')), [`1-4: ${headline} | 2023-03-15`]);
+    const deep = 'افتتح وزير التجارة اليوم جناح المملكة في المعرض الدولي للبناء المقام في مركز دبي ويستمر إلى 28 نوفمبر 2013.';
+    assert.deepStrictEqual(entriesOf([headline, 'Next Previous', 'عين اليوم – دبي', deep].join('\n')), [`1-4: ${headline} | null`]);
+  });
+
+  it('a range of days in the lead dates the entry by its first day; without a year it is a period, never an incomplete date', () => {
+    const headline = 'أخبار محلية متنوعة من المحافظات السورية';
+    const dated = [headline, 'يقام معرض دمشق الدولي من 15 إلى 20 آذار 2023 في مدينة المعارض.'].join('\n');
+    assert.deepStrictEqual(entriesOf(dated), [`1-2: ${headline} | 2023-03-15`]);
+    for (const period of ['المعرض يقام من 15 إلى 20 مارس في مدينة المعارض بدمشق', 'من 15 مارس إلى 20 نيسان يقام المعرض في دمشق']) {
+      const c = corpusOf([{ file: 'a.txt', text: [headline, period].join('\n') }]);
+      assert.deepStrictEqual(c.findings('a.txt').map((f) => f.code), ['undated-entry'], period);
+    }
+  });
 });
+

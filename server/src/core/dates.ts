@@ -8,6 +8,8 @@
  * - Numeric dates (15/03/2023, 2023-03-15, «17 / 10 / 1436 هـ»), Hijri dates with a month name («25 شوال 1436 هـ»)
  *   and a Gregorian month name before the day («نوفمبر 22, 2026»): own regexes (./dates/ownPatterns); Hijri dates
  *   are converted to Gregorian (./dates/hijri: Umm al-Qura, tabular fallback).
+ * - Ranges of days («من 15 إلى 20 مارس 2024», «28 فبراير - 3 مارس 2024») are one mention dated by the first day
+ *   (./dates/ranges); chrono's own range merging is left out, as it dropped the last date and its year.
  * - Relative and vague expressions (اليوم، أمس، «قبل 18 عاماً», «عام 2005», a weekday or a time alone) are
  *   never returned: a mention needs a written day and a written month. Nor is a day and month that names a place, an
  *   event or a movement («مدينة 6 أكتوبر», «ثورة 25 يناير»).
@@ -19,6 +21,7 @@
 import * as chrono from 'chrono-node';
 import {
   type Candidate,
+  type DayOfRange,
   MAX_GREGORIAN_YEAR,
   MIN_GREGORIAN_YEAR,
   W,
@@ -41,6 +44,7 @@ import {
 import { type MappedText, normalizeForDates, replaceMapped } from './dates/normalize';
 import { runToEnd, type Steps } from './steps';
 import { findHijri, findJoinedMonthName, findMonthFirst, findNumeric, findShortYear } from './dates/ownPatterns';
+import { joinRanges } from './dates/ranges';
 
 export interface DateMention {
   /** UTF-16 offsets into the text given, [start, end). They land on the exact characters of the date expression in the untouched text. */
@@ -61,6 +65,11 @@ export interface DateMention {
    * not («في 10 رمضان»), year and iso are null and month/day are the Hijri month and day.
    */
   calendar: 'gregorian' | 'hijri';
+  /**
+   * The last day of a range of days («من 15 إلى 20 مارس 2024», «بين 15 و20 مارس», «15-20 مارس», «من 28 فبراير إلى 3
+   * مارس»): the mention covers the whole range and year/month/day/iso above are its first day.
+   */
+  until?: DayOfRange;
 }
 
 /** Fixed reference for chrono: only its implied (never trusted) components depend on it. */
@@ -158,7 +167,7 @@ function findInText(line: string): DateMention[] {
   findWithChrono(t, AR_MONTH_RE, AR_MONTH_ONE_RE, monthNameParsers.ar, found);
   findWithChrono(t, EN_MONTH_RE, EN_MONTH_ONE_RE, monthNameParsers.en, found);
   findWithChrono(t, FR_MONTH_RE, FR_MONTH_ONE_RE, monthNameParsers.fr, found);
-  return toMentions(line, mapped, dropNamedDates(t, found));
+  return toMentions(line, mapped, joinRanges(t, dropNamedDates(t, found)));
 }
 
 // ---- Gregorian dates with a month name (chrono) -----------------------------------------------------
@@ -172,7 +181,7 @@ function findInText(line: string): DateMention[] {
  * running them all cost 100 ms). A window costs about a quarter as much as with the whole configuration. Built on
  * first use.
  */
-function monthNameOnly(base: chrono.Chrono, monthName: RegExp, probes: string[]): LeanParser {
+function monthNameOnly(base: chrono.Chrono, monthName: RegExp, probes: string[], rangeProbe: string): LeanParser {
   let lean: chrono.Chrono | undefined;
   const namesMonth = (parser: chrono.Parser): boolean => {
     try {
@@ -193,12 +202,30 @@ function monthNameOnly(base: chrono.Chrono, monthName: RegExp, probes: string[])
       yield;
     }
     if (lean) return lean;
-    lean = base.clone();
+    const built = base.clone();
     // Should a future chrono read none of the probes alone, the whole configuration stays.
-    if (kept.length) lean.parsers = kept;
+    if (kept.length) built.parsers = kept;
+    built.refiners = withoutRangeMerging(built, rangeProbe);
+    if (lean) return lean;
+    lean = built;
     return lean;
   }
   return { get: () => lean ?? runToEnd(buildSteps()), buildSteps };
+}
+
+/**
+ * The refiners without the one that merges two dates into a range («28 فبراير - 3 مارس 2024»): chrono then keeps the
+ * first date alone, without the year written after the second, and drops the second. Both dates are kept, and
+ * ./dates/ranges joins them. Found by what it does: without it, the range probe reads as two dates.
+ */
+function withoutRangeMerging(c: chrono.Chrono, rangeProbe: string): chrono.Refiner[] {
+  if (c.parse(rangeProbe, REF).length !== 1) return c.refiners;
+  for (let k = 0; k < c.refiners.length; k++) {
+    const without = c.clone();
+    without.refiners = c.refiners.filter((_, j) => j !== k);
+    if (without.parse(rangeProbe, REF).length === 2) return without.refiners;
+  }
+  return c.refiners;
 }
 
 interface LeanParser {
@@ -208,10 +235,15 @@ interface LeanParser {
 }
 
 const monthNameParsers = {
-  ar: monthNameOnly(chrono.ar.strict, /مارس/u, ['15 مارس 2015', 'الخامس من مارس 2015']),
-  en: monthNameOnly(chrono.en.strict, /january/i, ['January 28, 2026', '28 January 2026', 'Jan. 28', '2026 January 28']),
+  ar: monthNameOnly(chrono.ar.strict, /مارس/u, ['15 مارس 2015', 'الخامس من مارس 2015'], '28 فبراير - 3 مارس 2015'),
+  en: monthNameOnly(
+    chrono.en.strict,
+    /january/i,
+    ['January 28, 2026', '28 January 2026', 'Jan. 28', '2026 January 28'],
+    '28 February - 3 March 2015',
+  ),
   // Built on the first French month name next to a number (a corpus without any never compiles it).
-  fr: monthNameOnly(chrono.fr.strict, /janvier/i, ['15 janvier 2015', '1er mars 2020']),
+  fr: monthNameOnly(chrono.fr.strict, /janvier/i, ['15 janvier 2015', '1er mars 2020'], '28 février au 3 mars 2015'),
 };
 
 /** Lines that take every path of the finder once: the first use of each pattern compiles it. */
@@ -288,7 +320,7 @@ function fromChrono(t: string, offset: number, r: chrono.ParsedResult, monthOneR
   const mm = monthOneRe.exec(seg);
   if (mm === null) return null;
   const month = start.get('month') ?? 0;
-  const day = start.get('day') ?? 0;
+  let day = start.get('day') ?? 0;
   if (gregorianMonthOf(mm[0]) !== month) return null;
   const monthStart = s + mm.index;
   let e = monthStart + mm[0].length;
@@ -331,6 +363,13 @@ function fromChrono(t: string, offset: number, r: chrono.ParsedResult, monthOneR
   const digitDay = DIGIT_DAY_BEFORE_MONTH_RE.exec(before);
   if (digitDay !== null) {
     s += digitDay.index;
+    // «15-20 مارس»: chrono reads a range and gives its first day; the mention starts at the day written before the
+    // month, which is its day (the range is joined in ./dates/ranges).
+    const written = parseInt(digitDay[0], 10);
+    if (written !== day) {
+      if (!isValidGregorian(year ?? 2000, month, written)) return null;
+      day = written;
+    }
   } else if (monthStart > s) {
     const lead = LEADING_PREPOSITION_RE.exec(before);
     if (lead !== null && lead[0].length < before.length) s += lead[0].length;
@@ -374,6 +413,7 @@ function toMentions(line: string, mapped: MappedText, found: Candidate[]): DateM
       day: c.day,
       iso: c.year === null ? null : `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)}`,
       calendar: c.calendar,
+      ...(c.until ? { until: c.until } : {}),
     });
   }
   return out;

@@ -1,8 +1,10 @@
 /**
  * The date of an entry. Looked for in labelled metadata lines anywhere in the entry (تاريخ النشر، a tweet's
- * attribution, a copied Telegram message's header), then in the title and the two lines after it (a dateline or «🗓 في 28 يناير»). Dates deeper in the
- * body are what the text talks about, not when it was published, and are ignored; so are the dates after a heading of
- * related articles or of comments (theirs, not the entry's), and a last-update date gives way to the publication date.
+ * attribution, a copied Telegram message's header), then in the title and the two lines after it (a dateline or «🗓 في
+ * 28 يناير»), and at the start of the next line when a subtitle and a byline pushed the first paragraph down. Dates
+ * deeper in the body are what the text talks about, not when it was published, and are ignored; so are the dates after
+ * a heading of related articles or of comments (theirs, not the entry's), and a last-update date gives way to the
+ * publication date.
  */
 import { ClassifiedLine, isTailHeading } from './structure/lineKinds';
 import type { EntrySpan } from './structure/entries';
@@ -17,7 +19,11 @@ export interface EntryDate {
 
 /** Lines after the title that may carry a dateline. */
 const LEAD_LINES = 2;
-/** A date without a year counts only this close to the start of a lead line. */
+/** A line of at most this many words under a title is a byline or a section's name («كتب: محمد الأحمد», «بقلم …»). */
+const BYLINE_MAX_WORDS = 6;
+/** A line of at least this many words is a paragraph of text, not a subtitle. */
+const PARAGRAPH_MIN_WORDS = 16;
+/** A date without a year counts only this close to the start of a lead line (any date, in a paragraph pushed down). */
 const PARTIAL_DATELINE_CHARS = 40;
 /** A label of a last update before a date: «آخر تحديث:», «تم التحديث», «Updated:», «Last modified». */
 const UPDATE_LABEL = /(?:[آا]خر\s+)?تحديث|Updated|Modified/iu;
@@ -33,10 +39,13 @@ export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpa
   const metadata: number[] = [];
   for (let i = e.firstLine; i <= last; i++) if (lines[i].kind === 'metadata' || lines[i].kind === 'post-header') metadata.push(i);
   const lead: number[] = [];
-  for (let i = e.titleLine; i <= last && lead.length <= LEAD_LINES; i++) {
-    if (lines[i].kind === 'content') lead.push(i);
-  }
+  let i = e.titleLine;
+  for (; i <= last && lead.length <= LEAD_LINES; i++) if (lines[i].kind === 'content') lead.push(i);
+  // Under a subtitle and a byline, the first paragraph is read for a dateline at its start only.
+  let pushedDown = -1;
+  if (bylinePushesLead(lines, lead)) for (; i <= last && pushedDown < 0; i++) if (lines[i].kind === 'content') pushedDown = i;
   const candidates = [...metadata, ...lead];
+  if (pushedDown >= 0) candidates.push(pushedDown);
   const isMetadata = new Set(metadata);
   let partial: EntryDate | null = null;
   let updated: EntryDate | null = null;
@@ -46,6 +55,9 @@ export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpa
     const line = text.slice(l.start, l.end);
     let labelFrom = 0;
     for (const d of findDates(line)) {
+      if (i === pushedDown && d.start > PARTIAL_DATELINE_CHARS) break;
+      // A range without a year («من 15 إلى 20 مارس») is a period the text talks about (a fair, a visit), not a dateline.
+      if (d.until && !d.iso) continue;
       const found = { start: l.start + d.start, end: l.start + d.end, text: d.text, iso: d.iso };
       const isUpdate = isMetadata.has(i) && UPDATE_LABEL.test(line.slice(labelFrom, d.start));
       labelFrom = d.end;
@@ -58,3 +70,15 @@ export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpa
   }
   return updated ?? partial;
 }
+
+/**
+ * True when the lines read after the title are a subtitle and a byline, not yet text («الرئيس الروسي يؤكد …», «كتب: محمد
+ * الأحمد»): they pushed the first paragraph, which opens with the dateline («دمشق، 15 آذار 2023 (سانا) - …»), one line
+ * down. Without a byline among them, or once a paragraph has been read, the lead ends as usual.
+ */
+function bylinePushesLead(lines: ClassifiedLine[], lead: number[]): boolean {
+  if (lead.length !== LEAD_LINES + 1) return false;
+  const under = lead.slice(1).map((i) => lines[i].words);
+  return under.every((w) => w < PARAGRAPH_MIN_WORDS) && under.some((w) => w <= BYLINE_MAX_WORDS);
+}
+

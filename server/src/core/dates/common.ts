@@ -9,6 +9,15 @@ export interface Candidate {
   month: number;
   day: number;
   calendar: 'gregorian' | 'hijri';
+  /** The last day of a range («من 15 إلى 20 مارس»): year/month/day above are its first (see ./ranges). */
+  until?: DayOfRange;
+}
+
+/** A day of a range; the year is null when the text gives none. */
+export interface DayOfRange {
+  year: number | null;
+  month: number;
+  day: number;
 }
 
 export const MIN_GREGORIAN_YEAR = 1900;

@@ -9,9 +9,10 @@
  * - A file is *multi-entry* when it has post separators followed by more text: message headers, signature lines (`@channel`),
  *   hashtag-only lines, link introductions followed by their URL, or an explicit `<!-- corpus-lint: entry -->` marker.
  *   After a separator the next content line starts a new entry, unless it repeats a paragraph of the current entry
- *   (scrapes repeat blocks of a post) or opens with a reporting verb or a connective («وأضاف», «كما»). Inside a post,
+ *   (scrapes repeat blocks of a post) or opens with a reporting verb or a connective («وأضاف», «كما»). A hashtag line
+ *   is such a separator only in a file that closes its posts with hashtags (see hashtagLinesEndPosts). Inside a post,
  *   a short headline line with an event trigger (يستقبل، برقية، اتصالاً …) that follows body text starts a new entry
- *   even without a separator.
+ *   even without a separator, when it opens like the titles of posts the separators start (else it is a sub-heading).
  * - A date line between a separator and the next post belongs to the post below it when the file's first post opens
  *   with one (dates on top), as a message header does, otherwise to the post above it (channels that sign, then
  *   date); either way the next content line starts a post.
@@ -23,7 +24,7 @@
  *   prevents the next line from starting one.
  */
 import { normalizeForMatch } from '../text/normalize';
-import { ClassifiedLine, isMessageLine, isTailHeading, isTelegramHeaderEnd, parseMarker } from './lineKinds';
+import { ClassifiedLine, isHashtagLine, isMessageLine, isTailHeading, isTelegramHeaderEnd, parseMarker } from './lineKinds';
 
 export interface EntrySpan {
   /** Line of the title (the first content line of a post, the headline of an article). */
@@ -137,6 +138,9 @@ function segmentPosts(
   /** Under a related-articles heading: the lines are links to other articles until the next post boundary. */
   let related = false;
   const datesOnTop = opensWithMetadata(lines, begin);
+  const hashtagsEndPosts = hashtagLinesEndPosts(text, lines, begin);
+  /** Posts started by a short headline line without a separator (see keepSoftStartsLikeTitles). */
+  const softStarts = new Set<EntrySpan>();
   /** Starts an entry at line i; `paragraphs` are those it holds so far (none for a message header). */
   const start = (i: number, paragraphs: Set<string>): void => {
     current = { titleLine: i, firstLine: i, lastLine: i };
@@ -164,6 +168,11 @@ function segmentPosts(
       keepTogether = false;
       continue;
     }
+    if (!hashtagsEndPosts && isHashtagLine(text, l)) {
+      // The post's tags, in a file whose posts end with signatures: the post goes on below them.
+      if (current && !related) (current as EntrySpan).lastLine = i;
+      continue;
+    }
     if (l.kind === 'separator' || l.kind === 'url' || endsWithLink(lines, i)) {
       if (current) afterSeparator = true;
       // A separator under a related-articles list closes the list, not the post above it.
@@ -188,6 +197,7 @@ function segmentPosts(
     }
     const norm = normOf(i);
     let startsNew = false;
+    let soft = false;
     if (awaitingTitle && l.kind === 'content') {
       (current as EntrySpan).titleLine = i;
       awaitingTitle = false;
@@ -195,9 +205,11 @@ function segmentPosts(
     else if (keepTogether) startsNew = false;
     else if (isMessageLine(text, l)) startsNew = true;
     else if (afterSeparator) startsNew = l.kind === 'content' && !currentParagraphs.has(norm) && !continuesText(text, l);
-    else startsNew = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
-    if (startsNew && l.kind === 'content') start(i, new Set([norm]));
-    else if (current) {
+    else startsNew = soft = l.kind === 'content' && bodyWords >= 15 && isSoftHeadline(text, l, norm);
+    if (startsNew && l.kind === 'content') {
+      start(i, new Set([norm]));
+      if (soft) softStarts.add(current as EntrySpan);
+    } else if (current) {
       (current as EntrySpan).lastLine = i;
       currentParagraphs.add(norm);
       if (l.kind === 'content') bodyWords = Math.max(bodyWords, l.words);
@@ -209,7 +221,56 @@ function segmentPosts(
     forceNew = false;
     keepTogether = false;
   }
-  return { entries, preamble, multiEntry: true };
+  return { entries: keepSoftStartsLikeTitles(entries, softStarts, normOf), preamble, multiEntry: true };
+}
+
+/** Posts whose title opens with these words (normalized) are the file's own kind of post: «الرئيس الأسد …». */
+const TITLE_OPENING_WORDS = 2;
+/** How many posts started by the file's separators must open that way. */
+const TITLE_OPENING_MIN_POSTS = 2;
+
+/**
+ * A short headline line with an event trigger starts a post without a separator (some channels leave a post
+ * unsigned) only when it opens like the titles of posts the file's own separators started («الرئيس #الأسد في برقية …»
+ * among posts that all open «الرئيس الأسد …»). Otherwise it is a sub-heading inside a post («فولودين يلتقي …»,
+ * «زيارة موسكو تفتح مرحلة جديدة»), and its post goes on: splitting there would leave the second half undated.
+ */
+function keepSoftStartsLikeTitles(entries: EntrySpan[], soft: Set<EntrySpan>, normOf: (line: number) => string): EntrySpan[] {
+  if (soft.size === 0) return entries;
+  const openingOf = (e: EntrySpan): string => normOf(e.titleLine).split(' ', TITLE_OPENING_WORDS).join(' ');
+  const hardOpenings = new Map<string, number>();
+  for (const e of entries) {
+    if (soft.has(e)) continue;
+    const o = openingOf(e);
+    hardOpenings.set(o, (hardOpenings.get(o) ?? 0) + 1);
+  }
+  const kept: EntrySpan[] = [];
+  for (const e of entries) {
+    const previous = kept[kept.length - 1];
+    if (previous && soft.has(e) && (hardOpenings.get(openingOf(e)) ?? 0) < TITLE_OPENING_MIN_POSTS) previous.lastLine = e.lastLine;
+    else kept.push(e);
+  }
+  return kept;
+}
+
+/**
+ * Whether a line of hashtags ends a post: in a channel that closes its posts with them, yes; in one whose posts end
+ * with signatures, rules, message headers or links, the hashtags are a post's tags, which may stand in the middle of it
+ * («#سورية #إيران» under the first paragraph). The file says which: its other separators at least as many as the
+ * hashtag lines with text right below them.
+ */
+function hashtagLinesEndPosts(text: string, lines: ClassifiedLine[], begin: number): boolean {
+  let otherSeparators = 0;
+  let hashtagsBeforeText = 0;
+  for (let i = begin; i < lines.length; i++) {
+    const l = lines[i];
+    if (isHashtagLine(text, l)) {
+      let next = i + 1;
+      while (next < lines.length && lines[next].kind === 'blank') next++;
+      if (next < lines.length && lines[next].kind === 'content') hashtagsBeforeText++;
+    } else if (l.kind === 'separator' || l.kind === 'post-header' || endsWithLink(lines, i)) otherSeparators++;
+  }
+  return otherSeparators === 0 || otherSeparators < hashtagsBeforeText;
 }
 
 function continuesText(text: string, l: ClassifiedLine): boolean {

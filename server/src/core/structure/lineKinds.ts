@@ -80,6 +80,11 @@ const TAIL_HEADING =
   /^[^\p{L}\p{N}]*(?:\d+\s*)?(?:[اإ]قرأ\s+[أا]يض[اً]+|(?:[أا]خبار|مواضيع|مقالات|مواد)\s+(?:ذات\s+صل[ةه]|متعلق[ةه]|مشابه[ةه])|قد\s+يهمك|التعليقات|تعليقات(?:\s+القراء)?|Related(?:\s+(?:articles|posts|news|stories))?|Read\s+also|See\s+also|Comments?)(?:\s*\(\d+\))?\s*[:：]?$/iu;
 /** A breadcrumb or menu: short segments joined by `|`, `»` or `>`. */
 const BREADCRUMB = /^[^|»>]{1,40}(?:\s[|»>]\s[^|»>]{1,40}){1,}$/;
+/**
+ * A site's menu written without bars, starting at its home link: «الرئيسية أخبار محلية عربي ودولي اقتصاد رياضة». «الرئيسية»
+ * ("main", feminine) cannot open a sentence or a headline: it needs a noun before it. No sentence punctuation follows.
+ */
+const HOME_MENU = /^(?:الصفحة\s+)?الرئيسية\s[^.،,:؛؟!«»"“”]+$/u;
 /** Publication-date labels (Arabic and English), after a bullet or an emoji («📆 التاريخ:», «* تاريخ النشر:»). */
 const DATE_LABEL =
   /^[^\p{L}\p{N}]*(?:تاريخ النشر|تاريخ الخبر|تاريخ الإضافة|التاريخ|تاريخ|نشر في|نُشر في|نشر بتاريخ|آخر تحديث|تم النشر|Published(?: on)?|Posted(?: on)?|Updated|Last updated|Date)\s*[:：]/iu;
@@ -186,7 +191,7 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';
     if (words <= 4 && TAIL_HEADING.test(line)) return 'boilerplate';
     if (words <= 12 && BOILERPLATE.some((re) => re.test(line))) return 'boilerplate';
-    if (words <= 12 && BREADCRUMB.test(line)) return 'boilerplate';
+    if (words <= 12 && (BREADCRUMB.test(line) || HOME_MENU.test(line))) return 'boilerplate';
   }
   return 'content';
 }
@@ -217,7 +222,8 @@ function isRule(text: string, s: number, e: number): boolean {
 function isDateline(line: string): boolean {
   if (!/[0-9\u0660-\u0669\u06F0-\u06F9]/.test(line)) return false;
   const dates = findDates(line);
-  if (!dates.length) return false;
+  // A range of days («15 - 20 آذار 2023») is a period, not the day a text was published.
+  if (!dates.length || dates.some((d) => d.until)) return false;
   let rest = '';
   let at = 0;
   for (const d of dates) {
@@ -242,6 +248,11 @@ export function isTelegramHeaderEnd(text: string, c: ClassifiedLine): boolean {
 /** True for the heading of a list of other articles or of comments (a boilerplate line, see TAIL_HEADING). */
 export function isTailHeading(text: string, c: ClassifiedLine): boolean {
   return c.kind === 'boilerplate' && TAIL_HEADING.test(text.slice(c.start, c.end));
+}
+
+/** True for a separator made of hashtags only («#سورية #إيران»), which tags a post rather than signs it. */
+export function isHashtagLine(text: string, c: ClassifiedLine): boolean {
+  return c.kind === 'separator' && c.words > 0 && text.charCodeAt(c.start) === 0x23; /* # */
 }
 
 /** True for a content line that is a whole message of a one-message-a-line export (it starts a post). */
