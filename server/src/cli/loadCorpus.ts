@@ -24,12 +24,12 @@ export function loadCorpus(paths: string[], options: { config?: string; context:
   try {
     const loaded = resolveConfig(paths, options.config);
     const d = { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude };
-    const split = discoverContext(options.context, discoverFiles(paths, d).files, d);
+    const split = discoverContext(options.context, discoverFiles(paths, d), d);
     for (const f of split.outside) io.stderr(`corpus-lint: ${f.display} is not part of the corpus (config include/exclude); left out\n`);
     const checked = new Set(split.checked.map((f) => f.display));
     const corpus = new Corpus({ config: loaded.config, incremental: false });
     const absolute = new Map<string, string>();
-    const skipped: { path: string; reason: string }[] = [];
+    const skipped = split.skipped.map((s) => ({ path: s.display, reason: s.reason }));
     const changed: { file: string; text: string }[] = [];
     const every = [...split.checked, ...split.context];
     readWhileAnalyzing(every, corpus, changed, skipped);

@@ -87,12 +87,15 @@ function check(args: CheckArgs, io: Io): number {
   }
   let discovered;
   let context;
+  // Entries the walk met but does not read (links, pipes, folders that cannot be listed): reported with the rest.
+  let unusable;
   try {
-    discovered = discoverFiles(args.paths, { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude });
-    const split = discoverContext(args.context, discovered.files, { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude });
+    const d = { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude };
+    const split = discoverContext(args.context, discoverFiles(args.paths, d), d);
     for (const f of split.outside) io.stderr(`corpus-lint: ${f.display} is not part of the corpus (config include/exclude); not checked\n`);
     discovered = { files: split.checked };
     context = split.context;
+    unusable = split.skipped;
   } catch (err) {
     if (err instanceof MissingPathError) {
       io.stderr(`corpus-lint: ${err.message}\n`);
@@ -101,7 +104,7 @@ function check(args: CheckArgs, io: Io): number {
     throw err;
   }
   const corpus = new Corpus({ config: loaded.config, incremental: false });
-  const skipped: { path: string; reason: string }[] = [];
+  const skipped = unusable.map((s) => ({ path: s.display, reason: s.reason }));
   const changed: { file: string; text: string; analysis?: FileModel }[] = [];
   const checked = new Set(discovered.files.map((f) => f.display));
   const everyFile = [...discovered.files, ...context];
@@ -195,7 +198,8 @@ function check(args: CheckArgs, io: Io): number {
       // Threads deliver files in any order: reports and messages keep the order of discovery.
       const order = new Map(everyFile.map((f, i) => [f.display, i]));
       changed.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-      skipped.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
+      // The walk's own skipped entries (not in the order) stay first, as in the other paths.
+      skipped.sort((a, b) => (order.get(a.path) ?? -1) - (order.get(b.path) ?? -1));
       for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
     }
   }

@@ -313,17 +313,23 @@ export class CorpusWorkspace {
     if (this.pending.size && !(await prepareDatesOnce())) return;
     this.flush();
 
-    const work: { root: Root; file: string }[] = [];
-    for (const root of roots) for (const file of await root.findFiles()) work.push({ root, file });
-    if (superseded()) return;
-    for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
-
-    for (const root of roots) root.corpus.beginLoad();
     let skipped = 0;
     const skip = (root: Root, file: string, reason: string): void => {
       skipped++;
-      this.log(`skipped ${root.describe(uriFromPath(file))}: ${reason}`);
+      this.log(`skipped ${root.describePath(file)}: ${reason}`);
     };
+    const work: { root: Root; file: string }[] = [];
+    const unusable: { root: Root; file: string; reason: string }[] = [];
+    for (const root of roots) {
+      const found = await root.findFiles();
+      for (const file of found.files) work.push({ root, file });
+      for (const u of found.unusable) unusable.push({ root, file: u.absolute, reason: u.reason });
+    }
+    if (superseded()) return;
+    for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
+    for (const u of unusable) skip(u.root, u.file, u.reason);
+
+    for (const root of roots) root.corpus.beginLoad();
     // Worker threads read and analyze a large root's files while this thread indexes what they deliver and keeps
     // answering; what they do not deliver is read and analyzed here, as without them.
     const delivered = new Set<string>();
@@ -407,7 +413,7 @@ export class CorpusWorkspace {
         this.log(`preparing the corpus-wide findings${root.label ? ` of ${root.label}` : ''} failed: ${errorText(err)}`);
       }
     }
-    this.log(`indexed ${work.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
+    this.log(`indexed ${work.length + unusable.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
   }
 
   /**
@@ -527,7 +533,9 @@ export class CorpusWorkspace {
       const configChanged = root.configure(settings);
       let filesChanged = false;
       if (root.folder) {
-        const wanted = new Set((await root.findFiles()).map(uriFromPath));
+        const found = await root.findFiles();
+        for (const u of found.unusable) this.log(`skipped ${root.describePath(u.absolute)}: ${u.reason}`);
+        const wanted = new Set(found.files.map(uriFromPath));
         for (const f of root.corpus.files()) {
           if (!wanted.has(f) && !this.documents.has(f)) {
             this.pending.set(f, null);
