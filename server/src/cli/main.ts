@@ -17,7 +17,8 @@ import { loadAcceptance } from './accept';
 import { runBaseline } from './baseline';
 import { absoluteLookup, discoverContext } from './context';
 import { runFixes } from './fix';
-import { readWhileAnalyzing, usageProblem } from './loadCorpus';
+import { printSkipped, readWhileAnalyzing, usageProblem } from './loadCorpus';
+import { quotePath } from './format/quotePath';
 import { runReport } from './reportCommand';
 import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
 import type { FindingSource } from './report';
@@ -92,7 +93,7 @@ function check(args: CheckArgs, io: Io): number {
   try {
     const d = { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude };
     const split = discoverContext(args.context, discoverFiles(args.paths, d), d);
-    for (const f of split.outside) io.stderr(`corpus-lint: ${f.display} is not part of the corpus (config include/exclude); not checked\n`);
+    for (const f of split.outside) io.stderr(`corpus-lint: ${quotePath(f.display)} is not part of the corpus (config include/exclude); not checked\n`);
     discovered = { files: split.checked };
     context = split.context;
     unusable = split.skipped;
@@ -133,7 +134,7 @@ function check(args: CheckArgs, io: Io): number {
   const readAlong = readFirst && !parallel && cacheDir === null && !args.shard && !args.mergeShards;
   if (readAlong) {
     readWhileAnalyzing(everyFile, corpus, changed, skipped);
-    for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+    printSkipped(skipped, io);
   } else if (readFirst) {
     for (const f of everyFile) {
       const read = asBytes ? readCorpusBytes(f.absolute) : readCorpusFile(f.absolute);
@@ -141,7 +142,7 @@ function check(args: CheckArgs, io: Io): number {
       else if ('bytes' in read) bytes.push({ file: f.display, bytes: read.bytes });
       else changed.push({ file: f.display, text: read.text });
     }
-    for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+    printSkipped(skipped, io);
   }
   if (args.shard) {
     const { index, count, dir } = args.shard;
@@ -200,7 +201,7 @@ function check(args: CheckArgs, io: Io): number {
       changed.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
       // The walk's own skipped entries (not in the order) stay first, as in the other paths.
       skipped.sort((a, b) => (order.get(a.path) ?? -1) - (order.get(b.path) ?? -1));
-      for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+      printSkipped(skipped, io);
     }
   }
   const files = (cached && asBytes ? bytes : changed).map((c) => c.file).filter((f) => checked.has(f));
