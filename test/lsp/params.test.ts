@@ -60,6 +60,10 @@ describe('language server: malformed params', function () {
     await client.waitFor(() => client.logs.find((l) => l.includes('textDocument/didChange ignored')), 'the log line');
     assert.ok(client.logs.includes('[server] textDocument/didChange ignored: params.contentChanges[1].range.start must be an object (got null)'));
     assert.deepEqual(await symbols(), before, 'the text is as it was');
+    // A malformed change of the workspace folders leaves them as they were.
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: null, removed: [] } });
+    await client.waitFor(() => client.logs.includes('[server] workspace/didChangeWorkspaceFolders ignored: params.event.added must be an array (got null)'), 'the log line');
+    assert.equal((await client.request<{ files: number }>('corpusLint/reindex', {})).files, 5);
     // A well-formed change afterwards is applied.
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: top, text: 'سطر جديد في أعلى الملف\n\n' }] });
     // (Messages are handled in order, and a request applies the changes before it.)

@@ -59,6 +59,9 @@ const atPosition = { textDocument, position };
 const contentChange: Check = (v, at) =>
   v && typeof v === 'object' && 'range' in v ? object({ range, text: string })(v, at) : object({ text: string })(v, at);
 
+const workspaceFolders = arrayOf(object({ uri: string, name: string }));
+const workspaceFoldersChange = object({ added: workspaceFolders, removed: workspaceFolders });
+
 /** The params of the requests and notifications whose handlers read them. */
 const PARAMS: Record<string, Check> = {
   'textDocument/hover': object(atPosition),
@@ -84,9 +87,8 @@ const PARAMS: Record<string, Check> = {
   'textDocument/didClose': object({ textDocument }),
   'workspace/didChangeWatchedFiles': object({ changes: arrayOf(object({ uri: string, type: uinteger })) }),
   'workspace/didChangeConfiguration': object({}),
-  'workspace/didChangeWorkspaceFolders': object({
-    event: object({ added: arrayOf(object({ uri: string, name: string })), removed: arrayOf(object({ uri: string, name: string })) }),
-  }),
+  // Its handler is given the params' `event` (the library unwraps it): that is what is checked, and named.
+  'workspace/didChangeWorkspaceFolders': (v, at) => workspaceFoldersChange(v, `${at}.event`),
 };
 
 /** What is wrong with a message's params (`params.position.line must be …`), or null when they fit its method. */
