@@ -67,6 +67,21 @@ describe('language server: links, pipes and unlistable folders in the workspace'
     assert.ok(client.logs.includes('[server] indexed 5 files in 2 roots, skipped 5'), client.logs.join('\n'));
   });
 
+  it('a link that appears later, reported by the file watcher, is not followed either', async () => {
+    const corpus = oddWorkspace();
+    const { client, dispose } = inProcess();
+    trackSession({ client, corpus, dispose });
+    await client.initialize(corpus.dir);
+    await client.indexed();
+    fs.symlinkSync(SEED.s002, corpus.path('late.txt'));
+    const uri = corpus.uri('late.txt');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+    await client.waitFor(() => client.logs.includes('[server] skipped late.txt: symbolic link, not followed'), 'the note');
+    // Not in the corpus (a request applies the pending changes first): no symbols, no diagnostics.
+    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.equal(client.diagnostics.get(uri), undefined);
+  });
+
   it('names a folder it cannot list (run as a user the permissions bind)', async function () {
     const corpus = new TempCorpus({ 'locked/inside.txt': 'نص' });
     try {

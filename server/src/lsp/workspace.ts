@@ -9,6 +9,7 @@ import type { VariantDecision } from '../core/names/variants';
 import { CONFIG_FILE_NAMES } from '../core/config';
 import { ReadResult, readTextFileSync, textLooksBinary } from '../node/readText';
 import { findNestedConfigFolders, Root, Settings } from './roots';
+import { isSymbolicLink, LINK_NOT_FOLLOWED } from '../node/corpusGlob';
 import { canonicalUri, isInside, pathFromUri, uriFromPath } from './uris';
 import { yieldToLoop } from './loop';
 import type { FileModel } from '../core/file';
@@ -169,6 +170,11 @@ export class CorpusWorkspace {
     if (!p) return null;
     const root = this.rootOf(uri);
     if (!root.matches(p)) return null;
+    // As the walk of the folder: a link is not followed, whether a watcher reports it or a document is closed.
+    if (isSymbolicLink(p)) {
+      this.log(`skipped ${root.describe(uri)}: ${LINK_NOT_FOLLOWED}`);
+      return null;
+    }
     const read = readTextFileSync(p, { maxBytes: root.rootConfig.maxBytes });
     if ('reason' in read) {
       this.log(`skipped ${root.describe(uri)}: ${read.reason}`);

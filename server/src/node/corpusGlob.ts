@@ -24,6 +24,18 @@ export interface GlobbedCorpus {
   unusable: UnusableEntry[];
 }
 
+/** Why a link to a file (or to a pipe, a device) is not read. */
+export const LINK_NOT_FOLLOWED = 'symbolic link, not followed';
+
+/** True when the path itself is a symbolic link (a host told of a single file checks this as the walk does). */
+export function isSymbolicLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** Folders never walked, whatever the globs say. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
@@ -80,7 +92,7 @@ function watchWalk(folder: string) {
         linkedFolders.add(absolute);
         out[i] = plainEntry(e.name, true);
       } else {
-        special.set(absolute, target ? 'symbolic link, not followed' : 'symbolic link to a missing target, not followed');
+        special.set(absolute, target ? LINK_NOT_FOLLOWED : 'symbolic link to a missing target, not followed');
         out[i] = plainEntry(e.name, false);
       }
     }
