@@ -41,4 +41,31 @@ describe('cli --cache', () => {
     assert.strictEqual(r.status, 0, r.stderr);
     assert.match(r.stdout, /duplicate-paragraph/);
   });
+
+  it('a cache folder that cannot be made (under /proc) is a one-line note and the check runs without it, at once', function () {
+    if (!fs.existsSync('/proc/self')) this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-cache-'));
+    fs.copyFileSync(path.join(SEEDS_DIR, '002_59ed37bba01cb0ba.txt'), path.join(dir, 'a.txt'));
+    const plain = run(['check', dir]);
+    // Node's recursive mkdir looped forever there: a hang is killed (status null) rather than left running.
+    const r = spawnSync(process.execPath, [CLI, 'check', dir, '--cache-location', '/proc/self/cachedir/x'], { encoding: 'utf8', timeout: 20000 });
+    assert.strictEqual(r.status, plain.status, r.stderr);
+    assert.strictEqual(r.stdout, plain.stdout);
+    assert.strictEqual(r.stderr, "corpus-lint: cache not written: ENOENT: no such file or directory, mkdir '/proc/self/cachedir'\n");
+  });
+
+  it('so are the other generated files: a baseline, a report, a shard under /proc are an error (exit 2) at once', function () {
+    if (!fs.existsSync('/proc/self')) this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-cache-'));
+    fs.copyFileSync(path.join(SEEDS_DIR, '002_59ed37bba01cb0ba.txt'), path.join(dir, 'a.txt'));
+    for (const args of [
+      ['baseline', dir, '--output', '/proc/self/made/b.json'],
+      ['report', dir, '--output', '/proc/self/made/r.html'],
+      ['check', dir, '--shard', '1/2', '--shard-dir', '/proc/self/made'],
+    ]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 20000 });
+      assert.strictEqual(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /^corpus-lint: cannot write .*ENOENT\n$/);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { buildReport, Report } from '../../server/src/cli/report';
 import { fileJson, formatJson, jsonChunks } from '../../server/src/cli/format/json';
 import { formatText, textChunks } from '../../server/src/cli/format/text';
+import { formatSarif } from '../../server/src/cli/format/sarif';
 import { entitiesJson, entitiesJsonChunks } from '../../server/src/cli/entities';
 import { corpusOf, readSeeds } from '../helpers/fixture';
 
@@ -41,5 +42,24 @@ describe('output formats written in pieces', () => {
     assert.equal(last[0], 'broken.txt  skipped: invalid UTF-8 at byte 3');
     assert.match(last[1], /^5 files, 15 entries: 0 errors, \d+ warnings, \d+ information, 0 hints \(1 skipped\)$/);
     assert.equal(formatText(report), pieces.join(''));
+  });
+
+  it('SARIF: a skipped file is a warning notification of the run (not seen by code scanning); none, no invocation', () => {
+    const run = JSON.parse(formatSarif(seedReport(), '0.0.0')).runs[0];
+    assert.deepEqual(run.invocations, [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            level: 'warning',
+            message: { text: 'skipped: invalid UTF-8 at byte 3' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.txt' } } }],
+          },
+        ],
+      },
+    ]);
+    const files = readSeeds();
+    const clean = buildReport(corpusOf(files), files.map((f) => f.file), [], { quiet: false });
+    assert.equal('invocations' in JSON.parse(formatSarif(clean, '0.0.0')).runs[0], false);
   });
 });

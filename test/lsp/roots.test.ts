@@ -26,7 +26,7 @@ describe('root files', () => {
       fs.writeFileSync(path.join(dir, 'corpus-lint.json'), JSON.stringify({ include: ['**/*.txt'], exclude: ['old/**'] }));
       const root = new Root(dir, '', {});
       root.nested = [path.join(dir, 'nested')];
-      const found = await root.findFiles();
+      const found = (await root.findFiles()).files;
       const expected = walk(dir).filter((f) => root.matches(f)).sort();
       assert.deepEqual(found, expected);
       assert.deepEqual(

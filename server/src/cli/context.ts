@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { Discovery, discoverFiles } from './files';
+import { Discovered, Discovery, discoverFiles, SkippedEntry } from './files';
 
 export interface FoundFile {
   display: string;
@@ -20,10 +20,13 @@ export interface ContextSplit {
   context: FoundFile[];
   /** Named files left out because the config's globs do not select them. */
   outside: FoundFile[];
+  /** Entries of the named and the context folders that are not read (links, pipes, unlistable folders), once each. */
+  skipped: SkippedEntry[];
 }
 
-export function discoverContext(paths: string[], named: FoundFile[], d: Discovery): ContextSplit {
-  if (!paths.length) return { checked: named, context: [], outside: [] };
+export function discoverContext(paths: string[], discovered: Discovered, d: Discovery): ContextSplit {
+  const named = discovered.files;
+  if (!paths.length) return { checked: named, context: [], outside: [], skipped: discovered.skipped };
   const included = picomatch(d.include, { dot: true });
   const excluded = picomatch(d.exclude.length ? d.exclude : ['\u0000'], { dot: true });
   const inCorpus = (abs: string) => {
@@ -33,8 +36,12 @@ export function discoverContext(paths: string[], named: FoundFile[], d: Discover
   const checked = named.filter((f) => inCorpus(f.absolute));
   const outside = named.filter((f) => !inCorpus(f.absolute));
   const seen = new Set(named.map((f) => f.absolute));
-  const context = discoverFiles(paths, d).files.filter((f) => !seen.has(f.absolute));
-  return { checked, context, outside };
+  const around = discoverFiles(paths, d);
+  const context = around.files.filter((f) => !seen.has(f.absolute));
+  // Once each, and not a named file (a link named on the command line is read through).
+  const skippedAlready = new Set(discovered.skipped.map((s) => s.absolute));
+  const skipped = [...discovered.skipped, ...around.skipped.filter((s) => !skippedAlready.has(s.absolute) && !seen.has(s.absolute))];
+  return { checked, context, outside, skipped };
 }
 
 /** Maps file keys (display paths) back to their paths on disk. */

@@ -2,6 +2,7 @@
  * Unified diffs of whole texts (for `check --fix-dry-run`): Myers' O(ND) line diff on the part between the common
  * prefix and suffix, printed with three lines of context, applicable with `git apply` or `patch -p1`.
  */
+import { quotePath } from './format/quotePath';
 
 /** Lines of a text as patch tools see them: split after each `\n` (a `\r` before it stays part of the line). */
 function splitLines(text: string): string[] {
@@ -81,7 +82,8 @@ function diffLines(a: string[], b: string[]): Op[] {
 export function unifiedDiff(file: string, before: string, after: string, context = 3): string {
   if (before === after) return '';
   const ops = diffLines(splitLines(before), splitLines(after));
-  const out: string[] = [`--- a/${file}\n`, `+++ b/${file}\n`];
+  // A name with a tab, a newline or a quote is C-quoted as git writes it, prefix included («--- "a/tab\tx.txt"»).
+  const out: string[] = [`--- ${quotePath(`a/${file}`)}\n`, `+++ ${quotePath(`b/${file}`)}\n`];
   let i = 0;
   while (i < ops.length) {
     while (i < ops.length && ops[i].kind === ' ') i++;

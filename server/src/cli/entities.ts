@@ -11,6 +11,7 @@ import type { EntitiesArgs, RegistryArgs } from './args';
 import { loadCorpus, LoadedCorpus } from './loadCorpus';
 import type { Io } from './main';
 import { prettyJsonArray, writeChunks } from './output';
+import { quotePath } from './format/quotePath';
 
 /** The JSON shape (version 1): ranges as in `check` (0-based lines, UTF-16 characters). */
 export interface EntitiesJson {
@@ -160,7 +161,7 @@ export function entitiesText(snapshot: PeopleSnapshot, listed: Set<string>): str
     const when = e.date ?? (e.dateText ? `${e.dateText} (no year)` : 'undated');
     const at = e.place ? ` in ${e.place}` : '';
     out.push(`  ${when}  ${e.type}${at}: ${e.participants.map(name).join('، ')}  «${e.title}»  [${e.id}]`);
-    for (const r of e.reports) if (listed.has(r.file)) out.push(`    ${r.file}:${r.range.start.line + 1}`);
+    for (const r of e.reports) if (listed.has(r.file)) out.push(`    ${quotePath(r.file)}:${r.range.start.line + 1}`);
   }
   out.push('');
   return out.join('\n');

@@ -10,6 +10,7 @@ import type { Finding, TextEdit } from '../core/types';
 import { indexLines, offsetAt } from '../core/text/lines';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { unifiedDiff } from './diff';
+import { quotePath } from './format/quotePath';
 
 /** More passes than any real file needs: a fix can only reveal another (a replacement making two copies equal). */
 const MAX_PASSES = 10;
@@ -177,7 +178,7 @@ export function runFixes(
     return fixed.length ? 1 : 0;
   }
   const r = writeFixes(corpus, fixed, absoluteOf);
-  for (const s of r.skipped) io.stderr(`corpus-lint: ${s.file}: ${s.reason}\n`);
+  for (const s of r.skipped) io.stderr(`corpus-lint: ${quotePath(s.file)}: ${s.reason}\n`);
   if (fixed.length) {
     const n = r.written.reduce((k, f) => k + f.fixes, 0);
     io.stderr(`corpus-lint: applied ${n} fix${n === 1 ? '' : 'es'} in ${r.written.length} file${r.written.length === 1 ? '' : 's'}\n`);

@@ -9,6 +9,7 @@ import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusFile } from 
 import { readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
 import { discoverContext } from './context';
 import type { Io } from './main';
+import { escapeControls, quotePath } from './format/quotePath';
 
 export interface LoadedCorpus {
   loaded: LoadedConfig;
@@ -24,17 +25,17 @@ export function loadCorpus(paths: string[], options: { config?: string; context:
   try {
     const loaded = resolveConfig(paths, options.config);
     const d = { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude };
-    const split = discoverContext(options.context, discoverFiles(paths, d).files, d);
-    for (const f of split.outside) io.stderr(`corpus-lint: ${f.display} is not part of the corpus (config include/exclude); left out\n`);
+    const split = discoverContext(options.context, discoverFiles(paths, d), d);
+    for (const f of split.outside) io.stderr(`corpus-lint: ${quotePath(f.display)} is not part of the corpus (config include/exclude); left out\n`);
     const checked = new Set(split.checked.map((f) => f.display));
     const corpus = new Corpus({ config: loaded.config, incremental: false });
     const absolute = new Map<string, string>();
-    const skipped: { path: string; reason: string }[] = [];
+    const skipped = split.skipped.map((s) => ({ path: s.display, reason: s.reason }));
     const changed: { file: string; text: string }[] = [];
     const every = [...split.checked, ...split.context];
     readWhileAnalyzing(every, corpus, changed, skipped);
     for (const f of every) absolute.set(f.display, f.absolute);
-    for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+    printSkipped(skipped, io);
     const files = changed.map((c) => c.file).filter((f) => checked.has(f));
     return { loaded, corpus, files, absoluteOf: (f) => absolute.get(f) ?? f, skipped };
   } catch (err) {
@@ -72,6 +73,11 @@ export function readWhileAnalyzing(
   } finally {
     reader?.close();
   }
+}
+
+/** The notes on stderr of the files skipped, one line each whatever their names. */
+export function printSkipped(skipped: { path: string; reason: string }[], io: Io): void {
+  for (const s of skipped) io.stderr(`corpus-lint: skipped ${quotePath(s.path)}: ${escapeControls(s.reason)}\n`);
 }
 
 /** Prints a config, path or accepted-findings problem (exit code 2); rethrows anything else. */

@@ -17,7 +17,8 @@ import { loadAcceptance } from './accept';
 import { runBaseline } from './baseline';
 import { absoluteLookup, discoverContext } from './context';
 import { runFixes } from './fix';
-import { readWhileAnalyzing, usageProblem } from './loadCorpus';
+import { printSkipped, readWhileAnalyzing, usageProblem } from './loadCorpus';
+import { quotePath } from './format/quotePath';
 import { runReport } from './reportCommand';
 import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
 import type { FindingSource } from './report';
@@ -87,12 +88,15 @@ function check(args: CheckArgs, io: Io): number {
   }
   let discovered;
   let context;
+  // Entries the walk met but does not read (links, pipes, folders that cannot be listed): reported with the rest.
+  let unusable;
   try {
-    discovered = discoverFiles(args.paths, { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude });
-    const split = discoverContext(args.context, discovered.files, { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude });
-    for (const f of split.outside) io.stderr(`corpus-lint: ${f.display} is not part of the corpus (config include/exclude); not checked\n`);
+    const d = { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude };
+    const split = discoverContext(args.context, discoverFiles(args.paths, d), d);
+    for (const f of split.outside) io.stderr(`corpus-lint: ${quotePath(f.display)} is not part of the corpus (config include/exclude); not checked\n`);
     discovered = { files: split.checked };
     context = split.context;
+    unusable = split.skipped;
   } catch (err) {
     if (err instanceof MissingPathError) {
       io.stderr(`corpus-lint: ${err.message}\n`);
@@ -101,7 +105,7 @@ function check(args: CheckArgs, io: Io): number {
     throw err;
   }
   const corpus = new Corpus({ config: loaded.config, incremental: false });
-  const skipped: { path: string; reason: string }[] = [];
+  const skipped = unusable.map((s) => ({ path: s.display, reason: s.reason }));
   const changed: { file: string; text: string; analysis?: FileModel }[] = [];
   const checked = new Set(discovered.files.map((f) => f.display));
   const everyFile = [...discovered.files, ...context];
@@ -130,7 +134,7 @@ function check(args: CheckArgs, io: Io): number {
   const readAlong = readFirst && !parallel && cacheDir === null && !args.shard && !args.mergeShards;
   if (readAlong) {
     readWhileAnalyzing(everyFile, corpus, changed, skipped);
-    for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+    printSkipped(skipped, io);
   } else if (readFirst) {
     for (const f of everyFile) {
       const read = asBytes ? readCorpusBytes(f.absolute) : readCorpusFile(f.absolute);
@@ -138,7 +142,7 @@ function check(args: CheckArgs, io: Io): number {
       else if ('bytes' in read) bytes.push({ file: f.display, bytes: read.bytes });
       else changed.push({ file: f.display, text: read.text });
     }
-    for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+    printSkipped(skipped, io);
   }
   if (args.shard) {
     const { index, count, dir } = args.shard;
@@ -195,8 +199,9 @@ function check(args: CheckArgs, io: Io): number {
       // Threads deliver files in any order: reports and messages keep the order of discovery.
       const order = new Map(everyFile.map((f, i) => [f.display, i]));
       changed.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-      skipped.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
-      for (const s of skipped) io.stderr(`corpus-lint: skipped ${s.path}: ${s.reason}\n`);
+      // The walk's own skipped entries (not in the order) stay first, as in the other paths.
+      skipped.sort((a, b) => (order.get(a.path) ?? -1) - (order.get(b.path) ?? -1));
+      printSkipped(skipped, io);
     }
   }
   const files = (cached && asBytes ? bytes : changed).map((c) => c.file).filter((f) => checked.has(f));

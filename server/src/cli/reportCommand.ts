@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { fixedEntries, applyBaseline } from '../core/baseline';
 import { applyIgnoreFile } from '../core/ignoreFile';
 import { loadBaselineFile, loadIgnoreFile, relativeKey } from '../node/acceptedFindings';
+import { makeFolders } from '../node/atomicWrite';
 import type { ReportArgs } from './args';
 import { loadCorpus, usageProblem } from './loadCorpus';
 import type { Io } from './main';
@@ -72,7 +73,7 @@ export function runReport(args: ReportArgs, io: Io, version: string): number {
     return 0;
   }
   try {
-    fs.mkdirSync(path.dirname(path.resolve(args.output)), { recursive: true });
+    makeFolders(path.dirname(path.resolve(args.output)));
     fs.writeFileSync(args.output, html);
   } catch (err) {
     io.stderr(`corpus-lint: cannot write ${args.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { globCorpus } from '../node/corpusGlob';
 import { Corpus } from '../core/corpus';
 import { CONFIG_FILE_NAMES, ConfigError, CorpusConfig, defaultConfig, mergeConfig, parseConfigText, PartialConfig } from '../core/config';
 import { isRuleCode } from '../core/rules/catalog';
@@ -218,6 +219,11 @@ export class Root {
     return this.label ? `${this.label}/${rel}` : rel;
   }
 
+  /** An entry on disk as shown in messages; the root folder itself by its path (relative to itself it is empty). */
+  describePath(fsPath: string): string {
+    return fsPath === this.folder ? fsPath : this.describe(uriFromPath(fsPath));
+  }
+
   /** True when a file on disk is a corpus file of this root by its globs. */
   matches(fsPath: string): boolean {
     if (!this.folder || !isInside(this.folder, fsPath)) return false;
@@ -230,16 +236,13 @@ export class Root {
     return this.included(rel) && !this.excluded(rel);
   }
 
-  /** The corpus files of this root on disk (absolute paths, sorted). */
-  async findFiles(): Promise<string[]> {
-    if (!this.folder) return [];
-    const found = await glob(this.config.include, {
-      cwd: this.folder,
-      ignore: ['**/node_modules/**', '**/.git/**'],
-      dot: false,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-    });
+  /**
+   * The corpus files of this root on disk (absolute paths, sorted), and the entries the globs met that are not read
+   * (links, pipes, devices, folders that cannot be listed: see node/corpusGlob.ts), for the server to say so.
+   */
+  async findFiles(): Promise<{ files: string[]; unusable: { absolute: string; reason: string }[] }> {
+    if (!this.folder) return { files: [], unusable: [] };
+    const { files: found, unusable: met } = await globCorpus(this.folder, this.config.include);
     // Matched in slices: tens of thousands of paths take a while, and the message loop runs meanwhile. A path the glob
     // found is already relative to the folder and inside it: it is matched as it is (`matches` would compute it again,
     // twice, from the absolute path).
@@ -254,7 +257,11 @@ export class Root {
       }
     }
     await slices.pause();
-    return files.sort();
+    // A file the globs matched, or a folder they would have walked, unless excluded or a nested root's.
+    const unusable = met.filter((u) =>
+      u.folder ? !this.excluded(u.rel) && !this.nested.some((n) => isInside(n, u.absolute)) : this.matchesInside(u.rel, u.absolute),
+    );
+    return { files: files.sort(), unusable: unusable.map((u) => ({ absolute: u.absolute, reason: u.reason })) };
   }
 }
 

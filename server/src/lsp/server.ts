@@ -46,6 +46,7 @@ import { lensSignature, PeopleBuilds, peopleMessage, peoplePercent } from './peo
 import { type PeopleBuildProgress, PeopleSnapshot } from '../core/people/index';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { settledWithin, type Slices } from './loop';
+import { invalidParams } from './params';
 
 declare const CORPUS_LINT_VERSION: string | undefined;
 /** The package version, defined by the bundler (esbuild.js); `0.0.0-dev` when run from the sources. */
@@ -313,6 +314,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   ): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
     return async (params, token) => {
       try {
+        // Malformed params are the client's error, said at once (before waiting for the index), never a crash.
+        const problem = invalidParams(method, params);
+        if (problem) return new ResponseError(ErrorCodes.InvalidParams, `Corpus Lint: ${method}: ${problem}`);
         options.beforeRequest?.(method);
         // Cross-file answers need the whole corpus: wait for a running indexing.
         if (o.wholeCorpus) {
@@ -334,6 +338,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function notification<P>(method: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
     return (params) => {
       try {
+        const problem = invalidParams(method, params);
+        if (problem) {
+          logError(`${method} ignored: ${problem}`);
+          return;
+        }
         const r = handler(params);
         if (r) r.catch((err: unknown) => logError(`${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
       } catch (err) {

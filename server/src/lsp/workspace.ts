@@ -9,6 +9,7 @@ import type { VariantDecision } from '../core/names/variants';
 import { CONFIG_FILE_NAMES } from '../core/config';
 import { ReadResult, readTextFileSync, textLooksBinary } from '../node/readText';
 import { findNestedConfigFolders, Root, Settings } from './roots';
+import { isSymbolicLink, LINK_NOT_FOLLOWED } from '../node/corpusGlob';
 import { canonicalUri, isInside, pathFromUri, uriFromPath } from './uris';
 import { yieldToLoop } from './loop';
 import type { FileModel } from '../core/file';
@@ -169,6 +170,11 @@ export class CorpusWorkspace {
     if (!p) return null;
     const root = this.rootOf(uri);
     if (!root.matches(p)) return null;
+    // As the walk of the folder: a link is not followed, whether a watcher reports it or a document is closed.
+    if (isSymbolicLink(p)) {
+      this.log(`skipped ${root.describe(uri)}: ${LINK_NOT_FOLLOWED}`);
+      return null;
+    }
     const read = readTextFileSync(p, { maxBytes: root.rootConfig.maxBytes });
     if ('reason' in read) {
       this.log(`skipped ${root.describe(uri)}: ${read.reason}`);
@@ -313,17 +319,23 @@ export class CorpusWorkspace {
     if (this.pending.size && !(await prepareDatesOnce())) return;
     this.flush();
 
-    const work: { root: Root; file: string }[] = [];
-    for (const root of roots) for (const file of await root.findFiles()) work.push({ root, file });
-    if (superseded()) return;
-    for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
-
-    for (const root of roots) root.corpus.beginLoad();
     let skipped = 0;
     const skip = (root: Root, file: string, reason: string): void => {
       skipped++;
-      this.log(`skipped ${root.describe(uriFromPath(file))}: ${reason}`);
+      this.log(`skipped ${root.describePath(file)}: ${reason}`);
     };
+    const work: { root: Root; file: string }[] = [];
+    const unusable: { root: Root; file: string; reason: string }[] = [];
+    for (const root of roots) {
+      const found = await root.findFiles();
+      for (const file of found.files) work.push({ root, file });
+      for (const u of found.unusable) unusable.push({ root, file: u.absolute, reason: u.reason });
+    }
+    if (superseded()) return;
+    for (const root of roots) for (const p of root.rootConfig.problems) this.log(`config ${p.file}: ${p.message}`);
+    for (const u of unusable) skip(u.root, u.file, u.reason);
+
+    for (const root of roots) root.corpus.beginLoad();
     // Worker threads read and analyze a large root's files while this thread indexes what they deliver and keeps
     // answering; what they do not deliver is read and analyzed here, as without them.
     const delivered = new Set<string>();
@@ -407,7 +419,7 @@ export class CorpusWorkspace {
         this.log(`preparing the corpus-wide findings${root.label ? ` of ${root.label}` : ''} failed: ${errorText(err)}`);
       }
     }
-    this.log(`indexed ${work.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
+    this.log(`indexed ${work.length + unusable.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
   }
 
   /**
@@ -527,7 +539,9 @@ export class CorpusWorkspace {
       const configChanged = root.configure(settings);
       let filesChanged = false;
       if (root.folder) {
-        const wanted = new Set((await root.findFiles()).map(uriFromPath));
+        const found = await root.findFiles();
+        for (const u of found.unusable) this.log(`skipped ${root.describePath(u.absolute)}: ${u.reason}`);
+        const wanted = new Set(found.files.map(uriFromPath));
         for (const f of root.corpus.files()) {
           if (!wanted.has(f) && !this.documents.has(f)) {
             this.pending.set(f, null);

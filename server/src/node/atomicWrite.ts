@@ -131,7 +131,7 @@ export function writeGeneratedFile(file: string, data: string | Uint8Array): voi
     fs.writeFileSync(file, data);
     return;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeFolders(path.dirname(file));
   const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${process.pid}.tmp`);
   try {
     fs.writeFileSync(temp, data);
@@ -139,6 +139,32 @@ export function writeGeneratedFile(file: string, data: string | Uint8Array): voi
   } catch (err) {
     fs.rmSync(temp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * Creates a folder and its missing parents (`mkdir -p`), failing at the first one that cannot be made. Not Node's
+ * `mkdirSync(dir, { recursive: true })`: where a file system refuses a folder with ENOENT although its parent exists
+ * (anywhere under /proc), that retries the parent and the folder forever, and the run hangs.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const st = fs.statSync(d, { throwIfNoEntry: false });
+    if (st) {
+      if (!st.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a folder: ${d}`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      fs.mkdirSync(d);
+    } catch (err) {
+      // Made meanwhile by another process: fine, as with `mkdir -p`.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
   }
 }
 

@@ -3,7 +3,7 @@
  * baseline's line-independent fingerprint of each finding (rule, file, normalized flagged text, occurrence) as its
  * partial fingerprint, so code scanning tracks a finding across inserted lines and reworded messages.
  */
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Invocation, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Report } from '../report';
 import type { Range, Severity } from '../../core/types';
 import { RULES, RULE_CODES, ruleDocUrl } from '../../core/rules/catalog';
@@ -42,10 +42,24 @@ export function formatSarif(report: Report, version: string): string {
         tool: { driver: { name: 'corpus-lint', version, informationUri: ruleDocUrl('duplicate-paragraph').split('#')[0], rules } },
         results,
         columnKind: 'utf16CodeUnits',
+        // Files not checked (binary, a link, a pipe, a folder that cannot be listed) as the run's notifications: a
+        // code-scanning upload says what it did not see. Left out when there are none.
+        ...(report.summary.skipped.length ? { invocations: [skippedNotifications(report)] } : {}),
       },
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function skippedNotifications(report: Report): Invocation {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: report.summary.skipped.map((s) => ({
+      level: 'warning',
+      message: { text: `skipped: ${s.reason}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path) } } }],
+    })),
+  };
 }
 
 function location(path: string, r: Range) {
