@@ -156,6 +156,7 @@ function lineRanges(index: LineIndex): Int32Array {
 let shingleScratch = new Uint32Array(1024);
 let sortedScratch = new Uint32Array(1024);
 let pickedScratch = new Uint32Array(1024);
+let positionScratch = new Int32Array(1024);
 
 /**
  * The shingles and fingerprints of a file's paragraphs, gathered in one scratch array and then copied into a single
@@ -212,12 +213,7 @@ function paragraphOf(
     sortedScratch = new Uint32Array(count * 2);
     pickedScratch = new Uint32Array(count * 2);
   }
-  const ordered = shingleScratch.subarray(0, count);
-  for (let i = 0; i < count; i++) {
-    let h = 0x9747b28c;
-    for (let j = 0; j < SHINGLE_SIZE; j++) h = Math.imul(h ^ tokenHashes[i + j], 0x5bd1e995) ^ (h >>> 15);
-    ordered[i] = h >>> 0;
-  }
+  const ordered = orderedShingles(tokenHashes, shingleScratch.subarray(0, count));
   sortedScratch.set(ordered);
   const shingleStart = pool.addUniqueSorted(sortedScratch.subarray(0, count));
   const fingerprintStart = pool.addUniqueSorted(winnow(ordered, pickedScratch));
@@ -237,12 +233,30 @@ function paragraphOf(
   };
 }
 
+/** The shingle hashes of words (their normalized hashes) in text order, written into `out` (one per SHINGLE_SIZE run). */
+export function orderedShingles(tokenHashes: Uint32Array, out: Uint32Array): Uint32Array {
+  const count = Math.max(0, tokenHashes.length - SHINGLE_SIZE + 1);
+  for (let i = 0; i < count; i++) {
+    let h = 0x9747b28c;
+    for (let j = 0; j < SHINGLE_SIZE; j++) h = Math.imul(h ^ tokenHashes[i + j], 0x5bd1e995) ^ (h >>> 15);
+    out[i] = h >>> 0;
+  }
+  return out.subarray(0, count);
+}
+
 /** Winnowing (Schleimer et al.): the minimum of every window of WINNOW_WINDOW shingles, written into `out`. */
 function winnow(h: Uint32Array, out: Uint32Array): Uint32Array {
+  if (positionScratch.length < h.length) positionScratch = new Int32Array(h.length * 2);
+  const picked = winnowPositions(h, positionScratch);
+  for (let k = 0; k < picked.length; k++) out[k] = h[picked[k]];
+  return out.subarray(0, picked.length);
+}
+/** Where winnowing picks its fingerprints in `h` (positions, ascending), written into `out` (as long as `h` at least). */
+export function winnowPositions(h: Uint32Array, out: Int32Array): Int32Array {
   if (h.length <= WINNOW_WINDOW) {
     if (!h.length) return out.subarray(0, 0);
-    let m = h[0];
-    for (let i = 1; i < h.length; i++) if (h[i] < m) m = h[i];
+    let m = 0;
+    for (let i = 1; i < h.length; i++) if (h[i] < h[m]) m = i;
     out[0] = m;
     return out.subarray(0, 1);
   }
@@ -252,7 +266,7 @@ function winnow(h: Uint32Array, out: Uint32Array): Uint32Array {
     let m = i;
     for (let j = i + 1; j < i + WINNOW_WINDOW; j++) if (h[j] <= h[m]) m = j;
     if (m !== last) {
-      out[picked++] = h[m];
+      out[picked++] = m;
       last = m;
     }
   }

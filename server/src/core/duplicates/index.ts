@@ -8,6 +8,7 @@ import { WordScan } from '../text/scan';
 import { PostingStore } from './store';
 import { candidatePairSteps, PostingList, sortPostingsSteps } from './batch';
 import { advance, runToEnd, Steps } from '../steps';
+import { filesAtLeast, formulaKeys, wordsOutsideFormulas } from './formulas';
 
 export interface DuplicateOptions {
   /** Paragraphs with fewer words are never duplicates (hashtag lines, signatures, one-line headers). */
@@ -20,7 +21,10 @@ export interface DuplicateOptions {
   containmentThreshold: number;
   /** A paragraph copied into a longer one needs this many words (shorter ones are set phrases and titles). */
   containmentMinWords: number;
-  /** An identical paragraph in this many files or more is boilerplate, not a duplicate. */
+  /**
+   * An identical paragraph in this many files or more is boilerplate, not a duplicate; a run of words in this many
+   * files is a formula, which near-duplicates do not count (see formulas.ts).
+   */
   boilerplateMinFiles: number;
   /** Titles of posts up to this many words are formulaic headlines, never duplicates. */
   maxHeadlineWords: number;
@@ -82,6 +86,8 @@ export class DuplicateIndex {
   private indexedParagraphs = 0;
   /** The store does not hold every indexed paragraph's postings: a bulk load (see `beginLoad`) left them to the batch. */
   private postingsPending = false;
+  /** The formula fingerprints, found at once by the batch under way or done; null after a change (the postings tell). */
+  private formulas: Set<number> | null = null;
 
   /**
    * `incremental: false` (a one-shot run) keeps no posting table: near-duplicates are always computed for the whole
@@ -132,6 +138,7 @@ export class DuplicateIndex {
     const affected = trackAffected && this.incremental ? tracked : null;
     this.allNear = null;
     this.allNearBuild = null;
+    this.formulas = null;
     this.queriesSinceChange = 0;
     // A tracked change reads the postings; an untracked one while they are pending leaves them to the batch.
     if (affected) this.completePostings();
@@ -207,7 +214,7 @@ export class DuplicateIndex {
       if (!this.incremental || this.postingsPending) return;
       for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) {
         const fp = model.hashes[j];
-        if (affected) this.collectAffected(fp, affected, candidates);
+        if (affected) this.collectAffected(fp, file, affected, candidates);
         this.postings.add(fp, id);
       }
     });
@@ -234,7 +241,7 @@ export class DuplicateIndex {
         for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) {
           const fp = model.hashes[j];
           this.postings.remove(fp, id);
-          if (affected) this.collectAffected(fp, affected, candidates);
+          if (affected) this.collectAffected(fp, file, affected, candidates);
         }
       }
       this.freeIds.push(id);
@@ -245,20 +252,62 @@ export class DuplicateIndex {
   }
 
   /**
-   * The paragraphs holding a fingerprint the change adds or removes: candidates (checked by `addMatching`), or, when the
-   * change moves the fingerprint across the boilerplate limit (MAX_POSTINGS holders), every holder's file: its
-   * candidates change whatever the match.
+   * The paragraphs holding a fingerprint the change adds or removes (`file`'s own holding it are not among them):
+   * candidates (checked by `addMatching`), or, when the change may move the fingerprint across the boilerplate limit
+   * (MAX_POSTINGS holders) or make it a formula or no longer one (the holders' files reach `boilerplateMinFiles`), every
+   * holder's file and the files of its candidates: which words of the holders count changes whatever the match.
    */
-  private collectAffected(fp: number, affected: Set<string>, candidates: Set<number> | null): void {
-    const atLimit = this.postings.count(fp, MAX_POSTINGS) === MAX_POSTINGS;
+  private collectAffected(fp: number, file: string, affected: Set<string>, candidates: Set<number> | null): void {
+    const count = this.postings.count(fp, MAX_POSTINGS);
+    const minFiles = this.options.boilerplateMinFiles;
+    // Beyond MAX_POSTINGS holders a fingerprint is a formula before and after: its holders are not counted.
+    const crossing = count === MAX_POSTINGS || (count < MAX_POSTINGS && count >= minFiles - 1 && this.filesHolding(fp, file) === minFiles - 1);
     this.postings.forEach(
       fp,
       (id) => {
-        if (atLimit || !candidates) affected.add(this.refs[id].file);
+        if (crossing) this.addNeighbourhood(id, affected);
+        else if (!candidates) affected.add(this.refs[id].file);
         else candidates.add(id);
       },
       MAX_POSTINGS,
     );
+  }
+
+  /** The number of files other than `except` holding the fingerprint, counted up to `boilerplateMinFiles`. */
+  private filesHolding(fp: number, except: string): number {
+    const files = new Set<string>();
+    this.postings.forEach(fp, (id) => {
+      const f = this.refs[id].file;
+      if (f !== except && files.size < this.options.boilerplateMinFiles) files.add(f);
+    });
+    return files.size;
+  }
+
+  /** Adds the file of paragraph `id` and the files of the paragraphs sharing a fingerprint with it. */
+  private addNeighbourhood(id: number, affected: Set<string>): void {
+    const ref = this.refs[id];
+    affected.add(ref.file);
+    const m = this.models.get(ref.file);
+    const p = m?.paragraphs[ref.index];
+    if (!m || !p) return;
+    for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) this.postings.forEach(m.hashes[j], (other) => affected.add(this.refs[other].file), MAX_POSTINGS);
+  }
+
+  /** Whether a fingerprint is a formula's (see formulas.ts): held by paragraphs of `boilerplateMinFiles` files or more. */
+  private readonly isFormula = (fp: number): boolean => {
+    if (this.formulas) return this.formulas.has(fp);
+    const count = this.postings.count(fp, MAX_POSTINGS);
+    if (count > MAX_POSTINGS) return true;
+    if (count < this.options.boilerplateMinFiles) return false;
+    const ids: number[] = [];
+    this.postings.forEach(fp, (id) => ids.push(id));
+    return filesAtLeast(ids, this.options.boilerplateMinFiles, (id) => this.refs[id].file);
+  };
+
+  /** Whether one of the paragraph's fingerprints is a formula's. */
+  private holdsFormula(m: FileModel, p: ParagraphModel): boolean {
+    for (let j = p.fingerprintStart; j < p.fingerprintEnd; j++) if (this.isFormula(m.hashes[j])) return true;
+    return false;
   }
 
   /**
@@ -348,6 +397,9 @@ export class DuplicateIndex {
     // Every current posting, sorted: the postings of an incremental index from now on (a change in between would
     // have dropped this batch).
     if (this.incremental) this.useAsPostings(sorted);
+    const formulas = formulaKeys(sorted.keys, sorted.ids, sorted.length, this.options.boilerplateMinFiles, MAX_POSTINGS, (id) => this.refs[id].file);
+    yield;
+    this.formulas = formulas;
     const out = new Map<number, NearMatch[]>();
     const add = (id: number, m: NearMatch): void => {
       const l = out.get(id);
@@ -399,24 +451,30 @@ export class DuplicateIndex {
   }
 
   /**
-   * The word-order similarity of two paragraphs whose shingles fell short of the Jaccard threshold (see
-   * `alignedWords`; required: halfway between the near threshold and identity), or 0. Only for paragraphs of
-   * `containmentMinWords` words or more: shorter ones that differ by a word are formulas (datelines «بريدة 25 شوال 1436
-   * هـ الموافق 10 أغسطس 2015 م واس»), and of similar lengths.
+   * The word-order similarity of two paragraphs (their normalized words) whose shingles fell short of the Jaccard
+   * threshold (see `alignedWords`; required: halfway between the near threshold and identity), or 0. Only for
+   * paragraphs of `containmentMinWords` words or more: shorter ones that differ by a word are formulas (datelines
+   * «بريدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس»), and of similar lengths.
    */
-  private alignedSimilarity(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel): number {
+  private alignedSimilarity(a: Uint32Array, b: Uint32Array): number {
     const threshold = (1 + this.options.nearThreshold) / 2;
-    const longer = Math.max(p.words, q.words);
-    const shorter = Math.min(p.words, q.words);
+    const longer = Math.max(a.length, b.length);
+    const shorter = Math.min(a.length, b.length);
     if (shorter < this.options.containmentMinWords || shorter < threshold * longer) return 0;
-    const words = (m: FileModel, x: ParagraphModel): Uint32Array => {
-      const scan = new WordScan(m.text, x.start, x.end);
-      return scan.normHashes.subarray(0, scan.count);
-    };
-    return alignedWords(words(pm, p), words(qm, q), threshold);
+    return alignedWords(a, b, threshold);
   }
 
+  /**
+   * How two paragraphs relate, if they do. When one of them holds formula words (see formulas.ts), the relation must
+   * hold on the rest too: the words that differ beside a shared formula are what each paragraph reports.
+   */
   private compare(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel): { relation: NearRelation; similarity: number } | null {
+    const m = this.relation(pm, p, qm, q);
+    if (!m || (!this.holdsFormula(pm, p) && !this.holdsFormula(qm, q))) return m;
+    return this.holdsOutsideFormulas(pm, p, qm, q, m.relation) ? m : null;
+  }
+
+  private relation(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel): { relation: NearRelation; similarity: number } | null {
     const na = p.shingleEnd - p.shingleStart;
     const nb = q.shingleEnd - q.shingleStart;
     if (!na || !nb) return null;
@@ -424,7 +482,7 @@ export class DuplicateIndex {
     if (!inter) return null;
     const jaccard = inter / (na + nb - inter);
     if (jaccard >= this.options.nearThreshold) return { relation: 'near', similarity: jaccard };
-    const aligned = jaccard >= ALIGN_MIN_JACCARD ? this.alignedSimilarity(pm, p, qm, q) : 0;
+    const aligned = jaccard >= ALIGN_MIN_JACCARD ? this.alignedSimilarity(wordsOf(pm, p), wordsOf(qm, q)) : 0;
     if (aligned) return { relation: 'near', similarity: aligned };
     const t = this.options.containmentThreshold;
     const min = this.options.containmentMinWords;
@@ -432,6 +490,28 @@ export class DuplicateIndex {
     if (nb < na && q.words >= min && inter / nb >= t) return { relation: 'contains', similarity: inter / nb };
     return null;
   }
+
+  /**
+   * `relation` when formulas are set aside: the words outside formulas that both paragraphs share (in a shingle both
+   * hold) must be a paragraph's worth (`nearMinWords`) on each side and, of the words outside formulas, the share the
+   * relation requires (both paragraphs' for a near-duplicate, the shorter one's for a copy). Counted in words, not
+   * shingles: a word edited beside a formula costs one word, not the five shingles that would outweigh the rest.
+   */
+  private holdsOutsideFormulas(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel, relation: NearRelation): boolean {
+    const a = wordsOutsideFormulas(pm.text, p.start, p.end, this.isFormula, qm.hashes, q.shingleStart, q.shingleEnd);
+    const b = wordsOutsideFormulas(qm.text, q.start, q.end, this.isFormula, pm.hashes, p.shingleStart, p.shingleEnd);
+    const min = this.options.nearMinWords;
+    if (a.shared < min || b.shared < min) return false;
+    if (relation === 'copied-into') return a.shared >= this.options.containmentThreshold * a.outside;
+    if (relation === 'contains') return b.shared >= this.options.containmentThreshold * b.outside;
+    return a.shared + b.shared >= this.options.nearThreshold * (a.outside + b.outside);
+  }
+}
+
+/** A paragraph's normalized words, in text order. */
+function wordsOf(m: FileModel, p: ParagraphModel): Uint32Array {
+  const scan = new WordScan(m.text, p.start, p.end);
+  return scan.normHashes.subarray(0, scan.count);
 }
 
 /**
@@ -454,10 +534,12 @@ export function alignedWords(a: Uint32Array, b: Uint32Array, threshold: number):
 }
 
 /**
- * Word alignment is tried only for pairs whose shingles already overlap this much (one changed word in a 20-word
- * paragraph leaves 0.52): candidates that merely share a fingerprint of a common phrase are not aligned at all.
+ * Word alignment is tried only for pairs whose shingles already overlap this much: candidates that merely share a
+ * fingerprint of a common phrase are not aligned at all. One changed word in a 20-word paragraph leaves 0.52, but a
+ * story republished with three small edits far apart («خمسة بالمئة» / «5%», «(أوبك)» added, «أوبك بلس» / «أوبك+»)
+ * leaves 0.36–0.45 of a 36-word paragraph while 92% of its words align: the alignment (90% of 20 words or more) decides.
  */
-const ALIGN_MIN_JACCARD = 0.5;
+const ALIGN_MIN_JACCARD = 0.35;
 
 /**
  * Which paragraphs (by index) are the same in both versions of a file: same normalized text and shingles, same lines

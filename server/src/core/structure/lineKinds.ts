@@ -73,6 +73,19 @@ const BOILERPLATE = [
   /^خبر عاجل$/,
 ];
 /**
+ * A page's footer, which sites print under every article: a rights notice («جميع الحقوق محفوظة للموقع ولا يجوز إعادة
+ * نشر المحتوى …», «© 2024 …», «All rights reserved») and a call to follow the site or install its app that names the
+ * app or its store («تابعوا آخر الأخبار … عبر تطبيق الموقع … على متجري آبل وجوجل بلاي»; «تطبيق» alone is also
+ * «enforcement»: «تابعوا تطبيق القرار» is news). Furniture, not prose: its copies
+ * in every file of a site are no duplicates, however few the files. A sentence of news about an app («أطلقت الوزارة
+ * تطبيقا … على متجر جوجل بلاي») opens with no call and stays content.
+ */
+const FOOTER_MAX_WORDS = 30;
+const RIGHTS_NOTICE = /^[^\p{L}\p{N}]*(?:©|(?:جميع |كل )?(?:ال)?حقوق(?: النشر| الطبع)?(?: والنشر)? محفوظة|Copyright\b|All rights reserved)/iu;
+const APP_CALL =
+  /^[^\p{L}\p{N}]*(?:تابعوا|تابعونا|حملوا|حمّلوا|حمّل|نزلوا|نزّلوا|اشتركوا|انضموا|لتحميل|Download)(?![\p{L}\p{M}\p{N}_]).*(?:متجر|متجري|جوجل بلاي|غوغل بلاي|آب ستور|App Store|Google Play|تطبيقنا|تطبيق (?:ال)?(?:موقع|صحيفة|جريدة|قناة))/iu;
+
+/**
  * The heading after which a page lists other articles or readers' comments, each with its own date: «أخبار ذات صلة»,
  * «اقرأ أيضاً:», «قد يهمك», «التعليقات (2)», «Related posts». Page furniture: what follows is not the entry's.
  */
@@ -191,6 +204,7 @@ function kindOf(line: string, length: number, w: LineWords): LineKind {
     if (words <= 14 && LINK_INTRO.test(line)) return 'link-intro';
     if (words <= 4 && TAIL_HEADING.test(line)) return 'boilerplate';
     if (words <= 12 && BOILERPLATE.some((re) => re.test(line))) return 'boilerplate';
+    if (words <= FOOTER_MAX_WORDS && (RIGHTS_NOTICE.test(line) || APP_CALL.test(line))) return 'boilerplate';
     if (words <= 12 && (BREADCRUMB.test(line) || HOME_MENU.test(line))) return 'boilerplate';
   }
   return 'content';

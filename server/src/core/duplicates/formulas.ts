@@ -1,0 +1,96 @@
+/**
+ * Formulas: runs of words that paragraphs of many files share while the rest of each paragraph differs. A news agency
+ * opens every item the same way («تلقى صاحب السمو الملكي الأمير … اتصالاً هاتفياً، اليوم، من» and then who called),
+ * protocol news lists the same attendees with their titles, a site's footer changes one word from page to page. The
+ * shared run is most of such a paragraph, so its shingles alone make it look copied; the words that differ (who
+ * called) are the news.
+ *
+ * A fingerprint (a winnowed shingle) held by paragraphs of `boilerplateMinFiles` files or more — the number that makes
+ * an identical paragraph boilerplate — marks its five words as formula words. Every window of WINNOW_WINDOW shingles
+ * inside a shared run picks the same fingerprint in every copy, so a run of SHINGLE_SIZE + WINNOW_WINDOW - 1 words or
+ * more is covered but for at most WINNOW_WINDOW - 1 words at each end. Two paragraphs that hold formula words must
+ * then also share enough of what is left (see `DuplicateIndex.compare`).
+ */
+import { orderedShingles, SHINGLE_SIZE, winnowPositions } from '../file';
+import { WordScan } from '../text/scan';
+
+/** A paragraph's words outside formulas, and how many of them another paragraph shares. */
+export interface WordsOutsideFormulas {
+  /** Words outside any formula. */
+  outside: number;
+  /** Of those, the words in a shingle the other paragraph holds too. */
+  shared: number;
+}
+
+/**
+ * Counts the words of the paragraph `text[start, end)` outside formulas (`isFormula` tells a formula fingerprint), and
+ * those of them that the other paragraph shares: in a shingle found in `other[from, to)` (sorted shingle hashes).
+ */
+export function wordsOutsideFormulas(
+  text: string,
+  start: number,
+  end: number,
+  isFormula: (fingerprint: number) => boolean,
+  other: Uint32Array,
+  from: number,
+  to: number,
+): WordsOutsideFormulas {
+  const scan = new WordScan(text, start, end);
+  const words = scan.normHashes.subarray(0, scan.count);
+  const shingles = orderedShingles(words, new Uint32Array(Math.max(0, words.length - SHINGLE_SIZE + 1)));
+  const formula = new Uint8Array(words.length);
+  for (const at of winnowPositions(shingles, new Int32Array(shingles.length))) {
+    if (isFormula(shingles[at])) formula.fill(1, at, at + SHINGLE_SIZE);
+  }
+  const shared = new Uint8Array(words.length);
+  for (let i = 0; i < shingles.length; i++) if (holds(other, from, to, shingles[i])) shared.fill(1, i, i + SHINGLE_SIZE);
+  const out = { outside: 0, shared: 0 };
+  for (let k = 0; k < words.length; k++) {
+    if (formula[k]) continue;
+    out.outside++;
+    out.shared += shared[k];
+  }
+  return out;
+}
+
+/** Whether the sorted run `a[from, to)` holds `value`. */
+function holds(a: Uint32Array, from: number, to: number, value: number): boolean {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < to && a[lo] === value;
+}
+
+/**
+ * The formula fingerprints of a sorted posting list (keys ascending; `fileOf` gives a paragraph id's file): those held
+ * by paragraphs of `minFiles` files or more, and those held by more than `maxPostings` paragraphs (boilerplate already:
+ * they yield no candidates).
+ */
+export function formulaKeys(
+  keys: Uint32Array,
+  ids: Int32Array,
+  length: number,
+  minFiles: number,
+  maxPostings: number,
+  fileOf: (id: number) => string,
+): Set<number> {
+  const out = new Set<number>();
+  for (let start = 0; start < length; ) {
+    let end = start + 1;
+    while (end < length && keys[end] === keys[start]) end++;
+    if (end - start > maxPostings || (end - start >= minFiles && filesAtLeast(ids.subarray(start, end), minFiles, fileOf))) out.add(keys[start]);
+    start = end;
+  }
+  return out;
+}
+
+/** Whether paragraphs `ids` are in at least `files` distinct files (stops counting there). */
+export function filesAtLeast(ids: ArrayLike<number>, files: number, fileOf: (id: number) => string): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < ids.length; i++) if (seen.add(fileOf(ids[i])).size >= files) return true;
+  return false;
+}
