@@ -114,8 +114,10 @@ describe('people: a listed verb after a conjunction', () => {
     const names = namesOf([
       'واستقبل الرئيس رجب طيب أردوغان وبحث الجانبان العلاقات الثنائية.',
       'والتقى الرئيس حسن روحاني وبحث معه التطورات.',
+      // ف + a listed verb is a name (فيصل: يصل is listed).
+      'واستقبل الأمير فيصل بن خالد الوفد.',
     ]);
-    assertIncludes(names, ['رجب طيب أردوغان', 'حسن روحاني']);
+    assertIncludes(names, ['رجب طيب أردوغان', 'حسن روحاني', 'فيصل بن خالد']);
     assertNoneHolds(names, ['وبحث']);
   });
 });

@@ -373,8 +373,8 @@ export class WordJudge {
     const stem = this.stem(surface);
     const stemNorm = normalizeForMatch(stem);
     if (STOPWORDS.has(stemNorm)) return 'stop';
-    // «وبحث، فأكد»: a listed verb after a conjunction the name index did not set aside.
-    if (VERBS.has(norm) || VERBS.has(stemNorm) || (/^[وف]/.test(norm) && VERBS.has(norm.slice(1)))) return 'verb';
+    // «وبحث»: a listed verb after و the name index did not set aside (not ف: فيصل is no ف + يصل).
+    if (VERBS.has(norm) || VERBS.has(stemNorm) || (norm.startsWith('و') && VERBS.has(norm.slice(1)))) return 'verb';
     // One of those verbs of two people, of a woman or of many (أكدا، أكدتا، أشاروا): the verbs are not counted.
     const inflected = VERB_ENDING.exec(stemNorm);
     if (inflected && stemNorm.length - inflected[0].length >= 3 && VERBS.has(stemNorm.slice(0, -inflected[0].length))) return 'verb';
