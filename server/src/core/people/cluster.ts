@@ -85,6 +85,9 @@ export function fileEntities(text: string, matches: FileMatches, vocab: Vocabula
     run = extendRun(run, vocab, judge);
     const first = run[0];
     if (first.institution) continue;
+    // «في خميس مشيط، بخميس مشيط»: a name starting with a common word right after «في» or with ب on it names a place.
+    const inPlace = first.prev?.norm === 'في' || (first.proclitic && text.charCodeAt(first.start - 1) === 0x0628);
+    if (inPlace && judge.classOf(first.stem, normalizeForMatch(first.stem)) === 'modifier') continue;
     const parts = run.filter((w) => w.kind === TokenKind.Name).length;
     const local = localMention(text, run, first.key);
     local.stem = first.stem;

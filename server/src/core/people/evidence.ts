@@ -5,7 +5,7 @@
  */
 import type { FileModel } from '../file';
 import { hashString } from '../text/normalize';
-import { ALEF_MAQSURA, BREAK, COMMA, FINAL_MAQSURA_SET, forEachEntryLine, INSTITUTION_HEAD_SET, JOINED, LineWords, PLACE_CUE_SET, YEH } from './tokens';
+import { ALEF_MAQSURA, ALI_SET, BREAK, COMMA, FINAL_MAQSURA_SET, forEachEntryLine, INSTITUTION_HEAD_SET, JOINED, LineWords, PLACE_CUE_SET, YEH } from './tokens';
 import type { TitleForm } from './titles';
 
 export { titleOf } from './titles';
@@ -66,6 +66,9 @@ export function fileNameEvidence(model: FileModel): FileNameEvidence {
         const last = words.lastLetter(i);
         if (last === ALEF_MAQSURA) out.finalMaqsura++;
         else if (last === YEH) out.finalYa++;
+      } else if (words.normIn(ALI_SET, i) && words.lastLetter(i) === ALEF_MAQSURA) {
+        // «على» written with its ى is the preposition kept apart from the name; «علي» with ي tells nothing (either).
+        out.finalMaqsura++;
       }
     }
   });
@@ -104,13 +107,14 @@ export class EvidenceTotals {
   private finalYa = 0;
 
   /**
-   * The corpus writes a final ى and a final ي apart: the prepositions إلى and حتى keep their ى (95% of 20 or more).
-   * «علي» written with ي is then the name Ali, not the preposition على, which normalization folds into it; in a
-   * corpus that writes إلي and حتي it stays the preposition.
+   * The corpus writes a final ى and a final ي apart: the prepositions على، إلى and حتى keep their ى (95% of 20 or
+   * more; in a smaller corpus, every time). «علي» written with ي is then the name Ali, not the preposition على, which
+   * normalization folds into it; in a corpus that writes إلي and حتي it stays the preposition.
    */
   get writesAliApart(): boolean {
     const n = this.finalMaqsura + this.finalYa;
-    return n >= MIN_FINAL_MAQSURA && this.finalYa <= 0.05 * n;
+    if (n < MIN_FINAL_MAQSURA) return n > 0 && this.finalYa === 0;
+    return this.finalYa <= 0.05 * n;
   }
 
   /** Every distinct title context with its count, unpacked one at a time, in the order they were first counted. */

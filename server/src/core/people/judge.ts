@@ -56,6 +56,9 @@ const VERB_ENDING = /(?:تا|وا|ا|ت)$/;
 /** Shapes of verbal nouns (read without the article): تفعيل، افتعال، استفعال، مفاعلة، انفعال. */
 const VERBAL_NOUN = /^(?:ال)?(?:ت..ي.|ا.ت.ا.|ان..ا.|است..ا.|م.ا..ه)$/;
 
+/** A past verb of the استفعل shape: است and three letters, none of them a long vowel (not استيفن). */
+const PAST_ISTAF_AL = /^است[^اوي]{3}$/;
+
 /** The key of a name part: normalized, a doubled long vowel written once, letters for foreign sounds folded. */
 export function nameKey(spelling: string): string {
   const k = foldLetters(normalizeForMatch(spelling));
@@ -370,7 +373,8 @@ export class WordJudge {
     const stem = this.stem(surface);
     const stemNorm = normalizeForMatch(stem);
     if (STOPWORDS.has(stemNorm)) return 'stop';
-    if (VERBS.has(norm) || VERBS.has(stemNorm)) return 'verb';
+    // «وبحث»: a listed verb after و the name index did not set aside (not ف: فيصل is no ف + يصل).
+    if (VERBS.has(norm) || VERBS.has(stemNorm) || (norm.startsWith('و') && VERBS.has(norm.slice(1)))) return 'verb';
     // One of those verbs of two people, of a woman or of many (أكدا، أكدتا، أشاروا): the verbs are not counted.
     const inflected = VERB_ENDING.exec(stemNorm);
     if (inflected && stemNorm.length - inflected[0].length >= 3 && VERBS.has(stemNorm.slice(0, -inflected[0].length))) return 'verb';
@@ -382,8 +386,11 @@ export class WordJudge {
     if (this.isVerb(stem, stemNorm)) return 'verb';
     // A past verb of three letters (كلف، بلغ): its present and feminine forms are attested, and it is no name.
     if (stemNorm.length === 3 && !this.nameLike(stem) && this.pastVerbForms(stem) === 2) return 'verb';
-    // Verbal nouns (تخريج، اعتبار، استقبال، مواصلة) and past verbs of a woman (اتفقت، استمرت).
-    if (VERBAL_NOUN.test(stemNorm)) return 'modifier';
+    // Verbal nouns (تخريج، اعتبار، استقبال، مواصلة), also indefinite accusatives of them (اتصالا هاتفيا), and past verbs
+    // of a woman (اتفقت، استمرت).
+    if (VERBAL_NOUN.test(stemNorm) || (stemNorm.endsWith('ا') && VERBAL_NOUN.test(stemNorm.slice(0, -1)))) return 'modifier';
+    // A past verb of the استفعل shape (استعرض، استهدف): no name is written so.
+    if (PAST_ISTAF_AL.test(stemNorm)) return 'verb';
     if (stemNorm.length >= 5 && stemNorm.endsWith('ت') && this.count(stem.slice(0, -1)) > 0) return 'verb';
     // A verb of the plural (ناشدوا، أكدوا، يحضروا): the word without its final وا is written three times or more (a French
     // name ending so, بونوا، فرانسوا, is not a rarer word's plural).
@@ -394,14 +401,15 @@ export class WordJudge {
     if (this.isCommon(stem)) return 'modifier';
     if (this.isPlural(stem)) return 'modifier';
     // An indefinite accusative (طيفا واسعا): the word without its final alif is attested.
-    if (stemNorm.length >= 4 && stemNorm.endsWith('ا') && this.count(stem.slice(0, -1)) > 0) return 'modifier';
+    if (stemNorm.length >= 4 && stemNorm.endsWith('ا') && (this.count(stem.slice(0, -1)) > 0 || this.count('ال' + stem.slice(0, -1)) > 0)) return 'modifier';
     // A possessive suffix (اسمه، شكره، سعادته، بلادهم): the word without it is attested.
     const suffix = /(?:ه|ها|هم|هما)$/.exec(stem);
     if (suffix && stem.length - suffix[0].length >= 3) {
       const base = stem.slice(0, -suffix[0].length);
       // A function word with a suffix (خلاله، خلالها): function words are not counted.
       if (STOPWORDS.has(normalizeForMatch(base))) return 'stop';
-      if (this.count(base) > 0 || (base.endsWith('ت') && this.count(base.slice(0, -1) + 'ة') > 0)) return 'modifier';
+      // «فريقه، حزبها»: the head of a body with a suffix, even when the corpus never writes it bare.
+      if (this.count(base) > 0 || (base.endsWith('ت') && this.count(base.slice(0, -1) + 'ة') > 0) || BODY_HEADS.has(normalizeForMatch(base))) return 'modifier';
     }
     return 'name';
   }

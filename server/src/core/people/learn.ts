@@ -9,10 +9,11 @@ import { hashString } from '../text/normalize';
 import type { ContextWord, EvidenceTotals, TitleContext } from './evidence';
 import { BREAK, COMMA, HASHTAG, TANWEEN } from './tokens';
 import { nameKey, WordJudge } from './judge';
-import { BODY_HEADS, INSTITUTION_HEADS, isOfficeBeforePortfolio, PORTFOLIO_PREFIXES, TITLE_MODIFIERS } from './lexicon';
+import { BODY_HEADS, INSTITUTION_HEADS, isOfficeBeforePortfolio, PORTFOLIO_PREFIXES, THEOPHORIC_HEADS, TITLE_MODIFIERS } from './lexicon';
 import type { Registry } from './registry';
 import { normalizeForMatch } from '../text/normalize';
 import { Pace, runSteps, Steps } from './steps';
+import { isOriginAdjective } from './origins';
 import { learnPlaces, type LearnedPlace, type PlaceLearner } from './places';
 
 export type { LearnedPlace, PlaceLearner } from './places';
@@ -135,11 +136,18 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   if (ctx.institution) return null;
   const words = ctx.words;
   const office = isOfficeBeforePortfolio(ctx.title);
-  const portfolioWords = office ? portfolioLength(words) : 0;
+  let portfolioWords = office ? portfolioLength(words) : 0;
   let i = 0;
   let commas = 0;
   // A body named in the role (لوزارة العدل) allows two role words more.
   let bodyInRole = false;
+  // The last role word was the head of a body (مجلس، جماعة): its name comes next.
+  let bodyOpen = false;
+  /** A body's name closed the portfolio (رئيس مجلس الوزراء), or an adjective of origin was read (الرئيس الروسي). */
+  let bodyNamed = false;
+  let afterOrigin = false;
+  /** An adjective of origin known only from the list (the corpus writes neither its feminine nor its country). */
+  let listedOrigin = false;
   const role: string[] = [bareTitle(ctx.titleSurface, ctx.title)];
   // Skip the portfolio of an office (وزير الخارجية), then adjectives and other role words.
   for (;;) {
@@ -149,32 +157,62 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
       if (++commas > 1) return null;
     } else if (i > 0 && w.flags & BREAK) return null;
     const cls = wordClass(w, judge);
-    if (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain') return null;
     // «المتحدث الرسمي لوزارة العدل منصور القفاري»: the body the holder speaks for (ل + its head) and the body's name
     // with the article are part of the role.
     const bodyHead = bodyAfterPreposition(w);
     bodyInRole ||= bodyHead;
-    const bodyName = i > 0 && !bodyHead && w.norm.startsWith('ال') && bodyAfterPreposition(words[i - 1]);
+    // The name of a body with the article (لوزارة العدل، مجلس الوزراء، لحزب الله), whatever word it is.
+    const bodyName = i > 0 && !bodyHead && w.norm.startsWith('ال') && (bodyOpen || bodyAfterPreposition(words[i - 1])) && !(w.flags & COMMA);
+    if (!bodyName && (cls === 'stop' || cls === 'verb' || cls === 'title' || cls === 'chain')) return null;
     const portfolio = (bodyHead || bodyName || i < portfolioWords) && !(w.flags & HASHTAG);
-    // رئيس مجلس الشورى، أمين سوق عكاظ، نهائي كأس السوبر: what follows the head of a body names the body.
-    if (isBodyHead(w, judge)) return null;
-    if (cls === 'name' && !portfolio) break;
+    if (isBodyHead(w, judge)) {
+      // «رئيس مجلس الوزراء محمد شياع السوداني»، «زعيم جماعة أنصار الله عبدالملك الحوثي»: the body an office heads,
+      // its name with the article, is the office's portfolio; the name may follow. Elsewhere (رئيس مجلس الشورى قال،
+      // أمين سوق عكاظ، نهائي كأس السوبر) what follows the head of a body names the body.
+      if (!portfolio && !bodyOpen) return null;
+      bodyOpen = bodyInRole = true;
+      role.push(w.surface);
+      i++;
+      continue;
+    }
+    if (bodyOpen && !bodyName) return null;
+    if (bodyName && bodyOpen) {
+      portfolioWords = i + 1;
+      bodyNamed = true;
+    }
+    bodyOpen = false;
+    // An adjective of origin (الروسي، الإسرائيلي) is a role word, even where the corpus is too small to tell it.
+    const origin = !portfolio && isOriginAdjective(w.norm);
+    if (cls === 'name' && !portfolio && !origin) break;
     if (cls === 'short' && !portfolio && i + 1 < words.length && wordClass(words[i + 1], judge) === 'name') break;
     // «للرئيس بشار الأسد»: a given name the name index calls common (ب + شار، ف + يصل) before a family name.
     if (!portfolio && commonGiven(w, judge) && i + 1 < words.length && !(words[i + 1].flags & BREAK) && familyAfter(words[i + 1], judge)) break;
     // Between a title and a name stand adjectives (الروسي، الجديدة، الخاص) and places, not other nouns (الفنان رابح صقر).
+    // «أمير البلاد المفدى، اتصالا هاتفيا»: an indefinite accusative starts what the subject did; no name follows.
+    if (cls === 'modifier' && !portfolio && !w.norm.startsWith('ال') && w.norm.length >= 4 && w.norm.endsWith('ا') && !TITLE_MODIFIERS.has(w.norm)) return null;
     const roleWord = portfolio || cls === 'place' || w.norm.startsWith('ال') || TITLE_MODIFIERS.has(w.norm) || w.flags & COMMA;
     if (!roleWord) return null;
+    // After a body's name or an adjective of origin only adjectives with the article stand before the name, not a
+    // noun read as a place (الفريق البلغاري بهدف نظيف).
+    if ((bodyNamed || afterOrigin) && !portfolio && !w.norm.startsWith('ال') && !TITLE_MODIFIERS.has(w.norm)) return null;
+    afterOrigin ||= origin;
+    listedOrigin ||= origin && cls === 'name';
     if (i >= MAX_MODIFIERS + (office ? 1 : 0) + (bodyInRole ? 2 : 0)) return null;
     role.push(w.surface);
     i++;
   }
-  // A name after a title is written without a proclitic (الرئيس بالقول is no name).
+  // A name after a title is written without a proclitic (الرئيس بالقول is no name), nor, after a body's name, with a
+  // conjunction the rest of which is written (مدير مكتب الدعوة وتوعية الجاليات).
   if (judge.hasProclitic(words[i].surface, words[i].norm)) return null;
+  if (bodyNamed && /^[وف]/.test(words[i].norm) && judge.count(words[i].surface.slice(1)) > 0) return null;
   // «مدير تعليم الليث»، «مدير عام الجمارك»: a word with the article right after the portfolio still names the body.
   if (office && i === portfolioWords && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
   const run = nameRun(words, i, judge);
   if (!run.length) return null;
+  // After a body's name, one word may still be the body's (أمين سوق عكاظ): a name there has two parts at least. So
+  // after an adjective the corpus cannot tell (الزعيم السعودي الهلال: a club) for one word with the article.
+  if (bodyNamed && run.length < 2) return null;
+  if (listedOrigin && run.length < 2 && run[0].norm.startsWith('ال')) return null;
   // «المتحدث باسم الدفاع المدني»: one word with the article followed by an adjective is a noun phrase, not a name.
   const next = words[i + run.length];
   if (run.length === 1 && run[0].norm.startsWith('ال') && next && !(next.flags & BREAK) && next.norm.startsWith('ال') && wordClass(next, judge) === 'modifier') return null;
@@ -246,12 +284,20 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
         parts = 0;
       } else if (!afterChain && endsName(last, judge)) break;
       if (parts >= MAX_NAME_PARTS && !afterChain) break;
+      // «ألقى الشيخ نعيم قاسم كلمة»: a feminine noun after a given name and a family name is the sentence's object, not
+      // a third part (a family name of that ending is written with the article or after أبو: أبو غزالة).
+      if (parts >= 2 && !afterChain && isFeminineNoun(w, judge)) break;
     }
     run.push(w);
     parts++;
   }
   while (run.length && judge.classOf(run[run.length - 1].surface, run[run.length - 1].norm) === 'chain') run.pop();
   return run;
+}
+
+/** A word ending in ة without the article, not transliterated (كلمة، ضرورة). */
+function isFeminineNoun(w: ContextWord, judge: WordJudge): boolean {
+  return !w.norm.startsWith('ال') && w.surface.endsWith('ة') && !w.surface.includes(' ') && !judge.foreignShape(w.surface);
 }
 
 /**
@@ -266,7 +312,12 @@ function commonGiven(w: ContextWord, judge: WordJudge): boolean {
 
 /** A family name right after a given name: a name with the article (الأسد) or a transliterated one. */
 function familyAfter(w: ContextWord, judge: WordJudge): boolean {
-  return wordClass(w, judge) === 'name' && (w.norm.startsWith('ال') || judge.foreignShape(judge.stem(w.surface))) && !judge.hasProclitic(w.surface, w.norm);
+  if (wordClass(w, judge) !== 'name' || judge.hasProclitic(w.surface, w.norm)) return false;
+  if (w.norm.startsWith('ال')) return true;
+  // A transliterated family name; one word of that shape only when the index calls it name-like (not «نظيف» of «بهدف
+  // نظيف», which ends like ميدفيديف).
+  const stem = judge.stem(w.surface);
+  return judge.foreignShape(stem) && (w.surface.includes(' ') || judge.nameLike(stem));
 }
 
 /** A family name: written with the article (الأسد), or transliterated (سولوفيوف). */
@@ -277,6 +328,10 @@ export function endsName(w: { surface: string; norm: string }, judge: WordJudge)
 function learnFromTitle(ctx: TitleContext, count: number, judge: WordJudge, names: Map<string, LearnedName>): void {
   const run = nameAfterTitle(ctx, judge);
   if (!run) return;
+  // «ألقى وزير التعليم كلمة»: a feminine noun alone after a man's title is no person of one name (see cluster.ts),
+  // and as a learned word it would glue onto the names written before it (نعيم قاسم كلمة). After a woman's title
+  // (الفنانة هالة، السيدة فاطمة) it is her given name.
+  if (run.words.length === 1 && isFeminineNoun(run.words[0], judge) && !/[ةه]$/.test(ctx.title)) return;
   add(names, run.words.map((w) => judge.key(w.surface)), run.role, count);
 }
 
@@ -366,7 +421,7 @@ export function splitName(name: string): string[] {
   const out: string[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
-    if (prev && /^(?:عبد|أبو|ابو|أبي|آل)$/.test(prev)) out[out.length - 1] = `${prev} ${p}`;
+    if (prev && (/^(?:عبد|أبو|ابو|أبي|آل)$/.test(prev) || (p === 'الله' && THEOPHORIC_HEADS.has(normalizeForMatch(prev))))) out[out.length - 1] = `${prev} ${p}`;
     else out.push(p);
   }
   return out;

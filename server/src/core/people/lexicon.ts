@@ -18,6 +18,8 @@ export const TITLE_MODIFIERS = norm([
   'السمو', 'الحرمين', 'سمو', 'صاحب', 'سماحة', 'فضيلة', 'معالي', 'سعادة',
   'الأحمر', 'الأخضر', 'الأبيض', 'الأسود', 'الأزرق', 'الأصفر', 'الأوسط', 'الأكبر', 'الأصغر', 'الأعلى', 'الأدنى',
   'الأقصى', 'الأفضل', 'الأكثر', 'الأقل', 'الأقرب', 'الأبعد', 'الأعظم', 'باسم', 'جلالة', 'فخامة', 'دولة', 'المفدى',
+  // «المتحدث الرسمي باسم …», in nearly every government story.
+  'الرسمي', 'الرسمية',
 ]);
 
 /**
@@ -36,6 +38,13 @@ export const BODY_HEADS = norm([
 export const CHAIN_WORDS = norm(['بن', 'بنت', 'ابن', 'ابنة']);
 /** Written as a separate word but part of the next one (عبد الله = عبدالله, أبو بكر, آل سعود). */
 export const COMPOUND_HEADS = norm(['عبد', 'أبو', 'أبي', 'آل']);
+/**
+ * Written as a separate word but one name with the «الله» after it (نصر الله، فضل الله، عطا الله): nouns that make
+ * no sense before الله in a sentence other than as a name, or rarely do.
+ */
+export const THEOPHORIC_HEADS = norm([
+  'نصر', 'فضل', 'جاد', 'عطا', 'عطاء', 'خير', 'حسب', 'ضيف', 'رزق', 'جار', 'عوض', 'نعمة', 'سعد', 'جاب', 'هبة', 'عون',
+]);
 
 /**
  * Verbs and other words that follow a name in headlines and reports (الرئيس الأسد يستقبل، بوتين مستقبلاً): a name
@@ -75,6 +84,11 @@ export const PLACE_CUES = norm([
   'مملكة', 'المملكة', 'بمملكة', 'لمملكة', 'جمهورية', 'بجمهورية', 'لجمهورية', 'دولة', 'بدولة', 'لدولة', 'إمارة',
   'وصل', 'يصل', 'وصوله', 'زيارة', 'زيارته', 'غادر', 'يغادر', 'مطار',
 ]);
+
+/** Heads of a district's name (محافظة خميس مشيط، بمنطقة عسير), with the prepositions written on them. */
+export const DISTRICT_HEADS = norm(
+  ['محافظة', 'محافظات', 'منطقة', 'مدينة', 'قرية', 'بلدة', 'إقليم', 'ولاية', 'مقاطعة'].flatMap((h) => [h, 'ب' + h, 'ل' + h, 'و' + h, 'وب' + h]),
+);
 
 /**
  * First words of two-word place names that say what kind of place follows (مخيم الزعتري، الجمهورية اليمنية، المحيط
@@ -167,6 +181,8 @@ export const TITLE_WORDS = new Set([
     'دكتور', 'الدكتورة', 'دكتورة', 'مهندس', 'المهندسة', 'أستاذ', 'الأستاذة', 'شيخ', 'الشيخة', 'الرائد', 'النقيب',
     'الملازم', 'المقدم', 'ملك', 'الملكة', 'ملكة', 'الوزيرة', 'السفيرة', 'الإعلامية', 'الكاتبة', 'الصحفية', 'الداعية',
     'حاكم', 'الحاكم',
+    // A guide (المرشد الإيراني علي خامنئي) and a star of sport or screen (النجم الفرنسي كريم بنزيمة).
+    'المرشد', 'النجم', 'النجمة',
   ]),
   ...SPORTS_TITLES,
 ]);

@@ -7,8 +7,9 @@
 import type { FileModel } from '../file';
 import { normalizeForMatch } from '../text/normalize';
 import { procliticLetters, skipLetters } from '../text/letters';
-import { OFFICE_TITLES } from './lexicon';
-import { BREAK, COMMA, forEachEntryLine, HASHTAG, INSTITUTION_HEAD_SET, LineWords, PLACE_CUE_SET, TANWEEN } from './tokens';
+import { BODY_HEADS, INSTITUTION_HEADS, OFFICE_TITLES } from './lexicon';
+import { isOriginAdjective } from './origins';
+import { BREAK, COMMA, DISTRICT_HEAD_SET, forEachEntryLine, HASHTAG, INSTITUTION_HEAD_SET, LineWords, PLACE_CUE_SET, TANWEEN } from './tokens';
 import { bareTitle } from './learn';
 import { placeKey, WordJudge } from './judge';
 import type { Vocabulary } from './learn';
@@ -181,6 +182,8 @@ function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore
     }
     const cls = words.flags(j) & TANWEEN ? 'modifier' : judge.classOfWord(words, j);
     if (cls === 'modifier' || cls === 'place') continue;
+    // An adjective of origin (الرئيس الروسي) and the name of a body after its head (رئيس مجلس الوزراء، لحزب الله).
+    if (isOriginAdjective(words.norm(j)) || (j > 0 && words.norm(j).startsWith('ال') && isBodyHeadNorm(words.norm(j - 1)))) continue;
     // The portfolio of an office (وزير الصحة ماهر الشرع).
     if (cls === 'name' && j > 0 && OFFICE_TITLES.has(words.title(j - 1)?.title ?? '')) continue;
     return undefined;
@@ -188,11 +191,19 @@ function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore
   return undefined;
 }
 
+/** The head of a body, perhaps after the preposition ل or ب (مجلس، لحزب، جماعة). */
+function isBodyHeadNorm(norm: string): boolean {
+  const bare = /^[لب]/.test(norm) && norm.length > 3 ? norm.slice(1) : norm;
+  return BODY_HEADS.has(norm) || INSTITUTION_HEADS.has(norm) || BODY_HEADS.has(bare) || INSTITUTION_HEADS.has(bare);
+}
+
 function institutionBefore(words: LineWords, i: number): boolean {
   // The head right before the name, or before its title (مركز الملك سلمان).
   for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
     if (words.flags(j + 1) & BREAK) return false;
     if (words.normIn(INSTITUTION_HEAD_SET, j)) return true;
+    // «بمحافظة خميس مشيط»: the name after a district's head is the district's, even when a person has its words.
+    if (j === i - 1 && words.normIn(DISTRICT_HEAD_SET, j)) return true;
     if (!words.title(j)) return false;
   }
   return false;

@@ -6,7 +6,7 @@
 import type { FileModel } from '../file';
 import { FOLD, isIgnorableUnit } from '../text/normalize';
 import { HASHTAG as SCAN_HASHTAG, MARKED, NormSet, WordScan } from '../text/scan';
-import { COMPOUND_HEADS, INSTITUTION_HEADS, PLACE_CUES, STOPWORDS } from './lexicon';
+import { COMPOUND_HEADS, DISTRICT_HEADS, INSTITUTION_HEADS, THEOPHORIC_HEADS, PLACE_CUES, STOPWORDS } from './lexicon';
 import { mayBeTitle, TitleForm, titleOf } from './titles';
 
 /** The word is (part of) a hashtag. */
@@ -40,9 +40,14 @@ export function forEachEntryLine(model: FileModel, visit: (words: LineWords) => 
 
 /** Heads of names written as two words. */
 const COMPOUND_HEAD_SET = new NormSet(COMPOUND_HEADS);
+/** Heads of names written as two words with «الله» (حسن نصر الله، محمد حسين فضل الله). */
+const THEOPHORIC_HEAD_SET = new NormSet(THEOPHORIC_HEADS);
+const ALLAH_SET = new NormSet(['الله']);
 /** Place cues (في، العاصمة …), heads of institutions' names (مركز، جامعة …) and function words, for `LineWords.normIn`. */
 export const PLACE_CUE_SET = new NormSet(PLACE_CUES);
 export const INSTITUTION_HEAD_SET = new NormSet(INSTITUTION_HEADS);
+/** Heads of a district's name, with their prepositions (محافظة، بمحافظة، منطقة، مدينة): a name after them is a place's. */
+export const DISTRICT_HEAD_SET = new NormSet(DISTRICT_HEADS);
 export const STOPWORD_SET = new NormSet(STOPWORDS);
 /** «علي»: the given name Ali, or the preposition على written with a dotted ي. */
 export const ALI_SET = new NormSet(['علي']);
@@ -89,8 +94,9 @@ export class LineWords {
     }
     let n = 0;
     for (let k = 0; k < scan.count; k++) {
-      // «عبد الله», «آل سعود»: one name written as two words (the head alone, written without marks).
-      if (n && !this.compound[n - 1] && COMPOUND_HEAD_SET.has(scan, k - 1) && !(scan.flags[k - 1] & MARKED) && isArabicCode(FOLD[text.charCodeAt(scan.starts[k])]) && isPlainGap(text, scan.ends[k - 1], scan.starts[k])) {
+      // «عبد الله», «آل سعود», «نصر الله»: one name written as two words (the head alone, written without marks).
+      const head = COMPOUND_HEAD_SET.has(scan, k - 1) || (THEOPHORIC_HEAD_SET.has(scan, k - 1) && ALLAH_SET.has(scan, k));
+      if (n && !this.compound[n - 1] && head && !(scan.flags[k - 1] & MARKED) && isArabicCode(FOLD[text.charCodeAt(scan.starts[k])]) && isPlainGap(text, scan.ends[k - 1], scan.starts[k])) {
         this.compound[n - 1] = 1;
         continue;
       }
