@@ -25,8 +25,8 @@ const BYLINE_MAX_WORDS = 6;
 const PARAGRAPH_MIN_WORDS = 16;
 /** A date without a year counts only this close to the start of a lead line (any date, in a paragraph pushed down). */
 const PARTIAL_DATELINE_CHARS = 40;
-/** A label of a last update before a date: «آخر تحديث:», «تم التحديث», «Updated:», «Last modified». */
-const UPDATE_LABEL = /(?:[آا]خر\s+)?تحديث|Updated|Modified/iu;
+/** A label of a last update before a date: «آخر تحديث:», «تم التحديث», «Updated:», «Last modified», «Mis à jour le». */
+const UPDATE_LABEL = /(?:[آا]خر\s+)?تحديث|Updated|Modified|Mise?\s+à\s+jour|Modifiée?|Actualisée?/iu;
 
 export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpan): EntryDate | null {
   let last = e.lastLine;
