@@ -140,6 +140,18 @@ const FORWARDED_FROM = /^Forwarded from\s.{1,100}$/;
 /** «المصدر: RT», «Source: Reuters». */
 const SOURCE_LINE = /^(?:المصدر|Source)\s*[:：]\s*.{1,60}$/i;
 
+/**
+ * A byline: who wrote, followed, prepared or translated the piece, as scrapes keep it above or under the headline («كتب-
+ * محمد نصار:», «كتبت: سارة علي», «متابعة: هبة محمد», «بقلم: د. خالد الدخيل», «إعداد: قسم الأخبار», «حوار - منى عبد
+ * الرحمن», «By John Smith»). The label is followed by a dash, a colon or a slash («كتب الرئيس …» is a sentence), except
+ * «بقلم», «By» and «Par», which only ever introduce a name; then a name of a few words and nothing else (no digit, no
+ * sentence punctuation): «تقرير: …» and «حوار - وزير الخارجية يكشف …» open headlines and are left out.
+ */
+const BYLINE =
+  /^(?:(?:كتب|كتبت|كتبه|كتبته|كتبها|بقلم|متابعة|إعداد|اعداد|أعده|أعدته|أعدها|حوار|ترجمة|تحرير|رصد|تصوير|إشراف|اشراف)\s*[-–—ـ:/|]|بقلم(?=\s)|By(?=\s+\p{Lu})|Par(?=\s+\p{Lu}))\s*[\p{L}\p{M}.\s]+?:?$/u;
+/** The longest byline, in words, its label included: a name and a title («د.», «الزميل»), or two names. */
+const BYLINE_MAX_WORDS = 6;
+
 /** The words of a line: how many, and whether all are hashtags. */
 export interface LineWords {
   count: number;
@@ -242,6 +254,11 @@ function isDateline(line: string): boolean {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x200f || c === 0x200e || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+}
+
+/** True for a byline («كتب- محمد نصار:», «بقلم: د. خالد الدخيل»): metadata about the piece, never its title. */
+export function isBylineLine(text: string, c: ClassifiedLine): boolean {
+  return c.kind === 'content' && c.words >= 2 && c.words <= BYLINE_MAX_WORDS && c.end - c.start <= 80 && BYLINE.test(text.slice(c.start, c.end));
 }
 
 /** True for the last line of a Telegram web-preview header. */
