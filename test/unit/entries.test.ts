@@ -177,6 +177,31 @@ describe('entries', () => {
     assert.deepStrictEqual(entriesOf([headline, 'Next Previous', 'عين اليوم – دبي', deep].join('\n')), [`1-4: ${headline} | null`]);
   });
 
+  it('a byline above the headline is the article\'s, never its title; a headline that opens with a label stays one', () => {
+    const headline = 'مدبولي: الحكومة تستهدف خفض التضخم خلال العام المالي الجديد';
+    const lead = 'القاهرة، 3 أبريل 2025 - قال رئيس مجلس الوزراء إن الحكومة تستهدف خفض معدلات التضخم بنهاية العام المالي المقبل.';
+    for (const byline of [
+      'كتب- محمد نصار:',
+      'كتبت: سارة علي',
+      'كتب - أحمد جمعة',
+      'متابعة: هبة محمد',
+      'بقلم: د. خالد الدخيل',
+      'إعداد: قسم الأخبار',
+      'حوار - منى عبد الرحمن',
+      'By John Smith',
+    ]) {
+      assert.deepStrictEqual(entriesOf([byline, headline, lead].join('\n')), [`1-3: ${headline} | 2025-04-03`], byline);
+    }
+    for (const title of ['كتب الرئيس رسالة إلى نظيره الروسي', 'حوار - وزير الخارجية يكشف تفاصيل المفاوضات مع الجانب الأمريكي']) {
+      assert.deepStrictEqual(entriesOf([title, lead].join('\n')), [`1-2: ${title} | 2025-04-03`], title);
+    }
+  });
+
+  it('a post that opens with a byline takes the line under it as its title', () => {
+    const text = [MEETING, MEETING_BODY, '15 آذار 2023', '@syrianpresidency', 'كتبت: سارة علي', TRANSPORT, TRANSPORT_BODY, '16 آذار 2023', '@syrianpresidency'].join('\n');
+    assert.deepStrictEqual(entriesOf(text), [`1-4: ${MEETING} | 2023-03-15`, `5-9: ${TRANSPORT} | 2023-03-16`]);
+  });
+
   it('a range of days in the lead dates the entry by its first day; without a year it is a period, never an incomplete date', () => {
     const headline = 'أخبار محلية متنوعة من المحافظات السورية';
     const dated = [headline, 'يقام معرض دمشق الدولي من 15 إلى 20 آذار 2023 في مدينة المعارض.'].join('\n');

@@ -2,13 +2,15 @@
  * The date of an entry. Looked for in labelled metadata lines anywhere in the entry (تاريخ النشر، a tweet's
  * attribution, a copied Telegram message's header), then in the title and the two lines after it (a dateline or «🗓 في
  * 28 يناير»), and at the start of the next line when a subtitle and a byline pushed the first paragraph down. Dates
- * deeper in the body are what the text talks about, not when it was published, and are ignored; so are the dates after
+ * deeper in the body are what the text talks about, not when it was published, and are ignored, as are those of the lead
+ * that its words make a reference (dates/reference.ts: «منذ 7 أكتوبر», «ولد في 3 أبريل 1941»); so are the dates after
  * a heading of related articles or of comments (theirs, not the entry's), and a last-update date gives way to the
  * publication date.
  */
 import { ClassifiedLine, isTailHeading } from './structure/lineKinds';
 import type { EntrySpan } from './structure/entries';
 import { findDates } from './dates';
+import { referencedDates } from './dates/reference';
 
 export interface EntryDate {
   start: number;
@@ -25,8 +27,8 @@ const BYLINE_MAX_WORDS = 6;
 const PARAGRAPH_MIN_WORDS = 16;
 /** A date without a year counts only this close to the start of a lead line (any date, in a paragraph pushed down). */
 const PARTIAL_DATELINE_CHARS = 40;
-/** A label of a last update before a date: «آخر تحديث:», «تم التحديث», «Updated:», «Last modified». */
-const UPDATE_LABEL = /(?:[آا]خر\s+)?تحديث|Updated|Modified/iu;
+/** A label of a last update before a date: «آخر تحديث:», «تم التحديث», «Updated:», «Last modified», «Mis à jour le». */
+const UPDATE_LABEL = /(?:[آا]خر\s+)?تحديث|Updated|Modified|Mise?\s+à\s+jour|Modifiée?|Actualisée?/iu;
 
 export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpan): EntryDate | null {
   let last = e.lastLine;
@@ -54,10 +56,15 @@ export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpa
     if (l.end - l.start > 20000) continue;
     const line = text.slice(l.start, l.end);
     let labelFrom = 0;
-    for (const d of findDates(line)) {
+    const dates = findDates(line);
+    // A labelled line says what its date is; in text, the words around a date may make it a day the text talks about.
+    const referenced = isMetadata.has(i) ? [] : referencedDates(line, dates);
+    for (const [k, d] of dates.entries()) {
       if (i === pushedDown && d.start > PARTIAL_DATELINE_CHARS) break;
       // A range without a year («من 15 إلى 20 مارس») is a period the text talks about (a fair, a visit), not a dateline.
       if (d.until && !d.iso) continue;
+      // So is a day the words around it set apart from the text's own («منذ 7 أكتوبر الماضي», «ولد في 3 أبريل 1941»).
+      if (referenced[k]) continue;
       const found = { start: l.start + d.start, end: l.start + d.end, text: d.text, iso: d.iso };
       const isUpdate = isMetadata.has(i) && UPDATE_LABEL.test(line.slice(labelFrom, d.start));
       labelFrom = d.end;

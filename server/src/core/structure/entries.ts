@@ -18,13 +18,22 @@
  *   date); either way the next content line starts a post.
  * - In a post, a heading of related articles or comments («أخبار ذات صلة», «اقرأ أيضاً:», «التعليقات») ends its text:
  *   the lines under it, up to the next separator, link or message header, are others' headlines or words, in no entry.
- * - Otherwise the file is one article: the title is the first headline-like line (3–40 words, not navigation);
- *   lines above it are navigation (a preamble).
+ * - Otherwise the file is one article: the title is the first headline-like line (3–40 words, not navigation, not a
+ *   byline); lines above it are navigation (a preamble), except a byline, which is the article's.
+ * - A byline («كتب- محمد نصار:», «بقلم: …») is never a title: a post that opens with one is titled by its next line.
  * - `<!-- corpus-lint: entry -->` forces a new entry on the next content line; `<!-- corpus-lint: same-entry -->`
  *   prevents the next line from starting one.
  */
 import { normalizeForMatch } from '../text/normalize';
-import { ClassifiedLine, isHashtagLine, isMessageLine, isTailHeading, isTelegramHeaderEnd, parseMarker } from './lineKinds';
+import {
+  ClassifiedLine,
+  isBylineLine,
+  isHashtagLine,
+  isMessageLine,
+  isTailHeading,
+  isTelegramHeaderEnd,
+  parseMarker,
+} from './lineKinds';
 
 export interface EntrySpan {
   /** Line of the title (the first content line of a post, the headline of an article). */
@@ -221,7 +230,19 @@ function segmentPosts(
     forceNew = false;
     keepTogether = false;
   }
+  for (const e of entries) titleUnderByline(text, lines, e);
   return { entries: keepSoftStartsLikeTitles(entries, softStarts, normOf), preamble, multiEntry: true };
+}
+
+/** A post that opens with a byline («كتبت: سارة علي») takes its next content line as its title, when it has one. */
+function titleUnderByline(text: string, lines: ClassifiedLine[], e: EntrySpan): void {
+  if (!isBylineLine(text, lines[e.titleLine])) return;
+  for (let i = e.titleLine + 1; i <= e.lastLine; i++) {
+    if (lines[i].kind === 'content') {
+      e.titleLine = i;
+      return;
+    }
+  }
 }
 
 /** Posts whose title opens with these words (normalized) are the file's own kind of post: «الرئيس الأسد …». */
@@ -305,14 +326,19 @@ function segmentArticle(text: string, lines: ClassifiedLine[], begin: number, pr
     if (l.kind === 'content' || l.kind === 'metadata' || l.kind === 'post-header') {
       if (first < 0) first = i;
       last = i;
-      if (title < 0 && l.kind === 'content' && l.words >= 3 && l.words <= HEADLINE_MAX_WORDS) title = i;
+      // A byline above the headline («كتب- محمد نصار:») is about the article, never its title.
+      if (title < 0 && l.kind === 'content' && l.words >= 3 && l.words <= HEADLINE_MAX_WORDS && !isBylineLine(text, l)) title = i;
     }
   }
   if (first < 0) return { entries: [], preamble, multiEntry: false };
   if (title < 0) title = first;
-  // Lines above the title are navigation unless they carry a labelled date or a message header.
+  // Lines above the title are navigation unless they carry a labelled date or a message header, or are a byline.
   const carriesDate = (l: ClassifiedLine): boolean => l.kind === 'metadata' || l.kind === 'post-header';
-  for (let i = begin; i < title; i++) if (!carriesDate(lines[i])) preamble.add(i);
-  const firstLine = lines.slice(begin, title).some(carriesDate) ? first : title;
+  let byline = -1;
+  for (let i = begin; i < title; i++) {
+    if (byline < 0 && isBylineLine(text, lines[i])) byline = i;
+    else if (!carriesDate(lines[i])) preamble.add(i);
+  }
+  const firstLine = lines.slice(begin, title).some(carriesDate) ? first : byline >= 0 ? byline : title;
   return { entries: [{ titleLine: title, firstLine, lastLine: last }], preamble, multiEntry: false };
 }

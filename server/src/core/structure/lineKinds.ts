@@ -107,17 +107,21 @@ const LABELLED_URL = /^(?:الرابط|رابط الخبر|رابط|url|link)\s*
 const RELATIVE_TIME =
   /^(?:(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|سنة|سنتين|سنوات|عام|عامين|أعوام)|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)$/i;
 /**
- * What a dateline holds besides its date: weekdays, a time in any digits (10:15 ص، ١٤:٠٥، GMT+3), a label without a colon
- * («نشر في», «تاريخ النشر», «بتاريخ», «Posted on … by»), and anything that is neither a letter nor a digit (separators,
- * bullets, emoji, flags): «الثلاثاء 22 أكتوبر 2024 | 10:15 ص», «🗓 الأربعاء 15.03.2023 | ⏰ 14:05». Read after harakat and
- * tatweel are dropped («صباحاً», «2023 ـ 14:05»). A line of nothing else is metadata.
+ * What a dateline holds besides its date: weekdays, a time in any digits (10:15 ص، ١٤:٠٥، GMT+3) or in the French way
+ * (11h20), a label without a colon in Arabic, French or English («نشر في … على الساعة», «تاريخ النشر», «بتاريخ», «Publié le …
+ * à», «Mis à jour le», «Date de publication», «Posted on … by», «Last updated»), and anything that is neither a letter nor
+ * a digit (separators, bullets, emoji, flags): «الثلاثاء 22 أكتوبر 2024 | 10:15 ص», «🗓 الأربعاء 15.03.2023 | ⏰ 14:05».
+ * Read after harakat and tatweel are dropped («صباحاً», «2023 ـ 14:05»). A line of nothing else is metadata, wherever it
+ * stands: a site prints the same label above the headline or under the text.
  */
 const DATELINE_REST = new RegExp(
   '[^\\p{L}\\p{N}]+|[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}:[0-9\u0660-\u0669\u06F0-\u06F9]{2}(?::[0-9\u0660-\u0669\u06F0-\u06F9]{2})?' +
+    '|(?<![\\p{L}\\p{N}])[0-9]{1,2}\\s?h\\s?[0-9]{2}(?![\\p{L}\\p{N}])' +
     '|(?<![\\p{L}])(?:(?:GMT|UTC)\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?|ص|م|مساء|مساءا|صباحا|ظهرا|عصرا|ليلا|فجرا|AM|PM|GMT|UTC' +
-    '|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الموافق|بتوقيت|مكة|الساعة' +
-    '|نشر|النشر|تاريخ|التاريخ|بتاريخ|في|حرر|صدر|آخر|اخر|تحديث' +
-    '|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Posted|Published|Updated|on|at|by)(?![\\p{L}])',
+    '|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الموافق|بتوقيت|مكة|الساعة|على' +
+    '|نشر|النشر|تاريخ|التاريخ|بتاريخ|في|حرر|صدر|آخر|اخر|تحديث|تم' +
+    '|Publiée?|Mise?|à|jour|Modifiée?|Actualisée?|le|Date|de|du|publication' +
+    '|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Posted|Published|Updated|Last|on|at|by)(?![\\p{L}])',
   'giu',
 );
 /** Harakat and tatweel, dropped from what a dateline holds besides its date. */
@@ -148,6 +152,18 @@ const FORWARD_NOTE = /^\[(?:Forwarded from|In reply to)\s.{1,100}\]$/;
 const FORWARDED_FROM = /^Forwarded from\s.{1,100}$/;
 /** «المصدر: RT», «Source: Reuters». */
 const SOURCE_LINE = /^(?:المصدر|Source)\s*[:：]\s*.{1,60}$/i;
+
+/**
+ * A byline: who wrote, followed, prepared or translated the piece, as scrapes keep it above or under the headline («كتب-
+ * محمد نصار:», «كتبت: سارة علي», «متابعة: هبة محمد», «بقلم: د. خالد الدخيل», «إعداد: قسم الأخبار», «حوار - منى عبد
+ * الرحمن», «By John Smith»). The label is followed by a dash, a colon or a slash («كتب الرئيس …» is a sentence), except
+ * «بقلم», «By» and «Par», which only ever introduce a name; then a name of a few words and nothing else (no digit, no
+ * sentence punctuation): «تقرير: …» and «حوار - وزير الخارجية يكشف …» open headlines and are left out.
+ */
+const BYLINE =
+  /^(?:(?:كتب|كتبت|كتبه|كتبته|كتبها|بقلم|متابعة|إعداد|اعداد|أعده|أعدته|أعدها|حوار|ترجمة|تحرير|رصد|تصوير|إشراف|اشراف)\s*[-–—ـ:/|]|بقلم(?=\s)|By(?=\s+\p{Lu})|Par(?=\s+\p{Lu}))\s*[\p{L}\p{M}.\s]+?:?$/u;
+/** The longest byline, in words, its label included: a name and a title («د.», «الزميل»), or two names. */
+const BYLINE_MAX_WORDS = 6;
 
 /** The words of a line: how many, and whether all are hashtags. */
 export interface LineWords {
@@ -252,6 +268,11 @@ function isDateline(line: string): boolean {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x200f || c === 0x200e || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+}
+
+/** True for a byline («كتب- محمد نصار:», «بقلم: د. خالد الدخيل»): metadata about the piece, never its title. */
+export function isBylineLine(text: string, c: ClassifiedLine): boolean {
+  return c.kind === 'content' && c.words >= 2 && c.words <= BYLINE_MAX_WORDS && c.end - c.start <= 80 && BYLINE.test(text.slice(c.start, c.end));
 }
 
 /** True for the last line of a Telegram web-preview header. */
