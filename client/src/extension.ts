@@ -9,6 +9,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { withEditorArguments } from './lensCommands';
 import { CONFIG_FILE_GLOB, CORPUS_LANGUAGE, CorpusRoot, documentSelectorFor, findCorpusRoots, isCorpusFile } from './corpusFolders';
 import { CorpusStatus, STATUS_NOTIFICATION, createStatusBarItem, showStatus } from './statusBar';
 
@@ -163,8 +164,9 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
 }
 
 /**
- * Keeps documents over `corpusLint.maxFileSizeMB` away from the server (it skips them when indexing too), and honours
- * `corpusLint.codeLens.enabled` on the client side, so turning lenses off takes effect at once.
+ * Keeps documents over `corpusLint.maxFileSizeMB` away from the server (it skips them when indexing too), honours
+ * `corpusLint.codeLens.enabled` on the client side, so turning lenses off takes effect at once, and gives the lenses'
+ * peek command its arguments in VS Code's types (see lensCommands).
  */
 function largeFileAndCodeLensMiddleware(output: vscode.LogOutputChannel): Middleware {
   const skipped = new Set<string>();
@@ -184,7 +186,13 @@ function largeFileAndCodeLensMiddleware(output: vscode.LogOutputChannel): Middle
       if (skipped.delete(doc.uri.toString())) return Promise.resolve();
       return next(doc);
     },
-    provideCodeLenses: (doc, token, next) =>
-      vscode.workspace.getConfiguration('corpusLint', doc.uri).get<boolean>('codeLens.enabled', true) ? next(doc, token) : [],
+    provideCodeLenses: async (doc, token, next) => {
+      if (!vscode.workspace.getConfiguration('corpusLint', doc.uri).get<boolean>('codeLens.enabled', true)) return [];
+      return (await next(doc, token))?.map(withEditorArguments);
+    },
+    resolveCodeLens: async (lens, token, next) => {
+      const resolved = await next(lens, token);
+      return resolved ? withEditorArguments(resolved) : resolved;
+    },
   };
 }

@@ -14,6 +14,14 @@ suite('Activation', () => {
     assert.strictEqual(doc.languageId, 'corpus');
   });
 
+  test('corpus files wrap their long lines and do not box Arabic characters as ambiguous or invisible', async () => {
+    const doc = await openSeed('002_59ed37bba01cb0ba.txt');
+    const editor = vscode.workspace.getConfiguration('editor', doc);
+    assert.strictEqual(editor.get('wordWrap'), 'on');
+    assert.strictEqual(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.strictEqual(editor.get('unicodeHighlight.invisibleCharacters'), false);
+  });
+
   test('the extension activates and registers its commands', async () => {
     await activateExtension();
     const commands = await vscode.commands.getCommands(true);

@@ -7,6 +7,7 @@ import {
   CorpusLintApi, activateExtension, codeOf, findWord, hoverText, locationUri, openSeed, waitForDiagnostics, waitForTextChange,
 } from './helpers';
 
+const FILE_000 = '000_47cabcfadfbade24.txt'; // a Telegram channel whose posts report events that 001 reports too
 const FILE_002 = '002_59ed37bba01cb0ba.txt'; // a Telegram post whose paragraphs repeat, with «بوتن» for بوتين
 const FILE_003 = '003_9f36dc66b4847675.txt'; // a news article about Putin receiving al-Assad
 
@@ -102,5 +103,24 @@ suite('Language features on the seed corpus', () => {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
+  });
+
+  test('the lens «other reports of this event» in 000 opens the peek view (its command runs)', async () => {
+    await waitForCorpusIndexed(api);
+    const doc = await openSeed(FILE_000);
+    // The lenses come with the people index, built after the first diagnostics.
+    let lens: vscode.CodeLens | undefined;
+    for (const deadline = Date.now() + 20000; !lens && Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      lens = lenses?.find((l) => l.command?.command === 'editor.action.showReferences');
+    }
+    assert.ok(lens?.command, 'no lens with the other reports of an event in 000');
+    const [uri, position, locations] = lens.command.arguments ?? [];
+    assert.ok(uri instanceof vscode.Uri, 'the lens names its file as a plain string, not a Uri');
+    assert.ok(position instanceof vscode.Position, 'the lens gives its position as plain JSON');
+    assert.ok(Array.isArray(locations) && locations.length > 0 && locations.every((l) => l instanceof vscode.Location), 'the reports are not Locations');
+    // VS Code checks these types: with plain JSON the command failed («argument does not match one of these constraints»).
+    await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+    await vscode.commands.executeCommand('closeReferenceSearch');
   });
 });
