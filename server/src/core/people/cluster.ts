@@ -101,7 +101,8 @@ export function fileEntities(text: string, matches: FileMatches, vocab: Vocabula
       }
       // «مصطفى العشوان»، «صالح الزهراني»: a short form next to a name the vocabulary does not know.
       const next = first.next;
-      if (next && !(next.flags & BREAK) && judge.classOfNear(next) === 'name' && !judge.hasProcliticNear(next)) local.nameAfter = true;
+      // A word with tanween is no name (ووقع بوتين مرسوماً).
+      if (next && !(next.flags & (BREAK | TANWEEN)) && judge.classOfNear(next) === 'name' && !judge.hasProcliticNear(next)) local.nameAfter = true;
       if (first.prev && givenLike(first.prev, judge)) local.givenBefore = first.prev.surface;
     }
     names.push(local);

@@ -378,6 +378,8 @@ export class WordJudge {
     // One of those verbs of two people, of a woman or of many (أكدا، أكدتا، أشاروا): the verbs are not counted.
     const inflected = VERB_ENDING.exec(stemNorm);
     if (inflected && stemNorm.length - inflected[0].length >= 3 && VERBS.has(stemNorm.slice(0, -inflected[0].length))) return 'verb';
+    // The same after و, which the name index sets aside only when the rest is written (وبحثا: «وبحثا التعاون»).
+    if (inflected && norm.startsWith('و') && stemNorm === norm && norm.length - inflected[0].length >= 4 && VERBS.has(norm.slice(1, -inflected[0].length))) return 'verb';
     if (TITLE_MODIFIERS.has(norm) || TITLE_MODIFIERS.has(stemNorm)) return 'modifier';
     // The head of a body's name, with or without a preposition (بوزارة، لمركز): never part of a person's name.
     if (BODY_HEADS.has(stemNorm) || INSTITUTION_HEADS.has(stemNorm) || (/^[وفبلك]/.test(norm) && (BODY_HEADS.has(norm.slice(1)) || INSTITUTION_HEADS.has(norm.slice(1))))) return 'modifier';

@@ -15,6 +15,7 @@ import { normalizeForMatch } from '../text/normalize';
 import { Pace, runSteps, Steps } from './steps';
 import { isOriginAdjective } from './origins';
 import { learnPlaces, type LearnedPlace, type PlaceLearner } from './places';
+import { foldAfterFamilyNames, hasPossessiveSuffix, isFemininePlural, isFutureVerb } from './nameBounds';
 
 export type { LearnedPlace, PlaceLearner } from './places';
 
@@ -85,6 +86,7 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
     if (pace.tick()) yield;
   }
   foldTrailingWords(names);
+  foldAfterFamilyNames(names, isChainKey);
   dropPortfolioNames(names, portfolios);
   if (registry) for (const p of registry.people) for (const s of [p.name, ...(p.variants ?? [])]) addRegistryName(s, names);
   yield;
@@ -209,6 +211,8 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   if (office && i === portfolioWords && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
   const run = nameRun(words, i, judge);
   if (!run.length) return null;
+  // «نظيره التركي تطورات الأوضاع»: a plural noun is no given name.
+  if (run.length > 1 && isFemininePlural(run[0].surface, run[0].norm, judge)) return null;
   // After a body's name, one word may still be the body's (أمين سوق عكاظ): a name there has two parts at least. So
   // after an adjective the corpus cannot tell (الزعيم السعودي الهلال: a club) for one word with the article.
   if (bodyNamed && run.length < 2) return null;
@@ -287,6 +291,9 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
       // «ألقى الشيخ نعيم قاسم كلمة»: a feminine noun after a given name and a family name is the sentence's object, not
       // a third part (a family name of that ending is written with the article or after أبو: أبو غزالة).
       if (parts >= 2 && !afterChain && isFeminineNoun(w, judge)) break;
+      // «إيمانويل ماكرون سيزور الرباط», «بلال أردوغان مشاركته»: a future verb or a noun with a possessive suffix after
+      // a given name and a family name is what the person does or has (see nameBounds.ts).
+      if (parts >= 2 && !afterChain && (isFutureVerb(w.norm, judge) || hasPossessiveSuffix(w.surface))) break;
     }
     run.push(w);
     parts++;
