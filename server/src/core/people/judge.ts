@@ -364,7 +364,15 @@ export class WordJudge {
     return c;
   }
 
-  private computeClass(surface: string, norm: string): WordClass {
+  /**
+   * A word that would be a name part but for the name index calling it common (سلام: السلام and «اتفاق سلام» are
+   * written too): a full name after a title may still hold it (see `commonFamily` in learn.ts).
+   */
+  commonOnly(surface: string, norm: string): boolean {
+    return this.classOf(surface, norm) === 'modifier' && this.isCommon(this.stem(surface)) && this.computeClass(surface, norm, true) === 'name';
+  }
+
+  private computeClass(surface: string, norm: string, ignoreCommon = false): WordClass {
     if (this.aliIsName && surface === ALI) return 'name';
     if (CHAIN_WORDS.has(norm)) return 'chain';
     if (norm.length < 3 || !isArabicLetters(norm)) return norm.length === 2 && isArabicLetters(norm) && !STOPWORDS.has(norm) ? 'short' : 'stop';
@@ -400,7 +408,7 @@ export class WordJudge {
     if (this.isNisba(stem)) return 'modifier';
     // A feminine noun or adjective with the article (القابضة، المكرمة): family names are not written so.
     if (stemNorm.startsWith('ال') && stem.endsWith('ة')) return 'modifier';
-    if (this.isCommon(stem)) return 'modifier';
+    if (!ignoreCommon && this.isCommon(stem)) return 'modifier';
     if (this.isPlural(stem)) return 'modifier';
     // An indefinite accusative (طيفا واسعا): the word without its final alif is attested.
     if (stemNorm.length >= 4 && stemNorm.endsWith('ا') && (this.count(stem.slice(0, -1)) > 0 || this.count('ال' + stem.slice(0, -1)) > 0)) return 'modifier';

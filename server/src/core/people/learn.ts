@@ -277,6 +277,13 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
       parts++;
       continue;
     }
+    // «رئيس الحكومة المكلف نواف سلام»: the family name after the given name a title introduces, though the corpus
+    // also writes it as a common word (السلام، اتفاق سلام).
+    if (cls === 'modifier' && j === i + 1 && givenBeforeCommon(run[0], judge) && commonFamily(w, judge)) {
+      run.push(w);
+      parts++;
+      continue;
+    }
     if (cls !== 'name') break;
     const last = run[run.length - 1];
     if (last) {
@@ -316,6 +323,27 @@ function commonGiven(w: ContextWord, judge: WordJudge): boolean {
   if (judge.classOf(w.surface, w.norm) !== 'modifier' || isBodyHead(w, judge) || judge.hasProclitic(w.surface, w.norm)) return false;
   return !judge.isNisba(judge.stem(w.surface));
 }
+
+/**
+ * A family name the name index calls common (سلام، صالح) that may follow a given name after a title: no article,
+ * proclitic, tanween or ة, no past verb the corpus conjugates, and seen after titles as often as a name is (see
+ * `isNameLike` in the name index: a fifth of «الأمير نايف عدد» is never that).
+ */
+function commonFamily(w: ContextWord, judge: WordJudge): boolean {
+  if (w.norm.startsWith('ال') || w.flags & (TANWEEN | BREAK) || w.surface.endsWith('ة') || w.norm.length < 3) return false;
+  if (judge.hasProclitic(w.surface, w.norm) || !judge.commonOnly(w.surface, w.norm)) return false;
+  const stem = judge.stem(w.surface);
+  const facts = judge.facts(stem);
+  return judge.pastVerbForms(stem) === 0 && !!facts && facts.evidence >= NAME_EVIDENCE_SHARE * facts.count;
+}
+
+/** A given name a common family name may follow: a name-like word, no feminine noun (وزير الدفاع مأدبة غداء). */
+function givenBeforeCommon(w: ContextWord, judge: WordJudge): boolean {
+  return judge.classOf(w.surface, w.norm) === 'name' && !isFeminineNoun(w, judge) && judge.nameLike(judge.stem(w.surface));
+}
+
+/** The share of a word's uses after titles that makes it name-like (the name index's own threshold). */
+const NAME_EVIDENCE_SHARE = 0.15;
 
 /** A family name right after a given name: a name with the article (الأسد) or a transliterated one. */
 function familyAfter(w: ContextWord, judge: WordJudge): boolean {
