@@ -9,6 +9,7 @@
  * `clusterEntities` ties the files' mentions to people over the whole corpus with simple counting.
  */
 import type { Registry } from './registry';
+import { spellingVariantPairs } from './spellingMerge';
 import { isChainKey, splitName, Vocabulary } from './learn';
 import { BREAK, HASHTAG, JOINED, TANWEEN } from './tokens';
 import { nameKey, placeKey, WordJudge } from './judge';
@@ -101,7 +102,8 @@ export function fileEntities(text: string, matches: FileMatches, vocab: Vocabula
       }
       // «مصطفى العشوان»، «صالح الزهراني»: a short form next to a name the vocabulary does not know.
       const next = first.next;
-      if (next && !(next.flags & BREAK) && judge.classOfNear(next) === 'name' && !judge.hasProcliticNear(next)) local.nameAfter = true;
+      // A word with tanween is no name (ووقع بوتين مرسوماً).
+      if (next && !(next.flags & (BREAK | TANWEEN)) && judge.classOfNear(next) === 'name' && !judge.hasProcliticNear(next)) local.nameAfter = true;
       if (first.prev && givenLike(first.prev, judge)) local.givenBefore = first.prev.surface;
     }
     names.push(local);
@@ -379,8 +381,18 @@ export function* clusterEntitiesSteps(
     if (id) draft(persons, id.identity, id).registry = i;
   });
 
+  // One person written in two house styles (ترامب / ترمب) is one person (see spellingMerge.ts); the minor
+  // spelling's family name still leads its short forms to the person (ترمب alone).
+  const surnameAlias: [string, PersonDraft][] = [];
+  for (const [minor, major] of spellingVariantPairs(persons.values())) {
+    for (const m of minor.mentions) addMention(major, m.file, m.local, m.resolution, true);
+    persons.delete(minor.identity);
+    if (minor.surname && minor.surname !== major.surname) surnameAlias.push([minor.surname, major]);
+  }
+
   const bySurname = new Map<string, PersonDraft[]>();
   const byChainGiven = new Map<string, PersonDraft[]>();
+  for (const [surname, p] of surnameAlias) push(bySurname, surname, p);
   yield;
   /** The people named in full in each file (no short form is resolved yet: these are all the full names). */
   const namedIn = new Map<string, PersonDraft[]>();

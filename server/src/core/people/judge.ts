@@ -364,7 +364,15 @@ export class WordJudge {
     return c;
   }
 
-  private computeClass(surface: string, norm: string): WordClass {
+  /**
+   * A word that would be a name part but for the name index calling it common (سلام: السلام and «اتفاق سلام» are
+   * written too): a full name after a title may still hold it (see `commonFamily` in learn.ts).
+   */
+  commonOnly(surface: string, norm: string): boolean {
+    return this.classOf(surface, norm) === 'modifier' && this.isCommon(this.stem(surface)) && this.computeClass(surface, norm, true) === 'name';
+  }
+
+  private computeClass(surface: string, norm: string, ignoreCommon = false): WordClass {
     if (this.aliIsName && surface === ALI) return 'name';
     if (CHAIN_WORDS.has(norm)) return 'chain';
     if (norm.length < 3 || !isArabicLetters(norm)) return norm.length === 2 && isArabicLetters(norm) && !STOPWORDS.has(norm) ? 'short' : 'stop';
@@ -378,6 +386,8 @@ export class WordJudge {
     // One of those verbs of two people, of a woman or of many (أكدا، أكدتا، أشاروا): the verbs are not counted.
     const inflected = VERB_ENDING.exec(stemNorm);
     if (inflected && stemNorm.length - inflected[0].length >= 3 && VERBS.has(stemNorm.slice(0, -inflected[0].length))) return 'verb';
+    // The same after و, which the name index sets aside only when the rest is written (وبحثا: «وبحثا التعاون»).
+    if (inflected && norm.startsWith('و') && stemNorm === norm && norm.length - inflected[0].length >= 4 && VERBS.has(norm.slice(1, -inflected[0].length))) return 'verb';
     if (TITLE_MODIFIERS.has(norm) || TITLE_MODIFIERS.has(stemNorm)) return 'modifier';
     // The head of a body's name, with or without a preposition (بوزارة، لمركز): never part of a person's name.
     if (BODY_HEADS.has(stemNorm) || INSTITUTION_HEADS.has(stemNorm) || (/^[وفبلك]/.test(norm) && (BODY_HEADS.has(norm.slice(1)) || INSTITUTION_HEADS.has(norm.slice(1))))) return 'modifier';
@@ -398,7 +408,7 @@ export class WordJudge {
     if (this.isNisba(stem)) return 'modifier';
     // A feminine noun or adjective with the article (القابضة، المكرمة): family names are not written so.
     if (stemNorm.startsWith('ال') && stem.endsWith('ة')) return 'modifier';
-    if (this.isCommon(stem)) return 'modifier';
+    if (!ignoreCommon && this.isCommon(stem)) return 'modifier';
     if (this.isPlural(stem)) return 'modifier';
     // An indefinite accusative (طيفا واسعا): the word without its final alif is attested.
     if (stemNorm.length >= 4 && stemNorm.endsWith('ا') && (this.count(stem.slice(0, -1)) > 0 || this.count('ال' + stem.slice(0, -1)) > 0)) return 'modifier';

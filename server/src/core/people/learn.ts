@@ -15,6 +15,7 @@ import { normalizeForMatch } from '../text/normalize';
 import { Pace, runSteps, Steps } from './steps';
 import { isOriginAdjective } from './origins';
 import { learnPlaces, type LearnedPlace, type PlaceLearner } from './places';
+import { foldAfterFamilyNames, hasPossessiveSuffix, isFemininePlural, isFutureVerb } from './nameBounds';
 
 export type { LearnedPlace, PlaceLearner } from './places';
 
@@ -85,6 +86,7 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
     if (pace.tick()) yield;
   }
   foldTrailingWords(names);
+  foldAfterFamilyNames(names, isChainKey);
   dropPortfolioNames(names, portfolios);
   if (registry) for (const p of registry.people) for (const s of [p.name, ...(p.variants ?? [])]) addRegistryName(s, names);
   yield;
@@ -209,6 +211,8 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   if (office && i === portfolioWords && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
   const run = nameRun(words, i, judge);
   if (!run.length) return null;
+  // «نظيره التركي تطورات الأوضاع»: a plural noun is no given name.
+  if (run.length > 1 && isFemininePlural(run[0].surface, run[0].norm, judge)) return null;
   // After a body's name, one word may still be the body's (أمين سوق عكاظ): a name there has two parts at least. So
   // after an adjective the corpus cannot tell (الزعيم السعودي الهلال: a club) for one word with the article.
   if (bodyNamed && run.length < 2) return null;
@@ -273,6 +277,13 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
       parts++;
       continue;
     }
+    // «رئيس الحكومة المكلف نواف سلام»: the family name after the given name a title introduces, though the corpus
+    // also writes it as a common word (السلام، اتفاق سلام).
+    if (cls === 'modifier' && j === i + 1 && givenBeforeCommon(run[0], judge) && commonFamily(w, judge)) {
+      run.push(w);
+      parts++;
+      continue;
+    }
     if (cls !== 'name') break;
     const last = run[run.length - 1];
     if (last) {
@@ -287,6 +298,9 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
       // «ألقى الشيخ نعيم قاسم كلمة»: a feminine noun after a given name and a family name is the sentence's object, not
       // a third part (a family name of that ending is written with the article or after أبو: أبو غزالة).
       if (parts >= 2 && !afterChain && isFeminineNoun(w, judge)) break;
+      // «إيمانويل ماكرون سيزور الرباط», «بلال أردوغان مشاركته»: a future verb or a noun with a possessive suffix after
+      // a given name and a family name is what the person does or has (see nameBounds.ts).
+      if (parts >= 2 && !afterChain && (isFutureVerb(w.norm, judge) || hasPossessiveSuffix(w.surface))) break;
     }
     run.push(w);
     parts++;
@@ -309,6 +323,27 @@ function commonGiven(w: ContextWord, judge: WordJudge): boolean {
   if (judge.classOf(w.surface, w.norm) !== 'modifier' || isBodyHead(w, judge) || judge.hasProclitic(w.surface, w.norm)) return false;
   return !judge.isNisba(judge.stem(w.surface));
 }
+
+/**
+ * A family name the name index calls common (سلام، صالح) that may follow a given name after a title: no article,
+ * proclitic, tanween or ة, no past verb the corpus conjugates, and seen after titles as often as a name is (see
+ * `isNameLike` in the name index: a fifth of «الأمير نايف عدد» is never that).
+ */
+function commonFamily(w: ContextWord, judge: WordJudge): boolean {
+  if (w.norm.startsWith('ال') || w.flags & (TANWEEN | BREAK) || w.surface.endsWith('ة') || w.norm.length < 3) return false;
+  if (judge.hasProclitic(w.surface, w.norm) || !judge.commonOnly(w.surface, w.norm)) return false;
+  const stem = judge.stem(w.surface);
+  const facts = judge.facts(stem);
+  return judge.pastVerbForms(stem) === 0 && !!facts && facts.evidence >= NAME_EVIDENCE_SHARE * facts.count;
+}
+
+/** A given name a common family name may follow: a name-like word, no feminine noun (وزير الدفاع مأدبة غداء). */
+function givenBeforeCommon(w: ContextWord, judge: WordJudge): boolean {
+  return judge.classOf(w.surface, w.norm) === 'name' && !isFeminineNoun(w, judge) && judge.nameLike(judge.stem(w.surface));
+}
+
+/** The share of a word's uses after titles that makes it name-like (the name index's own threshold). */
+const NAME_EVIDENCE_SHARE = 0.15;
 
 /** A family name right after a given name: a name with the article (الأسد) or a transliterated one. */
 function familyAfter(w: ContextWord, judge: WordJudge): boolean {

@@ -1,0 +1,82 @@
+/**
+ * Where a name ends: the word after a full name that is the sentence's (a future verb, a noun with a possessive
+ * suffix, a dual verb after و, a plural noun, a word with the article after a known family name). Small corpora on
+ * purpose: they cannot tell a verb or a common noun by counting.
+ */
+import * as assert from 'node:assert';
+import { assertIncludes, assertNoneHolds } from '../helpers/lists';
+import { Corpus } from '../../server/src/core/corpus';
+import type { PeopleSnapshot } from '../../server/src/core/people/index';
+
+function peopleOf(texts: string[]): PeopleSnapshot {
+  const c = new Corpus();
+  c.applyChange({ changed: texts.map((t, i) => ({ file: `bounds/${i}.txt`, text: `${t}\n` })) });
+  return c.people();
+}
+
+function namesOf(texts: string[]): string[] {
+  return peopleOf(texts).people.map((p) => p.name);
+}
+
+describe('people: the word after a full name', () => {
+  it('a future verb is no third part (إيمانويل ماكرون سيزور), a transliterated name is (إيلين جونسون سيرليف)', () => {
+    const names = namesOf([
+      'قال قصر الإليزيه إن الرئيس الفرنسي إيمانويل ماكرون سيزور الرباط الأسبوع المقبل لإجراء محادثات.',
+      'وقالت الرئيسة الليبيرية إيلين جونسون سيرليف إن الوباء انحسر.',
+    ]);
+    assertIncludes(names, ['إيمانويل ماكرون', 'إيلين جونسون سيرليف']);
+    assertNoneHolds(names, ['سيزور']);
+  });
+
+  it('a noun with a possessive suffix is no third part (بلال أردوغان مشاركته)', () => {
+    const names = namesOf(['وأكدت السيدة الأولى أمينة أردوغان أنها ستزور موسكو، كما أكد نجل الرئيس بلال أردوغان مشاركته في المنتدى.']);
+    assertIncludes(names, ['بلال أردوغان']);
+    assertNoneHolds(names, ['مشاركته']);
+  });
+
+  it('a dual verb after و is no name (نظيره الصيني وبحثا التعاون)', () => {
+    const names = namesOf(['استقبل الرئيس الروسي فلاديمير بوتين في الكرملين نظيره الصيني وبحثا التعاون الاستراتيجي.']);
+    assertIncludes(names, ['فلاديمير بوتين']);
+    assertNoneHolds(names, ['وبحثا', 'التعاون']);
+  });
+
+  it('a plural noun written elsewhere is no given name (نظيره التركي تطورات الأوضاع); a name of that ending is', () => {
+    const names = namesOf([
+      'عبدالعاطي يبحث مع نظيره التركي تطورات الأوضاع في غزة',
+      'بحث الدكتور بدر عبدالعاطي وزير الخارجية، في اتصال هاتفي مع هاكان فيدان وزير خارجية تركيا، تطورات الأوضاع في قطاع غزة.',
+      'تلقى الرئيس اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون، تناول تطورات الأوضاع الإقليمية.',
+      'والتقى وزير الدفاع الهندي راجنات سينغ نظيره الروسي.',
+    ]);
+    assertIncludes(names, ['راجنات سينغ']);
+    assertNoneHolds(names, ['تطورات']);
+  });
+
+  it('a word with the article after a family name known alone is the object (فلاديمير بوتين الأوضاع، بوتين الشعب)', () => {
+    const texts = [
+      'قال الرئيس الروسي فلاديمير بوتين إن موسكو سترد على أي هجوم.',
+      'وأجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا بنظيره.',
+      'بحث الرئيس التركي رجب طيب أردوغان مع الرئيس الروسي فلاديمير بوتين الأوضاع في سورية.',
+      'وهنأ الرئيس بوتين الشعب الروسي بمناسبة العيد الوطني.',
+      // A theophoric given name ends a name only as a father's: the artist keeps his family name.
+      'وقال المهندس محمد عبدالرحيم إن المشروع اكتمل.',
+      'وأحيا الفنان عبدالرحيم البركل أمسية شعرية.',
+    ];
+    const names = namesOf(texts);
+    assertNoneHolds(names, ['الأوضاع', 'الشعب']);
+    assertIncludes(names, ['عبدالرحيم البركل']);
+    const putin = peopleOf(texts).people.find((p) => p.name === 'فلاديمير بوتين')!;
+    // Every file but the two last names him, «بوتين» before «الشعب» included.
+    assert.strictEqual(putin.files, 4);
+  });
+
+  it('a word with tanween after a short form is no name, so the short form stays one (ووقع بوتين مرسوماً)', () => {
+    const putin = peopleOf([
+      'قال الرئيس الروسي فلاديمير بوتين إن موسكو سترد على أي هجوم.',
+      'وأجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا بنظيره.',
+      'وأكد بوتين في كلمة متلفزة أن الاقتصاد صمد.',
+      'ووقع بوتين مرسوماً يقضي بتعبئة جزئية لقوات الاحتياط.',
+      'وهنأ الرئيس بوتين الشعب الروسي بمناسبة العيد الوطني.',
+    ]).people.find((p) => p.name === 'فلاديمير بوتين')!;
+    assert.strictEqual(putin.files, 5);
+  });
+});
