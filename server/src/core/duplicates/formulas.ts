@@ -35,23 +35,38 @@ export function wordsOutsideFormulas(
   from: number,
   to: number,
 ): WordsOutsideFormulas {
-  const scan = new WordScan(text, start, end);
-  const words = scan.normHashes.subarray(0, scan.count);
-  const shingles = orderedShingles(words, new Uint32Array(Math.max(0, words.length - SHINGLE_SIZE + 1)));
-  const formula = new Uint8Array(words.length);
-  for (const at of winnowPositions(shingles, new Int32Array(shingles.length))) {
-    if (isFormula(shingles[at])) formula.fill(1, at, at + SHINGLE_SIZE);
+  const scan = (scratch = new WordScan(text, start, end, scratch));
+  const n = scan.count;
+  const words = scan.normHashes.subarray(0, n);
+  if (marks.length < n) {
+    marks = new Uint8Array(n * 2);
+    shingleScratch = new Uint32Array(n * 2);
+    positionScratch = new Int32Array(n * 2);
   }
-  const shared = new Uint8Array(words.length);
-  for (let i = 0; i < shingles.length; i++) if (holds(other, from, to, shingles[i])) shared.fill(1, i, i + SHINGLE_SIZE);
+  const shingles = orderedShingles(words, shingleScratch);
+  // Per word: bit 1, in a formula; bit 2, in a shingle the other paragraph holds.
+  const mark = marks.subarray(0, n);
+  mark.fill(0);
+  for (const at of winnowPositions(shingles, positionScratch)) {
+    if (isFormula(shingles[at])) for (let k = at; k < at + SHINGLE_SIZE; k++) mark[k] |= 1;
+  }
+  for (let i = 0; i < shingles.length; i++) {
+    if (holds(other, from, to, shingles[i])) for (let k = i; k < i + SHINGLE_SIZE; k++) mark[k] |= 2;
+  }
   const out = { outside: 0, shared: 0 };
-  for (let k = 0; k < words.length; k++) {
-    if (formula[k]) continue;
+  for (let k = 0; k < n; k++) {
+    if (mark[k] & 1) continue;
     out.outside++;
-    out.shared += shared[k];
+    if (mark[k] & 2) out.shared++;
   }
   return out;
 }
+
+/** The last paragraph's scan and arrays, which the next one reuses (the counts are made before it returns). */
+let scratch: WordScan | undefined;
+let marks = new Uint8Array(256);
+let shingleScratch = new Uint32Array(256);
+let positionScratch = new Int32Array(256);
 
 /** Whether the sorted run `a[from, to)` holds `value`. */
 function holds(a: Uint32Array, from: number, to: number, value: number): boolean {

@@ -457,11 +457,17 @@ export class DuplicateIndex {
    * «بريدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس»), and of similar lengths.
    */
   private alignedSimilarity(a: Uint32Array, b: Uint32Array): number {
-    const threshold = (1 + this.options.nearThreshold) / 2;
-    const longer = Math.max(a.length, b.length);
-    const shorter = Math.min(a.length, b.length);
-    if (shorter < this.options.containmentMinWords || shorter < threshold * longer) return 0;
-    return alignedWords(a, b, threshold);
+    return this.mayAlign(a.length, b.length) ? alignedWords(a, b, this.alignThreshold()) : 0;
+  }
+
+  /** Whether paragraphs of these many words can reach the alignment's threshold (told before their words are read). */
+  private mayAlign(wordsA: number, wordsB: number): boolean {
+    const shorter = Math.min(wordsA, wordsB);
+    return shorter >= this.options.containmentMinWords && shorter >= this.alignThreshold() * Math.max(wordsA, wordsB);
+  }
+
+  private alignThreshold(): number {
+    return (1 + this.options.nearThreshold) / 2;
   }
 
   /**
@@ -482,7 +488,7 @@ export class DuplicateIndex {
     if (!inter) return null;
     const jaccard = inter / (na + nb - inter);
     if (jaccard >= this.options.nearThreshold) return { relation: 'near', similarity: jaccard };
-    const aligned = jaccard >= ALIGN_MIN_JACCARD ? this.alignedSimilarity(wordsOf(pm, p), wordsOf(qm, q)) : 0;
+    const aligned = jaccard >= ALIGN_MIN_JACCARD && this.mayAlign(p.words, q.words) ? this.alignedSimilarity(wordsOf(pm, p, 0), wordsOf(qm, q, 1)) : 0;
     if (aligned) return { relation: 'near', similarity: aligned };
     const t = this.options.containmentThreshold;
     const min = this.options.containmentMinWords;
@@ -508,11 +514,18 @@ export class DuplicateIndex {
   }
 }
 
-/** A paragraph's normalized words, in text order. */
-function wordsOf(m: FileModel, p: ParagraphModel): Uint32Array {
-  const scan = new WordScan(m.text, p.start, p.end);
+/** Scans of the two paragraphs being compared, whose arrays the next comparison reuses (comparing never reenters). */
+const pairScans: [WordScan | undefined, WordScan | undefined] = [undefined, undefined];
+
+/** A paragraph's normalized words, in text order; valid until the next call for the same side of a pair. */
+function wordsOf(m: FileModel, p: ParagraphModel, side: 0 | 1): Uint32Array {
+  const scan = new WordScan(m.text, p.start, p.end, pairScans[side]);
+  pairScans[side] = scan;
   return scan.normHashes.subarray(0, scan.count);
 }
+
+/** The two rows of the alignment's table, reused from pair to pair. */
+let alignRows = [new Int32Array(256), new Int32Array(256)];
 
 /**
  * The share of words two paragraphs have in the same order (longest common subsequence of their normalized words over
@@ -523,8 +536,10 @@ function wordsOf(m: FileModel, p: ParagraphModel): Uint32Array {
 export function alignedWords(a: Uint32Array, b: Uint32Array, threshold: number): number {
   const longer = Math.max(a.length, b.length);
   if (!longer || Math.min(a.length, b.length) < threshold * longer) return 0;
-  let prev = new Int32Array(b.length + 1);
-  let row = new Int32Array(b.length + 1);
+  if (alignRows[0].length < b.length + 1) alignRows = [new Int32Array(2 * b.length + 2), new Int32Array(2 * b.length + 2)];
+  let [prev, row] = alignRows;
+  prev.fill(0, 0, b.length + 1);
+  row[0] = 0;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], row[j - 1]);
     [prev, row] = [row, prev];
