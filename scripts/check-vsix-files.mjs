@@ -9,8 +9,8 @@ const vsce = path.join(repo, 'node_modules/.bin/vsce');
 const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' })
   .split('\n').map((l) => l.trim()).filter(Boolean);
 
-const required = ['package.json', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/readAhead.js', 'syntaxes/corpus.tmLanguage.json', 'language-configuration.json'];
-const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/[^/]+\.js$/, /^syntaxes\/corpus\.tmLanguage\.json$/, /^language-configuration\.json$/, /^schemas\/[^/]+\.json$/];
+const required = ['package.json', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/readAhead.js', 'syntaxes/corpus.tmLanguage.json', 'language-configuration.json', 'docs/rules.md'];
+const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/[^/]+\.js$/, /^syntaxes\/corpus\.tmLanguage\.json$/, /^language-configuration\.json$/, /^schemas\/[^/]+\.json$/, /^docs\/rules\.md$/];
 
 const missing = required.filter((f) => !files.includes(f));
 const extra = files.filter((f) => !allowed.some((re) => re.test(f)));

@@ -1,5 +1,7 @@
 /** The language server in-process, over a pair of streams, on a temporary copy of the seeds. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver/node';
 import { applyEdits, editorCapabilities, inProcess, positionOf, SEED, SEEDS, TempCorpus, TestClient, Session, SessionOptions, startSession, trackSession } from './harness';
 import type { DiagnosticData } from '../../server/src/lsp/diagnostics';
@@ -59,7 +61,12 @@ describe('language server (in-process)', function () {
     assert.equal(dups.length, 20);
     const first = dups.find((d) => d.range.start.line === 1)!;
     assert.equal(first.source, 'corpus-lint');
-    assert.equal(first.codeDescription?.href, 'https://github.com/corpus-lint/corpus-lint/blob/main/docs/rules.md#duplicate-paragraph');
+    // The rule's documentation shipped with the server, opened at its heading.
+    const link = new URL(first.codeDescription!.href);
+    assert.equal(link.protocol, 'file:');
+    assert.match(link.pathname, /\/docs\/rules\.md$/);
+    const line = Number(/^#L(\d+)$/.exec(link.hash)?.[1]);
+    assert.equal(fs.readFileSync(fileURLToPath(link), 'utf8').split('\n')[line - 1], '## duplicate-paragraph');
     assert.match(messageOf(first), /the same text is at 002_59ed37bba01cb0ba\.txt:8/);
     assert.deepEqual(first.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [[uri, 7, 'Same paragraph']]);
     const second = dups.find((d) => d.range.start.line === 7)!;

@@ -4,7 +4,7 @@
  */
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Finding, Fix, Range, Severity } from '../core/types';
-import { ruleDocUrl } from '../core/rules/catalog';
+import { editorRuleDocUrl } from './ruleDocs';
 import type { PositionMapper } from './positions';
 
 export const SOURCE = 'corpus-lint';
@@ -41,7 +41,7 @@ export function toDiagnostic(f: Finding, o: ToDiagnosticOptions): Diagnostic {
     range: o.positions.toClientRange(f.file, f.range),
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: ruleDocUrl(f.code) },
+    codeDescription: { href: editorRuleDocUrl(f.code) },
     source: SOURCE,
     message: f.message,
     data,

@@ -1,7 +1,8 @@
 /** Hover: the rule behind a diagnostic under the cursor (summary and link), and the card of a name. */
 import { Hover, MarkupKind } from 'vscode-languageserver/node';
 import type { Position, Range, RuleCode } from '../core/types';
-import { RULES, ruleDocUrl } from '../core/rules/catalog';
+import { RULES } from '../core/rules/catalog';
+import { editorRuleDocUrl } from './ruleDocs';
 import { offsetAt, positionAt } from '../core/text/lines';
 import { isKnownName, PersonCard, personCardMarkdown, wordAt } from './people';
 import type { PositionMapper } from './positions';
@@ -19,7 +20,7 @@ function inRange(r: Range, p: Position): boolean {
 }
 
 export function ruleMarkdown(code: RuleCode): string {
-  return `**Corpus Lint · ${code}**: ${RULES[code].summary}\n\n[Rule documentation](${ruleDocUrl(code)})`;
+  return `**Corpus Lint · ${code}**: ${RULES[code].summary}\n\n[Rule documentation](${editorRuleDocUrl(code)})`;
 }
 
 /**

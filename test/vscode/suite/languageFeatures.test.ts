@@ -44,6 +44,12 @@ suite('Language features on the seed corpus', () => {
     // the post repeats several paragraphs: both copies of each are flagged
     assert.ok(dups.length >= 2, `expected at least 2 duplicate-paragraph findings, got ${dups.length}`);
     for (const d of dups) assert.ok(!d.range.isEmpty, 'a duplicate-paragraph finding has an empty range');
+    // «Rule documentation» opens the rules document shipped with the extension, at the rule's heading.
+    const target = (dups[0].code as { target?: vscode.Uri }).target;
+    assert.ok(target && target.scheme === 'file', `the rule link is ${target?.toString()}`);
+    const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
+    const rules = await vscode.workspace.openTextDocument(target.with({ fragment: '' }));
+    assert.strictEqual(rules.lineAt(line - 1).text, '## duplicate-paragraph');
   });
 
   test('hover on «بوتين» in 003 shows a person card', async () => {

@@ -69,8 +69,12 @@ export const RULES: Record<RuleCode, RuleDoc> = {
     summary: 'An entry (a Telegram post, an article) carries no date.',
     why:
       'A news item without a date cannot be placed on a timeline or matched to the event it reports. The date is ' +
-      'looked for in labelled metadata lines (تاريخ النشر، a tweet attribution) and in the headline and the two lines ' +
-      'after it (a dateline). «تاريخ اليوم», اليوم and أمس are not dates.',
+      'looked for in labelled date lines anywhere in the entry (تاريخ النشر، «نشر في», «Publié le», a tweet ' +
+      'attribution, a copied message\'s header), in the headline and the two lines after it (a dateline), and at the ' +
+      'start of the first paragraph when a subtitle and a byline push it down. Dates the lead only talks about are not ' +
+      'the entry\'s: after «منذ», «قبل», «حتى», «اعتبارا من», a birth or a holiday, in a quotation, in the future or ' +
+      'with «الماضي/المقبل»; so are dates under a related-articles or comments heading. «تاريخ اليوم», اليوم and أمس ' +
+      'are not dates.',
     example: '000.txt:8  warning  Entry has no date: «الرئيس الأسد يستقبل …»  undated-entry',
     configure: '"rules": { "undated-entry": "off" } to silence it for a corpus without dates.',
   },
@@ -80,7 +84,8 @@ export const RULES: Record<RuleCode, RuleDoc> = {
     summary: 'An entry is dated without a year («في 28 يناير»).',
     why:
       'Two different events can share a day and a month: without the year the entry cannot be placed on a timeline. ' +
-      'Milder than undated-entry.',
+      'Milder than undated-entry. A range of days without a year («من 15 إلى 20 مارس») is a period the text talks ' +
+      'about, not its date, and is not reported.',
     example: '002.txt:1  information  Date «في 28 يناير» has no year  incomplete-date',
     configure: '"rules": { "incomplete-date": "hint" }',
   },
