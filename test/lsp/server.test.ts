@@ -273,7 +273,7 @@ describe('language server (in-process)', function () {
     // A diagnostic under the cursor: the rule's summary and link.
     const diag = byCode(client.diagnostics.get(uri002), 'duplicate-paragraph')[0];
     const ruleHover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri002 }, position: { line: diag.range.start.line, character: 0 } });
-    assert.match((ruleHover.contents as { value: string }).value, /duplicate-paragraph\*\*: The same paragraph appears more than once[\s\S]*\(https:\/\/github\.com\/corpus-lint\/corpus-lint\/blob\/main\/docs\/rules\.md#duplicate-paragraph\)/);
+    assert.match((ruleHover.contents as { value: string }).value, /duplicate-paragraph\*\*: The same paragraph appears more than once[\s\S]*\(file:\/\/\S*\/docs\/rules\.md#L\d+\)/);
   });
 
   it('lists entries with their dates, folds them, and links URLs', async () => {
