@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert';
 import { corpusOf, parseFixture } from '../helpers/fixture';
+import { isKnownName } from '../../server/src/lsp/people';
 
 function reported(lines: string[]): string[] {
   const c = corpusOf(parseFixture(`--- a.txt\n${lines.join('\n')}\n`));
@@ -53,5 +54,17 @@ describe('name-variant: common words after titles are no names', () => {
     assert.strictEqual(variants(), 1, 'a corpus that never writes the feminine cannot tell the adjective');
     c.applyChange({ changed: [{ file: 'b.txt', text: 'وأعلنت الخارجية الفرنسية دعمها للاتفاق\n' }] });
     assert.strictEqual(variants(), 0);
+  });
+});
+
+describe('the name card of hover', () => {
+  it('is for spellings the name index judges names, not for an adjective after a title (الفرنسي)', () => {
+    const lines = [
+      ...many(6, (i) => `وقال الرئيس الفرنسي إيمانويل ماكرون في المؤتمر رقم ${i} إن العلاقات جيدة`),
+      'وأعلنت الخارجية الفرنسية دعمها للاتفاق',
+    ];
+    const c = corpusOf(parseFixture(`--- a.txt\n${lines.join('\n')}\n`));
+    assert.strictEqual(isKnownName(c, 'الفرنسي'), false);
+    assert.strictEqual(isKnownName(c, 'ماكرون'), true);
   });
 });
