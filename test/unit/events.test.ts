@@ -211,5 +211,25 @@ describe('an article credited to its reporter', () => {
     assert.ok(reported.length >= 1 && reported.every((e) => e.participants.length >= 1), JSON.stringify(events));
     assert.ok(!reported.some((e) => e.participants.includes('person:فهد_الغبيوي')), JSON.stringify(reported.map((e) => e.participants)));
   });
+
+  it('nor a label and a dash before the name and its colon at the start of a first line read as a lead («بروفايل سبق – فهد الغبيوي:»)', () => {
+    const c = new Corpus();
+    const summit = 'عقدت في موسكو قمة بين الرئيسين بشار الأسد و فلاديمير بوتين تناولت العلاقات الثنائية والأوضاع في المنطقة';
+    const long = `بروفايل سبق – فهد الغبيوي: ${summit}، وهي القمة الثالثة بين الجانبين خلال العام الجاري بعد لقاءين سابقين في سوتشي ودمشق تناولا ملفات الطاقة والنقل والتجارة والاستثمار.`;
+    c.applyChange({
+      changed: [
+        { file: 'a.txt', text: `${long}\n` },
+        { file: 'b.txt', text: 'عاجل – فهد الغبيوي: قمة بين الرئيسين بشار الأسد و فلاديمير بوتين في موسكو\n' },
+        { file: 'c.txt', text: `وقال الصحفي فهد الغبيوي إن المؤتمر ناجح.\nوأكد الصحفي فهد الغبيوي أن الحضور كبير.\n` },
+      ],
+    });
+    const events = c.people().events;
+    const inA = events.filter((e) => e.reports.some((r) => r.file === 'a.txt'));
+    assert.ok(inA.length === 1 && inA[0].participants.length >= 1, JSON.stringify(events));
+    assert.ok(!inA[0].participants.includes('person:فهد_الغبيوي'), JSON.stringify(inA[0].participants));
+    // In a headline the same shape is a speaker, not a credit.
+    const inB = events.filter((e) => e.reports.some((r) => r.file === 'b.txt'));
+    assert.ok(inB.some((e) => e.participants.includes('person:فهد_الغبيوي')), JSON.stringify(inB.map((e) => e.participants)));
+  });
 });
 

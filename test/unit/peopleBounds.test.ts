@@ -80,3 +80,17 @@ describe('people: the word after a full name', () => {
     assert.strictEqual(putin.files, 5);
   });
 });
+
+describe('people: a verb with the suffix «نا» after a name', () => {
+  it('is the sentence\'s (الملك سلمان أشعرنا: made us feel); a name ending so stays whole (ميرنا وليد)', () => {
+    const names = namesOf([
+      'وقال السفير علي العياشي إن الملك سلمان أشعرنا باهتمامه البالغ بالجالية.',
+      'وأضاف أن القرار أشعرهم بالأمان.',
+      'وقال خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز إن المشروع مهم.',
+      'وقالت الفنانة ميرنا وليد إن الدور صعب.',
+      'وأكدت الفنانة ميرنا وليد أهمية العمل.',
+    ]);
+    assertIncludes(names, ['ميرنا وليد', 'سلمان بن عبدالعزيز']);
+    assertNoneHolds(names, ['أشعرنا']);
+  });
+});

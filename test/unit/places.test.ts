@@ -205,3 +205,21 @@ describe('place learning: a noun in construct with what follows it', () => {
     assertIncludes(chained, ['مسقط']);
   });
 });
+
+describe('places: a verbal noun of a verb the corpus conjugates', () => {
+  it('is no place however often it follows a preposition (فقدان: يفقد، فقدت); a place of its shape stays (نجران)', () => {
+    const names = placesOf([
+      'وحذر الأطباء من فقدان الوعي بسبب الحرارة.',
+      'وتحدث التقرير عن فقدان الثقة في الأسواق.',
+      'وأدى الحادث إلى فقدان السيطرة على المركبة.',
+      'وأشار إلى فقدان عدد من الوظائف هذا العام.',
+      'وقد يفقد المريض وعيه فجأة.',
+      'فقدت الأسرة منزلها في السيول.',
+      'وصل الوفد إلى نجران صباح اليوم.',
+      'وعقد الاجتماع في نجران بحضور المسؤولين.',
+      'وغادر الوزير من نجران إلى الرياض.',
+    ]).map((p) => p.name);
+    assertIncludes(names, ['نجران']);
+    assertExcludes(names, ['فقدان']);
+  });
+});

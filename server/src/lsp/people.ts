@@ -213,15 +213,16 @@ export async function mentionsOfSliced(corpus: Corpus, spellings: Iterable<strin
 const FILES_PER_PAUSE = 256;
 
 /**
- * True when the corpus uses a spelling as a name: the name index groups it with a variant, or it appears as a
- * hashtag or after a title often enough (the same test the core applies to a group).
+ * True when the corpus uses a spelling as a name: the name index groups it with a variant, or judges it name-like (the
+ * same test the core applies to a group).
  */
 export function isKnownName(corpus: Corpus, stem: string): boolean {
   if (stem.length < 3) return false;
   const decisions = corpus.nameIndex().variants();
   if (decisions.has(stem) || canonicalsOf(decisions).has(stem)) return true;
-  const { count, evidence } = nameEvidence(corpus, stem);
-  return evidence >= 1 && evidence / count >= 0.15;
+  // The index's own judgement: evidence after titles and in hashtags, and neither a common nor an inflected word (an
+  // adjective after a title, «الرئيس الفرنسي», has evidence enough and is no name).
+  return corpus.nameIndex().nameFacts(stem)?.nameLike ?? false;
 }
 
 /** The canonical spellings of a set of decisions (kept as long as the decisions are the index's current ones). */
@@ -231,15 +232,6 @@ function canonicalsOf(decisions: Map<string, VariantDecision>): Set<string> {
   let set = canonicals.get(decisions);
   if (!set) canonicals.set(decisions, (set = new Set([...decisions.values()].map((d) => d.canonical))));
   return set;
-}
-
-/**
- * Uses of a stem and its name evidence (hashtags, words after titles) over all its written forms: the name index
- * keeps them per stem (the same totals a scan of every file's spellings gives, without the scan).
- */
-function nameEvidence(corpus: Corpus, stem: string): { count: number; evidence: number } {
-  const facts = corpus.nameIndex().nameFacts(stem);
-  return { count: facts?.count ?? 0, evidence: facts?.evidence ?? 0 };
 }
 
 /**

@@ -101,6 +101,8 @@ interface Skeleton {
   type: EventType;
   spans: [number, number][];
   titleSpan: [number, number] | null;
+  /** The title's paragraph when it is longer than a headline and read like a lead, else -1. */
+  leadTitle: number;
   lead: number;
   day: number | null;
   monthDay: number | null;
@@ -164,7 +166,8 @@ function skeletonOf(model: FileModel, k: number, titleIndex: number, leadIndex: 
     const d = findDates(info.dateText)[0];
     if (d) monthDay = d.month * 100 + d.day;
   }
-  return { entry: k, type, spans, titleSpan: title ? [title.start, title.end] : null, lead: leadIndex, day, monthDay };
+  const leadTitle = title && title.words > HEADLINE_MAX_WORDS ? titleIndex : -1;
+  return { entry: k, type, spans, titleSpan: title ? [title.start, title.end] : null, leadTitle, lead: leadIndex, day, monthDay };
 }
 
 /** The lead read for a type and participants when the headline has none: the first characters of the first paragraph. */
@@ -248,17 +251,25 @@ export function* buildEventsSteps(input: EventInput): Steps<CorpusEvent[]> {
   return events;
 }
 
-/** A reporter's credit before the lead: «أحمد علي- سبق- القاهرة:», «كتب: محمد الأحمد». */
+/**
+ * A reporter's credit before the lead: «أحمد علي- سبق- القاهرة:», «كتب: محمد الأحمد», and a label of at most three
+ * words and a dash before the name and its colon, «بروفايل سبق – محمد عطيف:» (a speaker in a headline, «عاجل - بوتين:
+ * …», is never read so: only a lead, or a first line long enough to be read as one, is asked).
+ */
 const BYLINE_AFTER = /^[ \t]*[-–—]/;
 const BYLINE_BEFORE = /^[\s"«(]*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير)[ \t]*[:：]?[ \t]*$/;
+const LABEL_DASH_BEFORE = /^[\s"«(]*(?:[^\s:：\-–—]+[ \t]+){0,2}[^\s:：\-–—]+[ \t]*[-–—][ \t]*$/;
+const COLON_AFTER = /^[ \t]*[:：]/;
 
-/** The person is the reporter credited at the start of the lead paragraph, not someone the report is about. */
+/** The person is the reporter credited at the start of a lead paragraph (index, -1: none), not someone the report is about. */
 function isByline(model: FileModel, lead: number, m: EventMention): boolean {
   const p = lead >= 0 ? model.paragraphs[lead] : undefined;
   if (!p || m.start < p.start || m.start - p.start > 40) return false;
   const before = model.text.slice(p.start, m.start);
   if (BYLINE_BEFORE.test(before)) return true;
-  return /^[\s"«(]*$/.test(before) && BYLINE_AFTER.test(model.text.slice(m.end, m.end + 8));
+  const after = model.text.slice(m.end, m.end + 8);
+  if (LABEL_DASH_BEFORE.test(before) && COLON_AFTER.test(after)) return true;
+  return /^[\s"«(]*$/.test(before) && BYLINE_AFTER.test(after);
 }
 
 /**
@@ -284,7 +295,9 @@ function reportOf(file: string, model: FileModel, sk: Skeleton, mentions: EventM
   const ranked: { id: string; rank: number; at: number }[] = [];
   for (const m of mentionsIn(mentions, sk.spans)) {
     const title = inTitle(m);
-    if (m.kind === 'person' && !m.genitive && (title || !isByline(model, sk.lead, m))) (title ? inHeadline : inLead).push(m.id);
+    // A first line read like a lead (`leadTitle`) opens with a reporter's credit as a lead does.
+    const credited = title ? isByline(model, sk.leadTitle, m) : isByline(model, sk.lead, m);
+    if (m.kind === 'person' && !m.genitive && !credited) (title ? inHeadline : inLead).push(m.id);
     if (m.kind === 'place') ranked.push({ id: m.id, rank: title ? (m.cued ? 0 : 1) : m.cued ? 2 : 3, at: m.start });
   }
   const participants = [...new Set(new Set(inHeadline).size >= 2 ? inHeadline : [...inHeadline, ...inLead])];

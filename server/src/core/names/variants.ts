@@ -16,6 +16,7 @@ import { collectWords, FileWords, neighborHash, WordLines, WordSummary } from '.
 import { fnv, WordScan } from '../text/scan';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
 import { readsAsName } from './readings';
+import { isInflectedWord, keysReading } from './inflected';
 import { advance, runToEnd, Steps } from '../steps';
 
 export type VariantClass = 'orthographic' | 'doubled-letter' | 'foreign-letter' | 'dropped-vowel' | 'configured';
@@ -492,10 +493,11 @@ export class NameIndex {
       const u = sid >= 0 ? st.units[sid] : undefined;
       if (u) changedUnits.add(u);
     }
-    // 3. Units whose judgement reads a changed key count (own key, without a proclitic, with or without ال).
+    // 3. Units whose judgement reads a changed key count (own key, without a proclitic, with or without ال, and the
+    //    forms `inflected.ts` reads: a feminine, a country, other persons' suffixes).
     const judged = new Set<Unit>(changedUnits);
     for (const k of oldKeyCounts.keys()) {
-      for (const dk of [k, 'ال' + k, ...[...PROCLITIC_KEYS].map((p) => p + k), k.startsWith('ال') ? k.slice(2) : '']) {
+      for (const dk of [k, 'ال' + k, ...[...PROCLITIC_KEYS].map((p) => p + k), k.startsWith('ال') ? k.slice(2) : '', ...keysReading(k)]) {
         if (dk) st.ctx.keys.get(dk)?.forEach((u) => judged.add(u));
       }
     }
@@ -833,8 +835,12 @@ export interface WordSource {
 /** A dropped or changed letter is reported only when the canonical spelling is this many times as frequent. */
 const DROPPED_LETTER_RATIO = 10;
 
+/**
+ * Used as a name: after titles or in hashtags often enough, and neither a common word nor an inflected one (an
+ * adjective after a title, «الرئيس الفرنسي»; a noun with a pronoun, «شكره»: see `inflected.ts`).
+ */
 function isNameLike(u: Unit, ctx: DecisionContext): boolean {
-  return u.evidence >= 1 && u.evidence / u.count >= 0.15 && !isCommonWord(u, ctx);
+  return u.evidence >= 1 && u.evidence / u.count >= 0.15 && !isCommonWord(u, ctx) && !isInflectedWord(u.key, (k) => ctx.keys.get(k)?.count ?? 0);
 }
 
 /**

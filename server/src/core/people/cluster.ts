@@ -17,6 +17,7 @@ import { FileMatches, MatchedWord, NearWord, TokenKind } from './matches';
 import { isIgnorableUnit, normalizeForMatch, stripMarks } from '../text/normalize';
 import { INSTITUTION_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { Pace, runSteps, Steps } from './steps';
+import { isTitleOfMany } from './roles';
 
 /** How a mention was tied to its person. */
 export type Resolution = 'name' | 'registry' | 'entry' | 'file' | 'corpus' | 'single';
@@ -575,7 +576,8 @@ function draft(persons: Map<string, PersonDraft>, identity: string, id: Omit<Ide
 
 function addMention(p: PersonDraft, file: string, local: LocalName, resolution: Resolution, full: boolean): void {
   p.mentions.push({ file, local, resolution });
-  if (local.role) p.roles.set(local.role, (p.roles.get(local.role) ?? 0) + 1);
+  // A title in the dual (الرئيسين الأسد وبوتين) names two people: no role of this one.
+  if (local.role && !(local.title && isTitleOfMany(local.title))) p.roles.set(local.role, (p.roles.get(local.role) ?? 0) + 1);
   if (local.title) p.titles.add(local.title);
   if (!full) return;
   p.full++;

@@ -19,6 +19,7 @@ import type { Vocabulary } from './learn';
 import { parseRegistryText, Registry, RegistryError, RegistrySpan } from './registry';
 import { buildEventsSteps, CorpusEvent, EventMention, EventReport, ParagraphLink, paragraphLinks } from '../events/events';
 import { Pace, runSteps, sortInSteps, Steps } from './steps';
+import { mergeRoles, rolesByFrequency } from './roles';
 
 export type { CorpusEvent, EventReport } from '../events/events';
 export type { EventType } from '../events/triggers';
@@ -658,7 +659,7 @@ export class PeopleIndex {
       let id = base;
       for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
       ids.add(id);
-      const roles = 'roles' in c ? [...c.roles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([role]) => role) : [];
+      const roles = 'roles' in c ? rolesByFrequency(c.roles) : [];
       const files = new Set<string>();
       let firstDate: string | null = null;
       let lastDate: string | null = null;
@@ -744,11 +745,6 @@ function touches(model: FileModel, keys: Set<string>, judge: WordJudge, names: N
 
 /** A compound (عبد الله) is keyed as one word: a file with its head is checked again whenever keys change. */
 const COMPOUND_HEAD_SPELLINGS = new Set(['عبد', 'أبو', 'ابو', 'أبي', 'آل']);
-
-function mergeRoles(declared: string[] | undefined, seen: string[]): string[] {
-  if (!declared?.length) return seen;
-  return [...declared, ...seen.filter((r) => !declared.includes(r))];
-}
 
 function registryRange(text: string, span: RegistrySpan): Range {
   return rangeOf(indexLines(text), span.nameStart, span.nameEnd);

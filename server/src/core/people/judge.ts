@@ -421,6 +421,12 @@ export class WordJudge {
       // «فريقه، حزبها»: the head of a body with a suffix, even when the corpus never writes it bare.
       if (this.count(base) > 0 || (base.endsWith('ت') && this.count(base.slice(0, -1) + 'ة') > 0) || BODY_HEADS.has(normalizeForMatch(base))) return 'modifier';
     }
+    // «نا» (us, our: الملك سلمان أشعرنا، يعدنا) ends names too (ألينا، سانتانا، ميرنا): the word without it must be written
+    // with another person's suffix as well (أشعرهم), and a word with the article takes none (المحنا is no المح + نا).
+    if (stem.length >= 5 && stem.endsWith('نا') && !stem.startsWith('ال')) {
+      const base = stem.slice(0, -2);
+      if (['ه', 'ها', 'هم', 'ك', 'كم'].some((s) => this.count(base + s) > 0)) return 'modifier';
+    }
     return 'name';
   }
 

@@ -123,7 +123,8 @@ export function* learnPlaces(
       !COMMON_NOUN_SHAPE.test(norm) &&
       (!j.isNisba(stem) || cue >= 5) &&
       !j.isPlural(stem) &&
-      !isElative(stem, j);
+      !isElative(stem, j) &&
+      !isVerbalNounOfVerb(stem, j);
     return byNisba || byCue ? cue : null;
   };
   /** The key of a two-word place, or null. */
@@ -448,6 +449,16 @@ function withPossessive(stem: string, count: number, j: WordJudge): boolean {
   // And with another person's suffix (منزلها، منزلهم): أبها is no أب + ها. Not «ي», which ends adjectives and names
   // as often (أبي).
   return POSSESSIVE_SUFFIXES.some((s) => s !== m[0] && s !== 'ي' && j.count(base + s) > 0);
+}
+
+/**
+ * A verbal noun of the فعلان shape (فقدان، غليان، نسيان) whose verb the corpus conjugates: its present and its past of
+ * a woman are both written (يفقد، فقدت). Places of that shape (نجران، لبنان، جازان) have no verb; the shape alone would
+ * take them away too.
+ */
+function isVerbalNounOfVerb(stem: string, j: WordJudge): boolean {
+  if (!/^[^ا]{3}ان$/.test(stem) || stem.startsWith('ال')) return false;
+  return j.pastVerbForms(stem.slice(0, 3)) === 2;
 }
 
 /**
