@@ -207,6 +207,18 @@ describe('language server (in-process)', function () {
     await client.nextDiagnostics(uri000, mark, (ds) => byCode(ds, 'undated-entry').length === undatedBefore - 1);
   });
 
+  it('offers no removal of a paragraph whose copy is in another file (001 quotes the post of 000), and says «line N» within a file', async () => {
+    const { client, corpus } = await start();
+    const uri = corpus.uri(SEED.s001);
+    const dup = byCode(client.diagnostics.get(uri), 'duplicate-paragraph').find((d) => d.range.start.line === 13)!;
+    assert.match(messageOf(dup), /the same text is at 000_47cabcfadfbade24\.txt:46$/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: dup.range, context: { diagnostics: [dup] } });
+    assert.ok(!actions.some((a) => a.title === 'Remove this repeated paragraph'), actions.map((a) => a.title).join('\n'));
+    assert.ok(actions.some((a) => a.title.startsWith('Suppress this finding')));
+    const within = byCode(client.diagnostics.get(corpus.uri(SEED.s002)), 'duplicate-paragraph').find((d) => d.range.start.line === 1)!;
+    assert.equal(messageOf(within), 'Duplicated paragraph: the same text is at line 8');
+  });
+
   it('fixes every safe finding of a file: source.fixAll.corpusLint and corpusLint/fixAll', async () => {
     const { client, corpus } = await start();
     const uri = corpus.uri(SEED.s002);
