@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver/node';
 import { applyEdits, editorCapabilities, inProcess, positionOf, SEED, SEEDS, TempCorpus, TestClient, Session, SessionOptions, startSession, trackSession } from './harness';
 import type { DiagnosticData } from '../../server/src/lsp/diagnostics';
+import { uriFromPath } from '../../server/src/lsp/uris';
 
 function start(o: SessionOptions = {}): Promise<Session> {
   return startSession(o);
@@ -373,6 +374,22 @@ describe('language server (in-process)', function () {
     await client.nextDiagnostics(corpus.uri(SEED.s000), mark, (ds) => ds.length === 0);
     const status = await client.waitFor(() => client.statuses.slice(-1).find((s) => s.files === 4), 'status with 4 files');
     assert.equal(status.files, 4);
+  });
+
+  it('for the VS Code extension, lints a folder without a config only when the user opted it in (lintFolders)', async () => {
+    const notOptedIn = { corpus: new TempCorpus(), ...inProcess() };
+    trackSession(notOptedIn);
+    await notOptedIn.client.initialize(notOptedIn.corpus.dir, undefined, { corpusRoots: [], lintFolders: [] });
+    await notOptedIn.client.waitFor(() => notOptedIn.client.statuses.find((st) => !st.indexing), 'a finished indexing');
+    assert.deepEqual(notOptedIn.client.statuses.filter((st) => st.files > 0), []);
+    assert.equal([...notOptedIn.client.diagnostics.values()].filter((ds) => ds.length).length, 0);
+    // Opted in: its files.associations give .txt files the corpus language.
+    const optedIn = { corpus: new TempCorpus(), ...inProcess() };
+    trackSession(optedIn);
+    await optedIn.client.initialize(optedIn.corpus.dir, undefined, { corpusRoots: [], lintFolders: [uriFromPath(optedIn.corpus.dir)] });
+    assert.equal((await optedIn.client.indexed()).files, 5);
+    const withConfig = await start({ init: { corpusRoots: [], lintFolders: [] }, extra: { 'corpus-lint.json': '{}' } });
+    assert.equal((await withConfig.client.indexed()).files, 5);
   });
 
   it('clears the diagnostics of every file of a workspace folder that is removed', async () => {
