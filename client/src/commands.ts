@@ -1,6 +1,7 @@
 // The extension's commands: each one forwards to the language server or to VS Code; none does analysis itself.
 import * as vscode from 'vscode';
 import { ErrorCodes, LanguageClient, ResponseError, WorkspaceEdit } from 'vscode-languageclient/node';
+import { FixAllTextEdit, fixAllSummary } from './fixAllSummary';
 
 /** Custom requests understood by the Corpus Lint server. All are sent with an object as params, `{}` at least. */
 export const REQUESTS = {
@@ -42,12 +43,22 @@ async function reindex(client: LanguageClient): Promise<unknown> {
   );
 }
 
-/** Applies the server's `source.fixAll.corpusLint` action to the active file; falls back to the `corpusLint/fixAll` request. */
-async function fixAll(client: LanguageClient): Promise<boolean> {
+/** What «Fix All» answers (and tests read): whether it changed anything, and the sentence it showed. */
+export interface FixAllResult {
+  fixed: boolean;
+  message: string;
+}
+
+/**
+ * Applies the server's `source.fixAll.corpusLint` action to the active file (falling back to the `corpusLint/fixAll`
+ * request), then says what it did, as linters do: the change may already be on disk with no other sign of it.
+ */
+async function fixAll(client: LanguageClient): Promise<FixAllResult> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('Corpus Lint: open a corpus file to fix.');
-    return false;
+    const message = 'Corpus Lint: open a corpus file to fix.';
+    void vscode.window.showInformationMessage(message);
+    return { fixed: false, message };
   }
   const doc = editor.document;
   const whole = new vscode.Range(0, 0, doc.lineCount, 0);
@@ -56,18 +67,23 @@ async function fixAll(client: LanguageClient): Promise<boolean> {
       'vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND.value, 10,
     )) ?? [];
   const ours = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && FIX_ALL_KIND.contains(a.kind));
+  const done: FixAllTextEdit[] = [];
   if (ours.length > 0) {
     for (const action of ours) {
-      if (action.edit) await vscode.workspace.applyEdit(action.edit);
+      if (action.edit && (await vscode.workspace.applyEdit(action.edit))) {
+        for (const [uri, edits] of action.edit.entries()) for (const e of edits) done.push({ file: uri.toString(), newText: e.newText });
+      }
       if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
     }
-    return true;
+  } else {
+    // No fix-all action offered (nothing to fix, or a client-side filter hid it): ask the server directly.
+    // The server applies the edit itself (workspace/applyEdit) and answers with it, or with null when nothing is fixable.
+    const result = await client.sendRequest<WorkspaceEdit | null>(REQUESTS.fixAll, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
+    for (const [file, edits] of Object.entries(result?.changes ?? {})) for (const e of edits) done.push({ file, newText: e.newText });
   }
-  // No fix-all action offered (nothing to fix, or a client-side filter hid it): ask the server directly.
-  // The server applies the edit itself (workspace/applyEdit) and answers with it, or with null when nothing is fixable.
-  const result = await client.sendRequest<WorkspaceEdit | null>(REQUESTS.fixAll, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
-  if (!result) void vscode.window.showInformationMessage('Corpus Lint: nothing to fix automatically in this file.');
-  return !!result;
+  const message = fixAllSummary(done);
+  void vscode.window.showInformationMessage(message);
+  return { fixed: done.length > 0, message };
 }
 
 async function writeRegistry(client: LanguageClient): Promise<unknown> {

@@ -56,3 +56,13 @@ export function isCorpusFile(doc: vscode.TextDocument, roots: CorpusRoot[]): boo
     return root.files.some(matches) && !root.exclude.some(matches);
   });
 }
+
+/**
+ * Workspace folders whose `files.associations` give some files the corpus language: the user opted them in, so the
+ * server lints them as corpora even without a config file. Other folders without one are not linted.
+ */
+export function optedInFolders(): vscode.Uri[] {
+  return (vscode.workspace.workspaceFolders ?? [])
+    .filter((f) => Object.values(vscode.workspace.getConfiguration('files', f.uri).get<Record<string, string>>('associations') ?? {}).includes(CORPUS_LANGUAGE))
+    .map((f) => f.uri);
+}

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { withEditorArguments } from './lensCommands';
-import { CONFIG_FILE_GLOB, CORPUS_LANGUAGE, CorpusRoot, documentSelectorFor, findCorpusRoots, isCorpusFile } from './corpusFolders';
+import { CONFIG_FILE_GLOB, CORPUS_LANGUAGE, CorpusRoot, documentSelectorFor, findCorpusRoots, isCorpusFile, optedInFolders } from './corpusFolders';
 import { CorpusStatus, STATUS_NOTIFICATION, createStatusBarItem, showStatus } from './statusBar';
 
 const CLIENT_ID = 'corpusLint'; // also the prefix of the `corpusLint.trace.server` setting read by the client library
@@ -85,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.workspace.onDidChangeWorkspaceFolders(rootsChanged),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('corpusLint.files') || e.affectsConfiguration('corpusLint.exclude')) void rootsChanged();
+      else if (e.affectsConfiguration('files.associations')) void restart();
     }),
     { dispose: () => void client?.dispose() },
   );
@@ -151,6 +152,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     initializationOptions: {
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('corpusLint'))) as unknown,
       corpusRoots: roots.map((r) => r.uri.toString()),
+      // Folders without a config are linted only when the user opted them in (corpusLint.files' description).
+      lintFolders: optedInFolders().map((u) => u.toString()),
     },
     middleware: largeFileAndCodeLensMiddleware(output),
   };

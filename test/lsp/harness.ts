@@ -31,6 +31,17 @@ export const REPO = path.resolve(__dirname, '../..');
 export const SEEDS = path.join(REPO, 'test/fixtures/corpus/seeds');
 export { SEED } from '../helpers/fixture';
 
+/**
+ * A value with the Unicode isolates (FSI, PDI) the server puts around Arabic fragments of its messages taken out: most
+ * tests read the words, test/lsp/bidi.test.ts the isolates.
+ */
+export function withoutIsolates<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/[\u2068\u2069]/g, '') as T;
+  if (Array.isArray(value)) return value.map(withoutIsolates) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutIsolates(v)])) as T;
+  return value;
+}
+
 /** A temporary folder holding a copy of the seeds (plus extra files); removed by `dispose`. */
 export class TempCorpus {
   readonly dir: string;
@@ -101,12 +112,16 @@ export class TestClient {
   codeLensRefreshes = 0;
   readonly unregistrations: { id: string; method: string }[] = [];
   settings: Record<string, unknown> = {};
+  /** The diagnostics as the server sent them; `diagnostics` has them without the isolates around Arabic fragments. */
+  readonly rawDiagnostics = new Map<string, Diagnostic[]>();
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
 
   constructor(readonly connection: rpc.MessageConnection) {
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    connection.onNotification('textDocument/publishDiagnostics', (raw: PublishDiagnosticsParams) => {
+      this.rawDiagnostics.set(raw.uri, raw.diagnostics);
+      const p = withoutIsolates(raw);
       this.diagnostics.set(p.uri, p.diagnostics);
       this.publications.push(p);
       this.wake();
@@ -224,7 +239,13 @@ export class TestClient {
     return this.texts.get(uri);
   }
 
-  request<R>(method: string, params: unknown, token?: rpc.CancellationToken): Promise<R> {
+  /** A request's answer, with the isolates around Arabic fragments taken out (see `requestRaw`). */
+  async request<R>(method: string, params: unknown, token?: rpc.CancellationToken): Promise<R> {
+    return withoutIsolates(await this.requestRaw<R>(method, params, token));
+  }
+
+  /** A request's answer as the server sent it. */
+  requestRaw<R>(method: string, params: unknown, token?: rpc.CancellationToken): Promise<R> {
     return (token ? this.connection.sendRequest(method, params, token) : this.connection.sendRequest(method, params)) as Promise<R>;
   }
 

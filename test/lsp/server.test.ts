@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver/node';
 import { applyEdits, editorCapabilities, inProcess, positionOf, SEED, SEEDS, TempCorpus, TestClient, Session, SessionOptions, startSession, trackSession } from './harness';
 import type { DiagnosticData } from '../../server/src/lsp/diagnostics';
+import { uriFromPath } from '../../server/src/lsp/uris';
 
 function start(o: SessionOptions = {}): Promise<Session> {
   return startSession(o);
@@ -67,7 +68,7 @@ describe('language server (in-process)', function () {
     assert.match(link.pathname, /\/docs\/rules\.md$/);
     const line = Number(/^#L(\d+)$/.exec(link.hash)?.[1]);
     assert.equal(fs.readFileSync(fileURLToPath(link), 'utf8').split('\n')[line - 1], '## duplicate-paragraph');
-    assert.match(messageOf(first), /the same text is at 002_59ed37bba01cb0ba\.txt:8/);
+    assert.match(messageOf(first), /the same text is at line 8$/);
     assert.deepEqual(first.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [[uri, 7, 'Same paragraph']]);
     const second = dups.find((d) => d.range.start.line === 7)!;
     const data = second.data as DiagnosticData;
@@ -212,6 +213,18 @@ describe('language server (in-process)', function () {
     for (const e of insert.edit!.changes![uri000]) await client.change(uri000, e.range, e.newText);
     const undatedBefore = byCode(client.diagnostics.get(uri000), 'undated-entry').length;
     await client.nextDiagnostics(uri000, mark, (ds) => byCode(ds, 'undated-entry').length === undatedBefore - 1);
+  });
+
+  it('offers no removal of a paragraph whose copy is in another file (001 quotes the post of 000), and says «line N» within a file', async () => {
+    const { client, corpus } = await start();
+    const uri = corpus.uri(SEED.s001);
+    const dup = byCode(client.diagnostics.get(uri), 'duplicate-paragraph').find((d) => d.range.start.line === 13)!;
+    assert.match(messageOf(dup), /the same text is at 000_47cabcfadfbade24\.txt:46$/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: dup.range, context: { diagnostics: [dup] } });
+    assert.ok(!actions.some((a) => a.title === 'Remove this repeated paragraph'), actions.map((a) => a.title).join('\n'));
+    assert.ok(actions.some((a) => a.title.startsWith('Suppress this finding')));
+    const within = byCode(client.diagnostics.get(corpus.uri(SEED.s002)), 'duplicate-paragraph').find((d) => d.range.start.line === 1)!;
+    assert.equal(messageOf(within), 'Duplicated paragraph: the same text is at line 8');
   });
 
   it('fixes every safe finding of a file: source.fixAll.corpusLint and corpusLint/fixAll', async () => {
@@ -368,6 +381,22 @@ describe('language server (in-process)', function () {
     await client.nextDiagnostics(corpus.uri(SEED.s000), mark, (ds) => ds.length === 0);
     const status = await client.waitFor(() => client.statuses.slice(-1).find((s) => s.files === 4), 'status with 4 files');
     assert.equal(status.files, 4);
+  });
+
+  it('for the VS Code extension, lints a folder without a config only when the user opted it in (lintFolders)', async () => {
+    const notOptedIn = { corpus: new TempCorpus(), ...inProcess() };
+    trackSession(notOptedIn);
+    await notOptedIn.client.initialize(notOptedIn.corpus.dir, undefined, { corpusRoots: [], lintFolders: [] });
+    await notOptedIn.client.waitFor(() => notOptedIn.client.statuses.find((st) => !st.indexing), 'a finished indexing');
+    assert.deepEqual(notOptedIn.client.statuses.filter((st) => st.files > 0), []);
+    assert.equal([...notOptedIn.client.diagnostics.values()].filter((ds) => ds.length).length, 0);
+    // Opted in: its files.associations give .txt files the corpus language.
+    const optedIn = { corpus: new TempCorpus(), ...inProcess() };
+    trackSession(optedIn);
+    await optedIn.client.initialize(optedIn.corpus.dir, undefined, { corpusRoots: [], lintFolders: [uriFromPath(optedIn.corpus.dir)] });
+    assert.equal((await optedIn.client.indexed()).files, 5);
+    const withConfig = await start({ init: { corpusRoots: [], lintFolders: [] }, extra: { 'corpus-lint.json': '{}' } });
+    assert.equal((await withConfig.client.indexed()).files, 5);
   });
 
   it('clears the diagnostics of every file of a workspace folder that is removed', async () => {

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Fix, Range, RuleCode, TextEdit } from '../core/types';
 import { isRuleCode } from '../core/rules/catalog';
+import { isolateRtl, withoutIsolates } from '../core/text/bidi';
 import { diagnosticData } from './diagnostics';
 import { mentionsOf } from './people';
 import type { PositionMapper } from './positions';
@@ -62,7 +63,7 @@ function findingOf(ctx: ActionContext, d: Diagnostic): ActionableFinding | null 
   const r = ctx.positions.fromClientRange(ctx.uri, d.range);
   const f =
     candidates.find((c) => sameRange(c.range, r)) ??
-    candidates.find((c) => c.range.start.line === r.start.line && c.message === d.message);
+    candidates.find((c) => c.range.start.line === r.start.line && typeof d.message === 'string' && c.message === withoutIsolates(d.message));
   return f ? { code, range: f.range, fixes: f.fixes, facts: f.data ?? {} } : null;
 }
 
@@ -158,6 +159,8 @@ export function codeActions(ctx: ActionContext, params: CodeActionParams): CodeA
     const edit = fixAllEdit(ctx.root, ctx.uri, ctx.positions);
     if (edit) actions.push({ title: 'Fix all auto-fixable Corpus Lint problems', kind: FIX_ALL_KIND, edit });
   }
+  // Titles quote Arabic spellings inside English: each fragment isolated (core/text/bidi.ts).
+  for (const a of actions) a.title = isolateRtl(a.title);
   return actions;
 }
 

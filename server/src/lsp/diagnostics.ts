@@ -4,6 +4,7 @@
  */
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Finding, Fix, Range, Severity } from '../core/types';
+import { isolateRtl } from '../core/text/bidi';
 import { editorRuleDocUrl } from './ruleDocs';
 import type { PositionMapper } from './positions';
 
@@ -35,6 +36,10 @@ export interface ToDiagnosticOptions {
   fingerprint: string;
 }
 
+/**
+ * A finding as a diagnostic. Its Arabic fragments are isolated (core/text/bidi.ts) in the message and the related
+ * messages: the editor shows them inside English sentences. The CLI prints the core's messages as they are.
+ */
 export function toDiagnostic(f: Finding, o: ToDiagnosticOptions): Diagnostic {
   const data: DiagnosticData = { text: o.fingerprint, range: f.range, fixes: f.fixes, facts: f.data };
   const d: Diagnostic = {
@@ -43,7 +48,7 @@ export function toDiagnostic(f: Finding, o: ToDiagnosticOptions): Diagnostic {
     code: f.code,
     codeDescription: { href: editorRuleDocUrl(f.code) },
     source: SOURCE,
-    message: f.message,
+    message: isolateRtl(f.message),
     data,
   };
   if (f.related.length) {
@@ -51,11 +56,11 @@ export function toDiagnostic(f: Finding, o: ToDiagnosticOptions): Diagnostic {
       d.relatedInformation = f.related.map(
         (r): DiagnosticRelatedInformation => ({
           location: { uri: r.file, range: o.positions.toClientRange(r.file, r.range) },
-          message: r.message,
+          message: isolateRtl(r.message),
         }),
       );
     } else {
-      d.message += '\n' + f.related.map((r) => `Also at ${o.describe(r.file)}:${r.range.start.line + 1}: ${r.message}`).join('\n');
+      d.message += '\n' + f.related.map((r) => isolateRtl(`Also at ${o.describe(r.file)}:${r.range.start.line + 1}: ${r.message}`)).join('\n');
     }
   }
   return d;

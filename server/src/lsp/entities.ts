@@ -8,6 +8,7 @@ import { SymbolKind } from 'vscode-languageserver/node';
 import type { CorpusEvent, Entity, Mention, PeopleSnapshot } from '../core/people/index';
 import type { Position, Range } from '../core/types';
 import { normalizeForMatch } from '../core/text/normalize';
+import { isolateLabel } from '../core/text/bidi';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 import type { Slices } from './loop';
@@ -187,7 +188,7 @@ export async function entitySymbols(snapshot: PeopleSnapshot, query: string, pos
     const r = ev.reports[0];
     if (!r) continue;
     out.push({
-      name: ev.title || ev.type,
+      name: isolateLabel(ev.title) || ev.type,
       kind: SymbolKind.Event,
       containerName: `${ev.type} event, ${ev.date ?? 'undated'}, ${plural(ev.reports.length, 'report')}`,
       location: { uri: r.file, range: positions.toClientRange(r.file, r.range) },

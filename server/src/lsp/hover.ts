@@ -4,6 +4,7 @@ import type { Position, Range, RuleCode } from '../core/types';
 import { RULES } from '../core/rules/catalog';
 import { editorRuleDocUrl } from './ruleDocs';
 import { offsetAt, positionAt } from '../core/text/lines';
+import { isolateRtl } from '../core/text/bidi';
 import { isKnownName, PersonCard, personCardMarkdown, wordAt } from './people';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
@@ -81,7 +82,8 @@ function hoverWith(root: Root, snapshot: PeopleSnapshot, uri: string, pos: Posit
     range ??= corpus.entries(uri)[event.entry].titleRange;
   }
   if (!parts.length) return null;
-  const value = parts.join('\n\n---\n\n');
+  // Arabic names, roles and titles sit in English sentences: each fragment is isolated (core/text/bidi.ts).
+  const value = isolateRtl(parts.join('\n\n---\n\n'));
   return {
     contents: markdown ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value: toPlainText(value) },
     range: range && positions.toClientRange(uri, range),

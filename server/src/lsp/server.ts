@@ -577,6 +577,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const folders =
       params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(pathFromUri(params.rootUri) ?? params.rootUri) }] : []);
     workspace.folders = folders.map((f) => ({ uri: canonicalUri(f.uri), name: f.name }));
+    // The VS Code extension lists the folders without a config that the user opted in (see Workspace.lintFolders).
+    const lintFolders = (init as { lintFolders?: unknown }).lintFolders;
+    workspace.lintFolders = Array.isArray(lintFolders) ? new Set(lintFolders.filter((u): u is string => typeof u === 'string').map(canonicalUri)) : null;
     const codeActionLiterals = !!capabilities.textDocument?.codeAction?.codeActionLiteralSupport;
     return {
       capabilities: {

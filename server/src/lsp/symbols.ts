@@ -5,6 +5,7 @@
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolInformation, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
 import type { EntryInfo, Range } from '../core/types';
 import { normalizeForMatch } from '../core/text/normalize';
+import { isolateLabel, isolateRtl } from '../core/text/bidi';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 import { firstMentions, nameCatalog } from './people';
@@ -13,12 +14,13 @@ import { Slices } from './loop';
 /** How an entry's date is shown next to its title. */
 export function entryDetail(e: EntryInfo): string {
   if (e.date) return e.date;
-  if (e.dateText) return `${e.dateText} (no year)`;
+  if (e.dateText) return isolateRtl(`${e.dateText} (no year)`);
   return 'no date';
 }
 
+/** A cut title ends in «…»: isolated, so the editor shows it at the title's logical end (core/text/bidi.ts). */
 function entryName(e: EntryInfo): string {
-  return e.title.trim() || '(untitled entry)';
+  return isolateLabel(e.title.trim()) || '(untitled entry)';
 }
 
 function contains(outer: Range, inner: Range): boolean {

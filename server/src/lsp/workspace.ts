@@ -3,6 +3,7 @@
  * of changes not yet pushed into the corpora. Changes are applied in one synchronous `flush`, which every request
  * runs first, so no answer is computed from stale text.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { VariantDecision } from '../core/names/variants';
@@ -48,6 +49,12 @@ const STEP_MS = 12;
 
 export class CorpusWorkspace {
   folders: WorkspaceFolderInfo[] = [];
+  /**
+   * When set (by the VS Code extension), a workspace folder is indexed only when it holds a config file or is listed
+   * here (its `files.associations` give files the `corpus` language); nested config folders are indexed either way.
+   * There a folder of .txt files is no corpus until the user opts in. Other clients get every folder linted.
+   */
+  lintFolders: Set<string> | null = null;
   /** Roots, deepest folder first (so the first root containing a file is its own). */
   roots: Root[] = [];
   /** Documents outside every root folder (untitled ones, files elsewhere). */
@@ -298,7 +305,7 @@ export class CorpusWorkspace {
       const folder = pathFromUri(f.uri);
       if (!folder) continue;
       const label = this.folders.length > 1 ? f.name : '';
-      roots.push(new Root(folder, label, await this.settingsFor(f.uri)));
+      if (!this.lintFolders || this.lintFolders.has(f.uri) || hasConfigFile(folder)) roots.push(new Root(folder, label, await this.settingsFor(f.uri)));
       for (const nested of await findNestedConfigFolders(folder)) {
         const nestedLabel = (label ? label + '/' : '') + path.relative(folder, nested).split(path.sep).join('/');
         roots.push(new Root(nested, nestedLabel, await this.settingsFor(uriFromPath(nested))));
@@ -623,4 +630,9 @@ class StepSizer {
   learn(ms: number, chars: number): void {
     this.msPerChar = 0.7 * this.msPerChar + 0.3 * (ms / Math.max(1, chars));
   }
+}
+
+/** True when the folder itself holds a Corpus Lint config file. */
+function hasConfigFile(folder: string): boolean {
+  return CONFIG_FILE_NAMES.some((name) => fs.existsSync(path.join(folder, name)));
 }

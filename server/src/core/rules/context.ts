@@ -13,7 +13,7 @@ export interface RuleContext {
   severity: (code: RuleCode) => Severity | null;
 }
 
-/** «file:line» (1-based line) for messages. */
+/** «file:line» (1-based line) for messages; «line N» when the place is in the file the finding is on. */
 export function where(ctx: RuleContext, file: string, line: number): string {
-  return `${ctx.describe(file)}:${line + 1}`;
+  return file === ctx.file ? `line ${line + 1}` : `${ctx.describe(file)}:${line + 1}`;
 }

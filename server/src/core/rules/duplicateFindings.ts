@@ -74,13 +74,14 @@ function exactFinding(
   // The group is in file order: the file's first member tells whether an earlier copy is in the same file.
   const firstInFile = group[lowerBound(group.length, (i) => group[i].file < ctx.file)];
   const earlierInFile = firstInFile.file === ctx.file && firstInFile.index < index;
-  const isFirstOfAll = order(self, group[0]) === 0;
   const fixes: Finding['fixes'] = [];
-  if (earlierInFile || !isFirstOfAll) {
+  // Only the later copy inside one file is removed: that loses nothing. A copy in another file is that file's own
+  // text (an article a channel quotes, a story two outlets carry), and which copy is the quotation cannot be told
+  // from paths or dates: the finding points at the other copy and the editor decides.
+  if (earlierInFile) {
     fixes.push({
       title: 'Remove this repeated paragraph',
-      // Both copies in one file: removing the later one loses nothing. Across files it changes another article.
-      safe: earlierInFile,
+      safe: true,
       changes: [{ file: ctx.file, edits: [removeParagraphEdit(ctx.model, p)] }],
     });
   }
