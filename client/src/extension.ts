@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { withEditorArguments } from './lensCommands';
+import { CREATE_CONFIG_COMMAND, createConfigCommand, offerConfig } from './configHint';
 import { CONFIG_FILE_GLOB, CORPUS_LANGUAGE, CorpusRoot, documentSelectorFor, findCorpusRoots, isCorpusFile, optedInFolders } from './corpusFolders';
 import { CorpusStatus, STATUS_NOTIFICATION, createStatusBarItem, showStatus } from './statusBar';
 
@@ -90,8 +91,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     { dispose: () => void client?.dispose() },
   );
 
+  context.subscriptions.push(vscode.commands.registerCommand(CREATE_CONFIG_COMMAND, (folder?: vscode.Uri) => createConfigCommand(folder)));
+
   ready = start();
   await ready;
+  void offerConfig(context.workspaceState, roots, optedInFolders());
   return {
     get client() {
       return client;
