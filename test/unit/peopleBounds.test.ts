@@ -5,18 +5,10 @@
  */
 import * as assert from 'node:assert';
 import { assertIncludes, assertNoneHolds } from '../helpers/lists';
-import { Corpus } from '../../server/src/core/corpus';
-import type { PeopleSnapshot } from '../../server/src/core/people/index';
+import { peopleNamesOf, peopleSnapshotOf } from '../helpers/people';
 
-function peopleOf(texts: string[]): PeopleSnapshot {
-  const c = new Corpus();
-  c.applyChange({ changed: texts.map((t, i) => ({ file: `bounds/${i}.txt`, text: `${t}\n` })) });
-  return c.people();
-}
-
-function namesOf(texts: string[]): string[] {
-  return peopleOf(texts).people.map((p) => p.name);
-}
+const peopleOf = (texts: string[]) => peopleSnapshotOf(texts, 'bounds');
+const namesOf = (texts: string[]) => peopleNamesOf(texts, 'bounds');
 
 describe('people: the word after a full name', () => {
   it('a future verb is no third part (إيمانويل ماكرون سيزور), a transliterated name is (إيلين جونسون سيرليف)', () => {

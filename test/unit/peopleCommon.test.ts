@@ -3,13 +3,9 @@
  * سلام»، «عملية السلام»), while a common noun after a noun is still no name (مأدبة غداء).
  */
 import { assertIncludes, assertNoneHolds } from '../helpers/lists';
-import { Corpus } from '../../server/src/core/corpus';
+import { peopleNamesOf } from '../helpers/people';
 
-function namesOf(texts: string[]): string[] {
-  const c = new Corpus();
-  c.applyChange({ changed: texts.map((t, i) => ({ file: `common/${i}.txt`, text: `${t}\n` })) });
-  return c.people().people.map((p) => p.name);
-}
+const namesOf = (texts: string[]) => peopleNamesOf(texts, 'common');
 
 describe('people: a family name that is also a common word', () => {
   it('stays the family name after a given name a title introduces (نواف سلام beside «اتفاق سلام»)', () => {

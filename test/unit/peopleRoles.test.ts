@@ -4,13 +4,9 @@
  * Small corpora on purpose: they cannot tell an adjective or a common noun by counting.
  */
 import { assertExcludes, assertIncludes, assertNoneHolds } from '../helpers/lists';
-import { Corpus } from '../../server/src/core/corpus';
+import { peopleNamesOf } from '../helpers/people';
 
-function namesOf(texts: string[]): string[] {
-  const c = new Corpus();
-  c.applyChange({ changed: texts.map((t, i) => ({ file: `roles/${i}.txt`, text: `${t}\n` })) });
-  return c.people().people.map((p) => p.name);
-}
+const namesOf = (texts: string[]) => peopleNamesOf(texts, 'roles');
 
 describe('people: an adjective of origin between the title and the name', () => {
   it('is part of the role even where the corpus never writes its feminine or its country', () => {

@@ -3,13 +3,9 @@
  * fathers and people who share no role stay apart.
  */
 import { assertIncludes } from '../helpers/lists';
-import { Corpus } from '../../server/src/core/corpus';
+import { peopleSnapshotOf } from '../helpers/people';
 
-function peopleOf(texts: string[]) {
-  const c = new Corpus();
-  c.applyChange({ changed: texts.map((t, i) => ({ file: `styles/${i}.txt`, text: `${t}\n` })) });
-  return c.people().people;
-}
+const peopleOf = (texts: string[]) => peopleSnapshotOf(texts, 'styles').people;
 
 /** The spellings of the people, each person's sorted and joined by «/». */
 function spellingsOf(texts: string[]): string[] {
