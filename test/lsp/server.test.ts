@@ -250,6 +250,18 @@ describe('language server (in-process)', function () {
     assert.equal(byCode(after, 'duplicate-paragraph').length, 0);
   });
 
+  it('shows on a date the day it names: weekday, ISO, and the other calendar', async () => {
+    const { client, corpus } = await start();
+    const uri = corpus.uri(SEED.s003);
+    const pos = positionOf(corpus.read(SEED.s003), '15 مارس 2023', 3);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: pos });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /\*\*Date\*\* «15 مارس 2023»/);
+    assert.match(value, /Wednesday 2023-03-15/);
+    assert.match(value, /Hijri \(Umm al-Qura\): 23 شعبان 1444 هـ/);
+    assert.deepEqual(hover.range?.start, { line: pos.line, character: pos.character - 3 });
+  });
+
   it('shows a person card on hover, and finds the definition and references of بوتين across files', async () => {
     const { client, corpus } = await start();
     const uri001 = corpus.uri(SEED.s001);

@@ -1,9 +1,11 @@
-/** Hover: the rule behind a diagnostic under the cursor (summary and link), and the card of a name. */
+/** Hover: the rule behind a diagnostic under the cursor (summary and link), the card of a name, and the day a date names. */
 import { Hover, MarkupKind } from 'vscode-languageserver/node';
 import type { Position, Range, RuleCode } from '../core/types';
 import { RULES } from '../core/rules/catalog';
 import { editorRuleDocUrl } from './ruleDocs';
-import { offsetAt, positionAt } from '../core/text/lines';
+import { LineIndex, offsetAt, positionAt } from '../core/text/lines';
+import { DateMention, findDates } from '../core/dates';
+import { dateCardMarkdown } from '../core/dates/dateCard';
 import { isolateRtl } from '../core/text/bidi';
 import { isKnownName, PersonCard, personCardMarkdown, wordAt } from './people';
 import type { PositionMapper } from './positions';
@@ -66,6 +68,11 @@ function hoverWith(root: Root, snapshot: PeopleSnapshot, uri: string, pos: Posit
     range ??= f.range;
   }
   const offset = offsetAt(model.lineIndex, pos);
+  const date = dateAt(model.text, model.lineIndex, pos.line, offset);
+  if (date) {
+    parts.push(dateCardMarkdown(date.mention));
+    range ??= date.range;
+  }
   const person = entityHover(root, snapshot, uri, offset);
   const word = person || !card ? null : wordAt(corpus, uri, offset);
   if (person) {
@@ -88,6 +95,15 @@ function hoverWith(root: Root, snapshot: PeopleSnapshot, uri: string, pos: Posit
     contents: markdown ? { kind: MarkupKind.Markdown, value } : { kind: MarkupKind.PlainText, value: toPlainText(value) },
     range: range && positions.toClientRange(uri, range),
   };
+}
+
+/** The date mention under the cursor, if any (the line's dates as the date finder reads them). */
+function dateAt(text: string, index: LineIndex, line: number, offset: number): { mention: DateMention; range: Range } | null {
+  if (line < 0 || line >= index.starts.length) return null;
+  const start = index.starts[line];
+  const at = offset - start;
+  const mention = findDates(text.slice(start, index.ends[line])).find((d) => d.start <= at && at < d.end);
+  return mention ? { mention, range: { start: positionAt(index, start + mention.start), end: positionAt(index, start + mention.end) } } : null;
 }
 
 function toPlainText(md: string): string {

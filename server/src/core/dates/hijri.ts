@@ -89,3 +89,15 @@ export function daysToGregorian(days: number): [number, number, number] {
   const d = new Date(days * DAY_MS);
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
+
+/** The Umm al-Qura [year, month, day] of a Gregorian day, or null when the runtime has no such calendar. */
+export function gregorianToHijri(year: number, month: number, day: number): [number, number, number] | null {
+  const f = umalquraFormat();
+  if (f === null) return null;
+  try {
+    const [y, m, d] = umalquraParts(f, Math.floor(Date.UTC(year, month - 1, day) / DAY_MS));
+    return y > 0 && m > 0 && d > 0 ? [y, m, d] : null;
+  } catch {
+    return null;
+  }
+}
