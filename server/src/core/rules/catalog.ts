@@ -26,8 +26,9 @@ export const RULES: Record<RuleCode, RuleDoc> = {
       'and digit scripts. Paragraphs of fewer than 8 words, post headlines and lines repeated in many files ' +
       '(boilerplate) are never reported.',
     example:
-      '002.txt:2  warning  Duplicated paragraph: the same text is at 002.txt:8  duplicate-paragraph\n' +
-      'Fix: remove the repeated paragraph (a safe fix when both copies are in the same file).',
+      '002.txt:2  warning  Duplicated paragraph: the same text is at line 8  duplicate-paragraph\n' +
+      '001.txt:14  warning  Duplicated paragraph: the same text is at 000.txt:46  duplicate-paragraph\n' +
+      'Fix: remove the repeated paragraph (a safe fix, offered on the later copy when both are in the same file).',
     configure:
       '"rules": { "duplicate-paragraph": "error" }; "duplicates": { "minWords": 8, "boilerplateMinFiles": 6 }',
   },
@@ -57,8 +58,12 @@ export const RULES: Record<RuleCode, RuleDoc> = {
       'Proclitics (و ف ب ل ك) are set aside only when the rest is attested on its own, and a name never matches inside ' +
       'a longer word. A variant is reported only when the group is used as a name (hashtags, words after a title, a ' +
       'transliteration shape), both spellings share a context word, and the canonical spelling (the corpus majority ' +
-      'or the config) is used at least twice as often. Balanced pairs are house styles: the config decides.',
-    example: '002.txt:17  warning  «بوتن» is a variant spelling of «بوتين» (2 vs 45 uses)  name-variant',
+      'or the config) is used at least twice as often. Balanced pairs are house styles: the config decides. An ' +
+      'adjective the corpus also writes in the feminine or as its country (الفرنسي: الفرنسية، فرنسا), and a word it ' +
+      'also writes with other pronoun endings (شكره: شكرها، شكرهم), are common words, never names.',
+    example:
+      '002.txt:17  warning  «بوتن» is a variant spelling of «بوتين» (used 44 times in the corpus; this spelling 2 times)  ' +
+      'name-variant',
     configure:
       '"names": { "preferred": { "سوريا": ["سورية"] }, "minRatio": 2 } — the preferred spelling wins over the ' +
       'majority, and its fix is applied by `check --fix`.',
@@ -86,7 +91,7 @@ export const RULES: Record<RuleCode, RuleDoc> = {
       'Two different events can share a day and a month: without the year the entry cannot be placed on a timeline. ' +
       'Milder than undated-entry. A range of days without a year («من 15 إلى 20 مارس») is a period the text talks ' +
       'about, not its date, and is not reported.',
-    example: '002.txt:1  information  Date «في 28 يناير» has no year  incomplete-date',
+    example: '002.txt:1  information  Date «28 يناير» has no year  incomplete-date',
     configure: '"rules": { "incomplete-date": "hint" }',
   },
 };
