@@ -13,6 +13,7 @@
  */
 import { orderedShingles, SHINGLE_SIZE, winnowPositions } from '../file';
 import { WordScan } from '../text/scan';
+import { lowerBound } from '../text/sorted';
 
 /** A paragraph's words outside formulas, and how many of them another paragraph shares. */
 export interface WordsOutsideFormulas {
@@ -70,14 +71,8 @@ let positionScratch = new Int32Array(256);
 
 /** Whether the sorted run `a[from, to)` holds `value`. */
 function holds(a: Uint32Array, from: number, to: number, value: number): boolean {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < to && a[lo] === value;
+  const at = from + lowerBound(to - from, (i) => a[from + i] < value);
+  return at < to && a[at] === value;
 }
 
 /**
