@@ -6,7 +6,7 @@
  * `{}` (the defaults) at the folder's root, which the extension then finds as it finds any config file.
  */
 import * as vscode from 'vscode';
-import { CorpusRoot } from './corpusFolders';
+import { CorpusRoot, isInsideFolder } from './corpusFolders';
 
 export const CREATE_CONFIG_COMMAND = 'corpusLint.createConfig';
 /** Folders whose offer was answered «Don't ask again» (workspace state). */
@@ -40,7 +40,7 @@ export async function offerConfig(state: vscode.Memento, roots: readonly CorpusR
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const key = folder.uri.toString();
     if (declined.includes(key) || optedIn.some((u) => u.toString() === key)) continue;
-    if (roots.some((r) => isInside(r.uri, folder.uri) || isInside(folder.uri, r.uri))) continue;
+    if (roots.some((r) => isInsideFolder(r.uri, folder.uri) || isInsideFolder(folder.uri, r.uri))) continue;
     const texts = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.txt'), '**/node_modules/**', MIN_TEXT_FILES);
     if (texts.length < MIN_TEXT_FILES) continue;
     const choice = await vscode.window.showInformationMessage(
@@ -52,8 +52,4 @@ export async function offerConfig(state: vscode.Memento, roots: readonly CorpusR
     else if (choice === NEVER) await state.update(DECLINED_KEY, [...declined, key]);
     return; // one offer at a time
   }
-}
-
-function isInside(inner: vscode.Uri, outer: vscode.Uri): boolean {
-  return inner.scheme === outer.scheme && (inner.path === outer.path || inner.path.startsWith(outer.path.replace(/\/$/, '') + '/'));
 }

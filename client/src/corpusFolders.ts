@@ -24,12 +24,17 @@ export async function findCorpusRoots(): Promise<CorpusRoot[]> {
     .sort((a, b) => a.path.length - b.path.length);
   const roots: vscode.Uri[] = [];
   for (const dir of dirs) {
-    if (!roots.some((r) => dir.path === r.path || dir.path.startsWith(r.path + '/'))) roots.push(dir);
+    if (!roots.some((r) => isInsideFolder(dir, r))) roots.push(dir);
   }
   return roots.map((uri) => {
     const settings = vscode.workspace.getConfiguration('corpusLint', uri);
     return { uri, files: settings.get<string[]>('files', ['**/*.txt']), exclude: settings.get<string[]>('exclude', []) };
   });
+}
+
+/** True when `inner` is the folder `outer` or lies under it. */
+export function isInsideFolder(inner: vscode.Uri, outer: vscode.Uri): boolean {
+  return inner.scheme === outer.scheme && (inner.path === outer.path || inner.path.startsWith(outer.path.replace(/\/$/, '') + '/'));
 }
 
 /** Document filters for the language client: the corpus language anywhere, plain text files under the roots' globs. */
