@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { type DateMention, findDates, findDatesInWholeLine, prepareDates } from '../../server/src/core/dates';
-import { daysToGregorian, hijriToDays, tabularHijriToDays } from '../../server/src/core/dates/hijri';
+import { daysToGregorian, gregorianToHijri, hijriToDays, tabularHijriToDays } from '../../server/src/core/dates/hijri';
 
 /** The mentions reduced to what a reader checks: text, iso (or ?-M-D) and calendar. */
 function brief(line: string): string[] {
@@ -390,6 +390,39 @@ describe('findDates', () => {
         for (let mo = 1; mo <= 12; mo++) {
           assert.ok(Math.abs(hijriToDays(y, mo, 15) - tabularHijriToDays(y, mo, 15)) <= 3);
         }
+      }
+    });
+
+    it('conversion: the month table is ICU\'s Umm al-Qura calendar, both ways, and tabular outside 1300–1600', function () {
+      const icu = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+      if (icu.resolvedOptions().calendar !== 'islamic-umalqura') this.skip();
+      const icuHijri = (days: number): number[] => {
+        const p: Record<string, number> = {};
+        for (const x of icu.formatToParts(new Date(days * 86_400_000))) p[x.type] = Number(x.value);
+        return [p.year, p.month, p.day];
+      };
+      // Every month's first and last day from 1300 to 1600 AH.
+      for (let y = 1300; y <= 1600; y++) {
+        for (let mo = 1; mo <= 12; mo++) {
+          const first = hijriToDays(y, mo, 1);
+          const next = mo === 12 ? hijriToDays(y + 1, 1, 1) : hijriToDays(y, mo + 1, 1);
+          assert.ok(next - first === 29 || next - first === 30, `${y}/${mo}: ${next - first} days`);
+          assert.deepEqual(icuHijri(first), [y, mo, 1]);
+          assert.deepEqual(icuHijri(next - 1), [y, mo, next - first]);
+          const g = daysToGregorian(next - 1);
+          assert.deepEqual(gregorianToHijri(g[0], g[1], g[2]), [y, mo, next - first]);
+        }
+      }
+      // A 30th the month does not have falls back to the tabular day, as ICU's search did.
+      const short = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].find((mo) => hijriToDays(1436, mo + 1, 1) - hijriToDays(1436, mo, 1) === 29)!;
+      assert.equal(hijriToDays(1436, short, 30), tabularHijriToDays(1436, short, 30));
+      // Outside the table both directions are the tabular calendar (ICU's own fallback).
+      for (const [y, mo, d] of [[1250, 3, 14], [1299, 12, 29], [1601, 1, 1], [1700, 7, 30]]) {
+        const days = hijriToDays(y, mo, d);
+        assert.equal(days, tabularHijriToDays(y, mo, d));
+        assert.deepEqual(icuHijri(days), [y, mo, d]);
+        const g = daysToGregorian(days);
+        assert.deepEqual(gregorianToHijri(g[0], g[1], g[2]), [y, mo, d]);
       }
     });
   });

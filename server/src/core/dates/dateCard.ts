@@ -25,13 +25,13 @@ export function dateCardMarkdown(d: DateMention): string {
     const last = d.until.year === null ? null : describeDay(d.until.year, d.until.month, d.until.day);
     lines.push(`From ${day.gregorian} to ${last ? last.gregorian : `${d.until.day} ${GREGORIAN_MONTHS[d.until.month - 1]}`}`);
   } else lines.push(d.calendar === 'hijri' ? `Gregorian: ${day.gregorian} (written in the Hijri calendar)` : day.gregorian);
-  if (d.calendar === 'gregorian' && day.hijri) lines.push(`Hijri (Umm al-Qura)${d.until ? ', first day' : ''}: ${day.hijri}`);
+  if (d.calendar === 'gregorian') lines.push(`Hijri (Umm al-Qura)${d.until ? ', first day' : ''}: ${day.hijri}`);
   return lines.join('\n\n');
 }
 
-function describeDay(year: number, month: number, day: number): { gregorian: string; hijri: string | null } {
+function describeDay(year: number, month: number, day: number): { gregorian: string; hijri: string } {
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const h = gregorianToHijri(year, month, day);
-  return { gregorian: `${weekday} ${iso}`, hijri: h ? `${h[2]} ${HIJRI_MONTHS[h[1] - 1]} ${h[0]} هـ` : null };
+  return { gregorian: `${weekday} ${iso}`, hijri: `${h[2]} ${HIJRI_MONTHS[h[1] - 1]} ${h[0]} هـ` };
 }

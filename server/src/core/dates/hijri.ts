@@ -1,16 +1,18 @@
 /**
- * Hijri → Gregorian conversion.
+ * Hijri ↔ Gregorian conversion.
  *
- * Primary: the Umm al-Qura calendar (the official calendar of Saudi Arabia, the one SPA/واس datelines use),
- * through `Intl.DateTimeFormat` with `-u-ca-islamic-umalqura`, searched within ±3 days of the arithmetic
- * estimate. Fallback, when the runtime has no such calendar (small-icu builds) or when the day does not exist
- * in Umm al-Qura (30th of a 29-day month): the tabular (arithmetic, civil epoch, leap years 2,5,7,10,13,16,
- * 18,21,24,26,29 of the 30-year cycle) Islamic calendar.
+ * Primary: the Umm al-Qura calendar (the official calendar of Saudi Arabia, the one SPA/واس datelines use), from a
+ * table of its month lengths for 1300-1600 AH (`umalquraTable.ts`, generated from ICU's calendar by
+ * scripts/build-umalqura-table.ts). A table rather than `Intl.DateTimeFormat` at run time: creating ICU's formatter
+ * took 22 ms of a check, every conversion up to seven calls into it, and small-icu builds have no such calendar.
+ * Outside those years, and for a day the month does not have (the 30th of a 29-day month), the tabular (arithmetic,
+ * civil epoch, leap years 2,5,7,10,13,16,18,21,24,26,29 of the 30-year cycle) Islamic calendar, as ICU does.
  *
  * Accuracy: a Hijri date as printed in a source can legitimately differ by one day from either calendar
  * (local moon sighting; the tabular calendar itself drifts by ±1–2 days from Umm al-Qura). A result off by
  * one day is therefore accepted by design.
  */
+import { UMALQURA_FIRST_YEAR, UMALQURA_LAST_YEAR, UMALQURA_MONTHS_HEX, UMALQURA_START_DAY } from './umalquraTable';
 
 const DAY_MS = 86_400_000;
 
@@ -25,63 +27,39 @@ export function tabularHijriToDays(year: number, month: number, day: number): nu
   );
 }
 
-let umalqura: Intl.DateTimeFormat | null | undefined;
-
-function umalquraFormat(): Intl.DateTimeFormat | null {
-  if (umalqura !== undefined) return umalqura;
-  try {
-    const f = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    umalqura = f.resolvedOptions().calendar === 'islamic-umalqura' ? f : null;
-  } catch {
-    umalqura = null;
-  }
-  return umalqura;
+/** The tabular Islamic [year, month, day] of a day count since 1970-01-01. */
+function tabularDaysToHijri(days: number): [number, number, number] {
+  let year = Math.floor((days - tabularHijriToDays(1, 1, 1)) / 354.36667) + 1;
+  while (tabularHijriToDays(year + 1, 1, 1) <= days) year++;
+  while (tabularHijriToDays(year, 1, 1) > days) year--;
+  let month = 12;
+  while (tabularHijriToDays(year, month, 1) > days) month--;
+  return [year, month, days - tabularHijriToDays(year, month, 1) + 1];
 }
 
-function umalquraParts(f: Intl.DateTimeFormat, days: number): [number, number, number] {
-  let y = 0;
-  let m = 0;
-  let d = 0;
-  for (const p of f.formatToParts(new Date(days * DAY_MS))) {
-    if (p.type === 'year') y = parseInt(p.value, 10);
-    else if (p.type === 'month') m = parseInt(p.value, 10);
-    else if (p.type === 'day') d = parseInt(p.value, 10);
+let monthStarts: Int32Array | undefined;
+
+/** The first day of each Umm al-Qura month of the table, and the day after its last month. */
+function umalquraMonthStarts(): Int32Array {
+  if (monthStarts) return monthStarts;
+  const months = UMALQURA_MONTHS_HEX.length * 4;
+  const starts = new Int32Array(months + 1);
+  starts[0] = UMALQURA_START_DAY;
+  for (let i = 0; i < months; i++) {
+    const thirty = (parseInt(UMALQURA_MONTHS_HEX[i >> 2], 16) >> (i & 3)) & 1;
+    starts[i + 1] = starts[i] + 29 + thirty;
   }
-  return [y, m, d];
+  return (monthStarts = starts);
 }
 
-const cache = new Map<number, number>();
-const SEARCH = [0, -1, 1, -2, 2, -3, 3];
-
-/** Days since 1970-01-01 of a Hijri date (Umm al-Qura when available, else tabular). */
+/** Days since 1970-01-01 of a Hijri date (Umm al-Qura within the table's years and the month's days, else tabular). */
 export function hijriToDays(year: number, month: number, day: number): number {
-  const key = year * 10_000 + month * 100 + day;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const estimate = tabularHijriToDays(year, month, day);
-  let result = estimate;
-  const f = umalquraFormat();
-  if (f !== null) {
-    try {
-      for (const delta of SEARCH) {
-        const [y, m, d] = umalquraParts(f, estimate + delta);
-        if (y === year && m === month && d === day) {
-          result = estimate + delta;
-          break;
-        }
-      }
-    } catch {
-      result = estimate;
-    }
+  if (year >= UMALQURA_FIRST_YEAR && year <= UMALQURA_LAST_YEAR && month >= 1 && month <= 12 && day >= 1) {
+    const starts = umalquraMonthStarts();
+    const i = (year - UMALQURA_FIRST_YEAR) * 12 + month - 1;
+    if (starts[i] + day <= starts[i + 1]) return starts[i] + day - 1;
   }
-  if (cache.size > 50_000) cache.clear();
-  cache.set(key, result);
-  return result;
+  return tabularHijriToDays(year, month, day);
 }
 
 /** Gregorian [year, month, day] of a day count since 1970-01-01. */
@@ -90,14 +68,18 @@ export function daysToGregorian(days: number): [number, number, number] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
 
-/** The Umm al-Qura [year, month, day] of a Gregorian day, or null when the runtime has no such calendar. */
-export function gregorianToHijri(year: number, month: number, day: number): [number, number, number] | null {
-  const f = umalquraFormat();
-  if (f === null) return null;
-  try {
-    const [y, m, d] = umalquraParts(f, Math.floor(Date.UTC(year, month - 1, day) / DAY_MS));
-    return y > 0 && m > 0 && d > 0 ? [y, m, d] : null;
-  } catch {
-    return null;
+/** The Hijri [year, month, day] of a Gregorian day: Umm al-Qura within the table's years, else tabular. */
+export function gregorianToHijri(year: number, month: number, day: number): [number, number, number] {
+  const days = Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+  const starts = umalquraMonthStarts();
+  if (days < starts[0] || days >= starts[starts.length - 1]) return tabularDaysToHijri(days);
+  // The last month starting on or before the day.
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= days) lo = mid;
+    else hi = mid - 1;
   }
+  return [UMALQURA_FIRST_YEAR + Math.floor(lo / 12), (lo % 12) + 1, days - starts[lo] + 1];
 }
