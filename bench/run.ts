@@ -9,7 +9,9 @@
  *   - the peer, jscpd on the same files as plain text (see bench/peer.ts), alternating with check and the floor:
  *     median seconds, its ratio to the floor and to check, peak RSS and CPU seconds; a run over
  *     --peer-timeout seconds is stopped and reported with the time and memory it had reached;
- *   - generated corpus only (it has a manifest): planted duplicates and near-duplicates found by each tool.
+ *   - generated corpus only (it has a manifest; see bench/recall.ts): planted duplicates and near-duplicates found by
+ *     each tool, then planted name variants and undated entries found and planted dates honoured by ours (jscpd
+ *     finds copies only), with up to 5 of the items ours missed per kind (1-based lines).
  * Usage: npx tsx bench/run.ts [DIR ...] [--runs 5] [--no-peer] [--peer-timeout 300]
  *   (default DIRs: the generated 10,000-file corpus and the news sample)
  */
@@ -19,7 +21,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Clone, jscpdArgs, jscpdBinary, readClones } from './peer';
-import { plantedCopies, recall } from './recall';
+import { COPY_KINDS, Planted, plantedItems, recall } from './recall';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -145,14 +147,37 @@ function printPeer(peer: PeerResult | undefined, mb: number, floor: number, chec
   );
 }
 
+/** What each kind's line calls the planted items (copies keep the wording the README quotes). */
+const RECALL_LABEL: Record<string, string> = {
+  duplicate: 'planted duplicates found',
+  'near-duplicate': 'planted near-duplicates found',
+  'name-variant': 'planted name variants found',
+  undated: 'planted undated entries found',
+  dated: 'planted dates honoured',
+};
+
+/** The first item of each planted spelling, then the rest: the examples printed show different names. */
+function oneOfEachFirst(items: Planted[]): Planted[] {
+  const seen = new Set<string | undefined>();
+  const first = items.filter((p) => !seen.has(p.detail) && seen.add(p.detail));
+  return [...first, ...items.filter((p) => !first.includes(p))];
+}
+
 function printRecall(dir: string, checkJson: string, peer: PeerResult | undefined): void {
-  const planted = plantedCopies(dir);
+  const planted = plantedItems(dir);
   if (!planted) return;
   for (const r of recall(planted, checkJson, peer?.clones)) {
-    const theirs = r.jscpd === undefined ? 'jscpd -' : `jscpd ${r.jscpd}/${r.total}`;
-    console.log(`  planted ${r.kind}s found: ours ${r.ours}/${r.total}, ${theirs}`);
-    const missed = r.oursMissed.slice(0, 5).map((p) => `${path.relative(dir, p.file)}:${p.line + 1}`);
-    if (missed.length) console.log(`    ours missed (1-based lines): ${missed.join(', ')}${r.oursMissed.length > 5 ? ', ...' : ''}`);
+    const label = RECALL_LABEL[r.kind] ?? `planted ${r.kind}s found`;
+    if (r.kind === 'dated') console.log(`  ${label}: ${r.ours}/${r.total}`);
+    else if (COPY_KINDS.includes(r.kind)) {
+      const theirs = r.jscpd === undefined ? 'jscpd -' : `jscpd ${r.jscpd}/${r.total}`;
+      console.log(`  ${label}: ours ${r.ours}/${r.total}, ${theirs}`);
+    } else console.log(`  ${label}: ours ${r.ours}/${r.total}`);
+    const missed = oneOfEachFirst(r.oursMissed)
+      .slice(0, 5)
+      .map((p) => `${path.relative(dir, p.file)}:${p.line + 1}${p.detail ? ` «${p.detail}»` : ''}`);
+    const what = r.kind === 'dated' ? 'reported undated or without a year' : 'ours missed';
+    if (missed.length) console.log(`    ${what} (1-based lines): ${missed.join(', ')}${r.oursMissed.length > 5 ? ', ...' : ''}`);
   }
 }
 
