@@ -92,6 +92,29 @@ describe('entry dates', () => {
       }
     });
 
+    it('a day and month without a year a few words after an event noun is the event\'s day: undated, no incomplete date', () => {
+      for (const lead of [
+        'عملية طوفان الأقصى في 7 أكتوبر كشفت ثغرات كبيرة في منظومة الإنذار المبكر.',
+        'الهجوم المباغت في 7 أكتوبر غير حسابات الجيش على الجبهة الجنوبية.',
+        'ضحايا الانفجار الكبير يوم 4 آب ما زالوا ينتظرون نتائج التحقيق.',
+        'هجوم 7 أكتوبر غير قواعد الاشتباك في المنطقة بحسب تقرير نشر اليوم.',
+        'السعوديون يحتفلون باليوم الوطني 23 سبتمبر بفعاليات في مختلف المناطق.',
+      ]) {
+        assert.strictEqual(dateOf([headline, lead, next]), 'null undated-entry', lead);
+      }
+    });
+
+    it('without an event noun, or with a year, the date of the lead stays', () => {
+      assert.strictEqual(
+        dateOf([headline, 'في 7 أكتوبر، عقد مجلس الوزراء جلسته الأسبوعية برئاسة رئيس الحكومة.', next]),
+        '7 أكتوبر incomplete-date',
+      );
+      assert.strictEqual(
+        dateOf([headline, 'شنت الفصائل هجوما واسعا في 7 أكتوبر 2023 على مواقع عسكرية قرب الحدود.', next]),
+        '2023-10-07',
+      );
+    });
+
     it('a labelled date line is what it says, whatever the lead talks about', () => {
       const lead = 'استأنفت المحكمة النظر في قضية الحريق الذي وقع في 9 فبراير 2019 وسط مطالبات بالمحاسبة.';
       assert.strictEqual(dateOf([headline, lead, next, 'تاريخ النشر: 10 مارس 2025']), '2025-03-10');
