@@ -281,6 +281,15 @@ describe('findDates', () => {
       assert.deepEqual(brief('في 15 مـارس 2023'), ['15 مـارس 2023 | 2023-03-15 | gregorian']);
     });
 
+    it('the two names of one month side by side, as agencies write them («12 مارس آذار 2024», either order)', () => {
+      assert.deepEqual(brief('أعلن الجيش يوم الثلاثاء 12 مارس آذار 2024 أنه'), ['12 مارس آذار 2024 | 2024-03-12 | gregorian']);
+      assert.deepEqual(brief('وصل الوفد في 3 تشرين الأول أكتوبر 2023 إلى'), ['3 تشرين الأول أكتوبر 2023 | 2023-10-03 | gregorian']);
+      assert.deepEqual(brief('في 5 أغسطس آب 2020، قال'), ['5 أغسطس آب 2020 | 2020-08-05 | gregorian']);
+      assert.deepEqual(brief('في 15 مارس آذار'), ['15 مارس | ?-3-15 | gregorian']);
+      // Two different months are no pair: the year is not the first one's.
+      assert.deepEqual(brief('بين 12 مارس نيسان 2024'), ['12 مارس | ?-3-12 | gregorian']);
+    });
+
     it('«من شهر» between the day and a Gregorian month («السادس والعشرين من شهر مارس عام 2015»)', () => {
       assert.deepEqual(brief('في السادس والعشرين من شهر مارس عام 2015'), ['السادس والعشرين من شهر مارس عام 2015 | 2015-03-26 | gregorian']);
       assert.deepEqual(brief('في 5 من شهر يناير 2015'), ['5 من شهر يناير 2015 | 2015-01-05 | gregorian']);
