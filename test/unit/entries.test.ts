@@ -27,6 +27,30 @@ describe('entries', () => {
     }
   });
 
+  it('a line that is only a «breaking» label is no post of its own, and no title above a post', () => {
+    for (const label of ['⚡️ عاجل', '⭕️ عاجل', 'عاجل', '🔴 عاجل |', 'عاجل جداً', 'خبر عاجل', '🚨 BREAKING']) {
+      const text = [MEETING, '15 آذار 2023', '@chan', '', label, '@chan', '', TRANSPORT, '16 آذار 2023', '@chan'].join('\n');
+      assert.deepStrictEqual(entriesOf(text), [`1-3: ${MEETING} | 2023-03-15`, `8-10: ${TRANSPORT} | 2023-03-16`], label);
+      const above = [MEETING, '15 آذار 2023', '@chan', '', label, TRANSPORT, '16 آذار 2023', '@chan'].join('\n');
+      assert.deepStrictEqual(entriesOf(above), [`1-3: ${MEETING} | 2023-03-15`, `6-8: ${TRANSPORT} | 2023-03-16`], label);
+    }
+    // A headline that says what is urgent is a post.
+    const text = [MEETING, '15 آذار 2023', '@chan', '', 'عاجل | انقطاع التيار الكهربائي عن أحياء واسعة في دمشق منذ ساعات الصباح', '@chan'].join('\n');
+    assert.strictEqual(entriesOf(text).length, 2);
+  });
+
+  it('a tag line on top of the next post, after a blank line, is not the range of the post above', () => {
+    // Posts that open with «#عاجل» and close with their tags.
+    const tagged = ['#عاجل', MEETING, '#سوريا #دمشق', '', '#عاجل', TRANSPORT, '#سوريا', '16 آذار 2023', '', '#عاجل', MEETING_BODY, '#سوريا'];
+    assert.deepStrictEqual(entriesOf(tagged.join('\n')).map((e) => e.split(':')[0]), ['2-3', '6-8', '11-12']);
+    // Posts that close with a signature: the tags under the text and the signature are the post's, the next post's tag is not.
+    const signed = [MEETING, '#سوريا', '@chan', '', '#عاجل', TRANSPORT, '@chan'];
+    assert.deepStrictEqual(entriesOf(signed.join('\n')).map((e) => e.split(':')[0]), ['1-3', '6-7']);
+    // A signature after a blank line under the tags is still the post's.
+    const apart = [MEETING, '#سوريا', '', '@chan', '', TRANSPORT, '@chan'];
+    assert.deepStrictEqual(entriesOf(apart.join('\n')).map((e) => e.split(':')[0]), ['1-4', '6-7']);
+  });
+
   it('a link introduction without a link is the tail of an article, not the end of a post', () => {
     const text = [MEETING, MEETING_BODY, 'لمتابعة اللقاء كاملا من هنا.', '', 'طريقك الصحيح نحو الحقيقة'].join('\n');
     assert.deepStrictEqual(entriesOf(text), [`1-5: ${MEETING} | null`]);

@@ -38,6 +38,26 @@ describe('entry dates', () => {
     assert.strictEqual(dateOf([HEADLINE, LEAD, BODY, updated]), '2024-10-31');
   });
 
+  it('a Hijri date with its Gregorian equivalent written after it takes the written Gregorian day', () => {
+    // Umm al-Qura puts 2 Ramadan 1445 on 12 March 2024; a country that sighted the moon a day later writes 13 March.
+    for (const line of [
+      'الثلاثاء ٢ رمضان ١٤٤٥ هـ الموافق ١٣ مارس ٢٠٢٤م',
+      'الثلاثاء 2 رمضان 1445هـ الموافق لـ 13 مارس 2024م',
+      'الثلاثاء 2 رمضان 1445 هـ الموافق 13/3/2024م',
+      'الثلاثاء 2 رمضان 1445 هـ / 13 مارس 2024 م',
+      'الثلاثاء 2 رمضان 1445 هـ (13 مارس 2024)',
+      'تاريخ النشر: 2 رمضان 1445 هـ الموافق 13 مارس 2024م',
+    ]) {
+      assert.strictEqual(dateOf([HEADLINE, line, LEAD, BODY]), '2024-03-13', line);
+    }
+    // A Hijri date alone, or followed by a Gregorian date that is not given as its equivalent, keeps its own day.
+    assert.strictEqual(dateOf([HEADLINE, 'الثلاثاء 2 رمضان 1445 هـ', LEAD, BODY]), '2024-03-12');
+    assert.strictEqual(
+      dateOf([HEADLINE, 'الثلاثاء 2 رمضان 1445 هـ، وكان الاجتماع السابق في 13 مارس 2024 بالرياض', LEAD, BODY]),
+      '2024-03-12',
+    );
+  });
+
   describe('a date the lead talks about is not the entry\'s', () => {
     const headline = 'أخبار محلية متنوعة من المحافظات';
     const next = 'وأوضح المصدر أن الجهات المعنية تتابع الموضوع عن كثب وستعلن التفاصيل تباعا.';
@@ -90,6 +110,29 @@ describe('entry dates', () => {
       ]) {
         assert.strictEqual(dateOf([headline, lead, next]), date, lead);
       }
+    });
+
+    it('a day and month without a year a few words after an event noun is the event\'s day: undated, no incomplete date', () => {
+      for (const lead of [
+        'عملية طوفان الأقصى في 7 أكتوبر كشفت ثغرات كبيرة في منظومة الإنذار المبكر.',
+        'الهجوم المباغت في 7 أكتوبر غير حسابات الجيش على الجبهة الجنوبية.',
+        'ضحايا الانفجار الكبير يوم 4 آب ما زالوا ينتظرون نتائج التحقيق.',
+        'هجوم 7 أكتوبر غير قواعد الاشتباك في المنطقة بحسب تقرير نشر اليوم.',
+        'السعوديون يحتفلون باليوم الوطني 23 سبتمبر بفعاليات في مختلف المناطق.',
+      ]) {
+        assert.strictEqual(dateOf([headline, lead, next]), 'null undated-entry', lead);
+      }
+    });
+
+    it('without an event noun, or with a year, the date of the lead stays', () => {
+      assert.strictEqual(
+        dateOf([headline, 'في 7 أكتوبر، عقد مجلس الوزراء جلسته الأسبوعية برئاسة رئيس الحكومة.', next]),
+        '7 أكتوبر incomplete-date',
+      );
+      assert.strictEqual(
+        dateOf([headline, 'شنت الفصائل هجوما واسعا في 7 أكتوبر 2023 على مواقع عسكرية قرب الحدود.', next]),
+        '2023-10-07',
+      );
     });
 
     it('a labelled date line is what it says, whatever the lead talks about', () => {

@@ -91,9 +91,12 @@ const WORD_CHAR_RE = new RegExp(W, 'u');
 const AR_MONTH_ONE_RE = new RegExp(`(?<!${W})(?:${AR_MONTH_SRC})(?!${W})`, 'u');
 const EN_MONTH_ONE_RE = new RegExp(EN_MONTH_RE.source, 'i');
 const FR_MONTH_ONE_RE = new RegExp(FR_MONTH_RE.source, 'iu');
-/** «15 مارس/آذار 2023», «15 آذار (مارس) 2023»: the second name of the month carries the year. */
+/**
+ * «15 مارس/آذار 2023», «15 آذار (مارس) 2023», and with a space only, as Reuters and AFP Arabic write it, «12 مارس آذار
+ * 2024»: the second name of the month carries the year (kept only when it names the same month).
+ */
 const SECOND_NAME_RE = new RegExp(
-  `^\\s{0,2}[/(\\-]\\s{0,2}(${AR_MONTH_SRC})\\s{0,2}\\)?\\s{0,3}[،,]?\\s{0,3}(\\d{4})(?!\\d)`,
+  `^(?:\\s{0,2}[/(\\-]\\s{0,2}|\\s{1,2})(${AR_MONTH_SRC})(?!${W})\\s{0,2}\\)?\\s{0,3}[،,]?\\s{0,3}(\\d{4})(?!\\d)`,
   'u',
 );
 

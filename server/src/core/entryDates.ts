@@ -9,8 +9,9 @@
  */
 import { ClassifiedLine, isTailHeading } from './structure/lineKinds';
 import type { EntrySpan } from './structure/entries';
-import { findDates } from './dates';
+import { type DateMention, findDates } from './dates';
 import { referencedDates } from './dates/reference';
+import { normalizeForMatch } from './text/normalize';
 
 export interface EntryDate {
   start: number;
@@ -29,6 +30,14 @@ const PARAGRAPH_MIN_WORDS = 16;
 const PARTIAL_DATELINE_CHARS = 40;
 /** A label of a last update before a date: «آخر تحديث:», «تم التحديث», «Updated:», «Last modified», «Mis à jour le». */
 const UPDATE_LABEL = /(?:[آا]خر\s+)?تحديث|Updated|Modified|Mise?\s+à\s+jour|Modifiée?|Actualisée?/iu;
+/** At most this many characters between a Hijri date and the Gregorian date given as its equivalent. */
+const EQUIVALENT_GAP_CHARS = 24;
+/** Words (normalized) between a Hijri date and its Gregorian equivalent: «هـ», «الموافق», «لـ», «يوم», a weekday. */
+const EQUIVALENT_WORDS = new Set(
+  ['ه', 'هـ', 'الموافق', 'الموافقة', 'ل', 'ليوم', 'يوم', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعة', 'السبت'].map(
+    (w) => normalizeForMatch(w),
+  ),
+);
 
 export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpan): EntryDate | null {
   let last = e.lastLine;
@@ -65,7 +74,11 @@ export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpa
       if (d.until && !d.iso) continue;
       // So is a day the words around it set apart from the text's own («منذ 7 أكتوبر الماضي», «ولد في 3 أبريل 1941»).
       if (referenced[k]) continue;
-      const found = { start: l.start + d.start, end: l.start + d.end, text: d.text, iso: d.iso };
+      // A Hijri date with its Gregorian equivalent written after it: where the two disagree (the source's country
+      // started the month on another day), the written Gregorian day is the entry's.
+      const eq = d.calendar === 'hijri' && d.iso ? equivalentGregorian(line, dates, k) : -1;
+      const g = eq >= 0 && !referenced[eq] && dates[eq].iso !== d.iso ? dates[eq] : d;
+      const found = { start: l.start + g.start, end: l.start + g.end, text: g.text, iso: g.iso };
       const isUpdate = isMetadata.has(i) && UPDATE_LABEL.test(line.slice(labelFrom, d.start));
       labelFrom = d.end;
       if (d.iso && isUpdate) updated ??= found;
@@ -76,6 +89,23 @@ export function findEntryDate(text: string, lines: ClassifiedLine[], e: EntrySpa
     }
   }
   return updated ?? partial;
+}
+
+/**
+ * The index of the Gregorian date given as the equivalent of the Hijri date `k` («٢ رمضان ١٤٤٥ هـ الموافق ١٣ مارس
+ * ٢٠٢٤م», «… هـ / 13 مارس 2024», «… هـ (13 مارس 2024)»), or -1. A Hijri month starts on the day its moon is sighted,
+ * which differs from country to country and from the Umm al-Qura calendar the Hijri date is converted with; the
+ * Gregorian day the source writes beside it is the day it means.
+ */
+function equivalentGregorian(line: string, dates: DateMention[], k: number): number {
+  const next = dates[k + 1];
+  if (next === undefined || next.calendar !== 'gregorian' || !next.iso || next.until) return -1;
+  const gap = line.slice(dates[k].end, next.start);
+  if (gap.length > EQUIVALENT_GAP_CHARS) return -1;
+  const words = normalizeForMatch(gap).split(' ').filter(Boolean);
+  if (!words.every((w) => EQUIVALENT_WORDS.has(w))) return -1;
+  const said = words.some((w) => w === 'الموافق' || w === 'الموافقه') || /[/(]/u.test(gap);
+  return said ? k + 1 : -1;
 }
 
 /**

@@ -61,14 +61,20 @@ export function ordinalDayAllowed(t: string, s: number): boolean {
 }
 
 /**
- * Nouns (normalized text) that a day and a month after them turn into a name: a place («مدينة 6 أكتوبر», «شارع 29
- * أيار», «جامعة 6 أكتوبر»), an event or a movement («ثورة 25 يناير», «حركة 14 آذار», «أحداث 11 سبتمبر», «حرب 6 أكتوبر
- * 1973»), an anniversary («بذكرى 25 يناير»). Not «يوم», «ليلة», «جلسة»: a day or a sitting on that date is a date.
+ * Nouns (normalized text) that a day and a month right after them turn into a name: Arabic joins a noun to the date
+ * that names it without a preposition (the construct state), while a thing that happened on a day takes «في» or «يوم»
+ * before the date. So: a place («مدينة 6 أكتوبر», «شارع 29 أيار», «جامعة 6 أكتوبر»), a movement or an uprising («ثورة 25
+ * يناير», «حركة 14 آذار», «تظاهرات 30 يونيو»), a war, an attack or a massacre («حرب 6 أكتوبر 1973», «أحداث 11 سبتمبر»,
+ * «هجوم 7 أكتوبر», «انفجار 4 آب», «مجزرة 8 آذار», «اغتيال 14 شباط», «عملية 7 أكتوبر»), a vote («انتخابات 15 مايو»,
+ * «استفتاء 25 يوليو»), an agreement, an anniversary or a national day («بذكرى 25 يناير», «اليوم الوطني 23 سبتمبر», «العيد
+ * الوطني 18 نوفمبر»). Not «يوم», «ليلة», «جلسة»: a day or a sitting on that date is a date.
  */
 const NAMING_NOUN_BEFORE_RE = new RegExp(
   `(?<!${W})[وف]?[بلك]?(?:مدين[ةه]|شارع|ميدان|ساح[ةه]|جسر|كوبري|دوار|محور|حي|ضاحي[ةه]|جامع[ةه]|مدرس[ةه]|مستشف[يى]|مشف[يى]` +
-    `|ملعب|استاد|قصر|ثور[ةه]|ثورتي|انتفاض[ةه]|حرك[ةه]|حراك|تيار|قو[يى]|تحالف|حرب|انقلاب|نكس[ةه]|احداث|هجمات|تفجيرات` +
-    `|اتفاق|اتفاقي[ةه]|ذكر[يى])\\s{1,3}$`,
+    `|ملعب|استاد|قصر|ثور[ةه]|ثورتي|انتفاض[ةه]|حرك[ةه]|حراك|تيار|قو[يى]|تحالف|حرب|انقلاب|نكس[ةه]|نكب[ةه]|احداث` +
+    `|هجوم|هجمات|اعتداء|اعتداءات|تفجير|تفجيرات|انفجار|مجزر[ةه]|مجازر|مذبح[ةه]|اغتيال|غزو[ةه]?|معرك[ةه]|عدوان|اجتياح` +
+    `|عملي[ةه]|تظاهرات|مظاهرات|احتجاجات|انتخابات|استفتاء|اتفاق|اتفاقي[ةه]|ذكر[يى]` +
+    `|(?:ال|ل)?(?:يوم|عيد)\\s{1,3}(?:ال)?(?:وطني|قومي))\\s{1,3}$`,
   'u',
 );
 /** «ثورتي 25 يناير و30 يونيو»: a day joined by «و» to a name's date names a thing too. */

@@ -10,6 +10,10 @@
  * - a relative clause describes a thing by its own time: «انفجار المرفأ الذي وقع في 4 أغسطس 2020»;
  * - the future (a verb with «س», «سوف», «المقرر», «المرتقب») or the past or future written after the month: «ستجرى يوم 15
  *   يونيو 2025», «7 أكتوبر الماضي», «19 سبتمبر المقبل»;
+ * - an event a few words before a day and month without a year is the event's day, which the text looks back on or
+ *   ahead to: «عملية طوفان الأقصى في 7 أكتوبر», «الهجوم المباغت في 7 أكتوبر» (an attack, an explosion, a massacre, a
+ *   war, an operation, an uprising, an election). With a year the date stays the lead's: a lead's event is mostly the
+ *   day it reports («شنت الفصائل هجوما في 7 أكتوبر 2023»), and losing that date would leave the entry undated;
  * - a quotation speaks of its speaker's days: «قال إن "ما اتفقنا عليه في 14 يوليو 2015 لم يعد يصلح"» (marks closed after
  *   the date and holding words besides it: «في "10-10-1436" بجدة» only sets a date off);
  * - after a reference in the same line, the next dates go on with it: the end of the period, the same day in the other
@@ -59,6 +63,12 @@ const NOUN_CUES = new Set(
     'سوف', 'المقرر', 'المقرره', 'المزمع', 'المزمعه', 'المرتقب', 'المرتقبه',
   ].map((w) => normalizeForMatch(w)),
 );
+/**
+ * Nouns of an event (normalized, with an article, a preposition or a conjunction glued on): the day and month without
+ * a year after them is the event's («الهجوم المباغت في 7 أكتوبر»).
+ */
+const EVENT_NOUN =
+  /^[وف]?(?:ال|بال|لل|كال|[بلك])?(?:هجوم|هجوما|هجمات|هجمه|اعتداء|اعتداءات|تفجير|تفجيرات|انفجار|انفجارا|مجزره|مجازر|مذبحه|اغتيال|غزو|غزوه|معركه|عدوان|اجتياح|عمليه|حرب|ثوره|انتفاضه|انقلاب|احداث|تظاهرات|مظاهرات|احتجاجات|انتخابات|استفتاء)$/u;
 /** A verb in the future: «س» before the imperfect («ستجرى», «سيعقد», «سنعلن»). */
 const FUTURE_VERB = /^س[يتن]\p{L}{2,}$/u;
 /** Nouns and places that look like a future verb: «سياسة», «سيارة», «سنوات», «ستة», «سيدني»… */
@@ -81,18 +91,21 @@ const AFTER_RE =
  * Once a date of the line is a reference, the dates after it are too (the rest of a period, a day restated in the other
  * calendar after «الموافق», the next step of the story told), unless the text ties one to its own day.
  */
-export function referencedDates(line: string, dates: readonly { start: number; end: number }[]): boolean[] {
+export function referencedDates(line: string, dates: readonly { start: number; end: number; iso?: string | null }[]): boolean[] {
   let referenced = false;
   return dates.map((d) => {
-    const verdict = cueBefore(line.slice(Math.max(0, d.start - LOOK_BACK_CHARS), d.start));
+    const verdict = cueBefore(line.slice(Math.max(0, d.start - LOOK_BACK_CHARS), d.start), d.iso === null);
     if (verdict === 'own-day') return (referenced = false);
     referenced ||= verdict === 'reference' || AFTER_RE.test(line.slice(d.end, d.end + 24)) || insideQuotation(line, d.start, d.end);
     return referenced;
   });
 }
 
-/** What the words right before a date make of it: a reference, the text's own day, or nothing said. */
-function cueBefore(before: string): 'reference' | 'own-day' | 'none' {
+/**
+ * What the words right before a date make of it: a reference, the text's own day, or nothing said. `yearless`: the
+ * date has no year, and an event noun before it makes it the event's day.
+ */
+function cueBefore(before: string, yearless: boolean): 'reference' | 'own-day' | 'none' {
   let clauseStart = 0;
   for (const m of before.matchAll(CLAUSE_END)) clauseStart = (m.index as number) + 1;
   // The first word of a cut-off window may be a part of one: leave it out.
@@ -109,6 +122,7 @@ function cueBefore(before: string): 'reference' | 'own-day' | 'none' {
     if (adjacent && (PREPOSITIONS.has(w) || PREPOSITIONS.has(bare))) return 'reference';
     if (adjacent && k > 0 && PREPOSITION_PAIRS[w]?.has(stripConjunction(words[k - 1]))) return 'reference';
     if (NOUN_CUES.has(w) || NOUN_CUES.has(bare) || holiday) return 'reference';
+    if (yearless && EVENT_NOUN.test(w)) return 'reference';
     // Not right before the date: a place there opens a dateline («سيدني 15 مارس»), a verb needs «في» or «يوم».
     if (k < words.length - 1 && isFutureVerb(bare)) return 'reference';
     counted++;

@@ -179,13 +179,13 @@ function segmentPosts(
     }
     if (!hashtagsEndPosts && isHashtagLine(text, l)) {
       // The post's tags, in a file whose posts end with signatures: the post goes on below them.
-      if (current && !related) (current as EntrySpan).lastLine = i;
+      if (current && !related && closesPost(lines, current, i, afterSeparator)) (current as EntrySpan).lastLine = i;
       continue;
     }
     if (l.kind === 'separator' || l.kind === 'url' || endsWithLink(lines, i)) {
-      if (current) afterSeparator = true;
       // A separator under a related-articles list closes the list, not the post above it.
-      if (current && l.kind !== 'url' && !related) (current as EntrySpan).lastLine = i;
+      if (current && l.kind !== 'url' && !related && closesPost(lines, current, i, afterSeparator)) (current as EntrySpan).lastLine = i;
+      if (current) afterSeparator = true;
       related = false;
       continue;
     }
@@ -232,6 +232,22 @@ function segmentPosts(
   }
   for (const e of entries) titleUnderByline(text, lines, e);
   return { entries: keepSoftStartsLikeTitles(entries, softStarts, normOf), preamble, multiEntry: true };
+}
+
+/**
+ * Whether the separator or tag line `i` is the current post's. The first after its text is («#السودان», «@chan»), and so
+ * are those right under it («#السودان» then «@chan»). Once the post is closed, a line after a blank line that sits right
+ * on top of the next post's text is that post's tag («#عاجل» above it), and one after furniture that no post holds
+ * (a lone «⚡️ عاجل» and its signature) closes that furniture: neither belongs to the post above.
+ */
+function closesPost(lines: ClassifiedLine[], current: EntrySpan, i: number, closed: boolean): boolean {
+  if (!closed) return true;
+  let gap = false;
+  for (let j = current.lastLine + 1; j < i; j++) {
+    if (lines[j].kind === 'blank') gap = true;
+    else if (lines[j].kind !== 'separator') return false;
+  }
+  return !(gap && i + 1 < lines.length && (lines[i + 1].kind === 'content' || lines[i + 1].kind === 'metadata'));
 }
 
 /** A post that opens with a byline («كتبت: سارة علي») takes its next content line as its title, when it has one. */

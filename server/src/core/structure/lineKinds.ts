@@ -70,7 +70,9 @@ const BOILERPLATE = [
   /^شارك(?:ها)?(?: هذا| الخبر| المقال)?:?$/,
   /^(?:\/\/\s*)?انتهى(?:\s*\/\/)?$/,
   /^لمتابعة .{0,40} (?:من|على) هنا\.?$/,
-  /^خبر عاجل$/,
+  // A «breaking» label alone, as channels post it as a teaser between posts or above one («⚡️ عاجل», «🔴 عاجل |»,
+  // «خبر عاجل», «BREAKING»): it says nothing of its own, so it is no post and no title.
+  /^[^\p{L}\p{N}]{0,8}(?:عاجل(?:\s+جد[اً]+)?|خبر\s+عاجل|[أا]خبار\s+عاجل[ةه]|Breaking(?:\s+News)?|Urgent)[^\p{L}\p{N}]{0,8}$/iu,
 ];
 /**
  * A page's footer, which sites print under every article: a rights notice («جميع الحقوق محفوظة للموقع ولا يجوز إعادة
