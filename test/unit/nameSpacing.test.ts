@@ -86,3 +86,15 @@ describe('name variants: spacing', () => {
     assert.strictEqual(nameVariants(live, 'b.txt').length, 2);
   });
 });
+
+describe('name variants: particles', () => {
+  it('does not report a particle of a compound name on its own («ابو» beside «أبو»)', () => {
+    const text = [
+      ...Array.from({ length: 9 }, (_, i) => `وقال الناطق باسم الكتائب أبو عبيدة في كلمة رقم ${i} إن المقاومة مستمرة`),
+      'وقال الناطق باسم الكتائب ابو عبيدة في كلمة إن المقاومة مستمرة',
+      'وقال الناطق باسم الكتائب ابو عبيدة في بيان إن المقاومة مستمرة',
+    ];
+    const c = corpusOf([{ file: 'a.txt', text: text.join('\n') + '\n' }]);
+    assert.deepStrictEqual(nameVariants(c, 'a.txt').map((x) => x.message), []);
+  });
+});

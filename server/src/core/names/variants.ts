@@ -792,7 +792,7 @@ export class NameIndex {
     const k2c = key2(canonical.key);
     const k3c = key3(k2c);
     const out: Pair[] = [];
-    if (isCommonWord(canonical, ctx)) return out;
+    if (isCommonWord(canonical, ctx) || NAME_PARTICLES.has(canonical.key)) return out;
     for (const m of group.slice(1)) {
       let cls: VariantClass;
       if (m.key === canonical.key) cls = 'orthographic';
@@ -1025,6 +1025,13 @@ export interface WordSource {
   wordLines: WordLines;
   words: WordSummary;
 }
+
+/**
+ * Words that begin a compound name but are no name on their own (أبو عبيدة، ابن سلمان، عبد الله): their spelling
+ * (ابو / أبو) is not reported alone, since a finding must name the person; the whole name's spelling is left to the
+ * classes that read it (spacing) or to the config.
+ */
+const NAME_PARTICLES = new Set(['ابو', 'ابن', 'بن', 'بنت', 'ام', 'عبد']);
 
 /** A dropped or changed letter is reported only when the canonical spelling is this many times as frequent. */
 const DROPPED_LETTER_RATIO = 10;
