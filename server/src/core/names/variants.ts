@@ -12,14 +12,14 @@ import { normalizeForMatch } from '../text/normalize';
 import type { Interner } from '../text/intern';
 import { growTo } from '../text/idTables';
 import { skipLetters } from '../text/letters';
-import { collectWords, FileWords, neighborHash, WordLines, WordSummary } from './words';
-import { fnv, WordScan } from '../text/scan';
+import { collectPairs, collectWords, FileWords, neighborHash, PairOccurrences, PairPattern, PairTable, WordLines, WordSummary } from './words';
+import { fnv, normHash, WordScan } from '../text/scan';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
 import { readsAsName } from './readings';
 import { isInflectedWord, keysReading } from './inflected';
 import { advance, runToEnd, Steps } from '../steps';
 
-export type VariantClass = 'orthographic' | 'doubled-letter' | 'foreign-letter' | 'dropped-vowel' | 'configured';
+export type VariantClass = 'orthographic' | 'doubled-letter' | 'foreign-letter' | 'dropped-vowel' | 'spacing' | 'configured';
 
 export interface VariantDecision {
   canonical: string;
@@ -84,6 +84,35 @@ interface DecisionState {
   /** Reference counts of name-like units per neighbour hash (the keys of ctx.nameNeighbors). */
   nameNeighborRefs: Map<number, number>;
   byGroup: Map<string, Map<string, VariantDecision>>;
+  /** Two-word forms of one-word keys that may also be written so (عبد الملك for عبدالملك), by the one-word key. */
+  spaced: Map<string, SpacedForm>;
+  /** The patterns of the two-word forms (rebuilt when they change). */
+  spacedTable: PairTable | null;
+  /**
+   * Per spelling id, whether it may be the first word of a two-word form (its normalized hash is one of the table's):
+   * 0 not known yet, 1 yes, 2 no. Filled as files are looked at, cleared when the table changes.
+   */
+  spacedFirstIds: Uint8Array;
+  /** The spacing decisions (see `decideSpacingSteps`), and those whose variant is the two-word form, by one-word key. */
+  spacing: Map<string, VariantDecision>;
+  spacedVariants: Map<string, VariantDecision>;
+}
+
+/**
+ * The two-word form of a one-word unit (عبد الملك for عبدالملك), read from the files' text: occurrences, name evidence,
+ * neighbours and written forms, kept up to date as files change.
+ */
+interface SpacedForm {
+  /** The one-word key (عبدالملك) and the normalized two words. */
+  oneKey: string;
+  first: string;
+  second: string;
+  key: string;
+  count: number;
+  evidence: number;
+  neighbors: Map<number, number>;
+  /** Written forms (marks removed, proclitics excluded) with their counts. */
+  written: Map<string, number>;
 }
 
 /** Keys of increasing tolerance. k1: hamza, alef maqsura, teh marbuta, Persian look-alikes. */
@@ -158,6 +187,8 @@ export class NameIndex {
     const old = this.files.get(file);
     if (old) this.shiftNeighbors(old, -1);
     if (source) this.shiftNeighbors(source, 1);
+    if (old) this.shiftSpaced(old, -1);
+    if (source) this.shiftSpaced(source, 1);
     if (old) this.accumulate(old.words, -1);
     if (source) {
       this.files.set(file, source);
@@ -189,6 +220,114 @@ export class NameIndex {
         else n.delete(h);
       }
     }
+  }
+
+  /** Adds or removes one file's occurrences of the loaded two-word forms. */
+  private shiftSpaced(source: WordSource, sign: 1 | -1): void {
+    const st = this.state;
+    if (!st?.spaced.size) return;
+    if (!this.holdsSpacedFirst(st, source.words)) return;
+    for (const [key, o] of collectPairs(source.text, source.wordLines, this.spacedTable(st))) {
+      const f = st.spaced.get(key);
+      if (f) addPairs(f, o, sign);
+    }
+  }
+
+  private spacedTable(st: DecisionState): PairTable {
+    if (!st.spacedTable) {
+      const table: PairTable = new Map();
+      for (const f of st.spaced.values()) {
+        for (const clitics of PAIR_CLITICS) {
+          const p: PairPattern = { first: clitics + f.first, clitics: clitics.length, second: f.second, key: f.oneKey };
+          const h = fnv(p.first) | 0;
+          const list = table.get(h);
+          if (list) list.push(p);
+          else table.set(h, [p]);
+        }
+      }
+      st.spacedTable = table;
+      st.spacedFirstIds.fill(0);
+    }
+    return st.spacedTable;
+  }
+
+  /** Whether a file holds a word that may begin a two-word form (most files are passed over without a scan). */
+  private holdsSpacedFirst(st: DecisionState, words: WordSummary): boolean {
+    const table = this.spacedTable(st);
+    if (st.spacedFirstIds.length < this.interner.size) {
+      const r = new Uint8Array(Math.max(this.interner.size, 2 * st.spacedFirstIds.length));
+      r.set(st.spacedFirstIds);
+      st.spacedFirstIds = r;
+    }
+    const known = st.spacedFirstIds;
+    let holds = false;
+    for (const id of words.ids) {
+      if (!known[id]) known[id] = table.has(normHash(this.interner.string(id)) | 0) ? 1 : 2;
+      if (known[id] === 1) holds = true;
+    }
+    return holds;
+  }
+
+  /** Reads the occurrences of new two-word forms from the files that hold their first words. */
+  private *loadSpacedSteps(st: DecisionState, forms: SpacedForm[]): Steps<void> {
+    if (!forms.length) return;
+    const table: PairTable = new Map();
+    const saved = st.spacedTable;
+    // Only the new forms' patterns are read: the others are counted already.
+    const keys = new Set(forms.map((f) => f.oneKey));
+    for (const [h, list] of this.spacedTable(st)) {
+      const mine = list.filter((p) => keys.has(p.key));
+      if (mine.length) table.set(h, mine);
+    }
+    st.spacedTable = saved;
+    let files = 0;
+    for (const source of this.files.values()) {
+      if (++files % FILES_PER_STEP === 0) yield;
+      if (!this.holdsSpacedFirst(st, source.words)) continue;
+      for (const [key, o] of collectPairs(source.text, source.wordLines, table)) {
+        const f = st.spaced.get(key);
+        if (f && keys.has(key)) addPairs(f, o, 1);
+      }
+    }
+  }
+
+  /**
+   * Spacing variants: a one-word spelling and its two-word form (عبدالملك / عبد الملك), decided with the evidence the
+   * groups demand: the canonical form is name-like, the variant too or next to a given name, both share a context word,
+   * and the canonical one is used `minRatio` times as often.
+   */
+  private *decideSpacingSteps(st: DecisionState, taken: Map<string, VariantDecision>): Steps<Map<string, VariantDecision>> {
+    const out = new Map<string, VariantDecision>();
+    const canonicals = new Set<string>();
+    for (const d of taken.values()) canonicals.add(d.canonical);
+    const pairs: [SpacedForm, Unit][] = [];
+    for (const f of st.spaced.values()) {
+      if (f.count <= 0) continue;
+      let one: Unit | undefined;
+      st.ctx.keys.get(f.oneKey)?.forEach((u) => {
+        if (u.count > 0 && (!one || u.count > one.count)) one = u;
+      });
+      if (!one || taken.has(one.spelling) || canonicals.has(one.spelling) || isCommonWord(one, st.ctx)) continue;
+      const [major, minor] = one.count >= f.count ? [one.count, f.count] : [f.count, one.count];
+      if (major < this.options.minRatio * minor) continue;
+      pairs.push([f, one]);
+    }
+    yield* this.loadNeighborsSteps(pairs.map(([, u]) => u));
+    for (const [f, one] of pairs) {
+      const spacedNameLike = f.evidence >= 1 && f.evidence / f.count >= 0.15;
+      const oneMajor = one.count >= f.count;
+      if (!(oneMajor ? one.nameLike : spacedNameLike)) continue;
+      const shared = sharedNeighborsOf(one.neighbors, f.neighbors);
+      if (!shared.length) continue;
+      if (!(oneMajor ? spacedNameLike : one.nameLike) && !shared.some((h) => st.ctx.nameNeighbors.has(h))) continue;
+      const written = mostWritten(f.written);
+      if (oneMajor) {
+        out.set(written, { canonical: one.spelling, variantClass: 'spacing', canonicalCount: one.count, variantCount: f.count, source: 'corpus' });
+      } else {
+        out.set(one.spelling, { canonical: written, variantClass: 'spacing', canonicalCount: f.count, variantCount: one.count, source: 'corpus' });
+      }
+    }
+    return out;
   }
 
   private accumulate(words: WordSummary, sign: 1 | -1): void {
@@ -320,6 +459,7 @@ export class NameIndex {
     if (!this.decisions) {
       const out = new Map<string, VariantDecision>();
       for (const g of this.state!.byGroup.values()) for (const [k, v] of g) out.set(k, v);
+      for (const [k, v] of this.state!.spacing) if (!out.has(k)) out.set(k, v);
       this.applyConfigured(this.state!.units, out);
       this.decisions = out;
       this.reported = null;
@@ -429,8 +569,22 @@ export class NameIndex {
       if (u.nameLike) refNameNeighbors(u, ctx, nameNeighborRefs, 1);
       if (++k % UNITS_PER_STEP === 0) yield;
     }
-    const state: DecisionState = { units, groups, ctx, nameNeighborRefs, byGroup: new Map() };
+    const state: DecisionState = {
+      units,
+      groups,
+      ctx,
+      nameNeighborRefs,
+      byGroup: new Map(),
+      spaced: new Map(),
+      spacedTable: null,
+      spacedFirstIds: new Uint8Array(0),
+      spacing: new Map(),
+      spacedVariants: new Map(),
+    };
+    for (const u of made) addSpacedForm(state, u.key);
     yield* this.decideGroupsSteps(state, null);
+    yield* this.loadSpacedSteps(state, [...state.spaced.values()]);
+    yield* this.spacingSteps(state);
     this.stemIds = stems;
     this.state = state;
   }
@@ -523,6 +677,26 @@ export class NameIndex {
       }
     }
     runToEnd(this.decideGroupsSteps(st, givenNamesChanged ? null : [...dirtyGroups]));
+    // 6. Two-word forms of one-word keys that appeared; those of keys no longer written are dropped.
+    const added: SpacedForm[] = [];
+    for (const u of changedUnits) {
+      if ((st.ctx.keys.get(u.key)?.count ?? 0) <= 0) {
+        if (st.spaced.delete(u.key)) st.spacedTable = null;
+      } else if (!st.spaced.has(u.key)) {
+        const f = addSpacedForm(st, u.key);
+        if (f) added.push(f);
+      }
+    }
+    runToEnd(this.loadSpacedSteps(st, added));
+    runToEnd(this.spacingSteps(st));
+  }
+
+  private *spacingSteps(st: DecisionState): Steps<void> {
+    const taken = new Map<string, VariantDecision>();
+    for (const g of st.byGroup.values()) for (const [k, v] of g) taken.set(k, v);
+    st.spacing = yield* this.decideSpacingSteps(st, taken);
+    st.spacedVariants = new Map();
+    for (const d of st.spacing.values()) if (d.variantClass === 'spacing' && !d.canonical.includes(' ')) st.spacedVariants.set(normalizeForMatch(d.canonical), d);
   }
 
   /** Decides the given groups again (null: every group, read in place rather than looked up one by one). */
@@ -618,7 +792,7 @@ export class NameIndex {
     const k2c = key2(canonical.key);
     const k3c = key3(k2c);
     const out: Pair[] = [];
-    if (isCommonWord(canonical, ctx)) return out;
+    if (isCommonWord(canonical, ctx) || NAME_PARTICLES.has(canonical.key)) return out;
     for (const m of group.slice(1)) {
       let cls: VariantClass;
       if (m.key === canonical.key) cls = 'orthographic';
@@ -687,6 +861,26 @@ export class NameIndex {
     }
   }
 
+  /** Occurrences of reported two-word variants (عبد العزيز where the corpus writes عبدالعزيز) in one file. */
+  private spacedOccurrences(source: WordSource): VariantOccurrence[] {
+    const st = this.state!;
+    if (!st.spacedVariants.size || !this.holdsSpacedFirst(st, source.words)) return [];
+    const table: PairTable = new Map();
+    for (const [h, list] of this.spacedTable(st)) {
+      const mine = list.filter((p) => st.spacedVariants.has(p.key));
+      if (mine.length) table.set(h, mine);
+    }
+    const out: VariantOccurrence[] = [];
+    for (const [key, o] of collectPairs(source.text, source.wordLines, table)) {
+      const d = st.spacedVariants.get(key)!;
+      for (let i = 0; i < o.count; i++) {
+        if (!readsAsName(source.text, o.starts[i], o.ends[i], o.written[i], d.canonical)) continue;
+        out.push({ start: o.starts[i], end: o.ends[i], spelling: o.written[i], replacement: d.canonical, decision: d });
+      }
+    }
+    return out;
+  }
+
   /** The occurrences of reported variants in one file. */
   occurrencesIn(file: string, text: string): VariantOccurrence[] {
     const source = this.files.get(file);
@@ -695,10 +889,10 @@ export class NameIndex {
     const reported = this.reportedSurfaces();
     const surfaces = new Set<string>();
     for (const id of source.words.ids) if (reported[id]) surfaces.add(this.interner.string(id));
-    if (!surfaces.size) return [];
+    const out: VariantOccurrence[] = this.spacedOccurrences(source);
+    if (!surfaces.size) return out.sort((a, b) => a.start - b.start);
     // Only the reported spellings' occurrences are collected (no string is made for the file's other words).
     const words = this.occurrences(file, source, surfaces);
-    const out: VariantOccurrence[] = [];
     for (const [spelling, w] of words) {
       if (!surfaces.has(spelling)) continue;
       const stem = this.stem(spelling);
@@ -832,6 +1026,13 @@ export interface WordSource {
   words: WordSummary;
 }
 
+/**
+ * Words that begin a compound name but are no name on their own (أبو عبيدة، ابن سلمان، عبد الله): their spelling
+ * (ابو / أبو) is not reported alone, since a finding must name the person; the whole name's spelling is left to the
+ * classes that read it (spacing) or to the config.
+ */
+const NAME_PARTICLES = new Set(['ابو', 'ابن', 'بن', 'بنت', 'ام', 'عبد']);
+
 /** A dropped or changed letter is reported only when the canonical spelling is this many times as frequent. */
 const DROPPED_LETTER_RATIO = 10;
 
@@ -860,10 +1061,67 @@ function isCommonWord(u: Unit, ctx: DecisionContext): boolean {
 const PROCLITIC_KEYS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 
 function sharedNeighbors(a: Unit, b: Unit): number[] {
-  const an = a.neighbors ?? new Map<number, number>();
-  const bn = b.neighbors ?? new Map<number, number>();
+  return sharedNeighborsOf(a.neighbors, b.neighbors);
+}
+
+function sharedNeighborsOf(a: Map<number, number> | null, b: Map<number, number> | null): number[] {
+  const an = a ?? new Map<number, number>();
+  const bn = b ?? new Map<number, number>();
   const [small, large] = an.size < bn.size ? [an, bn] : [bn, an];
   const out: number[] = [];
   for (const n of small.keys()) if (large.has(n)) out.push(n);
   return out;
+}
+
+/**
+ * Words a compound name is written with or without a space after or before (normalized): عبد الملك / عبدالملك، أبو ظبي /
+ * أبوظبي، نصر الله / نصرالله، نور الدين / نورالدين. Other joins are not looked for: two words written as one are
+ * mostly a typing slip, and any word ending in these letters is not a compound.
+ */
+const SPACING_HEADS = ['عبد', 'ابو'];
+const SPACING_TAILS = ['الله', 'الدين'];
+/** The proclitics a two-word form's first word may take (وعبد الملك، لأبو ظبي). */
+const PAIR_CLITICS = ['', ...PROCLITIC_LETTERS, ...[...PROCLITIC_LETTERS].flatMap((p) => [...PROCLITIC_LETTERS].filter((q) => q !== p).map((q) => p + q))];
+
+/** The two words a one-word key may also be written as, or null. Both parts have three letters at least. */
+export function spacingSplit(key: string): [string, string] | null {
+  for (const h of SPACING_HEADS) if (key.length >= h.length + 3 && key.startsWith(h)) return [h, key.slice(h.length)];
+  for (const t of SPACING_TAILS) if (key.length >= t.length + 3 && key.endsWith(t)) return [key.slice(0, -t.length), t];
+  return null;
+}
+
+/** Adds the two-word form of a one-word key when it has one (not loaded yet: its counts are zero). */
+function addSpacedForm(st: DecisionState, oneKey: string): SpacedForm | null {
+  if (st.spaced.has(oneKey)) return null;
+  const split = spacingSplit(oneKey);
+  if (!split) return null;
+  const [first, second] = split;
+  const f: SpacedForm = { oneKey, first, second, key: `${first} ${second}`, count: 0, evidence: 0, neighbors: new Map(), written: new Map() };
+  st.spaced.set(oneKey, f);
+  st.spacedTable = null;
+  return f;
+}
+
+/** Adds (sign 1) or removes (-1) a file's occurrences of a two-word form. */
+function addPairs(f: SpacedForm, o: PairOccurrences, sign: 1 | -1): void {
+  f.count += sign * o.count;
+  f.evidence += sign * o.evidence;
+  for (const h of o.neighbors) {
+    const c = (f.neighbors.get(h) ?? 0) + sign;
+    if (c > 0) f.neighbors.set(h, c);
+    else f.neighbors.delete(h);
+  }
+  for (const w of o.written) {
+    const c = (f.written.get(w) ?? 0) + sign;
+    if (c > 0) f.written.set(w, c);
+    else f.written.delete(w);
+  }
+}
+
+/** The most frequent written form (the first seen among equals). */
+function mostWritten(written: Map<string, number>): string {
+  let best = '';
+  let n = 0;
+  for (const [w, c] of written) if (c > n) [best, n] = [w, c];
+  return best;
 }

@@ -6,7 +6,8 @@
  *   about (findings, hover, references).
  */
 import { ARABIC, fnv, HASHTAG, MARKED, NormSet, WordScan } from '../text/scan';
-import { CLASS, SEPARATOR, WORD } from '../text/normalize';
+import { CLASS, SEPARATOR, stripMarks, WORD } from '../text/normalize';
+import { skipLetters } from '../text/letters';
 import { OFFICE_TITLES, STOPWORDS, TITLE_WORDS } from './lexicon';
 import type { Interner } from '../text/intern';
 
@@ -368,4 +369,75 @@ function collectInto(
       if (k + 1 < to && !STOPS.has(scan, k + 1)) w.neighbors.push(neighborHash(scan.normHashes[k + 1], 'R'));
     }
   });
+}
+
+/** A two-word spelling looked for by `collectPairs`: its normalized words, the first with any proclitic it may take. */
+export interface PairPattern {
+  /** Normalized first word as written, proclitics included (وعبد), and how many of its letters are proclitics. */
+  first: string;
+  clitics: number;
+  /** Normalized second word. */
+  second: string;
+  /** What the occurrences are reported under (the pair's normalized spelling). */
+  key: string;
+}
+
+/** Patterns by the hash of their first word (`fnv` of the normalized form, as the scan computes it). */
+export type PairTable = Map<number, PairPattern[]>;
+
+export interface PairOccurrences {
+  count: number;
+  /** Start (after the proclitics) and end offsets of each occurrence: from the first word to the end of the second. */
+  starts: number[];
+  ends: number[];
+  /** Occurrences in a hashtag or after a title (as for one word: the first word's position counts). */
+  evidence: number;
+  /** Neighbour hashes of the pair as one name: the word before the first, the word after the second. */
+  neighbors: number[];
+  /** The pair as written (marks removed, proclitics excluded, one space between), per occurrence. */
+  written: string[];
+}
+
+/**
+ * Occurrences of two-word spellings (عبد الملك، نصر الله) in a file's lines: two adjacent words on one line, with only
+ * white space between them (or the underscore of a hashtag). The words are matched by hash and confirmed in place: no
+ * string is made but for the occurrences found.
+ */
+export function collectPairs(text: string, lines: WordLines, table: PairTable): Map<string, PairOccurrences> {
+  const out = new Map<string, PairOccurrences>();
+  if (!table.size) return out;
+  const scan = new WordScan(text);
+  forEachWord(scan, wordsOfRanges(scan, lines.ranges), (k, afterTitle, from, to) => {
+    const patterns = table.get(scan.normHashes[k] | 0);
+    if (!patterns || k + 1 >= to || !(scan.flags[k + 1] & ARABIC)) return;
+    const hashtag = (scan.flags[k] & HASHTAG) !== 0;
+    if (!onlySpaceBetween(text, scan.ends[k], scan.starts[k + 1], hashtag && (scan.flags[k + 1] & HASHTAG) !== 0)) return;
+    for (const p of patterns) {
+      if (fnv(p.second) !== scan.normHashes[k + 1] || !scan.normIs(k, p.first) || !scan.normIs(k + 1, p.second)) continue;
+      let o = out.get(p.key);
+      if (!o) out.set(p.key, (o = { count: 0, starts: [], ends: [], evidence: 0, neighbors: [], written: [] }));
+      const start = skipLetters(text, scan.starts[k], scan.ends[k], p.clitics);
+      o.count++;
+      o.starts.push(start);
+      o.ends.push(scan.ends[k + 1]);
+      if (afterTitle || hashtag) o.evidence++;
+      o.written.push(`${stripMarks(text.slice(start, scan.ends[k]))} ${scan.spelling(k + 1)}`);
+      if (o.neighbors.length < MAX_NEIGHBORS_PER_WORD) {
+        if (k > from && !STOPS.has(scan, k - 1)) o.neighbors.push(neighborHash(scan.normHashes[k - 1], 'L'));
+        if (k + 2 < to && !STOPS.has(scan, k + 2)) o.neighbors.push(neighborHash(scan.normHashes[k + 2], 'R'));
+      }
+      break;
+    }
+  });
+  return out;
+}
+
+/** Only spaces (or, inside a hashtag, underscores) and invisible marks in text[from, to). */
+function onlySpaceBetween(text: string, from: number, to: number, hashtag: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0xa0 || c === 0x09 || (hashtag && c === 0x5f)) continue;
+    if (CLASS[c] === SEPARATOR) return false;
+  }
+  return true;
 }

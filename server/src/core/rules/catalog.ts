@@ -54,7 +54,8 @@ export const RULES: Record<RuleCode, RuleDoc> = {
     summary: 'A person or place is spelled differently from its canonical spelling elsewhere in the corpus.',
     why:
       'Spellings are grouped by orthographic variant classes (hamza on alef, ى/ي, ة/ه, a long vowel doubled or ' +
-      'dropped in a transliteration, letters for foreign sounds, Persian look-alike letters), never by edit distance. ' +
+      'dropped in a transliteration, letters for foreign sounds, Persian look-alike letters, a compound name written ' +
+      'as one word or two: عبدالملك / عبد الملك، نصرالله / نصر الله), never by edit distance. ' +
       'Proclitics (و ف ب ل ك) are set aside only when the rest is attested on its own, and a name never matches inside ' +
       'a longer word. A variant is reported only when the group is used as a name (hashtags, words after a title, a ' +
       'transliteration shape), both spellings share a context word, and the canonical spelling (the corpus majority ' +

@@ -219,6 +219,16 @@ export function mix(s: string): number {
   return mixEnd(h, s.length);
 }
 
+/** The hash the scan computes for a word's normalized form (`normHashes`), read from its spelling without a copy. */
+export function normHash(spelling: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < spelling.length; i++) {
+    const c = spelling.charCodeAt(i);
+    if (CLASS[c] === WORD) h = Math.imul(h ^ FOLD[c], FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
 /** FNV-1a of a string's code units (what the scan computes for a word). */
 export function fnv(s: string): number {
   let h = FNV_OFFSET;
