@@ -23,8 +23,10 @@ export const RULES: Record<RuleCode, RuleDoc> = {
     why:
       'Scrapes repeat blocks of a post or copy a whole paragraph from another source. Every copy is linked to the ' +
       'others. Normalization ignores diacritics, tatweel, hamza forms on alef, ى/ي, ة/ه, punctuation, hashtag signs ' +
-      'and digit scripts. Paragraphs of fewer than 8 words, post headlines and lines repeated in many files ' +
-      '(boilerplate) are never reported.',
+      'and digit scripts, and the comparison leaves out a breaking-news label opening a line («🔴 عاجل |») and a ' +
+      'channel\'s signature closing it («… @chan», «… | تابعونا»). Paragraphs of fewer than 8 words, headlines over ' +
+      'a post\'s or an article\'s text (a one-line post is its own text, and is compared) and lines repeated in many ' +
+      'files (boilerplate) are never reported.',
     example:
       '002.txt:2  warning  Duplicated paragraph: the same text is at line 8  duplicate-paragraph\n' +
       '001.txt:14  warning  Duplicated paragraph: the same text is at 000.txt:46  duplicate-paragraph\n' +
