@@ -477,7 +477,8 @@ export class DuplicateIndex {
    */
   private compare(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel): { relation: NearRelation; similarity: number } | null {
     const m = this.relation(pm, p, qm, q);
-    if (!m || (!this.holdsFormula(pm, p) && !this.holdsFormula(qm, q))) return m;
+    if (!m || isUpdate(pm, p, qm, q)) return null;
+    if (!this.holdsFormula(pm, p) && !this.holdsFormula(qm, q)) return m;
     return this.holdsOutsideFormulas(pm, p, qm, q, m.relation) ? m : null;
   }
 
@@ -523,6 +524,39 @@ function wordsOf(m: FileModel, p: ParagraphModel, side: 0 | 1): Uint32Array {
   const scan = new WordScan(m.text, p.compareStart, p.compareEnd, pairScans[side]);
   pairScans[side] = scan;
   return scan.normHashes.subarray(0, scan.count);
+}
+
+/**
+ * Whether two paragraphs are two days' issues of one bulletin rather than copies: their entries have different dates
+ * and the paragraphs differ only in numbers (a casualty toll, a league table: «ارتفاع الحصيلة إلى 31,112 شهيداً» the
+ * next day «31,184 شهيداً»). Numbers written as words («ثلاث» / «أربع») are words: such a pair stays a near-duplicate,
+ * and so does one whose entries share a date or are undated (a figure corrected in a repost).
+ */
+function isUpdate(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel): boolean {
+  const a = p.entry >= 0 ? pm.entries[p.entry]?.date : null;
+  const b = q.entry >= 0 ? qm.entries[q.entry]?.date : null;
+  if (!a || !b || a === b) return false;
+  const x = new WordScan(pm.text, p.compareStart, p.compareEnd, pairScans[0]);
+  pairScans[0] = x;
+  const y = new WordScan(qm.text, q.compareStart, q.compareEnd, pairScans[1]);
+  pairScans[1] = y;
+  // The words that are not numbers, in order, must be the same (the paragraphs are not identical: numbers differ).
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < x.count && isNumber(x, i)) i++;
+    while (j < y.count && isNumber(y, j)) j++;
+    if (i === x.count || j === y.count) return i === x.count && j === y.count;
+    if (x.normHashes[i] !== y.normHashes[j]) return false;
+    i++;
+    j++;
+  }
+}
+
+/** Whether word k of the scan is a number (in any digits; «31,112» is two words, both numbers). */
+function isNumber(scan: WordScan, k: number): boolean {
+  const c = scan.text.charCodeAt(scan.starts[k]);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
 }
 
 /** The two rows of the alignment's table, reused from pair to pair. */

@@ -45,7 +45,9 @@ export const RULES: Record<RuleCode, RuleDoc> = {
       'of 20 words or more whose words are 90% the same in the same order are near-duplicates too (halfway between ' +
       'nearThreshold and identity). When 80% of a paragraph is found inside a longer one, it is reported as copied ' +
       'into it. Runs of words shared by paragraphs of boilerplateMinFiles files or more are formulas (an agency\'s ' +
-      'fixed opening, a footer that changes a word): the words outside them must match too.',
+      'fixed opening, a footer that changes a word): the words outside them must match too. Two paragraphs that ' +
+      'differ only in numbers written in digits, in entries with different dates, are two days\' issues of a bulletin ' +
+      '(a toll, a league table), not copies.',
     example:
       '000.txt:44  information  Copied into a longer paragraph at 001.txt:12 (98% of its text)  near-duplicate-paragraph',
     configure: '"duplicates": { "nearThreshold": 0.8, "containmentThreshold": 0.8, "nearMinWords": 10 }',
