@@ -10,6 +10,7 @@ import { segmentEntries } from './structure/entries';
 import { findEntryDate } from './entryDates';
 import { summarizeWords, WordLines, WordSummary, wordsOfRanges } from './names/words';
 import { Interner } from './text/intern';
+import { comparedWords } from './duplicates/compared';
 
 /** Words per shingle. */
 export const SHINGLE_SIZE = 5;
@@ -24,8 +25,16 @@ export interface ParagraphModel {
   /** Offsets of the paragraph's text, without surrounding white space. */
   start: number;
   end: number;
+  /**
+   * The span whose words the duplicate index compares (see duplicates/compared.ts: the text without a leading «عاجل»
+   * label or a trailing channel signature), and how many words it holds.
+   */
+  compareStart: number;
+  compareEnd: number;
   words: number;
   role: ParagraphRole;
+  /** The title of an entry that has no other content paragraph: the title is the entry's whole text (a one-line post). */
+  alone: boolean;
   /** Index of the entry holding the paragraph, -1 for a preamble. */
   entry: number;
   /** Hash of the normalized text: equal keys mean identical paragraphs after normalization. */
@@ -110,12 +119,23 @@ export function analyzeFile(text: string, interner: Interner = privateInterner):
   const titleLines = new Set(seg.entries.map((e) => e.titleLine));
   const paragraphs: ParagraphModel[] = [];
   const pool = new HashPool();
+  const span = new Int32Array(2);
+  const contentOf = new Int32Array(seg.entries.length);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind !== 'content') continue;
     const role: ParagraphRole = seg.preamble.has(i) || entryOfLine[i] < 0 ? 'preamble' : titleLines.has(i) ? 'title' : 'body';
-    paragraphs.push(paragraphOf(scan.normHashes.subarray(lineWords[2 * i], lineWords[2 * i + 1]), i, l, role, entryOfLine[i], pool));
+    if (role !== 'preamble' && hasLetterWord(scan, lineWords[2 * i], lineWords[2 * i + 1])) contentOf[entryOfLine[i]]++;
+    comparedWords(text, scan, lineWords[2 * i], lineWords[2 * i + 1], l.start, l.end, span);
+    const from = span[0];
+    const to = span[1];
+    const compareStart = from < to ? scan.starts[from] : l.start;
+    const compareEnd = from < to ? scan.ends[to - 1] : l.end;
+    paragraphs.push(paragraphOf(scan.normHashes.subarray(from, to), i, l, compareStart, compareEnd, role, entryOfLine[i], pool));
   }
+  // A title is alone when no other line of its entry has a word of letters (a line of numbers, «2024-03-12T10:45:00», is
+  // no paragraph).
+  for (const p of paragraphs) p.alone = p.role === 'title' && contentOf[p.entry] <= 1;
 
   const ranges: number[] = [];
   const included: number[] = [];
@@ -141,6 +161,15 @@ export function analyzeFile(text: string, interner: Interner = privateInterner):
     words,
     suppressions: collectSuppressions(text, lines),
   };
+}
+
+/** Whether one of the words `scan[from, to)` is not a number. */
+function hasLetterWord(scan: WordScan, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = scan.text.charCodeAt(scan.starts[k]);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9))) return true;
+  }
+  return false;
 }
 
 function lineRanges(index: LineIndex): Int32Array {
@@ -195,6 +224,8 @@ function paragraphOf(
   tokenHashes: Uint32Array,
   line: number,
   l: ClassifiedLine,
+  compareStart: number,
+  compareEnd: number,
   role: ParagraphRole,
   entry: number,
   pool: HashPool,
@@ -222,8 +253,11 @@ function paragraphOf(
     lastLine: line,
     start: l.start,
     end: l.end,
+    compareStart,
+    compareEnd,
     words: n,
     role,
+    alone: false,
     entry,
     exactKey: (exact2 & 0x1fffff) * 4294967296 + exact,
     shingleStart,

@@ -33,7 +33,7 @@ const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
 const ROLES: ParagraphRole[] = ['title', 'body', 'preamble'];
 const ROLE_CODE = new Map(ROLES.map((r, i) => [r, i]));
 const LINE_FIELDS = 4;
-const PARAGRAPH_FIELDS = 13;
+const PARAGRAPH_FIELDS = 16;
 /** The arrays of one file, in directory order. */
 const ARRAYS = 9;
 const [LINE_INDEX, LINES, PARAGRAPHS, HASHES, WORD_RANGES, IDS, COUNTS, EVIDENCE, MARKED] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
@@ -136,6 +136,9 @@ function paragraphsOf(m: FileModel): Int32Array {
     out[at + 10] = p.shingleEnd;
     out[at + 11] = p.fingerprintStart;
     out[at + 12] = p.fingerprintEnd;
+    out[at + 13] = p.compareStart;
+    out[at + 14] = p.compareEnd;
+    out[at + 15] = p.alone ? 1 : 0;
   });
   return out;
 }
@@ -163,8 +166,11 @@ function unpackParagraphs(q: Int32Array): ParagraphModel[] {
       lastLine: q[at + 1],
       start: q[at + 2],
       end: q[at + 3],
+      compareStart: q[at + 13],
+      compareEnd: q[at + 14],
       words: q[at + 4],
       role: ROLES[q[at + 5]],
+      alone: q[at + 15] === 1,
       entry: q[at + 6],
       exactKey: q[at + 8] * 4294967296 + (q[at + 7] >>> 0),
       shingleStart: q[at + 9],

@@ -26,7 +26,7 @@ export interface DuplicateOptions {
    * files is a formula, which near-duplicates do not count (see formulas.ts).
    */
   boilerplateMinFiles: number;
-  /** Titles of posts up to this many words are formulaic headlines, never duplicates. */
+  /** Titles up to this many words are formulaic headlines, never duplicates (unless the title is all its entry says). */
   maxHeadlineWords: number;
 }
 
@@ -126,7 +126,8 @@ export class DuplicateIndex {
 
   isEligible(p: ParagraphModel): boolean {
     if (p.words < this.options.minWords || p.role === 'preamble') return false;
-    return p.role === 'body' || p.words > this.options.maxHeadlineWords;
+    // A post's only line is its whole text, not a headline over one (a breaking-news channel's posts are one line).
+    return p.role === 'body' || p.alone || p.words > this.options.maxHeadlineWords;
   }
 
   /**
@@ -476,7 +477,8 @@ export class DuplicateIndex {
    */
   private compare(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel): { relation: NearRelation; similarity: number } | null {
     const m = this.relation(pm, p, qm, q);
-    if (!m || (!this.holdsFormula(pm, p) && !this.holdsFormula(qm, q))) return m;
+    if (!m || isUpdate(pm, p, qm, q)) return null;
+    if (!this.holdsFormula(pm, p) && !this.holdsFormula(qm, q)) return m;
     return this.holdsOutsideFormulas(pm, p, qm, q, m.relation) ? m : null;
   }
 
@@ -504,8 +506,8 @@ export class DuplicateIndex {
    * shingles: a word edited beside a formula costs one word, not the five shingles that would outweigh the rest.
    */
   private holdsOutsideFormulas(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel, relation: NearRelation): boolean {
-    const a = wordsOutsideFormulas(pm.text, p.start, p.end, this.isFormula, qm.hashes, q.shingleStart, q.shingleEnd);
-    const b = wordsOutsideFormulas(qm.text, q.start, q.end, this.isFormula, pm.hashes, p.shingleStart, p.shingleEnd);
+    const a = wordsOutsideFormulas(pm.text, p.compareStart, p.compareEnd, this.isFormula, qm.hashes, q.shingleStart, q.shingleEnd);
+    const b = wordsOutsideFormulas(qm.text, q.compareStart, q.compareEnd, this.isFormula, pm.hashes, p.shingleStart, p.shingleEnd);
     const min = this.options.nearMinWords;
     if (a.shared < min || b.shared < min) return false;
     if (relation === 'copied-into') return a.shared >= this.options.containmentThreshold * a.outside;
@@ -519,9 +521,42 @@ const pairScans: [WordScan | undefined, WordScan | undefined] = [undefined, unde
 
 /** A paragraph's normalized words, in text order; valid until the next call for the same side of a pair. */
 function wordsOf(m: FileModel, p: ParagraphModel, side: 0 | 1): Uint32Array {
-  const scan = new WordScan(m.text, p.start, p.end, pairScans[side]);
+  const scan = new WordScan(m.text, p.compareStart, p.compareEnd, pairScans[side]);
   pairScans[side] = scan;
   return scan.normHashes.subarray(0, scan.count);
+}
+
+/**
+ * Whether two paragraphs are two days' issues of one bulletin rather than copies: their entries have different dates
+ * and the paragraphs differ only in numbers (a casualty toll, a league table: «ارتفاع الحصيلة إلى 31,112 شهيداً» the
+ * next day «31,184 شهيداً»). Numbers written as words («ثلاث» / «أربع») are words: such a pair stays a near-duplicate,
+ * and so does one whose entries share a date or are undated (a figure corrected in a repost).
+ */
+function isUpdate(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphModel): boolean {
+  const a = p.entry >= 0 ? pm.entries[p.entry]?.date : null;
+  const b = q.entry >= 0 ? qm.entries[q.entry]?.date : null;
+  if (!a || !b || a === b) return false;
+  const x = new WordScan(pm.text, p.compareStart, p.compareEnd, pairScans[0]);
+  pairScans[0] = x;
+  const y = new WordScan(qm.text, q.compareStart, q.compareEnd, pairScans[1]);
+  pairScans[1] = y;
+  // The words that are not numbers, in order, must be the same (the paragraphs are not identical: numbers differ).
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < x.count && isNumber(x, i)) i++;
+    while (j < y.count && isNumber(y, j)) j++;
+    if (i === x.count || j === y.count) return i === x.count && j === y.count;
+    if (x.normHashes[i] !== y.normHashes[j]) return false;
+    i++;
+    j++;
+  }
+}
+
+/** Whether word k of the scan is a number (in any digits; «31,112» is two words, both numbers). */
+function isNumber(scan: WordScan, k: number): boolean {
+  const c = scan.text.charCodeAt(scan.starts[k]);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
 }
 
 /** The two rows of the alignment's table, reused from pair to pair. */
@@ -566,10 +601,11 @@ function stableParagraphs(old: FileModel, model: FileModel): Uint8Array {
   for (let i = 0; i < n; i++) {
     const a = old.paragraphs[i];
     const b = model.paragraphs[i];
-    if (a.exactKey !== b.exactKey || a.words !== b.words || a.role !== b.role || a.entry !== b.entry) continue;
+    if (a.exactKey !== b.exactKey || a.words !== b.words || a.role !== b.role || a.alone !== b.alone || a.entry !== b.entry) continue;
     if (a.firstLine !== b.firstLine || a.lastLine !== b.lastLine) continue;
     if (a.start - old.lineIndex.starts[a.firstLine] !== b.start - model.lineIndex.starts[b.firstLine]) continue;
     if (a.end - old.lineIndex.starts[a.lastLine] !== b.end - model.lineIndex.starts[b.lastLine]) continue;
+    if (a.compareStart - a.start !== b.compareStart - b.start || a.end - a.compareEnd !== b.end - b.compareEnd) continue;
     if (!sameRun(old.hashes, a.shingleStart, a.fingerprintEnd, model.hashes, b.shingleStart, b.fingerprintEnd)) continue;
     out[i] = 1;
   }

@@ -79,11 +79,14 @@ export interface ParagraphLink {
   similarity: number;
 }
 
-/** The text links of a file's body paragraphs (exact and near duplicates), read from the duplicate index. */
+/**
+ * The text links of a file's body paragraphs and one-line posts (a title that is its entry's whole text), exact and
+ * near duplicates, read from the duplicate index.
+ */
 export function paragraphLinks(file: string, model: FileModel, dups: DuplicateIndex): ParagraphLink[] {
   const out: ParagraphLink[] = [];
   model.paragraphs.forEach((p, index) => {
-    if (p.role !== 'body' || p.entry < 0) return;
+    if ((p.role !== 'body' && !p.alone) || p.entry < 0) return;
     for (const ref of dups.exactGroup(file, index) ?? []) {
       if (ref.file === file && ref.index === index) continue;
       out.push({ paragraph: index, file: ref.file, other: ref.index, otherEntry: dups.paragraph(ref).entry, similarity: 1 });
@@ -364,7 +367,11 @@ function* candidateLinks(reports: Report[], byEntry: Map<string, number>, input:
     const r = reports[i];
     for (const l of linksOf[i] ?? []) {
       const other = byEntry.get(l.file + '\u0000' + l.otherEntry);
-      if (other !== undefined) note(i, other, l.similarity, l.paragraph, l.paragraph === r.lead || l.other === reports[other].lead);
+      if (other === undefined) continue;
+      const o = reports[other];
+      // A one-line post's line is its lead: a repost of it is the same report.
+      const lead = l.paragraph === r.lead || l.other === o.lead || r.model.paragraphs[l.paragraph].alone || o.model.paragraphs[l.other].alone;
+      note(i, other, l.similarity, l.paragraph, lead);
     }
   }
   // The same participants within two days.

@@ -23,8 +23,10 @@ export const RULES: Record<RuleCode, RuleDoc> = {
     why:
       'Scrapes repeat blocks of a post or copy a whole paragraph from another source. Every copy is linked to the ' +
       'others. Normalization ignores diacritics, tatweel, hamza forms on alef, ى/ي, ة/ه, punctuation, hashtag signs ' +
-      'and digit scripts. Paragraphs of fewer than 8 words, post headlines and lines repeated in many files ' +
-      '(boilerplate) are never reported.',
+      'and digit scripts, and the comparison leaves out a breaking-news label opening a line («🔴 عاجل |») and a ' +
+      'channel\'s signature closing it («… @chan», «… | تابعونا»). Paragraphs of fewer than 8 words, headlines over ' +
+      'a post\'s or an article\'s text (a one-line post is its own text, and is compared) and lines repeated in many ' +
+      'files (boilerplate) are never reported.',
     example:
       '002.txt:2  warning  Duplicated paragraph: the same text is at line 8  duplicate-paragraph\n' +
       '001.txt:14  warning  Duplicated paragraph: the same text is at 000.txt:46  duplicate-paragraph\n' +
@@ -43,7 +45,9 @@ export const RULES: Record<RuleCode, RuleDoc> = {
       'of 20 words or more whose words are 90% the same in the same order are near-duplicates too (halfway between ' +
       'nearThreshold and identity). When 80% of a paragraph is found inside a longer one, it is reported as copied ' +
       'into it. Runs of words shared by paragraphs of boilerplateMinFiles files or more are formulas (an agency\'s ' +
-      'fixed opening, a footer that changes a word): the words outside them must match too.',
+      'fixed opening, a footer that changes a word): the words outside them must match too. Two paragraphs that ' +
+      'differ only in numbers written in digits, in entries with different dates, are two days\' issues of a bulletin ' +
+      '(a toll, a league table), not copies.',
     example:
       '000.txt:44  information  Copied into a longer paragraph at 001.txt:12 (98% of its text)  near-duplicate-paragraph',
     configure: '"duplicates": { "nearThreshold": 0.8, "containmentThreshold": 0.8, "nearMinWords": 10 }',
