@@ -110,7 +110,7 @@ const RELATIVE_TIME =
   /^(?:(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|سنة|سنتين|سنوات|عام|عامين|أعوام)|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)$/i;
 /**
  * What a dateline holds besides its date: weekdays, a time in any digits (10:15 ص، ١٤:٠٥، GMT+3) or in the French way
- * (11h20), a label without a colon in Arabic, French or English («نشر في … على الساعة», «تاريخ النشر», «بتاريخ», «Publié le …
+ * (11h20) or ISO 8601's (T10:45:00Z), a label without a colon in Arabic, French or English («نشر في … على الساعة», «تاريخ النشر», «بتاريخ», «Publié le …
  * à», «Mis à jour le», «Date de publication», «Posted on … by», «Last updated»), and anything that is neither a letter nor
  * a digit (separators, bullets, emoji, flags): «الثلاثاء 22 أكتوبر 2024 | 10:15 ص», «🗓 الأربعاء 15.03.2023 | ⏰ 14:05».
  * Read after harakat and tatweel are dropped («صباحاً», «2023 ـ 14:05»). A line of nothing else is metadata, wherever it
@@ -119,6 +119,8 @@ const RELATIVE_TIME =
 const DATELINE_REST = new RegExp(
   '[^\\p{L}\\p{N}]+|[0-9\u0660-\u0669\u06F0-\u06F9]{1,2}:[0-9\u0660-\u0669\u06F0-\u06F9]{2}(?::[0-9\u0660-\u0669\u06F0-\u06F9]{2})?' +
     '|(?<![\\p{L}\\p{N}])[0-9]{1,2}\\s?h\\s?[0-9]{2}(?![\\p{L}\\p{N}])' +
+    // ISO 8601's time designator and UTC mark around a time: «2024-03-12T10:45:00Z», «2024-03-12T10:45:00+03:00».
+    '|(?<![\\p{L}\\p{N}])T(?=[0-9]{2}:)|(?<=[0-9])Z(?![\\p{L}\\p{N}])' +
     '|(?<![\\p{L}])(?:(?:GMT|UTC)\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?|ص|م|مساء|مساءا|صباحا|ظهرا|عصرا|ليلا|فجرا|AM|PM|GMT|UTC' +
     '|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|يوم|الموافق|بتوقيت|مكة|الساعة|على' +
     '|نشر|النشر|تاريخ|التاريخ|بتاريخ|في|حرر|صدر|آخر|اخر|تحديث|تم' +
