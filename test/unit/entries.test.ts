@@ -27,6 +27,35 @@ describe('entries', () => {
     }
   });
 
+  it('posts told apart only by blank lines and a date line under (or over) each are posts, from three of them', () => {
+    const FUEL = 'ارتفاع أسعار الوقود في عدن للمرة الثالثة خلال شهر وسط موجة غضب شعبي.';
+    const under = [MEETING, '12/3/2024 04:30', '', TRANSPORT, TRANSPORT_BODY, '12/3/2024 05:10', '', FUEL, '13/3/2024 09:00'].join('\n');
+    assert.deepStrictEqual(entriesOf(under), [
+      `1-2: ${MEETING} | 2024-03-12`,
+      `4-6: ${TRANSPORT} | 2024-03-12`,
+      `8-9: ${FUEL} | 2024-03-13`,
+    ]);
+    const over = ['12/3/2024 04:30', MEETING, '', '12/3/2024 05:10', TRANSPORT, '', TRANSPORT_BODY, '', '13/3/2024 09:00', FUEL].join('\n');
+    assert.deepStrictEqual(entriesOf(over), [
+      `1-2: ${MEETING} | 2024-03-12`,
+      `4-7: ${TRANSPORT} | 2024-03-12`,
+      `9-10: ${FUEL} | 2024-03-13`,
+    ]);
+    // A post's second paragraph after a blank line stays in it; a post without a date line stays with the next one.
+    const paragraphs = [MEETING, '', MEETING_BODY, '12/3/2024', '', TRANSPORT, '12/3/2024', '', FUEL, '', TRANSPORT_BODY, '13/3/2024'].join('\n');
+    assert.deepStrictEqual(entriesOf(paragraphs), [`1-4: ${MEETING} | 2024-03-12`, `6-7: ${TRANSPORT} | 2024-03-12`, `9-12: ${FUEL} | 2024-03-13`]);
+  });
+
+  it('an article dated under its headline and at its end, or quoting tweets, or with two dated posts, stays as it was', () => {
+    const article = [MEETING, '12/3/2024', '', MEETING_BODY, '', TRANSPORT_BODY, '', LONG_BODY, 'آخر تحديث: 13/3/2024'].join('\n');
+    assert.deepStrictEqual(entriesOf(article), [`1-9: ${MEETING} | 2024-03-12`]);
+    const tweet = (n: number): string => `— وزارة الخارجية (@MoFA${n}) March ${n}, 2024`;
+    const tweets = [MEETING, '12/3/2024', '', MEETING_BODY, tweet(1), '', TRANSPORT_BODY, tweet(2), '', LONG_BODY, tweet(3), '', LONG_BODY].join('\n');
+    assert.strictEqual(entriesOf(tweets).length, 1);
+    const two = [MEETING, '12/3/2024', '', TRANSPORT, '13/3/2024'].join('\n');
+    assert.strictEqual(entriesOf(two).length, 1);
+  });
+
   it('a line that is only a «breaking» label is no post of its own, and no title above a post', () => {
     for (const label of ['⚡️ عاجل', '⭕️ عاجل', 'عاجل', '🔴 عاجل |', 'عاجل جداً', 'خبر عاجل', '🚨 BREAKING']) {
       const text = [MEETING, '15 آذار 2023', '@chan', '', label, '@chan', '', TRANSPORT, '16 آذار 2023', '@chan'].join('\n');

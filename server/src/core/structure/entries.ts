@@ -13,6 +13,8 @@
  *   is such a separator only in a file that closes its posts with hashtags (see hashtagLinesEndPosts). Inside a post,
  *   a short headline line with an event trigger (يستقبل، برقية، اتصالاً …) that follows body text starts a new entry
  *   even without a separator, when it opens like the titles of posts the separators start (else it is a sub-heading).
+ * - A channel without signatures: when three or more blocks (lines between blank lines) end with a date line, or open
+ *   with one, a date line at that end of a block closes or opens a post (see datedBlocks).
  * - A date line between a separator and the next post belongs to the post below it when the file's first post opens
  *   with one (dates on top), as a message header does, otherwise to the post above it (channels that sign, then
  *   date); either way the next content line starts a post.
@@ -28,6 +30,7 @@ import { normalizeForMatch } from '../text/normalize';
 import {
   ClassifiedLine,
   isBylineLine,
+  isDateLine,
   isHashtagLine,
   isMessageLine,
   isTailHeading,
@@ -86,8 +89,53 @@ export function segmentEntries(
       break;
     }
   }
-  const multi = begin > 0 || hasSeparatorsBetweenContent(text, lines, begin);
-  return multi ? segmentPosts(text, lines, begin, preamble, normOf) : segmentArticle(text, lines, begin, preamble);
+  const dated = datedBlocks(text, lines, begin);
+  const multi = begin > 0 || dated !== null || hasSeparatorsBetweenContent(text, lines, begin);
+  return multi ? segmentPosts(text, lines, begin, preamble, normOf, dated) : segmentArticle(text, lines, begin, preamble);
+}
+
+/** The fewest blocks with a date line at the same end that make a file a channel's posts (see datedBlocks). */
+const DATED_BLOCKS_MIN = 3;
+
+/**
+ * Whether the file is posts told apart only by blank lines and a date line in each: 'under' when blocks of text
+ * (runs of lines between blank lines) end with their date line, 'over' when they open with it, in at least
+ * DATED_BLOCKS_MIN blocks. An article has one date line under its headline, sometimes a second at its end; a file
+ * with three blocks dated alike is a channel whose posts carry no signature. A post of such a file without a date line
+ * of its own stays with the post next to it: nothing tells where it ends.
+ */
+function datedBlocks(text: string, lines: ClassifiedLine[], begin: number): 'under' | 'over' | null {
+  let under = 0;
+  let over = 0;
+  let first = -1;
+  let last = -1;
+  let hasContent = false;
+  const close = (): void => {
+    if (first >= 0 && hasContent && first !== last) {
+      if (isDateLine(text, lines[last])) under++;
+      else if (isDateLine(text, lines[first])) over++;
+    }
+    first = last = -1;
+    hasContent = false;
+  };
+  for (let i = begin; i <= lines.length; i++) {
+    const kind = i < lines.length ? lines[i].kind : 'blank';
+    if (kind === 'blank') close();
+    else if (kind === 'content' || kind === 'metadata') {
+      if (first < 0) first = i;
+      last = i;
+      if (kind === 'content') hasContent = true;
+    } else if (kind !== 'noise') close();
+  }
+  if (under >= DATED_BLOCKS_MIN && under > over) return 'under';
+  if (over >= DATED_BLOCKS_MIN) return 'over';
+  return null;
+}
+
+/** Whether line i is the first or the last line of its block (the line before or after it is blank, or none). */
+function blockEdge(lines: ClassifiedLine[], i: number, edge: 'under' | 'over'): boolean {
+  const j = edge === 'under' ? i + 1 : i - 1;
+  return j < 0 || j >= lines.length || lines[j].kind === 'blank';
 }
 
 function isContent(l: ClassifiedLine): boolean {
@@ -133,6 +181,7 @@ function segmentPosts(
   begin: number,
   preamble: Set<number>,
   normOf: (line: number) => string,
+  dated: 'under' | 'over' | null = null,
 ): Segmentation {
   const entries: EntrySpan[] = [];
   // Typed by assertion: assignments in `start` would not widen a narrowed `null`.
@@ -196,7 +245,9 @@ function segmentPosts(
       continue;
     }
     related = false;
-    if (l.kind === 'metadata' && datesOnTop && (!current || afterSeparator) && !keepTogether) {
+    // In a file of dated blocks, a date line opening a block opens a post.
+    const opensBlock = dated === 'over' && blockEdge(lines, i, 'over') && isDateLine(text, l);
+    if (l.kind === 'metadata' && (datesOnTop || opensBlock) && (!current || afterSeparator || opensBlock) && !keepTogether) {
       // A date line on top opens its post, as a message header does; the next content line is the title.
       start(i, new Set());
       awaitingTitle = true;
@@ -227,6 +278,8 @@ function segmentPosts(
     }
     // A date line under a separator closes the post above: the post below still starts at the next content line.
     afterSeparator = afterSeparator && l.kind === 'metadata';
+    // In a file of dated blocks, a date line closing a block closes its post, as a signature does.
+    if (dated === 'under' && current && blockEdge(lines, i, 'under') && isDateLine(text, l)) afterSeparator = true;
     forceNew = false;
     keepTogether = false;
   }

@@ -274,6 +274,16 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x200f || c === 0x200e || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
 }
 
+/**
+ * True for a line that dates what stands next to it: a dateline or a labelled date («تاريخ النشر: …»). A tweet's
+ * attribution and a source line are metadata too, but they close a quotation or name an agency, not a post.
+ */
+export function isDateLine(text: string, c: ClassifiedLine): boolean {
+  if (c.kind !== 'metadata') return false;
+  const line = text.slice(c.start, c.end);
+  return !TWEET_ATTRIBUTION.test(line) && !SOURCE_LINE.test(line);
+}
+
 /** True for a byline («كتب- محمد نصار:», «بقلم: د. خالد الدخيل»): metadata about the piece, never its title. */
 export function isBylineLine(text: string, c: ClassifiedLine): boolean {
   return c.kind === 'content' && c.words >= 2 && c.words <= BYLINE_MAX_WORDS && c.end - c.start <= 80 && BYLINE.test(text.slice(c.start, c.end));
