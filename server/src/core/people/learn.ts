@@ -138,7 +138,7 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   if (ctx.institution) return null;
   const words = ctx.words;
   const office = isOfficeBeforePortfolio(ctx.title);
-  let portfolioWords = office ? portfolioLength(words) : 0;
+  let portfolioWords = office ? portfolioLength(words) : inConstruct(ctx) ? 1 : 0;
   let i = 0;
   let commas = 0;
   // A body named in the role (لوزارة العدل) allows two role words more.
@@ -211,6 +211,10 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   if (office && i === portfolioWords && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
   const run = nameRun(words, i, judge);
   if (!run.length) return null;
+  // «إن المدرب اختار التشكيلة»، «أن الفريق جاهز»: after «إن/أن» the title may be a noun, the subject of the clause, and
+  // one word after it its predicate (a past verb, an adjective). Only a word with the article is still a name there
+  // (إن الرئيس الأسد); a name of two parts or more is read as anywhere.
+  if (ctx.subject && run.length === 1 && !run[0].norm.startsWith('ال')) return null;
   // «نظيره التركي تطورات الأوضاع»: a plural noun is no given name.
   if (run.length > 1 && isFemininePlural(run[0].surface, run[0].norm, judge)) return null;
   // After a body's name, one word may still be the body's (أمين سوق عكاظ): a name there has two parts at least. So
@@ -221,6 +225,18 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   const next = words[i + run.length];
   if (run.length === 1 && run[0].norm.startsWith('ال') && next && !(next.flags & BREAK) && next.norm.startsWith('ال') && wordClass(next, judge) === 'modifier') return null;
   return { words: run, role: role.join(' ') };
+}
+
+/**
+ * A title written without the article before a word with it (شيخ الأزهر، مبعوث الأمم المتحدة، أستاذ العلوم السياسية):
+ * the two are in construct, and that word is what the title is of, not a name. Titles with a possessive suffix
+ * (نظيره الروسي) and offices (which have their own portfolio) are left out.
+ */
+function inConstruct(ctx: TitleContext): boolean {
+  const first = ctx.words[0];
+  if (!first || ctx.title.startsWith('ال') || ctx.title.length < 3 || /ه(?:ا)?$/.test(ctx.title)) return false;
+  // A house (معالي آل الشيخ) is a family name, not a noun with the article.
+  return first.norm.startsWith('ال') && !first.surface.startsWith('آل') && !first.surface.includes(' ') && !(first.flags & (COMMA | HASHTAG | BREAK));
 }
 
 /** The head of a body after the preposition ل or ب (لوزارة، بهيئة): whose it is, not a name. */

@@ -11,7 +11,7 @@ import { BODY_HEADS, INSTITUTION_HEADS, OFFICE_TITLES } from './lexicon';
 import { isOriginAdjective } from './origins';
 import { BREAK, COMMA, DISTRICT_HEAD_SET, forEachEntryLine, HASHTAG, INSTITUTION_HEAD_SET, LineWords, PLACE_CUE_SET, TANWEEN } from './tokens';
 import { bareTitle } from './learn';
-import { placeKey, WordJudge } from './judge';
+import { ALI, placeKey, WordJudge } from './judge';
 import type { Vocabulary } from './learn';
 
 export const enum TokenKind {
@@ -107,7 +107,7 @@ function matchWord(text: string, words: LineWords, i: number, id: number, vocab:
   const info = judge.lookupWord(words, i, id);
   let kind: TokenKind | null = null;
   let pair: MatchedWord['pair'];
-  if (vocab.nameKeys.has(info.key)) kind = TokenKind.Name;
+  if (vocab.nameKeys.has(info.key) && !maqsuraName(info.stem, vocab, judge)) kind = TokenKind.Name;
   else {
     const pairs = vocab.placePairs.get(info.placeKey);
     if (pairs && i + 1 < words.length && !(words.flags(i + 1) & BREAK)) {
@@ -153,6 +153,18 @@ function matchWord(text: string, words: LineWords, i: number, id: number, vocab:
     institution: name && institutionBefore(words, i),
     pair,
   };
+}
+
+/**
+ * «سمع مني القصة»: in a corpus that writes a final ى apart from ي (see `WordJudge`'s constructor), a word written with
+ * ي whose spelling with ى is written (منى، the name) is another word (مني: من + ي, “from me”) when it is written as
+ * often at least and never after a title or in a hashtag. علي has its own rule.
+ */
+function maqsuraName(stem: string, vocab: Vocabulary, judge: WordJudge): boolean {
+  if (!vocab.aliIsName || stem.length < 3 || !stem.endsWith('ي') || stem === ALI) return false;
+  // A slip of the pen (عيسي for عيسى) is rarer than the name; another word is written on its own.
+  const withMaqsura = judge.count(`${stem.slice(0, -1)}ى`);
+  return withMaqsura > 0 && judge.count(stem) >= withMaqsura && (judge.facts(stem)?.evidence ?? 0) === 0;
 }
 
 /**
