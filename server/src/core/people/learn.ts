@@ -15,7 +15,7 @@ import { normalizeForMatch } from '../text/normalize';
 import { Pace, runSteps, Steps } from './steps';
 import { isOriginAdjective } from './origins';
 import { learnPlaces, type LearnedPlace, type PlaceLearner } from './places';
-import { foldAfterFamilyNames, hasPossessiveSuffix, isFemininePlural, isFutureVerb } from './nameBounds';
+import { foldAfterFamilyNames, hasPossessiveSuffix, isFemininePlural, isFutureVerb, isImperfectVerb } from './nameBounds';
 
 export type { LearnedPlace, PlaceLearner } from './places';
 
@@ -215,6 +215,9 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   // one word after it its predicate (a past verb, an adjective). Only a word with the article is still a name there
   // (إن الرئيس الأسد); a name of two parts or more is read as anywhere.
   if (ctx.subject && run.length === 1 && !run[0].norm.startsWith('ال')) return null;
+  // «إن الرئيس جو بايدن حريص على العلاقة»: after «إن/أن» and a title, a third word without the article followed by a
+  // preposition is the predicate (حريص على، قادر على، واثق من), not the father's or family name.
+  if (ctx.subject && predicateAfterName(words, i, run, judge)) run.pop();
   // «نظيره التركي تطورات الأوضاع»: a plural noun is no given name.
   if (run.length > 1 && isFemininePlural(run[0].surface, run[0].norm, judge)) return null;
   // After a body's name, one word may still be the body's (أمين سوق عكاظ): a name there has two parts at least. So
@@ -225,6 +228,18 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   const next = words[i + run.length];
   if (run.length === 1 && run[0].norm.startsWith('ال') && next && !(next.flags & BREAK) && next.norm.startsWith('ال') && wordClass(next, judge) === 'modifier') return null;
   return { words: run, role: role.join(' ') };
+}
+
+/** Prepositions a predicate adjective takes (حريص على، واثق من، مسؤول عن، بحاجة إلى), normalized. */
+const PREDICATE_PREPOSITIONS = new Set(['علي', 'في', 'من', 'عن', 'الي']);
+
+/** The last of three name parts without the article, transliterated shape or chain before it, then a preposition. */
+function predicateAfterName(words: ContextWord[], i: number, run: ContextWord[], judge: WordJudge): boolean {
+  if (run.length !== 3 || run.some((w) => judge.classOf(w.surface, w.norm) === 'chain')) return false;
+  const last = run[2];
+  const next = words[i + 3];
+  if (!next || next.flags & BREAK || last.norm.startsWith('ال') || judge.foreignShape(judge.stem(last.surface))) return false;
+  return PREDICATE_PREPOSITIONS.has(next.norm);
 }
 
 /**
@@ -316,7 +331,7 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
       if (parts >= 2 && !afterChain && isFeminineNoun(w, judge)) break;
       // «إيمانويل ماكرون سيزور الرباط», «بلال أردوغان مشاركته»: a future verb or a noun with a possessive suffix after
       // a given name and a family name is what the person does or has (see nameBounds.ts).
-      if (parts >= 2 && !afterChain && (isFutureVerb(w.norm, judge) || hasPossessiveSuffix(w.surface))) break;
+      if (parts >= 2 && !afterChain && (isFutureVerb(w.norm, judge) || isImperfectVerb(w.norm, judge) || hasPossessiveSuffix(w.surface))) break;
     }
     run.push(w);
     parts++;

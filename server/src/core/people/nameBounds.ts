@@ -6,6 +6,7 @@
  * have other verbs and nouns.
  */
 import type { WordJudge } from './judge';
+import { VERBS } from './lexicon';
 import type { LearnedName } from './learn';
 
 /**
@@ -15,6 +16,16 @@ import type { LearnedName } from './learn';
  */
 export function isFutureVerb(norm: string, judge: WordJudge): boolean {
   return norm.length >= 5 && /^س[يتنا]/.test(norm) && !judge.foreignShape(norm);
+}
+
+/**
+ * An imperfect verb of a derived form (يتابع، تتواصل، يستعرض): ي or ت, then the ت or ست of the form, and two letters
+ * more at least; or ي، ت or ن before a listed past verb (يشارك: شارك). Asked only of a third part after a given name
+ * and a family name, so that names starting so (يتسحاق) stay first; a transliterated shape is left alone.
+ */
+export function isImperfectVerb(norm: string, judge: WordJudge): boolean {
+  if (norm.length < 5 || judge.foreignShape(norm)) return false;
+  return /^[يت](?:ت|ست)/.test(norm) || (/^[يتن]/.test(norm) && VERBS.has(norm.slice(1)));
 }
 
 /**
