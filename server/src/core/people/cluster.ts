@@ -352,6 +352,8 @@ export function* clusterEntitiesSteps(
     if (!pos || pos.last + pos.single === 0) return n;
     if (judge.classOf(prev, n.prevNorm) !== 'name' || judge.stem(prev) !== prev) return n;
     if (INSTITUTION_HEADS.has(n.prevNorm)) return n;
+    // «ملتزمة باتفاق سلام دائم»: a preposition on a verbal noun, before a family name that is also a common word.
+    if (judge.procliticVerbalNoun(n.prevNorm)) return n;
     const pairs = givenPairs.get(n.key)?.get(prev) ?? 0;
     // The family name must be a name for sure, and the word before it mostly stand there.
     if (!judge.nameLike(n.stem) && !judge.foreignShape(n.stem)) return n;

@@ -56,6 +56,9 @@ const VERB_ENDING = /(?:تا|وا|ا|ت)$/;
 /** Shapes of verbal nouns (read without the article): تفعيل، افتعال، استفعال، مفاعلة، انفعال. */
 const VERBAL_NOUN = /^(?:ال)?(?:ت..ي.|ا.ت.ا.|ان..ا.|است..ا.|م.ا..ه)$/;
 
+/** A verbal noun of the افتعال shape whose first root letter is assimilated to its ت (اتفاق، اتصال، اتهام). */
+const ASSIMILATED_IFTI_AL = /^ات.ا.$/;
+
 /** A past verb of the استفعل shape: است and three letters, none of them a long vowel (not استيفن). */
 const PAST_ISTAF_AL = /^است[^اوي]{3}$/;
 
@@ -339,6 +342,16 @@ export class WordJudge {
     const rest = stem.slice(1);
     for (const p of ['ي', 'ت', 'ن']) if (p !== stem[0] && this.count(p + rest) > 0) return true;
     return false;
+  }
+
+  /**
+   * A preposition ب، ل or ك written on a verbal noun (باتفاق، لتعزيز، بانتخاب، كاستمرار): a noun phrase, never a given
+   * name as written, though the name index keeps the word whole when the noun is not written on its own.
+   */
+  procliticVerbalNoun(norm: string): boolean {
+    if (!/^[بلك]/.test(norm) || norm.length < 5) return false;
+    const rest = norm.slice(1);
+    return VERBAL_NOUN.test(rest) || ASSIMILATED_IFTI_AL.test(rest);
   }
 
   /** An adjective with the article (الروسي، السورية، الأخيرة، المختصة): part of a role, never a name. */
