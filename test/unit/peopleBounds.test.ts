@@ -92,6 +92,25 @@ describe('people: the word after a full name', () => {
   });
 });
 
+describe('people: verbs and family names read once', () => {
+  it('a verb of becoming or a past verb of the انفعل shape after a title is no name (أصبح لغزا، انحرف بشكل)', () => {
+    const names = namesOf([
+      'وقال الخبراء إن قائد الطائرة الخبير أصبح لغزا يحير المحققين.',
+      'وكان وزير الإعلام السابق أصبح رمزا للتغيير في البلاد.',
+      'وكان وزير الإعلام السابق أصبح رمزا للإصلاح منذ سنوات.',
+      'وقال شهود إن قائد شاحنة انحرف بشكل مفاجئ عن الطريق.',
+      'وكان رئيس البلدية السابق انحرف عن الخطة المعتمدة.',
+      'وقيل إن رئيس البلدية السابق انحرف عن وعوده الانتخابية.',
+    ]);
+    assertNoneHolds(names, ['أصبح', 'انحرف']);
+  });
+
+  it('a word read once as a family name does not cut a name it starts (أحمد جمال; جمال الحضيف)', () => {
+    const names = namesOf(['وقال النائب أحمد جمال إن اللجنة اجتمعت.', 'وألقى الدكتور جمال الحضيف محاضرة عن الإعلام.']);
+    assertIncludes(names, ['جمال الحضيف']);
+  });
+});
+
 describe('people: a verb with the suffix «نا» after a name', () => {
   it('is the sentence\'s (الملك سلمان أشعرنا: made us feel); a name ending so stays whole (ميرنا وليد)', () => {
     const names = namesOf([

@@ -495,13 +495,16 @@ function shortForm(
   // A name used alone (أوباما، بوريسوف) with no full name in the corpus: a person of one name, when seen after titles
   // often enough and not a past verb the corpus also writes in another form (الإعلامي بادر: بادرت، يبادر).
   // A feminine noun (ضرورة after «أكد الأمين العام») is never one: names alone are family or foreign names.
+  // A kunya (أبو عبيدة) is a compound the name index does not judge: read after titles twice, it is a person.
+  const kunya = /^(?:أبو|ابو|أم|ام) \S/.test(n.stem) && pos.single >= MIN_ONE_NAME_EVIDENCE && pos.first + pos.inner === 0;
   const oneName =
-    pos.single > 0 &&
+    kunya ||
+    (pos.single > 0 &&
     pos.first + pos.inner === 0 &&
     nameLike &&
     !n.stem.endsWith('ة') &&
     (facts?.evidence ?? 0) >= MIN_ONE_NAME_EVIDENCE &&
-    judge.pastVerbForms(n.stem) === 0;
+    judge.pastVerbForms(n.stem) === 0);
   const single = !candidates.length && oneName ? draft(persons, n.key, { surname: n.key }) : null;
   const full = candidates.reduce((k, c) => k + c.full, 0);
   return { candidates, members: new Set(candidates), nameLike, single, mostlyOther: (facts?.count ?? 0) > MAX_SHORT_RATIO * full };

@@ -11,8 +11,11 @@ import type { TitleForm } from './titles';
 
 export { titleOf } from './titles';
 
-/** Words kept after a title: enough for a portfolio, two modifiers and a three-part name. */
-const TITLE_CONTEXT_WORDS = 7;
+/**
+ * Words kept after a title: enough for a portfolio, two modifiers and a three-part name, or for a body named after a
+ * preposition and a name (الممثل الأعلى للسياسة الخارجية في الاتحاد الأوروبي جوزيب بوريل).
+ */
+const TITLE_CONTEXT_WORDS = 10;
 
 export interface ContextWord {
   surface: string;

@@ -59,6 +59,9 @@ const VERBAL_NOUN = /^(?:ال)?(?:ت..ي.|ا.ت.ا.|ان..ا.|است..ا.|م.ا.
 /** A verbal noun of the افتعال shape whose first root letter is assimilated to its ت (اتفاق، اتصال، اتهام). */
 const ASSIMILATED_IFTI_AL = /^ات.ا.$/;
 
+/** A past verb of the انفعل shape: ان and three letters, none of them a long vowel (not أنمار). */
+const PAST_INFA_AL = /^ان[^اوي]{3}$/;
+
 /** A past verb of the استفعل shape: است and three letters, none of them a long vowel (not استيفن). */
 const PAST_ISTAF_AL = /^است[^اوي]{3}$/;
 
@@ -414,6 +417,8 @@ export class WordJudge {
     if (VERBAL_NOUN.test(stemNorm) || (stemNorm.endsWith('ا') && VERBAL_NOUN.test(stemNorm.slice(0, -1)))) return 'modifier';
     // A past verb of the استفعل shape (استعرض، استهدف): no name is written so.
     if (PAST_ISTAF_AL.test(stemNorm)) return 'verb';
+    // A past verb of the انفعل shape (انحرف، انسحب، انطلق).
+    if (PAST_INFA_AL.test(stemNorm)) return 'verb';
     if (stemNorm.length >= 5 && stemNorm.endsWith('ت') && this.count(stem.slice(0, -1)) > 0) return 'verb';
     // A verb of the plural (ناشدوا، أكدوا، يحضروا): the word without its final وا is written three times or more (a French
     // name ending so, بونوا، فرانسوا, is not a rarer word's plural).

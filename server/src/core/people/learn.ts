@@ -148,6 +148,8 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   /** A body's name closed the portfolio (رئيس مجلس الوزراء), or an adjective of origin was read (الرئيس الروسي). */
   let bodyNamed = false;
   let afterOrigin = false;
+  /** Words of bodies named after a preposition (باسم كتائب القسام، للأمم المتحدة، إلى ليبيا): not counted as modifiers. */
+  let phraseWords = 0;
   /** An adjective of origin known only from the list (the corpus writes neither its feminine nor its country). */
   let listedOrigin = false;
   const role: string[] = [bareTitle(ctx.titleSurface, ctx.title)];
@@ -158,6 +160,17 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     if (w.flags & COMMA) {
       if (++commas > 1) return null;
     } else if (i > 0 && w.flags & BREAK) return null;
+    // «الناطق باسم كتائب القسام أبو عبيدة»، «الأمين العام للأمم المتحدة أنطونيو غوتيريش»، «المبعوث الأممي إلى ليبيا
+    // عبد الله باثيلي»: the body or country the holder acts for is part of the role; a name may follow it.
+    const phrase = bodyPhrase(words, i, judge);
+    if (phrase > 0) {
+      for (let k = 0; k < phrase; k++) role.push(words[i + k].surface);
+      i += phrase;
+      phraseWords += phrase;
+      bodyNamed = bodyInRole = true;
+      bodyOpen = false;
+      continue;
+    }
     const cls = wordClass(w, judge);
     // «المتحدث الرسمي لوزارة العدل منصور القفاري»: the body the holder speaks for (ل + its head) and the body's name
     // with the article are part of the role.
@@ -185,7 +198,12 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     bodyOpen = false;
     // An adjective of origin (الروسي، الإسرائيلي) is a role word, even where the corpus is too small to tell it.
     const origin = !portfolio && isOriginAdjective(w.norm);
-    if (cls === 'name' && !portfolio && !origin) break;
+    // «الناطق العسكري باسم …»: a word with the article before such a body is an adjective of the role.
+    const beforePhrase = w.norm.startsWith('ال') && !(w.flags & COMMA) && bodyPhrase(words, i + 1, judge) > 0;
+    // «رئيس مجلس القيادة الرئاسي عيدروس الزبيدي»: after a body's name, a word with the article before a word without
+    // it is the body's adjective.
+    const bodyAdjective = bodyNamed && w.norm.startsWith('ال') && !!words[i + 1] && !words[i + 1].norm.startsWith('ال') && !(words[i + 1].flags & BREAK);
+    if (cls === 'name' && !portfolio && !origin && !beforePhrase && !bodyAdjective) break;
     if (cls === 'short' && !portfolio && i + 1 < words.length && wordClass(words[i + 1], judge) === 'name') break;
     // «للرئيس بشار الأسد»: a given name the name index calls common (ب + شار، ف + يصل) before a family name.
     if (!portfolio && commonGiven(w, judge) && i + 1 < words.length && !(words[i + 1].flags & BREAK) && familyAfter(words[i + 1], judge)) break;
@@ -199,7 +217,7 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     if ((bodyNamed || afterOrigin) && !portfolio && !w.norm.startsWith('ال') && !TITLE_MODIFIERS.has(w.norm)) return null;
     afterOrigin ||= origin;
     listedOrigin ||= origin && cls === 'name';
-    if (i >= MAX_MODIFIERS + (office ? 1 : 0) + (bodyInRole ? 2 : 0)) return null;
+    if (i - phraseWords >= MAX_MODIFIERS + (office ? 1 : 0) + (bodyInRole ? 2 : 0)) return null;
     role.push(w.surface);
     i++;
   }
@@ -222,12 +240,68 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   if (run.length > 1 && isFemininePlural(run[0].surface, run[0].norm, judge)) return null;
   // After a body's name, one word may still be the body's (أمين سوق عكاظ): a name there has two parts at least. So
   // after an adjective the corpus cannot tell (الزعيم السعودي الهلال: a club) for one word with the article.
-  if (bodyNamed && run.length < 2) return null;
+  if (bodyNamed && run.length < 2 && !isKunya(run[0])) return null;
   if (listedOrigin && run.length < 2 && run[0].norm.startsWith('ال')) return null;
   // «المتحدث باسم الدفاع المدني»: one word with the article followed by an adjective is a noun phrase, not a name.
   const next = words[i + run.length];
   if (run.length === 1 && run[0].norm.startsWith('ال') && next && !(next.flags & BREAK) && next.norm.startsWith('ال') && wordClass(next, judge) === 'modifier') return null;
   return { words: run, role: role.join(' ') };
+}
+
+/** Prepositions before the body or country an office acts for (الناطق باسم، المبعوث إلى، الممثل في), normalized. */
+const BODY_PREPOSITIONS = new Set(['باسم', 'الي', 'في', 'لدي'].map(normalizeForMatch));
+/** Words of a body named after such a preposition: heads without the article, then words with it. */
+const MAX_BODY_HEADS = 3;
+const MAX_BODY_WORDS = 6;
+
+/**
+ * The words of a body named after a preposition, or after ل on its first word, when a name follows them: «باسم كتائب
+ * القسام»، «باسم الجيش الإسرائيلي»، «للأمم المتحدة»، «للسياسة الخارجية»، «في الاتحاد الأوروبي»، «إلى ليبيا». Heads
+ * without the article (كتائب، حكومة) come first, then one word with the article at least; after «إلى» one word
+ * without it (a country) is enough. 0 when the words are no such body or no name follows them.
+ */
+function bodyPhrase(words: ContextWord[], i: number, judge: WordJudge): number {
+  const w = words[i];
+  if (!w || w.flags & (COMMA | HASHTAG) || (i > 0 && w.flags & BREAK)) return 0;
+  let j = i;
+  const prep = BODY_PREPOSITIONS.has(w.norm);
+  if (prep) j++;
+  else if (!(w.norm.startsWith('لل') && w.norm.length > 4)) return 0;
+  const usable = (k: number) => {
+    const x = words[k];
+    if (!x || x.flags & (COMMA | HASHTAG | BREAK)) return false;
+    const c = wordClass(x, judge);
+    return c !== 'stop' && c !== 'verb' && c !== 'title' && c !== 'chain' && c !== 'short';
+  };
+  const definite = (k: number) => words[k].norm.startsWith('ال') || (k === i && !prep);
+  const start = j;
+  while (j < words.length && j - start < MAX_BODY_HEADS && usable(j) && !definite(j)) j++;
+  const heads = j - start;
+  let articles = 0;
+  while (j < words.length && j - i < MAX_BODY_WORDS && usable(j) && definite(j) && !words[j].surface.startsWith('آل')) {
+    j++;
+    articles++;
+  }
+  if (!articles) {
+    // «إلى ليبيا»: one word, a country, after «إلى».
+    if (w.norm !== 'الي' || !heads) return 0;
+    j = start + 1;
+  }
+  // Another such body (للسياسة الخارجية في الاتحاد الأوروبي).
+  const more = bodyPhrase(words, j, judge);
+  if (more > 0) return j - i + more;
+  // A name follows: a word without the article that may be a name part.
+  const next = words[j];
+  if (!next || next.flags & (COMMA | BREAK) || next.norm.startsWith('ال') || judge.hasProclitic(next.surface, next.norm)) return 0;
+  // «إلى الشرق الأوسط وبلدان إفريقيا»: a word after و continues the list of bodies or countries, unless it is a name.
+  if (/^[وف]/.test(next.norm) && !judge.nameLike(judge.stem(next.surface))) return 0;
+  const c = wordClass(next, judge);
+  return c === 'name' || c === 'short' || (c === 'modifier' && commonGiven(next, judge)) ? j - i : 0;
+}
+
+/** A kunya written as one compound (أبو عبيدة، أم كلثوم): a name of its own. */
+function isKunya(w: ContextWord): boolean {
+  return /^(?:أبو|ابو|أم|ام) \S/.test(w.surface);
 }
 
 /** Prepositions a predicate adjective takes (حريص على، واثق من، مسؤول عن، بحاجة إلى), normalized. */

@@ -6,6 +6,7 @@
  */
 import type { FileModel } from '../file';
 import { normalizeForMatch } from '../text/normalize';
+import { NormSet } from '../text/scan';
 import { procliticLetters, skipLetters } from '../text/letters';
 import { BODY_HEADS, INSTITUTION_HEADS, OFFICE_TITLES } from './lexicon';
 import { isOriginAdjective } from './origins';
@@ -183,7 +184,7 @@ function isAmbiguousPlace(stem: string, words: LineWords, i: number, judge: Word
 
 /** The title before a name, with only role words between (الرئيس الروسي فلاديمير، وزير الخارجية أسعد). */
 function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore | undefined {
-  for (let j = i - 1, d = 0; j >= 0 && d < TITLE_LOOKBACK; j--, d++) {
+  for (let j = i - 1, d = 0; j >= 0 && d < TITLE_LOOKBACK && i - j <= MAX_ROLE_WORDS; j--, d++) {
     const f = words.flags(j + 1);
     if (f & BREAK && !(f & COMMA)) return undefined;
     const t = words.title(j);
@@ -193,6 +194,12 @@ function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore
       return { title: t.title, genitive: t.genitive, role: [bareTitle(words.surface(j), t.title), ...between].join(' '), distance: d };
     }
     const cls = words.flags(j) & TANWEEN ? 'modifier' : judge.classOfWord(words, j);
+    // A body named after a preposition (الناطق باسم كتائب القسام، الأمين العام للأمم المتحدة، المبعوث إلى ليبيا): its
+    // words are not counted as words between the title and the name.
+    if ((cls !== 'stop' || words.normIn(BODY_PREPOSITION_SET, j)) && inBodyPhrase(words, j)) {
+      d--;
+      continue;
+    }
     if (cls === 'modifier' || cls === 'place') continue;
     // An adjective of origin (الرئيس الروسي) and the name of a body after its head (رئيس مجلس الوزراء، لحزب الله).
     if (isOriginAdjective(words.norm(j)) || (j > 0 && words.norm(j).startsWith('ال') && isBodyHeadNorm(words.norm(j - 1)))) continue;
@@ -201,6 +208,26 @@ function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore
     return undefined;
   }
   return undefined;
+}
+
+/** Words between a title and a name at most, a body's words included. */
+const MAX_ROLE_WORDS = 11;
+
+/** Prepositions before the body an office acts for (باسم، إلى، في، لدى; see `nameAfterTitle`). */
+const BODY_PREPOSITION_SET = new NormSet(['باسم', 'إلى', 'الى', 'في', 'لدى'].map(normalizeForMatch));
+
+/**
+ * Word j is part of a body named after a preposition, read back from the name: the preposition itself, a word with ل
+ * and the article (للأمم), a word with the article, a head without it before a word with the article (كتائب القسام),
+ * or one word after «إلى» (إلى ليبيا).
+ */
+function inBodyPhrase(words: LineWords, j: number): boolean {
+  if (words.flags(j + 1) & BREAK) return false;
+  if (words.normIn(BODY_PREPOSITION_SET, j)) return true;
+  const norm = words.norm(j);
+  if (norm.startsWith('ال') || (norm.startsWith('لل') && norm.length > 4)) return true;
+  if (j > 0 && words.norm(j - 1) === 'الي') return true;
+  return j + 1 < words.length && words.norm(j + 1).startsWith('ال') && j > 0 && !(words.flags(j) & BREAK);
 }
 
 /** The head of a body, perhaps after the preposition ل or ب (مجلس، لحزب، جماعة). */
