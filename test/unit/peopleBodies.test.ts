@@ -26,6 +26,19 @@ describe('people: a body named after a preposition in the role', () => {
     assert.deepStrictEqual(borrell.roles, ['الممثل الأعلى للسياسة الخارجية في الاتحاد الأوروبي']);
   });
 
+  it('a family name with the article ending in ة follows the given name (عبد الحميد الدبيبة)', () => {
+    const names = namesOf(['وقال رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة إن ليبيا تدعم جهود الأمم المتحدة.']);
+    assertIncludes(names, ['عبد الحميد الدبيبة']);
+  });
+
+  it('an adjective of origin is never a given name (وزير الخارجية الإيراني حسين أمير عبد اللهيان)', () => {
+    const names = namesOf([
+      'وقال وزير الخارجية الإيراني حسين أمير عبد اللهيان إن طهران تدعم الحوار.',
+      'وأكد وزير الخارجية الإيراني حسين أمير عبد اللهيان أن بلاده مستعدة للتفاوض.',
+    ]);
+    assertNoneHolds(names, ['الإيراني']);
+  });
+
   it('a kunya after such a role is a person (الناطق باسم كتائب القسام أبو عبيدة), the body no one', () => {
     const names = namesOf([
       'وقال الناطق باسم كتائب القسام أبو عبيدة إن المقاومة مستمرة.',

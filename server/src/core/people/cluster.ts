@@ -18,6 +18,7 @@ import { isIgnorableUnit, normalizeForMatch, stripMarks } from '../text/normaliz
 import { INSTITUTION_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { Pace, runSteps, Steps } from './steps';
 import { isTitleOfMany } from './roles';
+import { isOriginAdjective } from './origins';
 
 /** How a mention was tied to its person. */
 export type Resolution = 'name' | 'registry' | 'entry' | 'file' | 'corpus' | 'single';
@@ -352,6 +353,8 @@ export function* clusterEntitiesSteps(
     if (!pos || pos.last + pos.single === 0) return n;
     if (judge.classOf(prev, n.prevNorm) !== 'name' || judge.stem(prev) !== prev) return n;
     if (INSTITUTION_HEADS.has(n.prevNorm)) return n;
+    // «وزير الخارجية الإيراني حسين …»: an adjective of origin is part of the role, never a given name.
+    if (isOriginAdjective(n.prevNorm)) return n;
     // «ملتزمة باتفاق سلام دائم»: a preposition on a verbal noun, before a family name that is also a common word.
     if (judge.procliticVerbalNoun(n.prevNorm)) return n;
     const pairs = givenPairs.get(n.key)?.get(prev) ?? 0;

@@ -389,6 +389,12 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
       parts++;
       continue;
     }
+    // «عبد الحميد الدبيبة»: a family name with the article may end like a feminine word, right after a given name.
+    if (cls === 'modifier' && run.length === 1 && parts === 1 && familyInTaMarbuta(run[0], w, judge)) {
+      run.push(w);
+      parts++;
+      continue;
+    }
     if (cls !== 'name') break;
     const last = run[run.length - 1];
     if (last) {
@@ -412,6 +418,18 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
   }
   while (run.length && judge.classOf(run[run.length - 1].surface, run[run.length - 1].norm) === 'chain') run.pop();
   return run;
+}
+
+/**
+ * A family name with the article ending in ة (الدبيبة، الربيعة) after a given name: not an adjective whose masculine is
+ * written, nor a word written without the article or a common one, nor a role word.
+ */
+function familyInTaMarbuta(given: ContextWord, w: ContextWord, judge: WordJudge): boolean {
+  if (given.norm.startsWith('ال') || judge.classOf(given.surface, given.norm) !== 'name' || w.flags & (TANWEEN | BREAK | COMMA)) return false;
+  if (!w.norm.startsWith('ال') || !w.surface.endsWith('ة') || w.surface.includes(' ') || TITLE_MODIFIERS.has(w.norm) || isBodyHead(w, judge)) return false;
+  const stem = judge.stem(w.surface);
+  if (stem !== w.surface || judge.isCommon(stem) || judge.isNisba(stem)) return false;
+  return judge.count(stem.slice(2)) === 0 && judge.count(stem.slice(0, -1)) === 0;
 }
 
 /** A word ending in ة without the article, not transliterated (كلمة، ضرورة). */
