@@ -227,7 +227,7 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   if (bodyNamed && /^[وف]/.test(words[i].norm) && judge.count(words[i].surface.slice(1)) > 0) return null;
   // «مدير تعليم الليث»، «مدير عام الجمارك»: a word with the article right after the portfolio still names the body.
   if (office && i === portfolioWords && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
-  const run = nameRun(words, i, judge);
+  const run = nameRun(words, i, judge, !ctx.subject);
   if (!run.length) return null;
   // «إن المدرب اختار التشكيلة»، «أن الفريق جاهز»: after «إن/أن» the title may be a noun, the subject of the clause, and
   // one word after it its predicate (a past verb, an adjective). Only a word with the article is still a name there
@@ -354,7 +354,7 @@ export function bareTitle(surface: string, title: string): string {
  * The words of a name starting at `i`: name parts and chain words (بن), without breaks. A family name ends it: a word
  * with the article (أحمد الشرع) or a transliterated one (فلاديمير سولوفيوف), unless a chain of fathers follows.
  */
-function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord[] {
+function nameRun(words: ContextWord[], i: number, judge: WordJudge, feminineFamily = true): ContextWord[] {
   const run: ContextWord[] = [];
   let parts = 0;
   for (let j = i; j < words.length && run.length < MAX_NAME_WORDS; j++) {
@@ -390,7 +390,8 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
       continue;
     }
     // «عبد الحميد الدبيبة»: a family name with the article may end like a feminine word, right after a given name.
-    if (cls === 'modifier' && run.length === 1 && parts === 1 && familyInTaMarbuta(run[0], w, judge)) {
+    // Not after «إن/أن» and a title, where the word before may be a verb and this its object (إن المدرب اختار التشكيلة).
+    if (feminineFamily && cls === 'modifier' && run.length === 1 && parts === 1 && familyInTaMarbuta(run[0], w, judge)) {
       run.push(w);
       parts++;
       continue;
@@ -426,6 +427,7 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
  */
 function familyInTaMarbuta(given: ContextWord, w: ContextWord, judge: WordJudge): boolean {
   if (given.norm.startsWith('ال') || judge.classOf(given.surface, given.norm) !== 'name' || w.flags & (TANWEEN | BREAK | COMMA)) return false;
+  if (judge.pastVerbForms(judge.stem(given.surface)) > 0) return false;
   if (!w.norm.startsWith('ال') || !w.surface.endsWith('ة') || w.surface.includes(' ') || TITLE_MODIFIERS.has(w.norm) || isBodyHead(w, judge)) return false;
   const stem = judge.stem(w.surface);
   if (stem !== w.surface || judge.isCommon(stem) || judge.isNisba(stem)) return false;
