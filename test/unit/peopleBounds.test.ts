@@ -111,6 +111,18 @@ describe('people: verbs and family names read once', () => {
   });
 });
 
+describe('people: compound given names with «الدين»', () => {
+  it('«X الدين» is one name part (عبدالملك بدر الدين الحوثي، عبدالعزيز بن نور الدين)', () => {
+    const names = namesOf([
+      'وقال زعيم جماعة الحوثي عبدالملك بدر الدين الحوثي إن العمليات مستمرة.',
+      'وقال المهندس عبدالعزيز بن نور الدين إن المشروع جاهز.',
+    ]);
+    assertIncludes(names, ['عبدالملك بدر الدين الحوثي', 'عبدالعزيز بن نور الدين']);
+    assertNoneHolds(names, ['الدين الحوثي']);
+    assert.ok(!names.some((n) => n.startsWith('الدين')), names.join(', '));
+  });
+});
+
 describe('people: a verb with the suffix «نا» after a name', () => {
   it('is the sentence\'s (الملك سلمان أشعرنا: made us feel); a name ending so stays whole (ميرنا وليد)', () => {
     const names = namesOf([

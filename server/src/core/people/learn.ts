@@ -9,7 +9,7 @@ import { hashString } from '../text/normalize';
 import type { ContextWord, EvidenceTotals, TitleContext } from './evidence';
 import { BREAK, COMMA, HASHTAG, TANWEEN } from './tokens';
 import { nameKey, WordJudge } from './judge';
-import { BODY_HEADS, INSTITUTION_HEADS, isOfficeBeforePortfolio, PORTFOLIO_PREFIXES, THEOPHORIC_HEADS, TITLE_MODIFIERS } from './lexicon';
+import { BODY_HEADS, DIN_HEADS, INSTITUTION_HEADS, isOfficeBeforePortfolio, PORTFOLIO_PREFIXES, THEOPHORIC_HEADS, TITLE_MODIFIERS } from './lexicon';
 import type { Registry } from './registry';
 import { normalizeForMatch } from '../text/normalize';
 import { Pace, runSteps, Steps } from './steps';
@@ -581,7 +581,7 @@ export function splitName(name: string): string[] {
   const out: string[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
-    if (prev && (/^(?:عبد|أبو|ابو|أبي|آل)$/.test(prev) || (p === 'الله' && THEOPHORIC_HEADS.has(normalizeForMatch(prev))))) out[out.length - 1] = `${prev} ${p}`;
+    if (prev && (/^(?:عبد|أبو|ابو|أبي|آل)$/.test(prev) || (p === 'الله' && THEOPHORIC_HEADS.has(normalizeForMatch(prev))) || (p === 'الدين' && DIN_HEADS.has(normalizeForMatch(prev))))) out[out.length - 1] = `${prev} ${p}`;
     else out.push(p);
   }
   return out;

@@ -47,6 +47,15 @@ export const THEOPHORIC_HEADS = norm([
 ]);
 
 /**
+ * Written as a separate word but one name with the «الدين» after it (بدر الدين، نور الدين، صلاح الدين، عز الدين): the
+ * laqab compounds of given names.
+ */
+export const DIN_HEADS = norm([
+  'بدر', 'نور', 'صلاح', 'عز', 'شمس', 'علاء', 'سيف', 'تقي', 'جمال', 'كمال', 'خير', 'فخر', 'بهاء', 'ضياء', 'نجم', 'زين',
+  'شرف', 'سعد', 'حسام', 'عماد', 'محي', 'محيي', 'ناصر', 'صدر', 'نصر', 'قطب', 'نظام', 'معين', 'فخري', 'برهان', 'شهاب',
+]);
+
+/**
  * Verbs and other words that follow a name in headlines and reports (الرئيس الأسد يستقبل، بوتين مستقبلاً): a name
  * never continues through them, even when they appear after titles often enough to look name-like.
  */
