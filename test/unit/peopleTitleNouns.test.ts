@@ -40,4 +40,24 @@ describe('people: title words used as nouns', () => {
     assertIncludes(names, ['منى زكي']);
     assertNoneHolds(names, ['القصة']);
   });
+
+  it('a family name written with إ is no listed word written with أ (عادل إمام; أمام)', () => {
+    const texts = [
+      'وقال الفنان عادل إمام إن الفن رسالة.',
+      'وأكد الفنان عادل إمام أن المسرح بخير.',
+      'ووقف الجمهور أمام المسرح طويلا، وقال عبدالعزيز أمام الحضور إن الحفل ناجح.',
+    ];
+    const names = namesOf(texts);
+    assertIncludes(names, ['عادل إمام']);
+    assertNoneHolds(names, ['أمام']);
+  });
+
+  it('after a woman\'s title a common given name goes with a name-like family name (الفنانة أمل عرفة; الأمل)', () => {
+    const names = namesOf([
+      'وقالت الفنانة أمل عرفة إن الأمل كبير في نجاح مسلسلها الجديد.',
+      'وأكدت الفنانة أمل عرفة أن الأمل باق رغم الصعوبات.',
+      'وظهرت الفنانة أمل عرفة في صورة جديدة مع ابنتها.',
+    ]);
+    assertIncludes(names, ['أمل عرفة']);
+  });
 });

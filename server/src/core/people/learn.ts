@@ -207,6 +207,8 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     if (cls === 'short' && !portfolio && i + 1 < words.length && wordClass(words[i + 1], judge) === 'name') break;
     // «للرئيس بشار الأسد»: a given name the name index calls common (ب + شار، ف + يصل) before a family name.
     if (!portfolio && commonGiven(w, judge) && i + 1 < words.length && !(words[i + 1].flags & BREAK) && familyAfter(words[i + 1], judge)) break;
+    // «الفنانة أمل عرفة» beside «الأمل كبير»: after a woman's title, a common given name before a name-like family name.
+    if (!portfolio && isWomansTitle(ctx.title) && commonGiven(w, judge) && nameLikeFamily(words[i + 1], judge)) break;
     // Between a title and a name stand adjectives (الروسي، الجديدة، الخاص) and places, not other nouns (الفنان رابح صقر).
     // «أمير البلاد المفدى، اتصالا هاتفيا»: an indefinite accusative starts what the subject did; no name follows.
     if (cls === 'modifier' && !portfolio && !w.norm.startsWith('ال') && w.norm.length >= 4 && w.norm.endsWith('ا') && !TITLE_MODIFIERS.has(w.norm)) return null;
@@ -469,6 +471,17 @@ function givenBeforeCommon(w: ContextWord, judge: WordJudge): boolean {
 
 /** The share of a word's uses after titles that makes it name-like (the name index's own threshold). */
 const NAME_EVIDENCE_SHARE = 0.15;
+
+/** A title of a woman (الفنانة، الوزيرة، السيدة): normalized, ending in ه, and no title with a suffix (نظيره). */
+function isWomansTitle(title: string): boolean {
+  return title.endsWith('ه') && !/^نظير/.test(title);
+}
+
+/** A word without the article the index calls name-like (عرفة), right after a given name. */
+function nameLikeFamily(w: ContextWord | undefined, judge: WordJudge): boolean {
+  if (!w || w.flags & (BREAK | COMMA | TANWEEN) || w.norm.startsWith('ال') || wordClass(w, judge) !== 'name') return false;
+  return !judge.hasProclitic(w.surface, w.norm) && judge.nameLike(judge.stem(w.surface));
+}
 
 /** A family name right after a given name: a name with the article (الأسد) or a transliterated one. */
 function familyAfter(w: ContextWord, judge: WordJudge): boolean {

@@ -59,7 +59,7 @@ export const DIN_HEADS = norm([
  * Verbs and other words that follow a name in headlines and reports (الرئيس الأسد يستقبل، بوتين مستقبلاً): a name
  * never continues through them, even when they appear after titles often enough to look name-like.
  */
-export const VERBS = norm([
+export const VERB_SPELLINGS: readonly string[] = [
   'يستقبل', 'تستقبل', 'استقبل', 'استقبلت', 'مستقبلا', 'مستقبلاً', 'يلتقي', 'التقى', 'التقت', 'تلتقي', 'يجري', 'أجرى',
   'أجرت', 'يزور', 'زار', 'تزور', 'يصل', 'وصل', 'وصلت', 'يبحث', 'بحث', 'تبحث', 'يهنئ', 'هنأ', 'يعزي', 'عزى', 'يتلقى',
   'تلقى', 'يوجه', 'وجه', 'يفتتح', 'افتتح', 'يدشن', 'دشن', 'يترأس', 'ترأس', 'يرأس', 'رأس', 'يشارك', 'شارك', 'يصدر',
@@ -86,7 +86,8 @@ export const VERBS = norm([
   'اثنان', 'اثنين', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'عشرات', 'عشرين', 'ثلاثين',
   'أربعين', 'خمسين', 'ستين', 'سبعين', 'ثمانين', 'تسعين', 'مئة', 'مائة', 'مئات', 'ألف', 'آلاف', 'مليون', 'ملايين',
   'مليار', 'مليارات',
-]);
+];
+export const VERBS = norm([...VERB_SPELLINGS]);
 
 /** Words right before a place name: prepositions of place and heads (في موسكو، إلى دمشق، العاصمة الروسية موسكو). */
 export const PLACE_CUES = norm([

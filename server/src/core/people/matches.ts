@@ -108,7 +108,8 @@ function matchWord(text: string, words: LineWords, i: number, id: number, vocab:
   const info = judge.lookupWord(words, i, id);
   let kind: TokenKind | null = null;
   let pair: MatchedWord['pair'];
-  if (vocab.nameKeys.has(info.key) && !maqsuraName(info.stem, vocab, judge)) kind = TokenKind.Name;
+  // A listed verb or particle is never a name, whatever name its key is (أمام beside the family name إمام).
+  if (vocab.nameKeys.has(info.key) && !maqsuraName(info.stem, vocab, judge) && !judge.listedWord(info.stem, normalizeForMatch(info.stem))) kind = TokenKind.Name;
   else {
     const pairs = vocab.placePairs.get(info.placeKey);
     if (pairs && i + 1 < words.length && !(words.flags(i + 1) & BREAK)) {
