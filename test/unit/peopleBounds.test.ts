@@ -20,6 +20,25 @@ describe('people: the word after a full name', () => {
     assertNoneHolds(names, ['سيزور']);
   });
 
+  it('an imperfect verb of a derived form is no third part (جو بايدن يتابع), though the corpus writes no other form of it', () => {
+    const names = namesOf([
+      'وقال بلينكن إن واشنطن تعمل على هدنة، مضيفاً أن الرئيس الأمريكي جو بايدن يتابع الجهود عن كثب.',
+      'وكان الرئيس الفرنسي إيمانويل ماكرون يستعرض الخطة مع وزرائه.',
+    ]);
+    assertIncludes(names, ['جو بايدن', 'إيمانويل ماكرون']);
+    assertNoneHolds(names, ['يتابع', 'يستعرض']);
+  });
+
+  it('after «إن/أن» and a title, a third word before a preposition is the predicate (جو بايدن حريص على)', () => {
+    const names = namesOf([
+      'وقال بلينكن إن الرئيس جو بايدن حريص على العلاقة مع المملكة.',
+      // A third part without a preposition after it stays the name's.
+      'وأكد المتحدث أن الرئيس علي عبدالله صالح غادر صنعاء.',
+    ]);
+    assertIncludes(names, ['جو بايدن', 'علي عبدالله صالح']);
+    assertNoneHolds(names, ['حريص']);
+  });
+
   it('a noun with a possessive suffix is no third part (بلال أردوغان مشاركته)', () => {
     const names = namesOf(['وأكدت السيدة الأولى أمينة أردوغان أنها ستزور موسكو، كما أكد نجل الرئيس بلال أردوغان مشاركته في المنتدى.']);
     assertIncludes(names, ['بلال أردوغان']);
@@ -70,6 +89,37 @@ describe('people: the word after a full name', () => {
       'وهنأ الرئيس بوتين الشعب الروسي بمناسبة العيد الوطني.',
     ]).people.find((p) => p.name === 'فلاديمير بوتين')!;
     assert.strictEqual(putin.files, 5);
+  });
+});
+
+describe('people: verbs and family names read once', () => {
+  it('a verb of becoming or a past verb of the انفعل shape after a title is no name (أصبح لغزا، انحرف بشكل)', () => {
+    const names = namesOf([
+      'وقال الخبراء إن قائد الطائرة الخبير أصبح لغزا يحير المحققين.',
+      'وكان وزير الإعلام السابق أصبح رمزا للتغيير في البلاد.',
+      'وكان وزير الإعلام السابق أصبح رمزا للإصلاح منذ سنوات.',
+      'وقال شهود إن قائد شاحنة انحرف بشكل مفاجئ عن الطريق.',
+      'وكان رئيس البلدية السابق انحرف عن الخطة المعتمدة.',
+      'وقيل إن رئيس البلدية السابق انحرف عن وعوده الانتخابية.',
+    ]);
+    assertNoneHolds(names, ['أصبح', 'انحرف']);
+  });
+
+  it('a word read once as a family name does not cut a name it starts (أحمد جمال; جمال الحضيف)', () => {
+    const names = namesOf(['وقال النائب أحمد جمال إن اللجنة اجتمعت.', 'وألقى الدكتور جمال الحضيف محاضرة عن الإعلام.']);
+    assertIncludes(names, ['جمال الحضيف']);
+  });
+});
+
+describe('people: compound given names with «الدين»', () => {
+  it('«X الدين» is one name part (عبدالملك بدر الدين الحوثي، عبدالعزيز بن نور الدين)', () => {
+    const names = namesOf([
+      'وقال زعيم جماعة الحوثي عبدالملك بدر الدين الحوثي إن العمليات مستمرة.',
+      'وقال المهندس عبدالعزيز بن نور الدين إن المشروع جاهز.',
+    ]);
+    assertIncludes(names, ['عبدالملك بدر الدين الحوثي', 'عبدالعزيز بن نور الدين']);
+    assertNoneHolds(names, ['الدين الحوثي']);
+    assert.ok(!names.some((n) => n.startsWith('الدين')), names.join(', '));
   });
 });
 

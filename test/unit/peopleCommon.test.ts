@@ -19,6 +19,15 @@ describe('people: a family name that is also a common word', () => {
     assertIncludes(names, ['نواف سلام']);
   });
 
+  it('makes no one of a verbal noun with a preposition before it (ملتزمة باتفاق سلام دائم)', () => {
+    const texts = [1, 2, 3, 4, 5, 6].map(
+      (n) => `وقال رئيس الوزراء اللبناني نواف سلام في المؤتمر رقم ${n} إن الحكومة ملتزمة باتفاق سلام دائم مع جيرانها.`,
+    );
+    const names = namesOf(texts);
+    assertIncludes(names, ['نواف سلام']);
+    assertNoneHolds(names, ['باتفاق']);
+  });
+
   it('is not taken after a common noun (أقام وزير الدفاع مأدبة غداء)', () => {
     const names = namesOf([
       'أقام وزير الدفاع مأدبة غداء تكريما للوفد الزائر.',

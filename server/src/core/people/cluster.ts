@@ -18,6 +18,7 @@ import { isIgnorableUnit, normalizeForMatch, stripMarks } from '../text/normaliz
 import { INSTITUTION_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { Pace, runSteps, Steps } from './steps';
 import { isTitleOfMany } from './roles';
+import { isOriginAdjective } from './origins';
 
 /** How a mention was tied to its person. */
 export type Resolution = 'name' | 'registry' | 'entry' | 'file' | 'corpus' | 'single';
@@ -352,6 +353,10 @@ export function* clusterEntitiesSteps(
     if (!pos || pos.last + pos.single === 0) return n;
     if (judge.classOf(prev, n.prevNorm) !== 'name' || judge.stem(prev) !== prev) return n;
     if (INSTITUTION_HEADS.has(n.prevNorm)) return n;
+    // «وزير الخارجية الإيراني حسين …»: an adjective of origin is part of the role, never a given name.
+    if (isOriginAdjective(n.prevNorm)) return n;
+    // «ملتزمة باتفاق سلام دائم»: a preposition on a verbal noun, before a family name that is also a common word.
+    if (judge.procliticVerbalNoun(n.prevNorm)) return n;
     const pairs = givenPairs.get(n.key)?.get(prev) ?? 0;
     // The family name must be a name for sure, and the word before it mostly stand there.
     if (!judge.nameLike(n.stem) && !judge.foreignShape(n.stem)) return n;
@@ -493,13 +498,16 @@ function shortForm(
   // A name used alone (أوباما، بوريسوف) with no full name in the corpus: a person of one name, when seen after titles
   // often enough and not a past verb the corpus also writes in another form (الإعلامي بادر: بادرت، يبادر).
   // A feminine noun (ضرورة after «أكد الأمين العام») is never one: names alone are family or foreign names.
+  // A kunya (أبو عبيدة) is a compound the name index does not judge: read after titles twice, it is a person.
+  const kunya = /^(?:أبو|ابو|أم|ام) \S/.test(n.stem) && pos.single >= MIN_ONE_NAME_EVIDENCE && pos.first + pos.inner === 0;
   const oneName =
-    pos.single > 0 &&
+    kunya ||
+    (pos.single > 0 &&
     pos.first + pos.inner === 0 &&
     nameLike &&
     !n.stem.endsWith('ة') &&
     (facts?.evidence ?? 0) >= MIN_ONE_NAME_EVIDENCE &&
-    judge.pastVerbForms(n.stem) === 0;
+    judge.pastVerbForms(n.stem) === 0);
   const single = !candidates.length && oneName ? draft(persons, n.key, { surname: n.key }) : null;
   const full = candidates.reduce((k, c) => k + c.full, 0);
   return { candidates, members: new Set(candidates), nameLike, single, mostlyOther: (facts?.count ?? 0) > MAX_SHORT_RATIO * full };

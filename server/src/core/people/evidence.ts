@@ -4,14 +4,18 @@
  * after place cues (في موسكو، العاصمة دمشق). The corpus-wide learner turns these into names.
  */
 import type { FileModel } from '../file';
-import { hashString } from '../text/normalize';
+import { hashString, normalizeForMatch } from '../text/normalize';
+import { NormSet } from '../text/scan';
 import { ALEF_MAQSURA, ALI_SET, BREAK, COMMA, FINAL_MAQSURA_SET, forEachEntryLine, INSTITUTION_HEAD_SET, JOINED, LineWords, PLACE_CUE_SET, YEH } from './tokens';
 import type { TitleForm } from './titles';
 
 export { titleOf } from './titles';
 
-/** Words kept after a title: enough for a portfolio, two modifiers and a three-part name. */
-const TITLE_CONTEXT_WORDS = 7;
+/**
+ * Words kept after a title: enough for a portfolio, two modifiers and a three-part name, or for a body named after a
+ * preposition and a name (الممثل الأعلى للسياسة الخارجية في الاتحاد الأوروبي جوزيب بوريل).
+ */
+const TITLE_CONTEXT_WORDS = 10;
 
 export interface ContextWord {
   surface: string;
@@ -28,6 +32,11 @@ export interface TitleContext {
   genitive: boolean;
   /** The title follows the head of an institution's name (مركز الملك سلمان): what follows names the institution. */
   institution: boolean;
+  /**
+   * The title follows «إن» or «أن» (إن المدرب اختار، أن الفريق جاهز): it is the subject of a clause, and the word after
+   * it may be its predicate rather than a name.
+   */
+  subject: boolean;
   /** The words after the title, up to the next title or a break. */
   words: ContextWord[];
   /** Everything above as one string: equal contexts are counted together corpus-wide. */
@@ -152,7 +161,9 @@ function packTitle(t: TitleContext): CountedTitle {
 /** The context `packTitle` packed (the key is made by `collectTitle`). */
 function unpackTitle(t: CountedTitle): TitleContext {
   const parts = t.key.split('\u0002');
-  const head = parts[0];
+  let head = parts[0];
+  const subject = head.endsWith(SUBJECT_MARK);
+  if (subject) head = head.slice(0, -1);
   const institution = head.endsWith('!');
   const norms = t.norms.split('\u0002');
   const words: ContextWord[] = [];
@@ -161,7 +172,7 @@ function unpackTitle(t: CountedTitle): TitleContext {
     const cut = p.lastIndexOf('\u0001');
     words.push({ surface: p.slice(0, cut), norm: norms[i - 1], flags: Number(p.slice(cut + 1)) });
   }
-  return { title: t.title, titleSurface: institution ? head.slice(0, -1) : head, genitive: t.genitive, institution, words, key: t.key };
+  return { title: t.title, titleSurface: institution ? head.slice(0, -1) : head, genitive: t.genitive, institution, subject, words, key: t.key };
 }
 
 /** Counts `key` once more or once less; `fresh` makes its entry when it is new (with a count of 0). */
@@ -185,6 +196,12 @@ function ctxWord(words: LineWords, k: number): ContextWord {
   return { surface: words.surface(k), norm: words.norm(k), flags: words.flags(k) };
 }
 
+/** Marks a subject title in a context's key (see `TitleContext.subject`). */
+const SUBJECT_MARK = '^';
+
+/** «إن» and «أن» with the conjunctions and prepositions written on them (وإن، فإن، بأن، لأن). */
+const SUBJECT_PARTICLE_SET = new NormSet(['إن', 'أن', 'وإن', 'وأن', 'فإن', 'بأن', 'لأن'].map(normalizeForMatch));
+
 function collectTitle(words: LineWords, i: number, t: TitleForm, out: TitleContext[]): void {
   const ctx: ContextWord[] = [];
   for (let j = i + 1; j < words.length && ctx.length < TITLE_CONTEXT_WORDS; j++) {
@@ -196,9 +213,10 @@ function collectTitle(words: LineWords, i: number, t: TitleForm, out: TitleConte
   }
   if (!ctx.length) return;
   const institution = i > 0 && !(words.flags(i) & BREAK) && words.normIn(INSTITUTION_HEAD_SET, i - 1);
+  const subject = i > 0 && !(words.flags(i) & BREAK) && words.normIn(SUBJECT_PARTICLE_SET, i - 1);
   const titleSurface = words.surface(i);
-  const key = `${titleSurface}${institution ? '!' : ''}\u0002${ctx.map((w) => `${w.surface}\u0001${w.flags}`).join('\u0002')}`;
-  out.push({ title: t.title, titleSurface, genitive: t.genitive, institution, words: ctx, key });
+  const key = `${titleSurface}${institution ? '!' : ''}${subject ? SUBJECT_MARK : ''}\u0002${ctx.map((w) => `${w.surface}\u0001${w.flags}`).join('\u0002')}`;
+  out.push({ title: t.title, titleSurface, genitive: t.genitive, institution, subject, words: ctx, key });
 }
 
 function collectHashtag(words: LineWords, i: number, out: ContextWord[][]): void {

@@ -7,7 +7,7 @@
 import { foldLetters, type NameFacts, type NameIndex } from '../names/variants';
 import { normalizeForMatch } from '../text/normalize';
 import { growTo } from '../text/idTables';
-import { BODY_HEADS, CHAIN_WORDS, INSTITUTION_HEADS, STOPWORDS, TITLE_MODIFIERS, VERBS } from './lexicon';
+import { BODY_HEADS, CHAIN_WORDS, INSTITUTION_HEADS, STOPWORDS, TITLE_MODIFIERS, VERB_SPELLINGS, VERBS } from './lexicon';
 import { titleOf } from './titles';
 import { ALI_SET, LineWords, STOPWORD_SET, YEH } from './tokens';
 
@@ -55,6 +55,26 @@ const VERB_ENDING = /(?:تا|وا|ا|ت)$/;
 
 /** Shapes of verbal nouns (read without the article): تفعيل، افتعال، استفعال، مفاعلة، انفعال. */
 const VERBAL_NOUN = /^(?:ال)?(?:ت..ي.|ا.ت.ا.|ان..ا.|است..ا.|م.ا..ه)$/;
+
+/** A verbal noun of the افتعال shape whose first root letter is assimilated to its ت (اتفاق، اتصال، اتهام). */
+const ASSIMILATED_IFTI_AL = /^ات.ا.$/;
+
+/**
+ * Listed verbs and particles written only with أ (أمام، أمس; not أما, listed as إما too): a word written with إ is not
+ * one of them (إمام, the family name of عادل إمام).
+ */
+const HAMZA_ABOVE_ONLY: ReadonlySet<string> = (() => {
+  const other = new Set(VERB_SPELLINGS.filter((w) => !w.startsWith('أ')).map(normalizeForMatch));
+  return new Set(VERB_SPELLINGS.filter((w) => w.startsWith('أ')).map(normalizeForMatch).filter((n) => !other.has(n)));
+})();
+
+/** A word written with إ. */
+function writtenWithKasra(surface: string): boolean {
+  return surface.startsWith('إ');
+}
+
+/** A past verb of the انفعل shape: ان and three letters, none of them a long vowel (not أنمار). */
+const PAST_INFA_AL = /^ان[^اوي]{3}$/;
 
 /** A past verb of the استفعل shape: است and three letters, none of them a long vowel (not استيفن). */
 const PAST_ISTAF_AL = /^است[^اوي]{3}$/;
@@ -341,6 +361,24 @@ export class WordJudge {
     return false;
   }
 
+  /**
+   * A preposition ب، ل or ك written on a verbal noun (باتفاق، لتعزيز، بانتخاب، كاستمرار): a noun phrase, never a given
+   * name as written, though the name index keeps the word whole when the noun is not written on its own.
+   */
+  procliticVerbalNoun(norm: string): boolean {
+    if (!/^[بلك]/.test(norm) || norm.length < 5) return false;
+    const rest = norm.slice(1);
+    return VERBAL_NOUN.test(rest) || ASSIMILATED_IFTI_AL.test(rest);
+  }
+
+  /**
+   * One of the listed verbs and particles (يستقبل، أمام، خلال), given a stem and its normalized form; a word written
+   * with إ is none of those written only with أ (إمام is no أمام).
+   */
+  listedWord(stem: string, stemNorm: string): boolean {
+    return VERBS.has(stemNorm) && !(writtenWithKasra(stem) && HAMZA_ABOVE_ONLY.has(stemNorm));
+  }
+
   /** An adjective with the article (الروسي، السورية، الأخيرة، المختصة): part of a role, never a name. */
   isNisba(stem: string): boolean {
     const k = normalizeForMatch(stem);
@@ -382,7 +420,8 @@ export class WordJudge {
     const stemNorm = normalizeForMatch(stem);
     if (STOPWORDS.has(stemNorm)) return 'stop';
     // «وبحث»: a listed verb after و the name index did not set aside (not ف: فيصل is no ف + يصل).
-    if (VERBS.has(norm) || VERBS.has(stemNorm) || (norm.startsWith('و') && VERBS.has(norm.slice(1)))) return 'verb';
+    // (A word written with إ is none of those written only with أ: إمام, the family name of عادل إمام, is no أمام.)
+    if (this.listedWord(stem, stemNorm) || this.listedWord(surface, norm) || (norm.startsWith('و') && this.listedWord(surface.slice(1), norm.slice(1)))) return 'verb';
     // One of those verbs of two people, of a woman or of many (أكدا، أكدتا، أشاروا): the verbs are not counted.
     const inflected = VERB_ENDING.exec(stemNorm);
     if (inflected && stemNorm.length - inflected[0].length >= 3 && VERBS.has(stemNorm.slice(0, -inflected[0].length))) return 'verb';
@@ -401,6 +440,8 @@ export class WordJudge {
     if (VERBAL_NOUN.test(stemNorm) || (stemNorm.endsWith('ا') && VERBAL_NOUN.test(stemNorm.slice(0, -1)))) return 'modifier';
     // A past verb of the استفعل shape (استعرض، استهدف): no name is written so.
     if (PAST_ISTAF_AL.test(stemNorm)) return 'verb';
+    // A past verb of the انفعل shape (انحرف، انسحب، انطلق).
+    if (PAST_INFA_AL.test(stemNorm)) return 'verb';
     if (stemNorm.length >= 5 && stemNorm.endsWith('ت') && this.count(stem.slice(0, -1)) > 0) return 'verb';
     // A verb of the plural (ناشدوا، أكدوا، يحضروا): the word without its final وا is written three times or more (a French
     // name ending so, بونوا، فرانسوا, is not a rarer word's plural).

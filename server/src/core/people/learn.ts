@@ -9,13 +9,13 @@ import { hashString } from '../text/normalize';
 import type { ContextWord, EvidenceTotals, TitleContext } from './evidence';
 import { BREAK, COMMA, HASHTAG, TANWEEN } from './tokens';
 import { nameKey, WordJudge } from './judge';
-import { BODY_HEADS, INSTITUTION_HEADS, isOfficeBeforePortfolio, PORTFOLIO_PREFIXES, THEOPHORIC_HEADS, TITLE_MODIFIERS } from './lexicon';
+import { BODY_HEADS, DIN_HEADS, INSTITUTION_HEADS, isOfficeBeforePortfolio, PORTFOLIO_PREFIXES, THEOPHORIC_HEADS, TITLE_MODIFIERS } from './lexicon';
 import type { Registry } from './registry';
 import { normalizeForMatch } from '../text/normalize';
 import { Pace, runSteps, Steps } from './steps';
 import { isOriginAdjective } from './origins';
 import { learnPlaces, type LearnedPlace, type PlaceLearner } from './places';
-import { foldAfterFamilyNames, hasPossessiveSuffix, isFemininePlural, isFutureVerb } from './nameBounds';
+import { foldAfterFamilyNames, hasPossessiveSuffix, isFemininePlural, isFutureVerb, isImperfectVerb } from './nameBounds';
 
 export type { LearnedPlace, PlaceLearner } from './places';
 
@@ -138,7 +138,7 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   if (ctx.institution) return null;
   const words = ctx.words;
   const office = isOfficeBeforePortfolio(ctx.title);
-  let portfolioWords = office ? portfolioLength(words) : 0;
+  let portfolioWords = office ? portfolioLength(words) : inConstruct(ctx) ? 1 : 0;
   let i = 0;
   let commas = 0;
   // A body named in the role (لوزارة العدل) allows two role words more.
@@ -148,6 +148,8 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   /** A body's name closed the portfolio (رئيس مجلس الوزراء), or an adjective of origin was read (الرئيس الروسي). */
   let bodyNamed = false;
   let afterOrigin = false;
+  /** Words of bodies named after a preposition (باسم كتائب القسام، للأمم المتحدة، إلى ليبيا): not counted as modifiers. */
+  let phraseWords = 0;
   /** An adjective of origin known only from the list (the corpus writes neither its feminine nor its country). */
   let listedOrigin = false;
   const role: string[] = [bareTitle(ctx.titleSurface, ctx.title)];
@@ -158,6 +160,17 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     if (w.flags & COMMA) {
       if (++commas > 1) return null;
     } else if (i > 0 && w.flags & BREAK) return null;
+    // «الناطق باسم كتائب القسام أبو عبيدة»، «الأمين العام للأمم المتحدة أنطونيو غوتيريش»، «المبعوث الأممي إلى ليبيا
+    // عبد الله باثيلي»: the body or country the holder acts for is part of the role; a name may follow it.
+    const phrase = bodyPhrase(words, i, judge);
+    if (phrase > 0) {
+      for (let k = 0; k < phrase; k++) role.push(words[i + k].surface);
+      i += phrase;
+      phraseWords += phrase;
+      bodyNamed = bodyInRole = true;
+      bodyOpen = false;
+      continue;
+    }
     const cls = wordClass(w, judge);
     // «المتحدث الرسمي لوزارة العدل منصور القفاري»: the body the holder speaks for (ل + its head) and the body's name
     // with the article are part of the role.
@@ -185,10 +198,17 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     bodyOpen = false;
     // An adjective of origin (الروسي، الإسرائيلي) is a role word, even where the corpus is too small to tell it.
     const origin = !portfolio && isOriginAdjective(w.norm);
-    if (cls === 'name' && !portfolio && !origin) break;
+    // «الناطق العسكري باسم …»: a word with the article before such a body is an adjective of the role.
+    const beforePhrase = w.norm.startsWith('ال') && !(w.flags & COMMA) && bodyPhrase(words, i + 1, judge) > 0;
+    // «رئيس مجلس القيادة الرئاسي عيدروس الزبيدي»: after a body's name, a word with the article before a word without
+    // it is the body's adjective.
+    const bodyAdjective = bodyNamed && w.norm.startsWith('ال') && !!words[i + 1] && !words[i + 1].norm.startsWith('ال') && !(words[i + 1].flags & BREAK);
+    if (cls === 'name' && !portfolio && !origin && !beforePhrase && !bodyAdjective) break;
     if (cls === 'short' && !portfolio && i + 1 < words.length && wordClass(words[i + 1], judge) === 'name') break;
     // «للرئيس بشار الأسد»: a given name the name index calls common (ب + شار، ف + يصل) before a family name.
     if (!portfolio && commonGiven(w, judge) && i + 1 < words.length && !(words[i + 1].flags & BREAK) && familyAfter(words[i + 1], judge)) break;
+    // «الفنانة أمل عرفة» beside «الأمل كبير»: after a woman's title, a common given name before a name-like family name.
+    if (!portfolio && isWomansTitle(ctx.title) && commonGiven(w, judge) && nameLikeFamily(words[i + 1], judge)) break;
     // Between a title and a name stand adjectives (الروسي، الجديدة، الخاص) and places, not other nouns (الفنان رابح صقر).
     // «أمير البلاد المفدى، اتصالا هاتفيا»: an indefinite accusative starts what the subject did; no name follows.
     if (cls === 'modifier' && !portfolio && !w.norm.startsWith('ال') && w.norm.length >= 4 && w.norm.endsWith('ا') && !TITLE_MODIFIERS.has(w.norm)) return null;
@@ -199,7 +219,7 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
     if ((bodyNamed || afterOrigin) && !portfolio && !w.norm.startsWith('ال') && !TITLE_MODIFIERS.has(w.norm)) return null;
     afterOrigin ||= origin;
     listedOrigin ||= origin && cls === 'name';
-    if (i >= MAX_MODIFIERS + (office ? 1 : 0) + (bodyInRole ? 2 : 0)) return null;
+    if (i - phraseWords >= MAX_MODIFIERS + (office ? 1 : 0) + (bodyInRole ? 2 : 0)) return null;
     role.push(w.surface);
     i++;
   }
@@ -209,18 +229,105 @@ export function nameAfterTitle(ctx: TitleContext, judge: WordJudge): Run | null 
   if (bodyNamed && /^[وف]/.test(words[i].norm) && judge.count(words[i].surface.slice(1)) > 0) return null;
   // «مدير تعليم الليث»، «مدير عام الجمارك»: a word with the article right after the portfolio still names the body.
   if (office && i === portfolioWords && words[i].norm.startsWith('ال') && !(words[i].flags & COMMA)) return null;
-  const run = nameRun(words, i, judge);
+  const run = nameRun(words, i, judge, !ctx.subject);
   if (!run.length) return null;
+  // «إن المدرب اختار التشكيلة»، «أن الفريق جاهز»: after «إن/أن» the title may be a noun, the subject of the clause, and
+  // one word after it its predicate (a past verb, an adjective). Only a word with the article is still a name there
+  // (إن الرئيس الأسد); a name of two parts or more is read as anywhere.
+  if (ctx.subject && run.length === 1 && !run[0].norm.startsWith('ال')) return null;
+  // «إن الرئيس جو بايدن حريص على العلاقة»: after «إن/أن» and a title, a third word without the article followed by a
+  // preposition is the predicate (حريص على، قادر على، واثق من), not the father's or family name.
+  if (ctx.subject && predicateAfterName(words, i, run, judge)) run.pop();
   // «نظيره التركي تطورات الأوضاع»: a plural noun is no given name.
   if (run.length > 1 && isFemininePlural(run[0].surface, run[0].norm, judge)) return null;
   // After a body's name, one word may still be the body's (أمين سوق عكاظ): a name there has two parts at least. So
   // after an adjective the corpus cannot tell (الزعيم السعودي الهلال: a club) for one word with the article.
-  if (bodyNamed && run.length < 2) return null;
+  if (bodyNamed && run.length < 2 && !isKunya(run[0])) return null;
   if (listedOrigin && run.length < 2 && run[0].norm.startsWith('ال')) return null;
   // «المتحدث باسم الدفاع المدني»: one word with the article followed by an adjective is a noun phrase, not a name.
   const next = words[i + run.length];
   if (run.length === 1 && run[0].norm.startsWith('ال') && next && !(next.flags & BREAK) && next.norm.startsWith('ال') && wordClass(next, judge) === 'modifier') return null;
   return { words: run, role: role.join(' ') };
+}
+
+/** Prepositions before the body or country an office acts for (الناطق باسم، المبعوث إلى، الممثل في), normalized. */
+const BODY_PREPOSITIONS = new Set(['باسم', 'الي', 'في', 'لدي'].map(normalizeForMatch));
+/** Words of a body named after such a preposition: heads without the article, then words with it. */
+const MAX_BODY_HEADS = 3;
+const MAX_BODY_WORDS = 6;
+
+/**
+ * The words of a body named after a preposition, or after ل on its first word, when a name follows them: «باسم كتائب
+ * القسام»، «باسم الجيش الإسرائيلي»، «للأمم المتحدة»، «للسياسة الخارجية»، «في الاتحاد الأوروبي»، «إلى ليبيا». Heads
+ * without the article (كتائب، حكومة) come first, then one word with the article at least; after «إلى» one word
+ * without it (a country) is enough. 0 when the words are no such body or no name follows them.
+ */
+function bodyPhrase(words: ContextWord[], i: number, judge: WordJudge): number {
+  const w = words[i];
+  if (!w || w.flags & (COMMA | HASHTAG) || (i > 0 && w.flags & BREAK)) return 0;
+  let j = i;
+  const prep = BODY_PREPOSITIONS.has(w.norm);
+  if (prep) j++;
+  else if (!(w.norm.startsWith('لل') && w.norm.length > 4)) return 0;
+  const usable = (k: number) => {
+    const x = words[k];
+    if (!x || x.flags & (COMMA | HASHTAG | BREAK)) return false;
+    const c = wordClass(x, judge);
+    return c !== 'stop' && c !== 'verb' && c !== 'title' && c !== 'chain' && c !== 'short';
+  };
+  const definite = (k: number) => words[k].norm.startsWith('ال') || (k === i && !prep);
+  const start = j;
+  while (j < words.length && j - start < MAX_BODY_HEADS && usable(j) && !definite(j)) j++;
+  const heads = j - start;
+  let articles = 0;
+  while (j < words.length && j - i < MAX_BODY_WORDS && usable(j) && definite(j) && !words[j].surface.startsWith('آل')) {
+    j++;
+    articles++;
+  }
+  if (!articles) {
+    // «إلى ليبيا»: one word, a country, after «إلى».
+    if (w.norm !== 'الي' || !heads) return 0;
+    j = start + 1;
+  }
+  // Another such body (للسياسة الخارجية في الاتحاد الأوروبي).
+  const more = bodyPhrase(words, j, judge);
+  if (more > 0) return j - i + more;
+  // A name follows: a word without the article that may be a name part.
+  const next = words[j];
+  if (!next || next.flags & (COMMA | BREAK) || next.norm.startsWith('ال') || judge.hasProclitic(next.surface, next.norm)) return 0;
+  // «إلى الشرق الأوسط وبلدان إفريقيا»: a word after و continues the list of bodies or countries, unless it is a name.
+  if (/^[وف]/.test(next.norm) && !judge.nameLike(judge.stem(next.surface))) return 0;
+  const c = wordClass(next, judge);
+  return c === 'name' || c === 'short' || (c === 'modifier' && commonGiven(next, judge)) ? j - i : 0;
+}
+
+/** A kunya written as one compound (أبو عبيدة، أم كلثوم): a name of its own. */
+function isKunya(w: ContextWord): boolean {
+  return /^(?:أبو|ابو|أم|ام) \S/.test(w.surface);
+}
+
+/** Prepositions a predicate adjective takes (حريص على، واثق من، مسؤول عن، بحاجة إلى), normalized. */
+const PREDICATE_PREPOSITIONS = new Set(['علي', 'في', 'من', 'عن', 'الي']);
+
+/** The last of three name parts without the article, transliterated shape or chain before it, then a preposition. */
+function predicateAfterName(words: ContextWord[], i: number, run: ContextWord[], judge: WordJudge): boolean {
+  if (run.length !== 3 || run.some((w) => judge.classOf(w.surface, w.norm) === 'chain')) return false;
+  const last = run[2];
+  const next = words[i + 3];
+  if (!next || next.flags & BREAK || last.norm.startsWith('ال') || judge.foreignShape(judge.stem(last.surface))) return false;
+  return PREDICATE_PREPOSITIONS.has(next.norm);
+}
+
+/**
+ * A title written without the article before a word with it (شيخ الأزهر، مبعوث الأمم المتحدة، أستاذ العلوم السياسية):
+ * the two are in construct, and that word is what the title is of, not a name. Titles with a possessive suffix
+ * (نظيره الروسي) and offices (which have their own portfolio) are left out.
+ */
+function inConstruct(ctx: TitleContext): boolean {
+  const first = ctx.words[0];
+  if (!first || ctx.title.startsWith('ال') || ctx.title.length < 3 || /ه(?:ا)?$/.test(ctx.title)) return false;
+  // A house (معالي آل الشيخ) is a family name, not a noun with the article.
+  return first.norm.startsWith('ال') && !first.surface.startsWith('آل') && !first.surface.includes(' ') && !(first.flags & (COMMA | HASHTAG | BREAK));
 }
 
 /** The head of a body after the preposition ل or ب (لوزارة، بهيئة): whose it is, not a name. */
@@ -249,7 +356,7 @@ export function bareTitle(surface: string, title: string): string {
  * The words of a name starting at `i`: name parts and chain words (بن), without breaks. A family name ends it: a word
  * with the article (أحمد الشرع) or a transliterated one (فلاديمير سولوفيوف), unless a chain of fathers follows.
  */
-function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord[] {
+function nameRun(words: ContextWord[], i: number, judge: WordJudge, feminineFamily = true): ContextWord[] {
   const run: ContextWord[] = [];
   let parts = 0;
   for (let j = i; j < words.length && run.length < MAX_NAME_WORDS; j++) {
@@ -284,6 +391,13 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
       parts++;
       continue;
     }
+    // «عبد الحميد الدبيبة»: a family name with the article may end like a feminine word, right after a given name.
+    // Not after «إن/أن» and a title, where the word before may be a verb and this its object (إن المدرب اختار التشكيلة).
+    if (feminineFamily && cls === 'modifier' && run.length === 1 && parts === 1 && familyInTaMarbuta(run[0], w, judge)) {
+      run.push(w);
+      parts++;
+      continue;
+    }
     if (cls !== 'name') break;
     const last = run[run.length - 1];
     if (last) {
@@ -300,13 +414,26 @@ function nameRun(words: ContextWord[], i: number, judge: WordJudge): ContextWord
       if (parts >= 2 && !afterChain && isFeminineNoun(w, judge)) break;
       // «إيمانويل ماكرون سيزور الرباط», «بلال أردوغان مشاركته»: a future verb or a noun with a possessive suffix after
       // a given name and a family name is what the person does or has (see nameBounds.ts).
-      if (parts >= 2 && !afterChain && (isFutureVerb(w.norm, judge) || hasPossessiveSuffix(w.surface))) break;
+      if (parts >= 2 && !afterChain && (isFutureVerb(w.norm, judge) || isImperfectVerb(w.norm, judge) || hasPossessiveSuffix(w.surface))) break;
     }
     run.push(w);
     parts++;
   }
   while (run.length && judge.classOf(run[run.length - 1].surface, run[run.length - 1].norm) === 'chain') run.pop();
   return run;
+}
+
+/**
+ * A family name with the article ending in ة (الدبيبة، الربيعة) after a given name: not an adjective whose masculine is
+ * written, nor a word written without the article or a common one, nor a role word.
+ */
+function familyInTaMarbuta(given: ContextWord, w: ContextWord, judge: WordJudge): boolean {
+  if (given.norm.startsWith('ال') || judge.classOf(given.surface, given.norm) !== 'name' || w.flags & (TANWEEN | BREAK | COMMA)) return false;
+  if (judge.pastVerbForms(judge.stem(given.surface)) > 0) return false;
+  if (!w.norm.startsWith('ال') || !w.surface.endsWith('ة') || w.surface.includes(' ') || TITLE_MODIFIERS.has(w.norm) || isBodyHead(w, judge)) return false;
+  const stem = judge.stem(w.surface);
+  if (stem !== w.surface || judge.isCommon(stem) || judge.isNisba(stem)) return false;
+  return judge.count(stem.slice(2)) === 0 && judge.count(stem.slice(0, -1)) === 0;
 }
 
 /** A word ending in ة without the article, not transliterated (كلمة، ضرورة). */
@@ -344,6 +471,17 @@ function givenBeforeCommon(w: ContextWord, judge: WordJudge): boolean {
 
 /** The share of a word's uses after titles that makes it name-like (the name index's own threshold). */
 const NAME_EVIDENCE_SHARE = 0.15;
+
+/** A title of a woman (الفنانة، الوزيرة، السيدة): normalized, ending in ه, and no title with a suffix (نظيره). */
+function isWomansTitle(title: string): boolean {
+  return title.endsWith('ه') && !/^نظير/.test(title);
+}
+
+/** A word without the article the index calls name-like (عرفة), right after a given name. */
+function nameLikeFamily(w: ContextWord | undefined, judge: WordJudge): boolean {
+  if (!w || w.flags & (BREAK | COMMA | TANWEEN) || w.norm.startsWith('ال') || wordClass(w, judge) !== 'name') return false;
+  return !judge.hasProclitic(w.surface, w.norm) && judge.nameLike(judge.stem(w.surface));
+}
 
 /** A family name right after a given name: a name with the article (الأسد) or a transliterated one. */
 function familyAfter(w: ContextWord, judge: WordJudge): boolean {
@@ -456,7 +594,7 @@ export function splitName(name: string): string[] {
   const out: string[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
-    if (prev && (/^(?:عبد|أبو|ابو|أبي|آل)$/.test(prev) || (p === 'الله' && THEOPHORIC_HEADS.has(normalizeForMatch(prev))))) out[out.length - 1] = `${prev} ${p}`;
+    if (prev && (/^(?:عبد|أبو|ابو|أبي|آل)$/.test(prev) || (p === 'الله' && THEOPHORIC_HEADS.has(normalizeForMatch(prev))) || (p === 'الدين' && DIN_HEADS.has(normalizeForMatch(prev))))) out[out.length - 1] = `${prev} ${p}`;
     else out.push(p);
   }
   return out;

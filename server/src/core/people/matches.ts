@@ -6,12 +6,13 @@
  */
 import type { FileModel } from '../file';
 import { normalizeForMatch } from '../text/normalize';
+import { NormSet } from '../text/scan';
 import { procliticLetters, skipLetters } from '../text/letters';
 import { BODY_HEADS, INSTITUTION_HEADS, OFFICE_TITLES } from './lexicon';
 import { isOriginAdjective } from './origins';
 import { BREAK, COMMA, DISTRICT_HEAD_SET, forEachEntryLine, HASHTAG, INSTITUTION_HEAD_SET, LineWords, PLACE_CUE_SET, TANWEEN } from './tokens';
 import { bareTitle } from './learn';
-import { placeKey, WordJudge } from './judge';
+import { ALI, placeKey, WordJudge } from './judge';
 import type { Vocabulary } from './learn';
 
 export const enum TokenKind {
@@ -107,7 +108,8 @@ function matchWord(text: string, words: LineWords, i: number, id: number, vocab:
   const info = judge.lookupWord(words, i, id);
   let kind: TokenKind | null = null;
   let pair: MatchedWord['pair'];
-  if (vocab.nameKeys.has(info.key)) kind = TokenKind.Name;
+  // A listed verb or particle is never a name, whatever name its key is (أمام beside the family name إمام).
+  if (vocab.nameKeys.has(info.key) && !maqsuraName(info.stem, vocab, judge) && !judge.listedWord(info.stem, normalizeForMatch(info.stem))) kind = TokenKind.Name;
   else {
     const pairs = vocab.placePairs.get(info.placeKey);
     if (pairs && i + 1 < words.length && !(words.flags(i + 1) & BREAK)) {
@@ -156,6 +158,18 @@ function matchWord(text: string, words: LineWords, i: number, id: number, vocab:
 }
 
 /**
+ * «سمع مني القصة»: in a corpus that writes a final ى apart from ي (see `WordJudge`'s constructor), a word written with
+ * ي whose spelling with ى is written (منى، the name) is another word (مني: من + ي, “from me”) when it is written as
+ * often at least and never after a title or in a hashtag. علي has its own rule.
+ */
+function maqsuraName(stem: string, vocab: Vocabulary, judge: WordJudge): boolean {
+  if (!vocab.aliIsName || stem.length < 3 || !stem.endsWith('ي') || stem === ALI) return false;
+  // A slip of the pen (عيسي for عيسى) is rarer than the name; another word is written on its own.
+  const withMaqsura = judge.count(`${stem.slice(0, -1)}ى`);
+  return withMaqsura > 0 && judge.count(stem) >= withMaqsura && (judge.facts(stem)?.evidence ?? 0) === 0;
+}
+
+/**
  * «سورية» is also the adjective “Syrian” (قمة سورية روسية): a place spelled like a feminine adjective counts only
  * after a place cue or as a hashtag.
  */
@@ -171,7 +185,7 @@ function isAmbiguousPlace(stem: string, words: LineWords, i: number, judge: Word
 
 /** The title before a name, with only role words between (الرئيس الروسي فلاديمير، وزير الخارجية أسعد). */
 function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore | undefined {
-  for (let j = i - 1, d = 0; j >= 0 && d < TITLE_LOOKBACK; j--, d++) {
+  for (let j = i - 1, d = 0; j >= 0 && d < TITLE_LOOKBACK && i - j <= MAX_ROLE_WORDS; j--, d++) {
     const f = words.flags(j + 1);
     if (f & BREAK && !(f & COMMA)) return undefined;
     const t = words.title(j);
@@ -181,6 +195,12 @@ function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore
       return { title: t.title, genitive: t.genitive, role: [bareTitle(words.surface(j), t.title), ...between].join(' '), distance: d };
     }
     const cls = words.flags(j) & TANWEEN ? 'modifier' : judge.classOfWord(words, j);
+    // A body named after a preposition (الناطق باسم كتائب القسام، الأمين العام للأمم المتحدة، المبعوث إلى ليبيا): its
+    // words are not counted as words between the title and the name.
+    if ((cls !== 'stop' || words.normIn(BODY_PREPOSITION_SET, j)) && inBodyPhrase(words, j)) {
+      d--;
+      continue;
+    }
     if (cls === 'modifier' || cls === 'place') continue;
     // An adjective of origin (الرئيس الروسي) and the name of a body after its head (رئيس مجلس الوزراء، لحزب الله).
     if (isOriginAdjective(words.norm(j)) || (j > 0 && words.norm(j).startsWith('ال') && isBodyHeadNorm(words.norm(j - 1)))) continue;
@@ -189,6 +209,26 @@ function titleBefore(words: LineWords, i: number, judge: WordJudge): TitleBefore
     return undefined;
   }
   return undefined;
+}
+
+/** Words between a title and a name at most, a body's words included. */
+const MAX_ROLE_WORDS = 11;
+
+/** Prepositions before the body an office acts for (باسم، إلى، في، لدى; see `nameAfterTitle`). */
+const BODY_PREPOSITION_SET = new NormSet(['باسم', 'إلى', 'الى', 'في', 'لدى'].map(normalizeForMatch));
+
+/**
+ * Word j is part of a body named after a preposition, read back from the name: the preposition itself, a word with ل
+ * and the article (للأمم), a word with the article, a head without it before a word with the article (كتائب القسام),
+ * or one word after «إلى» (إلى ليبيا).
+ */
+function inBodyPhrase(words: LineWords, j: number): boolean {
+  if (words.flags(j + 1) & BREAK) return false;
+  if (words.normIn(BODY_PREPOSITION_SET, j)) return true;
+  const norm = words.norm(j);
+  if (norm.startsWith('ال') || (norm.startsWith('لل') && norm.length > 4)) return true;
+  if (j > 0 && words.norm(j - 1) === 'الي') return true;
+  return j + 1 < words.length && words.norm(j + 1).startsWith('ال') && j > 0 && !(words.flags(j) & BREAK);
 }
 
 /** The head of a body, perhaps after the preposition ل or ب (مجلس، لحزب، جماعة). */

@@ -6,6 +6,7 @@
  * have other verbs and nouns.
  */
 import type { WordJudge } from './judge';
+import { VERBS } from './lexicon';
 import type { LearnedName } from './learn';
 
 /**
@@ -15,6 +16,16 @@ import type { LearnedName } from './learn';
  */
 export function isFutureVerb(norm: string, judge: WordJudge): boolean {
   return norm.length >= 5 && /^س[يتنا]/.test(norm) && !judge.foreignShape(norm);
+}
+
+/**
+ * An imperfect verb of a derived form (يتابع، تتواصل، يستعرض): ي or ت, then the ت or ست of the form, and two letters
+ * more at least; or ي، ت or ن before a listed past verb (يشارك: شارك). Asked only of a third part after a given name
+ * and a family name, so that names starting so (يتسحاق) stay first; a transliterated shape is left alone.
+ */
+export function isImperfectVerb(norm: string, judge: WordJudge): boolean {
+  if (norm.length < 5 || judge.foreignShape(norm)) return false;
+  return /^[يت](?:ت|ست)/.test(norm) || (/^[يتن]/.test(norm) && VERBS.has(norm.slice(1)));
 }
 
 /**
@@ -43,6 +54,9 @@ export function isFemininePlural(surface: string, norm: string, judge: WordJudge
  * is the object of the sentence. The name is cut before it, when the corpus knows the shorter name as often at least
  * (as a learned name, or for one word, as the family name of one): the context then counts for the shorter name.
  */
+/** Times a word must be read as the family name of a learned name before it cuts a name as a family name alone. */
+const MIN_FAMILY_ONLY = 2;
+
 export function foldAfterFamilyNames(names: Map<string, LearnedName>, isChainKey: (k: string) => boolean): void {
   const firsts = new Map<string, number>();
   const lasts = new Map<string, number>();
@@ -71,7 +85,8 @@ export function foldAfterFamilyNames(names: Map<string, LearnedName>, isChainKey
     if (j < 0) continue;
     const keys = n.keys.slice(0, j + 1);
     const known = keys.length === 1 ? (lasts.get(keys[0]) ?? 0) : (names.get(keys.join(' '))?.count ?? 0);
-    if (known < n.count) continue;
+    // One word read once as a family name (أحمد جمال) does not cut a name it starts (جمال الحضيف).
+    if (known < n.count || (keys.length === 1 && known < MIN_FAMILY_ONLY)) continue;
     let shorter = names.get(keys.join(' '));
     if (!shorter) names.set(keys.join(' '), (shorter = { keys, count: 0, roles: new Map() }));
     shorter.count += n.count;

@@ -6,7 +6,7 @@
 import type { FileModel } from '../file';
 import { FOLD, isIgnorableUnit } from '../text/normalize';
 import { HASHTAG as SCAN_HASHTAG, MARKED, NormSet, WordScan } from '../text/scan';
-import { COMPOUND_HEADS, DISTRICT_HEADS, INSTITUTION_HEADS, THEOPHORIC_HEADS, PLACE_CUES, STOPWORDS } from './lexicon';
+import { COMPOUND_HEADS, DIN_HEADS, DISTRICT_HEADS, INSTITUTION_HEADS, THEOPHORIC_HEADS, PLACE_CUES, STOPWORDS } from './lexicon';
 import { mayBeTitle, TitleForm, titleOf } from './titles';
 
 /** The word is (part of) a hashtag. */
@@ -43,6 +43,9 @@ const COMPOUND_HEAD_SET = new NormSet(COMPOUND_HEADS);
 /** Heads of names written as two words with «الله» (حسن نصر الله، محمد حسين فضل الله). */
 const THEOPHORIC_HEAD_SET = new NormSet(THEOPHORIC_HEADS);
 const ALLAH_SET = new NormSet(['الله']);
+/** Heads of names written as two words with «الدين» (عبدالملك بدر الدين الحوثي، نور الدين زنكي). */
+const DIN_HEAD_SET = new NormSet(DIN_HEADS);
+const DIN_SET = new NormSet(['الدين']);
 /** Place cues (في، العاصمة …), heads of institutions' names (مركز، جامعة …) and function words, for `LineWords.normIn`. */
 export const PLACE_CUE_SET = new NormSet(PLACE_CUES);
 export const INSTITUTION_HEAD_SET = new NormSet(INSTITUTION_HEADS);
@@ -95,7 +98,10 @@ export class LineWords {
     let n = 0;
     for (let k = 0; k < scan.count; k++) {
       // «عبد الله», «آل سعود», «نصر الله»: one name written as two words (the head alone, written without marks).
-      const head = COMPOUND_HEAD_SET.has(scan, k - 1) || (THEOPHORIC_HEAD_SET.has(scan, k - 1) && ALLAH_SET.has(scan, k));
+      const head =
+        COMPOUND_HEAD_SET.has(scan, k - 1) ||
+        (THEOPHORIC_HEAD_SET.has(scan, k - 1) && ALLAH_SET.has(scan, k)) ||
+        (DIN_HEAD_SET.has(scan, k - 1) && DIN_SET.has(scan, k));
       if (n && !this.compound[n - 1] && head && !(scan.flags[k - 1] & MARKED) && isArabicCode(FOLD[text.charCodeAt(scan.starts[k])]) && isPlainGap(text, scan.ends[k - 1], scan.starts[k])) {
         this.compound[n - 1] = 1;
         continue;
