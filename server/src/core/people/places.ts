@@ -62,6 +62,11 @@ export function* learnPlaces(
     bump(cues, judge.stem(s), n);
     if (pace.tick(0.25)) yield;
   }
+  const keyCues = new KeyCues();
+  for (const [stem, n] of cues) {
+    keyCues.add(placeKey(judge.canonical(stem)), stem, n);
+    if (pace.tick(0.25)) yield;
+  }
   for (const { group, count } of totals.hashtags.values()) {
     if (group.length === 1) bump(hashtags, judge.stem(group[0].surface), count);
     if (pace.tick(0.25)) yield;
@@ -114,9 +119,11 @@ export function* learnPlaces(
     // a place of that shape ends with a vowel (تركيا).
     const byNisba =
       nationality && (cued || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm)) && !/^(?:ال)?ت..ي[^اهةيى]$/.test(norm);
-    // Written on its own at least twice: «بموضوع» twice and «موضوع» once is a preposition on a noun, not a place.
+    // Written after a cue of its own twice at least, in any of its key's spellings (في أبو عريش، في أبوعريش): the
+    // preposition ب on a word (بتسديدة، برفقة، بالشفاء) is as often an instrument, a manner or a company as a place.
     const byCue =
       !common &&
+      keyCues.cues(placeKey(j.canonical(stem))) >= MIN_SEPARATE_CUES &&
       cue >= 2 &&
       facts.count >= 2 &&
       cue / facts.count >= 0.3 &&
@@ -214,7 +221,8 @@ export function* learnPlaces(
       for (const [surface, n] of cueDelta) {
         const stem = j.stem(surface);
         bump(cues, stem, n);
-        stems.add(stem);
+        // The key's cues changed: its other spellings are judged again.
+        for (const other of keyCues.add(placeKey(j.canonical(stem)), stem, n)) stems.add(other);
       }
       for (const [pair, d] of pairDelta) {
         const n = current.placeCuePairs.get(pair) ?? 0;
@@ -233,6 +241,27 @@ export function* learnPlaces(
     },
   };
   return { single, pairs: pairPlaces, nouns, learner };
+}
+
+/** Times a place is written after a separate cue word (في جازان، not بجازان), in any of its spellings. */
+const MIN_SEPARATE_CUES = 2;
+
+/** The cues of the spellings of each place key (see `MIN_SEPARATE_CUES`), and its spellings after cues. */
+class KeyCues {
+  private readonly byKey = new Map<string, { cues: number; stems: Set<string> }>();
+
+  /** Counts `n` more cues (or fewer, when negative) of a stem; returns the key's stems. */
+  add(key: string, stem: string, n: number): Set<string> {
+    let k = this.byKey.get(key);
+    if (!k) this.byKey.set(key, (k = { cues: 0, stems: new Set() }));
+    k.cues += n;
+    k.stems.add(stem);
+    return k.stems;
+  }
+
+  cues(key: string): number {
+    return this.byKey.get(key)?.cues ?? 0;
+  }
 }
 
 /** Times a pair of words must follow cues to be a place. */

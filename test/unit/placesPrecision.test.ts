@@ -1,0 +1,63 @@
+/**
+ * Place learning keeps common words out of the place list: words that follow «في، إلى، من» in news prose as often as
+ * places do, but that the rest of the corpus shows to be nouns, adjectives or parts of longer names.
+ */
+import * as assert from 'node:assert';
+import { assertExcludes, assertIncludes } from '../helpers/lists';
+import { peopleSnapshotOf } from '../helpers/people';
+import { Corpus } from '../../server/src/core/corpus';
+
+/** The names of the places learned from a corpus of one file per text. */
+function placeNamesOf(texts: string[]): string[] {
+  return peopleSnapshotOf(texts).places.map((p) => p.name);
+}
+
+describe('places: the preposition ب written on a word', () => {
+  it('is no cue enough without the word written after a separate cue twice (برفقة، بتسديدة; جازان stays)', () => {
+    const names = placeNamesOf([
+      'وصل الأمير إلى الرياض برفقة وفد رسمي كبير.',
+      'وغادر الوزير برفقة عدد من المسؤولين.',
+      'وحضر اللاعب الحفل برفقة أسرته.',
+      'وظهرت الفنانة في رفقة والدتها.',
+      'وكانت رفقة الأصدقاء ممتعة.',
+      'وسجل اللاعب هدفا بتسديدة قوية من خارج المنطقة.',
+      'وأنهى المهاجم الهجمة بتسديدة بعيدة.',
+      'وأضاع الفرصة في تسديدة ضعيفة.',
+      'وكانت تسديدة اللاعب قوية.',
+      'ووصل الوفد إلى جازان صباح اليوم.',
+      'وعقد الاجتماع في جازان بحضور المحافظ.',
+      'وافتتح المعرض بجازان أمس.',
+    ]);
+    assertIncludes(names, ['جازان']);
+    assertExcludes(names, ['رفقة', 'تسديدة']);
+  });
+
+  it('counts the separate cues of all of a place key’s spellings (في أبو عريش، في أبوعريش)', () => {
+    const names = placeNamesOf([
+      'ووقع الحادث في أبو عريش مساء أمس.',
+      'وافتتح المحافظ المشروع بأبوعريش صباح اليوم.',
+      'وانتقلت الفرق إلى أبوعريش لمباشرة الحادث.',
+    ]);
+    assertIncludes(names, ['أبوعريش']);
+  });
+
+  it('judges a key’s other spellings again after an edit that adds a cue to one of them', () => {
+    // إسطنبول and اسطنبول are one key: the second cue of its own, written on إسطنبول, makes a place of اسطنبول too. The
+    // edit changes cues only (no title, no hashtag, no إلى), so the learner rechecks its place decisions.
+    const texts = [
+      'وتعد إسطنبول مدينة كبيرة.',
+      'وعقد المؤتمر في اسطنبول بحضور الوزراء.',
+      'وتستضيف اسطنبول القمة المقبلة.',
+      'ووصل الوفد باسطنبول صباح اليوم.',
+      'وأقيم المعرض باسطنبول الشهر الماضي.',
+    ];
+    const edited = 'وتعد إسطنبول مدينة كبيرة، وأقيم الحفل في إسطنبول بحضور الأهالي.';
+    const corpus = new Corpus();
+    corpus.applyChange({ changed: texts.map((text, i) => ({ file: `texts/${i}.txt`, text: `${text}\n` })) });
+    assertExcludes(corpus.people().places.map((p) => p.name), ['اسطنبول']);
+    corpus.applyChange({ changed: [{ file: 'texts/0.txt', text: `${edited}\n` }] });
+    const after = corpus.people().places.map((p) => p.name);
+    assertIncludes(after, ['اسطنبول']);
+    assert.deepStrictEqual(after, placeNamesOf([edited, ...texts.slice(1)]));
+  });
+});
