@@ -117,8 +117,13 @@ export function* learnPlaces(
     const cued = cue >= 1 && cue / facts.count >= NISBA_MIN_CUE_SHARE;
     // A verbal noun of the تفعيل shape is no place even when its adjective follows a title (تشكيل: الفنان التشكيلي);
     // a place of that shape ends with a vowel (تركيا).
+    const plain = cues.get(stem) ?? 0;
     const byNisba =
-      nationality && (cued || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm)) && !/^(?:ال)?ت..ي[^اهةيى]$/.test(norm);
+      nationality &&
+      !PLACE_DIRECTIONS.has(normalizeForMatch(nisba)) &&
+      (cued || (hashtags.get(stem) ?? 0) >= 1) &&
+      (!common || (/(?:يه|يا)$/.test(norm) && plain >= 2 && plain >= 0.25 * facts.count)) &&
+      !/^(?:ال)?ت..ي[^اهةيى]$/.test(norm);
     // Written after a cue of its own twice at least, in any of its key's spellings (في أبو عريش، في أبوعريش): the
     // preposition ب on a word (بتسديدة، برفقة، بالشفاء) is as often an instrument, a manner or a company as a place.
     const byCue =
