@@ -106,7 +106,7 @@ export function* learnPlaces(
     // «بجازان» is «in Jazan»: the preposition written on the word counts as a cue.
     const cue = (cues.get(stem) ?? 0) + j.count('ب' + stem) + j.count('وب' + stem);
     if ((afterPersonTitle.get(stem) ?? 0) >= Math.max(1, cue)) return null;
-    if (withPossessive(stem, facts.count, j) || definiteCommonNoun(stem, facts.count, j) || titlePair(norm)) return null;
+    if (withPossessive(stem, facts.count, j) || isInflectedNoun(stem, facts.count, j) || definiteCommonNoun(stem, facts.count, j) || titlePair(norm)) return null;
     // A place names its people (روسيا: الرئيس الروسي); a common noun's adjective (الاقتصادي) is no nationality. The
     // word itself in a role (وزير التنمية) is no adjective of it.
     const nisba = nisbaOf(stem, j);
@@ -476,13 +476,53 @@ function withPossessive(stem: string, count: number, j: WordJudge): boolean {
   // خلالها، جانبه: a function word with a suffix (function words are not counted).
   const baseNorm = normalizeForMatch(base);
   if (NOT_PLACES.has(baseNorm) || STOPWORDS.has(baseNorm)) return true;
-  let attested = j.count(base) + j.count('ال' + base);
-  // حياته -> حياة
-  if (base.endsWith('ت')) attested += j.count(base.slice(0, -1) + 'ة') + j.count('ال' + base.slice(0, -1) + 'ة');
+  const attestedAs = (s: string) => j.count(s) + j.count('ال' + s);
+  // The bare noun as written, or with the ending a suffix changes: حياته -> حياة، أدائها -> أداء، شكواه -> شكوى,
+  // بداياته -> بداية، مرافقيه -> مرافقين.
+  const attestedChanged = changedForms(base).reduce((n, f) => n + attestedAs(f), 0);
+  const attested = attestedAs(base) + attestedChanged;
   if (!attested || attested < 0.1 * count) return false;
+  // The ending changed before the suffix (مكافحته: مكافحة، إلقائها: إلقاء، زوجتي: زوجة; no place's name ends so), or
+  // the bare noun of three letters at least written as often (عزوفه: العزوف) — but for «ي», which ends adjectives and
+  // names as often (دبي), and two letters, too short to tell (أبها: أب، بنها: بن).
+  if (attestedChanged > 0 || (m[0] !== 'ي' && base.length >= 3 && attested >= count)) return true;
   // And with another person's suffix (منزلها، منزلهم): أبها is no أب + ها. Not «ي», which ends adjectives and names
   // as often (أبي).
   return POSSESSIVE_SUFFIXES.some((s) => s !== m[0] && s !== 'ي' && j.count(base + s) > 0);
+}
+
+/** The forms of a noun whose ending changes before a possessive suffix (see `withPossessive`). */
+function changedForms(base: string): string[] {
+  // وفاته: وفاة; بداياته: بداية.
+  if (base.endsWith('ات')) return [base.slice(0, -1) + 'ة', base.slice(0, -2) + 'ة'];
+  if (base.endsWith('ت')) return [base.slice(0, -1) + 'ة'];
+  if (/[ئؤ]$/.test(base)) return [base.slice(0, -1) + 'ء'];
+  if (base.endsWith('ا')) return [base.slice(0, -1) + 'ى'];
+  if (base.endsWith('ي') && base.length >= 4) return [base + 'ن', base.slice(0, -1) + 'ون'];
+  return [];
+}
+
+/**
+ * A noun in the dual or the plural whose other forms the corpus writes (نقطتين: نقطة، مترين: متر، مستفيدي: مستفيدين،
+ * معدلات: المعدلات): a place's name is not inflected so. A dual with the article and no feminine ending (البحرين) is
+ * left alone.
+ */
+function isInflectedNoun(stem: string, count: number, j: WordJudge): boolean {
+  const attested = (s: string) => j.count(s) + j.count('ال' + s);
+  const bare = stem.startsWith('ال') ? stem.slice(2) : stem;
+  // The dual of a feminine noun: نقطتين، الجامعتين (not باكستان: باكسة is no word).
+  let m = /^(.{2,})ت(?:ين|ان)$/.exec(bare);
+  if (m && attested(m[1] + 'ة') > 0) return true;
+  if (stem.startsWith('ال')) return false;
+  // The dual or plural of a masculine noun written as often at least (مترين، طابقين: not أبين، بكين).
+  m = /^(.{3,})ين$/.exec(stem);
+  if (m && attested(m[1]) >= count) return true;
+  // The plural in construct (مستفيدي الضمان: مستفيدين، مستفيدون).
+  m = /^(.{3,})ي$/.exec(stem);
+  if (m && j.count(m[1] + 'ين') + j.count('ال' + m[1] + 'ين') + j.count(m[1] + 'ون') > 0) return true;
+  // The feminine plural written with the article too (معدلات: المعدلات). Not only its singular: عرفات is no plural of
+  // عرفة.
+  return /^.{3,}ات$/.test(stem) && j.count('ال' + stem) > 0;
 }
 
 /**
