@@ -130,3 +130,29 @@ describe('places: nouns inflected as place names are not', () => {
     assertExcludes(names, ['مكافحته', 'أدائها', 'نقطتين', 'مترين', 'مستفيدي', 'معدلات']);
   });
 });
+
+describe('places: a noun in a recurring construct', () => {
+  it('is no place when its cues are one phrase or a few, each with a noun after it (إلى وقف إطلاق النار)', () => {
+    const names = placeNamesOf([
+      'ودعت الأمم المتحدة إلى وقف إطلاق النار في المدينة.',
+      'وطالب المجلس الأطراف بالعودة إلى وقف إطلاق النار فورا.',
+      'وتوصل الطرفان إلى وقف إطلاق النار بعد مفاوضات طويلة.',
+      'ويسعى الوسطاء إلى وقف إطلاق النار قبل العيد.',
+      'ووصل الوفد إلى جدة صباح اليوم.',
+      'وعقد الاجتماع في جدة بحضور الوزراء.',
+      'وغادر الوزير من جدة إلى الرياض.',
+    ]);
+    assertIncludes(names, ['جدة']);
+    assertExcludes(names, ['وقف']);
+  });
+
+  it('reads a noun with the suffix «ها» or «نا» after the word as a sign of a construct (في صميم عملها)', () => {
+    const names = placeNamesOf([
+      'وهذا يقع في صميم عملها اليومي.',
+      'وأكد أن الأمر في صميم مسؤوليتنا جميعا.',
+      'وتدخل المبادرة في صميم اختصاص الهيئة.',
+      'وهذه القضية في صميم عمل الوزارة.',
+    ]);
+    assertExcludes(names, ['صميم']);
+  });
+});

@@ -281,15 +281,16 @@ const IDIOM_MIN_CUES = 5;
 
 /**
  * How often each stem after a cue is followed by a definite noun that is neither its adjective nor a time nor a
- * function word, in pairs seen fewer than MIN_PAIR_CUES times (a recurring pair is a phrase: a two-word place such as
- * مكة المكرمة, or an idiom, judged as such).
+ * function word, in every pair after cues: a recurring pair counts too (في مقتبل العمر، إلى وقف إطلاق النار three or
+ * four times make a construct as surely as three different nouns do), while the second word of a two-word place weighs
+ * nothing (مكة المكرمة، ميلانو الإيطالية: an adjective) or half (غابة رغدان: a name).
  */
 class Constructs {
   private readonly byStem = new Map<string, number>();
 
   /** Counts a pair seen `n` times now and `before` times before (0 on a first count). */
   add(stem: string, pair: string, n: number, before: number): void {
-    const d = constructShare(n) - constructShare(before);
+    const d = n - before;
     const weight = d === 0 ? 0 : genitiveWeight(pair.slice(pair.indexOf(' ') + 1));
     if (weight === 0) return;
     const v = (this.byStem.get(stem) ?? 0) + d * weight;
@@ -302,10 +303,6 @@ class Constructs {
     const n = this.byStem.get(stem) ?? 0;
     return n >= CONSTRUCT_MIN && n >= CONSTRUCT_SHARE * cues;
   }
-}
-
-function constructShare(n: number): number {
-  return n < MIN_PAIR_CUES ? n : 0;
 }
 
 /** Times a word after cues must be followed by a definite noun, and the share of its cues that is, to be in construct. */
@@ -324,8 +321,10 @@ function genitiveWeight(surface: string): number {
   if (norm.length < 3 || !isPlaceCandidate(norm)) return 0;
   if (STOPWORDS.has(norm) || VERBS.has(norm) || AFTER_PLACE_WORDS.has(norm) || titleOf(norm)) return 0;
   if (norm.startsWith('ال')) return norm.length >= 4 && !/(?:ي|يه|يين|يون)$/.test(norm) ? 1 : 0;
-  // Not with a proclitic, not a present verb (تنتج، يتطوعون), not an adverb (أيضا، مطالبا), not a time or a direction.
-  if (/^[وفبلكيتن]/.test(norm) || norm.endsWith('ا') || AFTER_PLACE_BARE_WORDS.has(norm)) return 0;
+  // Not with a proclitic, not a present verb (تنتج، يتطوعون), not an adverb (أيضا، مطالبا), not a time or a direction; a
+  // noun with the suffix «ها» or «نا» ends with alif too (في صميم مسؤوليتنا).
+  const adverb = norm.endsWith('ا') && !(norm.length >= 5 && /(?:ها|نا)$/.test(norm));
+  if (/^[وفبلكيتن]/.test(norm) || adverb || AFTER_PLACE_BARE_WORDS.has(norm)) return 0;
   return 0.5;
 }
 
