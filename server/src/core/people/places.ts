@@ -24,6 +24,7 @@ import {
 } from './lexicon';
 import type { Registry } from './registry';
 import { normalizeForMatch } from '../text/normalize';
+import { isOriginAdjective } from './origins';
 import { Pace, Steps } from './steps';
 import { titleOf } from './titles';
 
@@ -153,6 +154,9 @@ export function* learnPlaces(
     const cb = j.classOf(b, nb);
     if ((ca !== 'name' && ca !== 'modifier') || TITLE_MODIFIERS.has(na) || cb === 'stop' || cb === 'verb' || cb === 'chain' || cb === 'title') return null;
     if ((afterPersonTitle.get(stemA) ?? 0) * 2 > n) return null;
+    // «العاصمة البريطانية لندن»: an adjective of origin, then the name in apposition to what it qualifies; the place is
+    // the name alone. Two adjectives make one name (المملكة العربية السعودية).
+    if (isOriginAdjective(na) && !j.isNisba(j.stem(b))) return null;
     // Something in the pair says it is a place: its second word is one (كورنيش جدة، العربية السعودية), or its first is
     // one after cues without the second too (مكة المكرمة: a word made a place only by this pair, such as «مهب» of «في
     // مهب الريح», is not); the first is a kind of place (مخيم الزعتري، المحيط الهندي), the second a direction (الضفة
