@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert';
 import { assertExcludes, assertIncludes } from '../helpers/lists';
-import { peopleSnapshotOf } from '../helpers/people';
+import { peopleNamesOf, peopleSnapshotOf } from '../helpers/people';
 import { Corpus } from '../../server/src/core/corpus';
 
 /** The names of the places learned from a corpus of one file per text. */
@@ -183,5 +183,51 @@ describe('places: an adjective after a head of a place’s name', () => {
     ]);
     assertIncludes(names, ['لندن']);
     assertExcludes(names, ['البريطانية لندن']);
+  });
+});
+
+describe('places: a city named by a common word and a family name', () => {
+  const texts = [
+    'وتقام المباراة يوم الخميس المقبل.',
+    'وأعلنت الوزارة الخميس نتائج الاختبارات.',
+    'ويبدأ المهرجان مساء الخميس.',
+    'وقال اللاعب خميس الزهراني إن الفريق جاهز للمباراة.',
+    'وسجل اللاعب خميس الزهراني هدف الفوز.',
+    'وأكد الأستاذ عبدالعزيز بن مشيط أهمية البرنامج.',
+    'وقال الأستاذ عبدالعزيز بن مشيط إن الحفل ناجح.',
+    'ووقع الحادث في خميس مشيط مساء أمس.',
+    'ووصلت فرق الدفاع المدني إلى خميس مشيط لمباشرة الحريق.',
+    'وانطلقت القافلة من خميس مشيط إلى أبها.',
+    'وافتتح المحافظ المعرض في خميس مشيط صباح اليوم.',
+    'محمد آل الحمري- سبق- خميس مشيط: استعانت عائلة بالدفاع المدني.',
+    'وناشد مواطن من سكان خميس مشيط الجهات المختصة.',
+    'وتوجه المتبرعون إلى مستشفى عسير وخميس مشيط للتبرع بالدم.',
+  ];
+
+  it('is no person (خميس of خميس الزهراني, مشيط of عبدالعزيز بن مشيط: the corpus writes the two after place cues)', () => {
+    assertExcludes(peopleNamesOf(texts), ['خميس مشيط']);
+  });
+
+  it('is a place, and both words stay parts of people’s names elsewhere', () => {
+    assertIncludes(placeNamesOf(texts), ['خميس مشيط']);
+    assertIncludes(peopleNamesOf(texts), ['خميس الزهراني', 'عبدالعزيز بن مشيط']);
+  });
+
+  it('leaves a two-word place that says it is one (كورنيش جدة: a kind of place) as it was: جدة keeps its mentions in it', () => {
+    // جدة is written after a title and as a hashtag, and الكورنيش with the article: the pair is a place anyway.
+    const places = peopleSnapshotOf([
+      'وقال محافظ جدة إن المشروع يكتمل.',
+      '#جدة تحتفل باليوم الوطني',
+      '#جدة',
+      'وامتد الكورنيش مسافة طويلة.',
+      'وازدحم الكورنيش بالزوار.',
+      'وتجمع الأهالي في كورنيش جدة مساء أمس.',
+      'وأقيم الحفل في كورنيش جدة بحضور الآلاف.',
+      'وانطلق السباق من كورنيش جدة صباحا.',
+      'ووصل الوفد إلى جدة صباح اليوم.',
+      'وعقد الاجتماع في جدة بحضور الوزراء.',
+      'وغادر الوزير من جدة إلى الرياض.',
+    ]).places;
+    assert.deepStrictEqual(places.map((p) => `${p.name} ${p.mentions}`), ['جدة 8', 'كورنيش جدة 3']);
   });
 });

@@ -32,6 +32,11 @@ export interface LearnedPlace {
   key: string;
   /** For a two-word place (الولايات المتحدة): the key of the second word. */
   second?: string;
+  /**
+   * A two-word place whose words are parts of people's names elsewhere (خميس مشيط: خميس الزهراني، عبدالعزيز بن مشيط):
+   * the pair is the place, and each word alone stays a name part.
+   */
+  nameWords?: boolean;
   cues: number;
 }
 
@@ -141,7 +146,7 @@ export function* learnPlaces(
     return byNisba || byCue ? cue : null;
   };
   /** The key of a two-word place, or null. */
-  const pairPlace = (pair: string, n: number, j: WordJudge): { first: string; second: string } | null => {
+  const pairPlace = (pair: string, n: number, j: WordJudge): { first: string; second: string; nameWords: boolean } | null => {
     if (n < MIN_PAIR_CUES) return null;
     const [a, b] = pair.split(' ');
     const stemA = j.stem(a);
@@ -165,9 +170,15 @@ export function* learnPlaces(
     const first = placeKey(j.canonical(stemA));
     const firstIsPlace = single.has(first) && (cues.get(stemA) ?? 0) - n >= Math.max(MIN_PAIR_CUES, 0.1 * n);
     const secondIsPlace = single.has(placeKey(j.canonical(j.stem(b))));
-    const named = ca === 'name' && cb === 'name' && !na.startsWith('ال') && !nb.startsWith('ال');
-    if (!named && !firstIsPlace && !secondIsPlace && !PLACE_HEADS.has(na) && !PLACE_DIRECTIONS.has(nb)) return null;
-    return { first, second: placeKey(b) };
+    const bare = !na.startsWith('ال') && !nb.startsWith('ال');
+    const named = ca === 'name' && cb === 'name' && bare;
+    const place = named || firstIsPlace || secondIsPlace || PLACE_HEADS.has(na) || PLACE_DIRECTIONS.has(nb);
+    // «في خميس مشيط»: a common word (الخميس) before a word the corpus writes in people's names (after a title or in a
+    // hashtag: عبدالعزيز بن مشيط) names a place too, when nothing else does; both words stay parts of people's names
+    // elsewhere (خميس الزهراني).
+    const nameWords = !place && ca === 'modifier' && cb === 'name' && bare && (j.facts(j.stem(b))?.evidence ?? 0) >= 1;
+    if (!place && !nameWords) return null;
+    return { first, second: placeKey(b), nameWords };
   };
 
   // Every word after a cue is judged on its own, then with the other spellings its place key matches: a key is a place
@@ -202,10 +213,10 @@ export function* learnPlaces(
   for (const [pair, n] of totals.placeCuePairs) {
     if (pace.tick(0.25)) yield;
     const p = pairPlace(pair, n, judge);
-    decidedPairs.set(pair, p && `${p.first} ${p.second}`);
+    decidedPairs.set(pair, pairDecision(p));
     if (!p) continue;
     const list = pairPlaces.get(p.first) ?? [];
-    if (!list.some((x) => x.second === p.second)) list.push({ key: `${p.first} ${p.second}`, second: p.second, cues: n });
+    if (!list.some((x) => x.second === p.second)) list.push({ key: `${p.first} ${p.second}`, second: p.second, cues: n, ...(p.nameWords ? { nameWords: true } : {}) });
     pairPlaces.set(p.first, list);
   }
   if (registry) {
@@ -243,13 +254,17 @@ export function* learnPlaces(
       for (const stem of stems) keys.add(spellings.judge(stem, placeCues(stem, j), j));
       for (const key of keys) if (decide(key, j) !== (single.has(key) ? 'place' : nouns.has(key) ? 'noun' : null)) return false;
       for (const pair of pairDelta.keys()) {
-        const p = pairPlace(pair, current.placeCuePairs.get(pair) ?? 0, j);
-        if ((p && `${p.first} ${p.second}`) !== (decidedPairs.get(pair) ?? null)) return false;
+        if (pairDecision(pairPlace(pair, current.placeCuePairs.get(pair) ?? 0, j)) !== (decidedPairs.get(pair) ?? null)) return false;
       }
       return true;
     },
   };
   return { single, pairs: pairPlaces, nouns, learner };
+}
+
+/** A pair's decision as the learner keeps it to compare (null: no place). */
+function pairDecision(p: { first: string; second: string; nameWords: boolean } | null): string | null {
+  return p && `${p.first} ${p.second}${p.nameWords ? ' +' : ''}`;
 }
 
 /** Times a place is written after a separate cue word (في جازان، not بجازان), in any of its spellings. */
