@@ -6,7 +6,7 @@
 import type { FileModel } from '../file';
 import { hashString, normalizeForMatch } from '../text/normalize';
 import { NormSet } from '../text/scan';
-import { ALEF_MAQSURA, ALI_SET, BREAK, COMMA, FINAL_MAQSURA_SET, forEachEntryLine, INSTITUTION_HEAD_SET, JOINED, LineWords, PLACE_CUE_SET, YEH } from './tokens';
+import { ALEF_MAQSURA, ALI_SET, BREAK, COMMA, DEFINITE_PLACE_HEAD_SET, FINAL_MAQSURA_SET, forEachEntryLine, INSTITUTION_HEAD_SET, JOINED, LineWords, PLACE_CUE_SET, YEH } from './tokens';
 import type { TitleForm } from './titles';
 
 export { titleOf } from './titles';
@@ -228,9 +228,19 @@ function collectHashtag(words: LineWords, i: number, out: ContextWord[][]): void
 function collectPlaceCue(words: LineWords, i: number, out: FileNameEvidence): void {
   if (words.flags(i) & BREAK) return;
   const surface = words.surface(i);
-  out.placeCues.set(surface, (out.placeCues.get(surface) ?? 0) + 1);
+  // «العاصمة المقدسة، المملكة المتحدة»: after a head with the article, a word with the article and a feminine ending is
+  // the head's adjective, no place. The pair is still counted: such a word may start a place's name (المملكة العربية
+  // السعودية).
+  if (!(words.normIn(DEFINITE_PLACE_HEAD_SET, i - 1) && isDefiniteFeminine(words.norm(i)))) {
+    out.placeCues.set(surface, (out.placeCues.get(surface) ?? 0) + 1);
+  }
   if (i + 1 < words.length && !(words.flags(i + 1) & BREAK)) {
     const pair = `${surface} ${words.surface(i + 1)}`;
     out.placeCuePairs.set(pair, (out.placeCuePairs.get(pair) ?? 0) + 1);
   }
+}
+
+/** A normalized word with the article and a feminine ending (المقدسه، المتحده). */
+function isDefiniteFeminine(norm: string): boolean {
+  return norm.length > 4 && norm.startsWith('ال') && norm.endsWith('ه');
 }

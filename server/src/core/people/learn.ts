@@ -68,8 +68,9 @@ const LEARN_PACE = 256;
 export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, registry: Registry | null): Steps<Vocabulary> {
   const pace = new Pace(LEARN_PACE);
   const places = yield* learnPlaces(totals, judge, registry, pace);
-  judge.placeFirsts = new Set(places.pairs.keys());
-  judge.placeSeconds = new Set([...places.pairs.values()].flat().map((p) => p.second!));
+  const pairs = [...places.pairs.values()].flat().filter((p) => !p.nameWords);
+  judge.placeFirsts = new Set(pairs.map((p) => p.key.slice(0, p.key.length - p.second!.length - 1)));
+  judge.placeSeconds = new Set(pairs.map((p) => p.second!));
   // Common nouns that pass as places on cues alone are no names either.
   judge.places = new Set([...places.single.keys(), ...places.nouns]);
   const names = new Map<string, LearnedName>();
@@ -117,7 +118,7 @@ export function* learnVocabularySteps(totals: EvidenceTotals, judge: WordJudge, 
   for (const k of [...places.single.keys()].sort()) mix(k);
   mix('|');
   for (const k of [...places.nouns].sort()) mix(k);
-  for (const k of [...places.pairs.keys()].sort()) mix(k + places.pairs.get(k)!.map((p) => p.second).join(','));
+  for (const k of [...places.pairs.keys()].sort()) mix(k + places.pairs.get(k)!.map((p) => p.second + (p.nameWords ? '+' : '')).join(','));
   return { names, placeLearner: places.learner, nameKeys, places: places.single, placePairs: places.pairs, aliIsName: judge.aliIsName, version };
 }
 

@@ -97,6 +97,12 @@ export const PLACE_CUES = norm([
   'وصل', 'يصل', 'وصوله', 'زيارة', 'زيارته', 'غادر', 'يغادر', 'مطار',
 ]);
 
+/**
+ * Place cues that are heads with the article (العاصمة، المملكة): a word with the article and a feminine ending after
+ * them is their adjective (العاصمة المقدسة، المملكة المتحدة), not a place.
+ */
+export const DEFINITE_PLACE_HEADS = norm(['العاصمة', 'بالعاصمة', 'المملكة']);
+
 /** Heads of a district's name (محافظة خميس مشيط، بمنطقة عسير), with the prepositions written on them. */
 export const DISTRICT_HEADS = norm(
   ['محافظة', 'محافظات', 'منطقة', 'مدينة', 'قرية', 'بلدة', 'إقليم', 'ولاية', 'مقاطعة'].flatMap((h) => [h, 'ب' + h, 'ل' + h, 'و' + h, 'وب' + h]),

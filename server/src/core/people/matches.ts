@@ -54,8 +54,8 @@ export interface MatchedWord {
   title?: TitleBefore;
   /** The word follows the head of an institution's or group's name (مركز الملك سلمان، جماعة الحوثي). */
   institution: boolean;
-  /** For a two-word place: its key and the end of the second word. */
-  pair?: { key: string; end: number };
+  /** For a two-word place: its key, the end of the second word, and whether its words are name parts (`LearnedPlace`). */
+  pair?: { key: string; end: number; nameWords?: boolean };
 }
 
 /** A word next to a matched one. */
@@ -90,6 +90,8 @@ export function matchFile(model: FileModel, vocab: Vocabulary, judge: WordJudge)
       if (m) {
         m.index = base + i;
         out.push(m);
+        // The second word of a place made of name parts (خميس مشيط) is the place's, not a person's.
+        if (m.pair?.nameWords) i++;
       }
     }
     base += words.length + 1;
@@ -109,19 +111,19 @@ function matchWord(text: string, words: LineWords, i: number, id: number, vocab:
   let kind: TokenKind | null = null;
   let pair: MatchedWord['pair'];
   // A listed verb or particle is never a name, whatever name its key is (أمام beside the family name إمام).
-  if (vocab.nameKeys.has(info.key) && !maqsuraName(info.stem, vocab, judge) && !judge.listedWord(info.stem, normalizeForMatch(info.stem))) kind = TokenKind.Name;
-  else {
-    const pairs = vocab.placePairs.get(info.placeKey);
-    if (pairs && i + 1 < words.length && !(words.flags(i + 1) & BREAK)) {
-      const nk = placeKey(words.surface(i + 1));
-      const p = pairs.find((x) => x.second === nk);
-      if (p) {
-        kind = TokenKind.Place;
-        pair = { key: p.key, end: words.end(i + 1) };
-      }
+  const nameKey = vocab.nameKeys.has(info.key) && !maqsuraName(info.stem, vocab, judge) && !judge.listedWord(info.stem, normalizeForMatch(info.stem));
+  const pairs = vocab.placePairs.get(info.placeKey);
+  if (pairs && i + 1 < words.length && !(words.flags(i + 1) & BREAK)) {
+    const nk = placeKey(words.surface(i + 1));
+    const p = pairs.find((x) => x.second === nk);
+    // A name part starts a two-word place only when the place is made of name parts (خميس مشيط).
+    if (p && (!nameKey || p.nameWords)) {
+      kind = TokenKind.Place;
+      pair = p.nameWords ? { key: p.key, end: words.end(i + 1), nameWords: true } : { key: p.key, end: words.end(i + 1) };
     }
-    if (kind === null && vocab.places.has(info.placeKey) && !isAmbiguousPlace(info.stem, words, i, judge)) kind = TokenKind.Place;
   }
+  if (kind === null && nameKey) kind = TokenKind.Name;
+  if (kind === null && vocab.places.has(info.placeKey) && !isAmbiguousPlace(info.stem, words, i, judge)) kind = TokenKind.Place;
   if (kind === null) return null;
   const stem = info.stem;
   const proclitic = stem !== surface;

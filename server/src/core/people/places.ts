@@ -24,6 +24,7 @@ import {
 } from './lexicon';
 import type { Registry } from './registry';
 import { normalizeForMatch } from '../text/normalize';
+import { isOriginAdjective } from './origins';
 import { Pace, Steps } from './steps';
 import { titleOf } from './titles';
 
@@ -31,6 +32,11 @@ export interface LearnedPlace {
   key: string;
   /** For a two-word place (الولايات المتحدة): the key of the second word. */
   second?: string;
+  /**
+   * A two-word place whose words are parts of people's names elsewhere (خميس مشيط: خميس الزهراني، عبدالعزيز بن مشيط):
+   * the pair is the place, and each word alone stays a name part.
+   */
+  nameWords?: boolean;
   cues: number;
 }
 
@@ -60,6 +66,11 @@ export function* learnPlaces(
   const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
   for (const [s, n] of totals.placeCues) {
     bump(cues, judge.stem(s), n);
+    if (pace.tick(0.25)) yield;
+  }
+  const keyCues = new KeyCues();
+  for (const [stem, n] of cues) {
+    keyCues.add(placeKey(judge.canonical(stem)), stem, n);
     if (pace.tick(0.25)) yield;
   }
   for (const { group, count } of totals.hashtags.values()) {
@@ -101,7 +112,7 @@ export function* learnPlaces(
     // «بجازان» is «in Jazan»: the preposition written on the word counts as a cue.
     const cue = (cues.get(stem) ?? 0) + j.count('ب' + stem) + j.count('وب' + stem);
     if ((afterPersonTitle.get(stem) ?? 0) >= Math.max(1, cue)) return null;
-    if (withPossessive(stem, facts.count, j) || definiteCommonNoun(stem, facts.count, j) || titlePair(norm)) return null;
+    if (withPossessive(stem, facts.count, j) || isInflectedNoun(stem, facts.count, j) || definiteCommonNoun(stem, facts.count, j) || titlePair(norm)) return null;
     // A place names its people (روسيا: الرئيس الروسي); a common noun's adjective (الاقتصادي) is no nationality. The
     // word itself in a role (وزير التنمية) is no adjective of it.
     const nisba = nisbaOf(stem, j);
@@ -112,11 +123,18 @@ export function* learnPlaces(
     const cued = cue >= 1 && cue / facts.count >= NISBA_MIN_CUE_SHARE;
     // A verbal noun of the تفعيل shape is no place even when its adjective follows a title (تشكيل: الفنان التشكيلي);
     // a place of that shape ends with a vowel (تركيا).
+    const plain = cues.get(stem) ?? 0;
     const byNisba =
-      nationality && (cued || (hashtags.get(stem) ?? 0) >= 1) && (!common || /(?:يه|يا)$/.test(norm)) && !/^(?:ال)?ت..ي[^اهةيى]$/.test(norm);
-    // Written on its own at least twice: «بموضوع» twice and «موضوع» once is a preposition on a noun, not a place.
+      nationality &&
+      !PLACE_DIRECTIONS.has(normalizeForMatch(nisba)) &&
+      (cued || (hashtags.get(stem) ?? 0) >= 1) &&
+      (!common || (/(?:يه|يا)$/.test(norm) && plain >= 2 && plain >= 0.25 * facts.count)) &&
+      !/^(?:ال)?ت..ي[^اهةيى]$/.test(norm);
+    // Written after a cue of its own twice at least, in any of its key's spellings (في أبو عريش، في أبوعريش): the
+    // preposition ب on a word (بتسديدة، برفقة، بالشفاء) is as often an instrument, a manner or a company as a place.
     const byCue =
       !common &&
+      keyCues.cues(placeKey(j.canonical(stem))) >= MIN_SEPARATE_CUES &&
       cue >= 2 &&
       facts.count >= 2 &&
       cue / facts.count >= 0.3 &&
@@ -128,7 +146,7 @@ export function* learnPlaces(
     return byNisba || byCue ? cue : null;
   };
   /** The key of a two-word place, or null. */
-  const pairPlace = (pair: string, n: number, j: WordJudge): { first: string; second: string } | null => {
+  const pairPlace = (pair: string, n: number, j: WordJudge): { first: string; second: string; nameWords: boolean } | null => {
     if (n < MIN_PAIR_CUES) return null;
     const [a, b] = pair.split(' ');
     const stemA = j.stem(a);
@@ -141,6 +159,9 @@ export function* learnPlaces(
     const cb = j.classOf(b, nb);
     if ((ca !== 'name' && ca !== 'modifier') || TITLE_MODIFIERS.has(na) || cb === 'stop' || cb === 'verb' || cb === 'chain' || cb === 'title') return null;
     if ((afterPersonTitle.get(stemA) ?? 0) * 2 > n) return null;
+    // «العاصمة البريطانية لندن»: an adjective of origin, then the name in apposition to what it qualifies; the place is
+    // the name alone. Two adjectives make one name (المملكة العربية السعودية).
+    if (isOriginAdjective(na) && !j.isNisba(j.stem(b))) return null;
     // Something in the pair says it is a place: its second word is one (كورنيش جدة، العربية السعودية), or its first is
     // one after cues without the second too (مكة المكرمة: a word made a place only by this pair, such as «مهب» of «في
     // مهب الريح», is not); the first is a kind of place (مخيم الزعتري، المحيط الهندي), the second a direction (الضفة
@@ -149,9 +170,15 @@ export function* learnPlaces(
     const first = placeKey(j.canonical(stemA));
     const firstIsPlace = single.has(first) && (cues.get(stemA) ?? 0) - n >= Math.max(MIN_PAIR_CUES, 0.1 * n);
     const secondIsPlace = single.has(placeKey(j.canonical(j.stem(b))));
-    const named = ca === 'name' && cb === 'name' && !na.startsWith('ال') && !nb.startsWith('ال');
-    if (!named && !firstIsPlace && !secondIsPlace && !PLACE_HEADS.has(na) && !PLACE_DIRECTIONS.has(nb)) return null;
-    return { first, second: placeKey(b) };
+    const bare = !na.startsWith('ال') && !nb.startsWith('ال');
+    const named = ca === 'name' && cb === 'name' && bare;
+    const place = named || firstIsPlace || secondIsPlace || PLACE_HEADS.has(na) || PLACE_DIRECTIONS.has(nb);
+    // «في خميس مشيط»: a common word (الخميس) before a word the corpus writes in people's names (after a title or in a
+    // hashtag: عبدالعزيز بن مشيط) names a place too, when nothing else does; both words stay parts of people's names
+    // elsewhere (خميس الزهراني).
+    const nameWords = !place && ca === 'modifier' && cb === 'name' && bare && (j.facts(j.stem(b))?.evidence ?? 0) >= 1;
+    if (!place && !nameWords) return null;
+    return { first, second: placeKey(b), nameWords };
   };
 
   // Every word after a cue is judged on its own, then with the other spellings its place key matches: a key is a place
@@ -186,10 +213,10 @@ export function* learnPlaces(
   for (const [pair, n] of totals.placeCuePairs) {
     if (pace.tick(0.25)) yield;
     const p = pairPlace(pair, n, judge);
-    decidedPairs.set(pair, p && `${p.first} ${p.second}`);
+    decidedPairs.set(pair, pairDecision(p));
     if (!p) continue;
     const list = pairPlaces.get(p.first) ?? [];
-    if (!list.some((x) => x.second === p.second)) list.push({ key: `${p.first} ${p.second}`, second: p.second, cues: n });
+    if (!list.some((x) => x.second === p.second)) list.push({ key: `${p.first} ${p.second}`, second: p.second, cues: n, ...(p.nameWords ? { nameWords: true } : {}) });
     pairPlaces.set(p.first, list);
   }
   if (registry) {
@@ -214,7 +241,8 @@ export function* learnPlaces(
       for (const [surface, n] of cueDelta) {
         const stem = j.stem(surface);
         bump(cues, stem, n);
-        stems.add(stem);
+        // The key's cues changed: its other spellings are judged again.
+        for (const other of keyCues.add(placeKey(j.canonical(stem)), stem, n)) stems.add(other);
       }
       for (const [pair, d] of pairDelta) {
         const n = current.placeCuePairs.get(pair) ?? 0;
@@ -226,13 +254,38 @@ export function* learnPlaces(
       for (const stem of stems) keys.add(spellings.judge(stem, placeCues(stem, j), j));
       for (const key of keys) if (decide(key, j) !== (single.has(key) ? 'place' : nouns.has(key) ? 'noun' : null)) return false;
       for (const pair of pairDelta.keys()) {
-        const p = pairPlace(pair, current.placeCuePairs.get(pair) ?? 0, j);
-        if ((p && `${p.first} ${p.second}`) !== (decidedPairs.get(pair) ?? null)) return false;
+        if (pairDecision(pairPlace(pair, current.placeCuePairs.get(pair) ?? 0, j)) !== (decidedPairs.get(pair) ?? null)) return false;
       }
       return true;
     },
   };
   return { single, pairs: pairPlaces, nouns, learner };
+}
+
+/** A pair's decision as the learner keeps it to compare (null: no place). */
+function pairDecision(p: { first: string; second: string; nameWords: boolean } | null): string | null {
+  return p && `${p.first} ${p.second}${p.nameWords ? ' +' : ''}`;
+}
+
+/** Times a place is written after a separate cue word (في جازان، not بجازان), in any of its spellings. */
+const MIN_SEPARATE_CUES = 2;
+
+/** The cues of the spellings of each place key (see `MIN_SEPARATE_CUES`), and its spellings after cues. */
+class KeyCues {
+  private readonly byKey = new Map<string, { cues: number; stems: Set<string> }>();
+
+  /** Counts `n` more cues (or fewer, when negative) of a stem; returns the key's stems. */
+  add(key: string, stem: string, n: number): Set<string> {
+    let k = this.byKey.get(key);
+    if (!k) this.byKey.set(key, (k = { cues: 0, stems: new Set() }));
+    k.cues += n;
+    k.stems.add(stem);
+    return k.stems;
+  }
+
+  cues(key: string): number {
+    return this.byKey.get(key)?.cues ?? 0;
+  }
 }
 
 /** Times a pair of words must follow cues to be a place. */
@@ -247,15 +300,16 @@ const IDIOM_MIN_CUES = 5;
 
 /**
  * How often each stem after a cue is followed by a definite noun that is neither its adjective nor a time nor a
- * function word, in pairs seen fewer than MIN_PAIR_CUES times (a recurring pair is a phrase: a two-word place such as
- * مكة المكرمة, or an idiom, judged as such).
+ * function word, in every pair after cues: a recurring pair counts too (في مقتبل العمر، إلى وقف إطلاق النار three or
+ * four times make a construct as surely as three different nouns do), while the second word of a two-word place weighs
+ * nothing (مكة المكرمة، ميلانو الإيطالية: an adjective) or half (غابة رغدان: a name).
  */
 class Constructs {
   private readonly byStem = new Map<string, number>();
 
   /** Counts a pair seen `n` times now and `before` times before (0 on a first count). */
   add(stem: string, pair: string, n: number, before: number): void {
-    const d = constructShare(n) - constructShare(before);
+    const d = n - before;
     const weight = d === 0 ? 0 : genitiveWeight(pair.slice(pair.indexOf(' ') + 1));
     if (weight === 0) return;
     const v = (this.byStem.get(stem) ?? 0) + d * weight;
@@ -268,10 +322,6 @@ class Constructs {
     const n = this.byStem.get(stem) ?? 0;
     return n >= CONSTRUCT_MIN && n >= CONSTRUCT_SHARE * cues;
   }
-}
-
-function constructShare(n: number): number {
-  return n < MIN_PAIR_CUES ? n : 0;
 }
 
 /** Times a word after cues must be followed by a definite noun, and the share of its cues that is, to be in construct. */
@@ -290,8 +340,10 @@ function genitiveWeight(surface: string): number {
   if (norm.length < 3 || !isPlaceCandidate(norm)) return 0;
   if (STOPWORDS.has(norm) || VERBS.has(norm) || AFTER_PLACE_WORDS.has(norm) || titleOf(norm)) return 0;
   if (norm.startsWith('ال')) return norm.length >= 4 && !/(?:ي|يه|يين|يون)$/.test(norm) ? 1 : 0;
-  // Not with a proclitic, not a present verb (تنتج، يتطوعون), not an adverb (أيضا، مطالبا), not a time or a direction.
-  if (/^[وفبلكيتن]/.test(norm) || norm.endsWith('ا') || AFTER_PLACE_BARE_WORDS.has(norm)) return 0;
+  // Not with a proclitic, not a present verb (تنتج، يتطوعون), not an adverb (أيضا، مطالبا), not a time or a direction; a
+  // noun with the suffix «ها» or «نا» ends with alif too (في صميم مسؤوليتنا).
+  const adverb = norm.endsWith('ا') && !(norm.length >= 5 && /(?:ها|نا)$/.test(norm));
+  if (/^[وفبلكيتن]/.test(norm) || adverb || AFTER_PLACE_BARE_WORDS.has(norm)) return 0;
   return 0.5;
 }
 
@@ -442,13 +494,53 @@ function withPossessive(stem: string, count: number, j: WordJudge): boolean {
   // خلالها، جانبه: a function word with a suffix (function words are not counted).
   const baseNorm = normalizeForMatch(base);
   if (NOT_PLACES.has(baseNorm) || STOPWORDS.has(baseNorm)) return true;
-  let attested = j.count(base) + j.count('ال' + base);
-  // حياته -> حياة
-  if (base.endsWith('ت')) attested += j.count(base.slice(0, -1) + 'ة') + j.count('ال' + base.slice(0, -1) + 'ة');
+  const attestedAs = (s: string) => j.count(s) + j.count('ال' + s);
+  // The bare noun as written, or with the ending a suffix changes: حياته -> حياة، أدائها -> أداء، شكواه -> شكوى,
+  // بداياته -> بداية، مرافقيه -> مرافقين.
+  const attestedChanged = changedForms(base).reduce((n, f) => n + attestedAs(f), 0);
+  const attested = attestedAs(base) + attestedChanged;
   if (!attested || attested < 0.1 * count) return false;
+  // The ending changed before the suffix (مكافحته: مكافحة، إلقائها: إلقاء، زوجتي: زوجة; no place's name ends so), or
+  // the bare noun of three letters at least written as often (عزوفه: العزوف) — but for «ي», which ends adjectives and
+  // names as often (دبي), and two letters, too short to tell (أبها: أب، بنها: بن).
+  if (attestedChanged > 0 || (m[0] !== 'ي' && base.length >= 3 && attested >= count)) return true;
   // And with another person's suffix (منزلها، منزلهم): أبها is no أب + ها. Not «ي», which ends adjectives and names
   // as often (أبي).
   return POSSESSIVE_SUFFIXES.some((s) => s !== m[0] && s !== 'ي' && j.count(base + s) > 0);
+}
+
+/** The forms of a noun whose ending changes before a possessive suffix (see `withPossessive`). */
+function changedForms(base: string): string[] {
+  // وفاته: وفاة; بداياته: بداية.
+  if (base.endsWith('ات')) return [base.slice(0, -1) + 'ة', base.slice(0, -2) + 'ة'];
+  if (base.endsWith('ت')) return [base.slice(0, -1) + 'ة'];
+  if (/[ئؤ]$/.test(base)) return [base.slice(0, -1) + 'ء'];
+  if (base.endsWith('ا')) return [base.slice(0, -1) + 'ى'];
+  if (base.endsWith('ي') && base.length >= 4) return [base + 'ن', base.slice(0, -1) + 'ون'];
+  return [];
+}
+
+/**
+ * A noun in the dual or the plural whose other forms the corpus writes (نقطتين: نقطة، مترين: متر، مستفيدي: مستفيدين،
+ * معدلات: المعدلات): a place's name is not inflected so. A dual with the article and no feminine ending (البحرين) is
+ * left alone.
+ */
+function isInflectedNoun(stem: string, count: number, j: WordJudge): boolean {
+  const attested = (s: string) => j.count(s) + j.count('ال' + s);
+  const bare = stem.startsWith('ال') ? stem.slice(2) : stem;
+  // The dual of a feminine noun: نقطتين، الجامعتين (not باكستان: باكسة is no word).
+  let m = /^(.{2,})ت(?:ين|ان)$/.exec(bare);
+  if (m && attested(m[1] + 'ة') > 0) return true;
+  if (stem.startsWith('ال')) return false;
+  // The dual or plural of a masculine noun written as often at least (مترين، طابقين: not أبين، بكين).
+  m = /^(.{3,})ين$/.exec(stem);
+  if (m && attested(m[1]) >= count) return true;
+  // The plural in construct (مستفيدي الضمان: مستفيدين، مستفيدون).
+  m = /^(.{3,})ي$/.exec(stem);
+  if (m && j.count(m[1] + 'ين') + j.count('ال' + m[1] + 'ين') + j.count(m[1] + 'ون') > 0) return true;
+  // The feminine plural written with the article too (معدلات: المعدلات). Not only its singular: عرفات is no plural of
+  // عرفة.
+  return /^.{3,}ات$/.test(stem) && j.count('ال' + stem) > 0;
 }
 
 /**

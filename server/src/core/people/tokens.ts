@@ -6,7 +6,7 @@
 import type { FileModel } from '../file';
 import { FOLD, isIgnorableUnit } from '../text/normalize';
 import { HASHTAG as SCAN_HASHTAG, MARKED, NormSet, WordScan } from '../text/scan';
-import { COMPOUND_HEADS, DIN_HEADS, DISTRICT_HEADS, INSTITUTION_HEADS, THEOPHORIC_HEADS, PLACE_CUES, STOPWORDS } from './lexicon';
+import { COMPOUND_HEADS, DEFINITE_PLACE_HEADS, DIN_HEADS, DISTRICT_HEADS, INSTITUTION_HEADS, THEOPHORIC_HEADS, PLACE_CUES, STOPWORDS } from './lexicon';
 import { mayBeTitle, TitleForm, titleOf } from './titles';
 
 /** The word is (part of) a hashtag. */
@@ -48,6 +48,8 @@ const DIN_HEAD_SET = new NormSet(DIN_HEADS);
 const DIN_SET = new NormSet(['الدين']);
 /** Place cues (في، العاصمة …), heads of institutions' names (مركز، جامعة …) and function words, for `LineWords.normIn`. */
 export const PLACE_CUE_SET = new NormSet(PLACE_CUES);
+/** Place cues with the article (العاصمة، المملكة): see `DEFINITE_PLACE_HEADS`. */
+export const DEFINITE_PLACE_HEAD_SET = new NormSet(DEFINITE_PLACE_HEADS);
 export const INSTITUTION_HEAD_SET = new NormSet(INSTITUTION_HEADS);
 /** Heads of a district's name, with their prepositions (محافظة، بمحافظة، منطقة، مدينة): a name after them is a place's. */
 export const DISTRICT_HEAD_SET = new NormSet(DISTRICT_HEADS);
