@@ -68,19 +68,3 @@ describe('the name card of hover', () => {
     assert.strictEqual(isKnownName(c, 'ماكرون'), true);
   });
 });
-
-describe('name-variant: the given name «علي» beside the preposition «على»', () => {
-  // The variant shares only «علي» with the usual spelling: no title before it, no other word in common.
-  const text = (ala: string): string[] => [
-    ...many(6, (i) => `قال المرشد الأعلى علي خامنئي في كلمة ${i} ألقاها ${ala} جمع من المسؤولين إن بلاده لن تتراجع`),
-    `وتسلم علي خامنئى رسالة ${ala} هامش اللقاء`,
-  ];
-
-  it('in text that writes the preposition «على», «علي» is the given name, shared context for a spelling of the name after it', () => {
-    assert.deepStrictEqual(reported(text('على')), ['خامنئى']);
-  });
-
-  it('in text that writes the preposition «علي» too, «علي» is no evidence', () => {
-    assert.deepStrictEqual(reported(text('علي')), []);
-  });
-});

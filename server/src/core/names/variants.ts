@@ -1050,16 +1050,13 @@ function isNameLike(u: Unit, ctx: DecisionContext): boolean {
  */
 function isCommonWord(u: Unit, ctx: DecisionContext): boolean {
   const k = u.key;
-  // «علي» with a dotted yeh is the given name: the name index reads it only where the preposition is written «على».
-  if (STOPWORDS.has(k) && !(k === ALI_KEY && u.spelling === 'علي')) return true;
+  if (STOPWORDS.has(k)) return true;
   const own = ctx.keys.get(k)?.count ?? 1;
   // A proclitic on a common word (باسم = ب + اسم), or a function word (وإن، بأنه).
   if (PROCLITIC_KEYS.has(k[0]) && (STOPWORDS.has(k.slice(1)) || (ctx.keys.get(k.slice(1))?.count ?? 0) >= 0.3 * own)) return true;
   const toggled = k.startsWith('ال') ? k.slice(2) : 'ال' + k;
   return toggled.length >= 2 && (ctx.keys.get(toggled)?.count ?? 0) >= 0.1 * own;
 }
-
-const ALI_KEY = normalizeForMatch('علي');
 
 const PROCLITIC_KEYS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 

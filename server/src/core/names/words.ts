@@ -6,7 +6,7 @@
  *   about (findings, hover, references).
  */
 import { ARABIC, fnv, HASHTAG, MARKED, NormSet, WordScan } from '../text/scan';
-import { CLASS, normalizeForMatch, SEPARATOR, stripMarks, WORD } from '../text/normalize';
+import { CLASS, SEPARATOR, stripMarks, WORD } from '../text/normalize';
 import { skipLetters } from '../text/letters';
 import { OFFICE_TITLES, STOPWORDS, TITLE_WORDS } from './lexicon';
 import type { Interner } from '../text/intern';
@@ -63,41 +63,6 @@ const MAX_NEIGHBORS_PER_WORD = 64;
 const TITLES = new NormSet(TITLE_WORDS);
 const OFFICES = new NormSet(OFFICE_TITLES);
 const STOPS = new NormSet(STOPWORDS);
-/** The preposition «على» and the given name «علي» are one normalized word (ى and ي fold together). */
-const ALA = new NormSet([normalizeForMatch('على')]);
-
-/**
- * A function word of the name index (see STOPWORDS). «علي» written with a dotted yeh is the given name, not the
- * preposition, in a file that writes the preposition «على» with alif maqsura: the name is among the most common given
- * names («علي خامنئي»، «علي عبدالله صالح»), and standard spelling tells the two apart. A file that never writes «على»
- * may write the preposition «علي» (a common slip): there every «علي» stays a function word.
- */
-function isStop(scan: WordScan, k: number): boolean {
-  if (!STOPS.has(scan, k)) return false;
-  if (!ALA.has(scan, k) || lastLetter(scan.text, scan.starts[k], scan.ends[k]) !== 0x64a) return true;
-  return !writesAlaWithMaqsura(scan.text);
-}
-
-/** The last letter of text[start, end), past harakat and tatweel. */
-function lastLetter(text: string, start: number, end: number): number {
-  for (let i = end - 1; i >= start; i--) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640)) return c;
-  }
-  return 0;
-}
-
-let alaText: string | null = null;
-let alaWritten = false;
-
-/** Whether the text writes «على» (with alif maqsura) as a word; remembered for the last text asked about. */
-function writesAlaWithMaqsura(text: string): boolean {
-  if (text !== alaText) {
-    alaText = text;
-    alaWritten = /(?:^|[^\u0621-\u064A])على(?![\u0621-\u064A])/.test(text);
-  }
-  return alaWritten;
-}
 
 /** The hash of a neighbouring word (its normalized form's hash, from the scan) seen on one side ('L' or 'R'). */
 export function neighborHash(normHash: number, side: 'L' | 'R'): number {
@@ -141,7 +106,7 @@ function forEachWord(
         continue;
       }
       sinceTitle++;
-      if (!(scan.flags[k] & ARABIC) || isStop(scan, k)) continue;
+      if (!(scan.flags[k] & ARABIC) || STOPS.has(scan, k)) continue;
       visit(k, sinceTitle >= 1 && sinceTitle <= TITLE_WINDOW, from, to);
     }
   }
@@ -400,8 +365,8 @@ function collectInto(
     if (scan.flags[k] & HASHTAG) w.hashtag++;
     if (afterTitle) w.afterTitle++;
     if (w.neighbors.length < MAX_NEIGHBORS_PER_WORD) {
-      if (k > from && !isStop(scan, k - 1)) w.neighbors.push(neighborHash(scan.normHashes[k - 1], 'L'));
-      if (k + 1 < to && !isStop(scan, k + 1)) w.neighbors.push(neighborHash(scan.normHashes[k + 1], 'R'));
+      if (k > from && !STOPS.has(scan, k - 1)) w.neighbors.push(neighborHash(scan.normHashes[k - 1], 'L'));
+      if (k + 1 < to && !STOPS.has(scan, k + 1)) w.neighbors.push(neighborHash(scan.normHashes[k + 1], 'R'));
     }
   });
 }
@@ -458,8 +423,8 @@ export function collectPairs(text: string, lines: WordLines, table: PairTable): 
       if (afterTitle || hashtag) o.evidence++;
       o.written.push(`${stripMarks(text.slice(start, scan.ends[k]))} ${scan.spelling(k + 1)}`);
       if (o.neighbors.length < MAX_NEIGHBORS_PER_WORD) {
-        if (k > from && !isStop(scan, k - 1)) o.neighbors.push(neighborHash(scan.normHashes[k - 1], 'L'));
-        if (k + 2 < to && !isStop(scan, k + 2)) o.neighbors.push(neighborHash(scan.normHashes[k + 2], 'R'));
+        if (k > from && !STOPS.has(scan, k - 1)) o.neighbors.push(neighborHash(scan.normHashes[k - 1], 'L'));
+        if (k + 2 < to && !STOPS.has(scan, k + 2)) o.neighbors.push(neighborHash(scan.normHashes[k + 2], 'R'));
       }
       break;
     }
