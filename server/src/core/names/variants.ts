@@ -96,6 +96,8 @@ interface DecisionState {
   /** The spacing decisions (see `decideSpacingSteps`), and those whose variant is the two-word form, by one-word key. */
   spacing: Map<string, VariantDecision>;
   spacedVariants: Map<string, VariantDecision>;
+  /** The patterns of `spacedVariants`, with the table and the decisions they were taken from. */
+  variantPairs?: { all: PairTable; variants: Map<string, VariantDecision>; table: PairTable };
 }
 
 /**
@@ -226,8 +228,7 @@ export class NameIndex {
   private shiftSpaced(source: WordSource, sign: 1 | -1): void {
     const st = this.state;
     if (!st?.spaced.size) return;
-    if (!this.holdsSpacedFirst(st, source.words)) return;
-    for (const [key, o] of collectPairs(source.text, source.wordLines, this.spacedTable(st))) {
+    for (const [key, o] of this.pairsOf(st, source, this.spacedTable(st))) {
       const f = st.spaced.get(key);
       if (f) addPairs(f, o, sign);
     }
@@ -251,8 +252,8 @@ export class NameIndex {
     return st.spacedTable;
   }
 
-  /** Whether a file holds a word that may begin a two-word form (most files are passed over without a scan). */
-  private holdsSpacedFirst(st: DecisionState, words: WordSummary): boolean {
+  /** The file's spellings that may begin a two-word form, or null when it has none (most files are passed over). */
+  private spacedFirsts(st: DecisionState, words: WordSummary): Set<string> | null {
     const table = this.spacedTable(st);
     if (st.spacedFirstIds.length < this.interner.size) {
       const r = new Uint8Array(Math.max(this.interner.size, 2 * st.spacedFirstIds.length));
@@ -260,12 +261,38 @@ export class NameIndex {
       st.spacedFirstIds = r;
     }
     const known = st.spacedFirstIds;
-    let holds = false;
+    let firsts: Set<string> | null = null;
     for (const id of words.ids) {
       if (!known[id]) known[id] = table.has(normHash(this.interner.string(id)) | 0) ? 1 : 2;
-      if (known[id] === 1) holds = true;
+      if (known[id] === 1) (firsts ??= new Set()).add(this.interner.string(id));
     }
-    return holds;
+    return firsts;
+  }
+
+  /**
+   * The occurrences of the table's pairs in a file: only the words around its first words are read, unless one of
+   * them is written with marks somewhere in the file (then the whole file is scanned, as a text search would miss it).
+   */
+  private pairsOf(st: DecisionState, source: WordSource, table: PairTable): Map<string, PairOccurrences> {
+    const firsts = this.spacedFirsts(st, source.words);
+    // A table of some of the patterns (new forms, reported variants) is looked for from its own first words.
+    if (firsts && table !== st.spacedTable) for (const f of firsts) if (!table.has(normHash(f) | 0)) firsts.delete(f);
+    if (!firsts?.size) return new Map();
+    return collectPairs(source.text, source.wordLines, table, this.anyMarked(source.words, firsts) ? undefined : firsts);
+  }
+
+  /** The patterns of the two-word forms reported as variants (kept until the forms or the decisions change). */
+  private variantPairTable(st: DecisionState): PairTable {
+    const all = this.spacedTable(st);
+    const memo = st.variantPairs;
+    if (memo && memo.all === all && memo.variants === st.spacedVariants) return memo.table;
+    const table: PairTable = new Map();
+    for (const [h, list] of all) {
+      const mine = list.filter((p) => st.spacedVariants.has(p.key));
+      if (mine.length) table.set(h, mine);
+    }
+    st.variantPairs = { all, variants: st.spacedVariants, table };
+    return table;
   }
 
   /** Reads the occurrences of new two-word forms from the files that hold their first words. */
@@ -283,8 +310,7 @@ export class NameIndex {
     let files = 0;
     for (const source of this.files.values()) {
       if (++files % FILES_PER_STEP === 0) yield;
-      if (!this.holdsSpacedFirst(st, source.words)) continue;
-      for (const [key, o] of collectPairs(source.text, source.wordLines, table)) {
+      for (const [key, o] of this.pairsOf(st, source, table)) {
         const f = st.spaced.get(key);
         if (f && keys.has(key)) addPairs(f, o, 1);
       }
@@ -310,16 +336,17 @@ export class NameIndex {
       if (!one || taken.has(one.spelling) || canonicals.has(one.spelling) || isCommonWord(one, st.ctx)) continue;
       const [major, minor] = one.count >= f.count ? [one.count, f.count] : [f.count, one.count];
       if (major < this.options.minRatio * minor) continue;
+      // The canonical form must be used as a name: checked before the neighbours are read, which costs a pass over
+      // the files that hold the spelling.
+      if (!(one.count >= f.count ? one.nameLike : spacedNameLike(f))) continue;
       pairs.push([f, one]);
     }
     yield* this.loadNeighborsSteps(pairs.map(([, u]) => u));
     for (const [f, one] of pairs) {
-      const spacedNameLike = f.evidence >= 1 && f.evidence / f.count >= 0.15;
       const oneMajor = one.count >= f.count;
-      if (!(oneMajor ? one.nameLike : spacedNameLike)) continue;
       const shared = sharedNeighborsOf(one.neighbors, f.neighbors);
       if (!shared.length) continue;
-      if (!(oneMajor ? spacedNameLike : one.nameLike) && !shared.some((h) => st.ctx.nameNeighbors.has(h))) continue;
+      if (!(oneMajor ? spacedNameLike(f) : one.nameLike) && !shared.some((h) => st.ctx.nameNeighbors.has(h))) continue;
       const written = mostWritten(f.written);
       if (oneMajor) {
         out.set(written, { canonical: one.spelling, variantClass: 'spacing', canonicalCount: one.count, variantCount: f.count, source: 'corpus' });
@@ -864,14 +891,9 @@ export class NameIndex {
   /** Occurrences of reported two-word variants (عبد العزيز where the corpus writes عبدالعزيز) in one file. */
   private spacedOccurrences(source: WordSource): VariantOccurrence[] {
     const st = this.state!;
-    if (!st.spacedVariants.size || !this.holdsSpacedFirst(st, source.words)) return [];
-    const table: PairTable = new Map();
-    for (const [h, list] of this.spacedTable(st)) {
-      const mine = list.filter((p) => st.spacedVariants.has(p.key));
-      if (mine.length) table.set(h, mine);
-    }
+    if (!st.spacedVariants.size) return [];
     const out: VariantOccurrence[] = [];
-    for (const [key, o] of collectPairs(source.text, source.wordLines, table)) {
+    for (const [key, o] of this.pairsOf(st, source, this.variantPairTable(st))) {
       const d = st.spacedVariants.get(key)!;
       for (let i = 0; i < o.count; i++) {
         if (!readsAsName(source.text, o.starts[i], o.ends[i], o.written[i], d.canonical)) continue;
@@ -1088,6 +1110,11 @@ export function spacingSplit(key: string): [string, string] | null {
   for (const h of SPACING_HEADS) if (key.length >= h.length + 3 && key.startsWith(h)) return [h, key.slice(h.length)];
   for (const t of SPACING_TAILS) if (key.length >= t.length + 3 && key.endsWith(t)) return [key.slice(0, -t.length), t];
   return null;
+}
+
+/** A two-word form used as a name: after titles or in hashtags often enough (as `isNameLike` asks of one word). */
+function spacedNameLike(f: SpacedForm): boolean {
+  return f.evidence >= 1 && f.evidence / f.count >= 0.15;
 }
 
 /** Adds the two-word form of a one-word key when it has one (not loaded yet: its counts are zero). */

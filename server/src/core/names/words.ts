@@ -304,7 +304,7 @@ const WINDOW_WORDS_BEFORE = TITLE_WINDOW + 2;
  * for that word: it begins at the line start or right after a separator that ends any hashtag, with enough words
  * before the word for titles, and ends after the next word (its right neighbour).
  */
-function windowAround(text: string, lineStart: number, lineEnd: number, start: number, end: number): [number, number] {
+function windowAround(text: string, lineStart: number, lineEnd: number, start: number, end: number, wordsAfter = 1): [number, number] {
   let i = start;
   let words = 0;
   for (;;) {
@@ -321,12 +321,14 @@ function windowAround(text: string, lineStart: number, lineEnd: number, start: n
   }
   let j = end;
   while (j < lineEnd && isWordOrMark(text.charCodeAt(j))) j++;
-  // Forward to the end of the next word.
-  for (let letters = false; j < lineEnd && !letters; ) {
-    while (j < lineEnd && !isWordOrMark(text.charCodeAt(j))) j++;
-    while (j < lineEnd && isWordOrMark(text.charCodeAt(j))) {
-      if (CLASS[text.charCodeAt(j)] === WORD) letters = true;
-      j++;
+  // Forward to the end of the next word (or of the next few).
+  for (let n = 0; n < wordsAfter; n++) {
+    for (let letters = false; j < lineEnd && !letters; ) {
+      while (j < lineEnd && !isWordOrMark(text.charCodeAt(j))) j++;
+      while (j < lineEnd && isWordOrMark(text.charCodeAt(j))) {
+        if (CLASS[text.charCodeAt(j)] === WORD) letters = true;
+        j++;
+      }
     }
   }
   return [i, j];
@@ -403,11 +405,43 @@ export interface PairOccurrences {
  * white space between them (or the underscore of a hashtag). The words are matched by hash and confirmed in place: no
  * string is made but for the occurrences found.
  */
-export function collectPairs(text: string, lines: WordLines, table: PairTable): Map<string, PairOccurrences> {
+export function collectPairs(text: string, lines: WordLines, table: PairTable, firsts?: Set<string>): Map<string, PairOccurrences> {
   const out = new Map<string, PairOccurrences>();
   if (!table.size) return out;
+  if (firsts) {
+    // The first words' spellings, none written with marks in the file: the text is searched for them and only the
+    // words around each hit are read (a title before it, the second word and the word after the pair).
+    // In the order of the text, as a scan of the whole file finds them.
+    const hits: [number, number][] = [];
+    for (const s of firsts) {
+      const find = spellingSearch(s);
+      for (let at = find(text, 0); at >= 0; at = find(text, at + 1)) hits.push([at, at + s.length]);
+    }
+    hits.sort((a, b) => a[0] - b[0]);
+    for (const [at, end] of hits) {
+      const r = rangeHolding(lines.ranges, at, end);
+      if (r < 0) continue;
+      const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, end, 2);
+      const scan = (pairScratch = new WordScan(text, from, to, pairScratch));
+      let k = 0;
+      while (k < scan.count && scan.starts[k] < at) k++;
+      if (k === scan.count || scan.starts[k] !== at || scan.ends[k] !== end) continue;
+      pairsInto(out, text, scan, Int32Array.of(0, scan.count), table, k);
+    }
+    return out;
+  }
   const scan = new WordScan(text);
-  forEachWord(scan, wordsOfRanges(scan, lines.ranges), (k, afterTitle, from, to) => {
+  pairsInto(out, text, scan, wordsOfRanges(scan, lines.ranges), table, -1);
+  return out;
+}
+
+/** The scan `collectPairs` reads windows with, reused from window to window. */
+let pairScratch: WordScan | undefined;
+
+/** The pairs of `table` that begin at a word of the given lines of `scan` (only at word `target` when it is 0 or more). */
+function pairsInto(out: Map<string, PairOccurrences>, text: string, scan: WordScan, lineWords: Int32Array, table: PairTable, target: number): void {
+  forEachWord(scan, lineWords, (k, afterTitle, from, to) => {
+    if (target >= 0 && k !== target) return;
     const patterns = table.get(scan.normHashes[k] | 0);
     if (!patterns || k + 1 >= to || !(scan.flags[k + 1] & ARABIC)) return;
     const hashtag = (scan.flags[k] & HASHTAG) !== 0;
@@ -429,7 +463,6 @@ export function collectPairs(text: string, lines: WordLines, table: PairTable): 
       break;
     }
   });
-  return out;
 }
 
 /** Only spaces (or, inside a hashtag, underscores) and invisible marks in text[from, to). */
