@@ -12,7 +12,7 @@ import { normalizeForMatch } from '../text/normalize';
 import type { Interner } from '../text/intern';
 import { growTo } from '../text/idTables';
 import { skipLetters } from '../text/letters';
-import { collectPairs, collectWords, FileWords, neighborHash, PairOccurrences, PairPattern, PairTable, WordLines, WordSummary } from './words';
+import { collectNeighbors, collectPairs, collectWords, FileWords, neighborHash, PairOccurrences, PairPattern, PairTable, WordLines, WordSummary } from './words';
 import { fnv, normHash, WordScan } from '../text/scan';
 import { PROCLITIC_LETTERS, STOPWORDS } from './lexicon';
 import { readsAsName } from './readings';
@@ -793,9 +793,13 @@ export class NameIndex {
       let here: Set<string> | null = null;
       for (const id of source.words.ids) if (wanted[id] === 1) (here ??= new Set()).add(this.interner.string(id));
       if (!here) continue;
-      for (const [s, w] of this.occurrences(file, source, here)) {
+      const cached = this.wordsCache.get(file);
+      const found = cached
+        ? new Map([...cached].map(([spelling, w]) => [spelling, w.neighbors]))
+        : collectNeighbors(source.text, source.wordLines, here, this.anyMarked(source.words, here));
+      for (const [s, neighbors] of found) {
         const u = bySurface.get(s);
-        if (u) for (const n of w.neighbors) u.neighbors!.set(n, (u.neighbors!.get(n) ?? 0) + 1);
+        if (u) for (const n of neighbors) u.neighbors!.set(n, (u.neighbors!.get(n) ?? 0) + 1);
       }
     }
   }

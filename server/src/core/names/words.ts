@@ -268,7 +268,7 @@ export function collectWords(text: string, lines: WordLines, only?: Set<string>,
         const r = rangeHolding(lines.ranges, at, at + s.length);
         if (r < 0) continue;
         const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, at + s.length);
-        const scan = new WordScan(text, from, to);
+        const scan = (windowScratch = new WordScan(text, from, to, windowScratch));
         let k = 0;
         while (k < scan.count && scan.starts[k] < at) k++;
         // A whole word only (not the middle of a longer one).
@@ -281,6 +281,40 @@ export function collectWords(text: string, lines: WordLines, only?: Set<string>,
   const scan = new WordScan(text);
   collectInto(words, scan, wordsOfRanges(scan, lines.ranges), only, wanted);
   return words;
+}
+
+/**
+ * The neighbours of the occurrences of `only` in a file, by spelling (what `collectWords` gives as `neighbors`, read
+ * from the word before and the word after each occurrence alone when none of the spellings is written with marks).
+ */
+export function collectNeighbors(text: string, lines: WordLines, only: Set<string>, marked: boolean): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  if (marked) {
+    for (const [spelling, w] of collectWords(text, lines, only, true)) out.set(spelling, w.neighbors);
+    return out;
+  }
+  for (const s of only) {
+    const find = spellingSearch(s);
+    for (let at = find(text, 0); at >= 0; at = find(text, at + 1)) {
+      const r = rangeHolding(lines.ranges, at, at + s.length);
+      if (r < 0) continue;
+      const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, at + s.length, 1, true);
+      const scan = (windowScratch = new WordScan(text, from, to, windowScratch));
+      let k = 0;
+      while (k < scan.count && scan.starts[k] < at) k++;
+      if (k === scan.count || scan.starts[k] !== at || scan.ends[k] !== at + s.length) continue;
+      // As collectInto reads them: a word the name index reads (Arabic, no function word, no title), and its
+      // neighbours on the line that are no function words.
+      if (!(scan.flags[k] & ARABIC) || STOPS.has(scan, k) || TITLES.has(scan, k)) continue;
+      let n = out.get(s);
+      if (!n) out.set(s, (n = []));
+      if (n.length < MAX_NEIGHBORS_PER_WORD) {
+        if (k > 0 && !STOPS.has(scan, k - 1)) n.push(neighborHash(scan.normHashes[k - 1], 'L'));
+        if (k + 1 < scan.count && !STOPS.has(scan, k + 1)) n.push(neighborHash(scan.normHashes[k + 1], 'R'));
+      }
+    }
+  }
+  return out;
 }
 
 /** The included line range (offset into `ranges`) holding [start, end), or -1. */
@@ -304,14 +338,15 @@ const WINDOW_WORDS_BEFORE = TITLE_WINDOW + 2;
  * for that word: it begins at the line start or right after a separator that ends any hashtag, with enough words
  * before the word for titles, and ends after the next word (its right neighbour).
  */
-function windowAround(text: string, lineStart: number, lineEnd: number, start: number, end: number, wordsAfter = 1): [number, number] {
+function windowAround(text: string, lineStart: number, lineEnd: number, start: number, end: number, wordsAfter = 1, neighborsOnly = false): [number, number] {
   let i = start;
   let words = 0;
   for (;;) {
     // Back over the gap before a word, then over the word (a run of marks alone is no word).
     while (i > lineStart && !isWordOrMark(text.charCodeAt(i - 1))) i--;
     if (i === lineStart) break;
-    if (words >= WINDOW_WORDS_BEFORE && resetsHashtag(text.charCodeAt(i))) break;
+    // For its neighbours alone, the word before is enough (titles and hashtags change no neighbour).
+    if (neighborsOnly ? words >= 1 : words >= WINDOW_WORDS_BEFORE && resetsHashtag(text.charCodeAt(i))) break;
     let letters = false;
     while (i > lineStart && isWordOrMark(text.charCodeAt(i - 1))) {
       i--;
@@ -422,7 +457,7 @@ export function collectPairs(text: string, lines: WordLines, table: PairTable, f
       const r = rangeHolding(lines.ranges, at, end);
       if (r < 0) continue;
       const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, end, 2);
-      const scan = (pairScratch = new WordScan(text, from, to, pairScratch));
+      const scan = (windowScratch = new WordScan(text, from, to, windowScratch));
       let k = 0;
       while (k < scan.count && scan.starts[k] < at) k++;
       if (k === scan.count || scan.starts[k] !== at || scan.ends[k] !== end) continue;
@@ -435,8 +470,8 @@ export function collectPairs(text: string, lines: WordLines, table: PairTable, f
   return out;
 }
 
-/** The scan `collectPairs` reads windows with, reused from window to window. */
-let pairScratch: WordScan | undefined;
+/** The scan windows around a word are read with (`collectWords`, `collectPairs`), reused from window to window. */
+let windowScratch: WordScan | undefined;
 
 /** The pairs of `table` that begin at a word of the given lines of `scan` (only at word `target` when it is 0 or more). */
 function pairsInto(out: Map<string, PairOccurrences>, text: string, scan: WordScan, lineWords: Int32Array, table: PairTable, target: number): void {
