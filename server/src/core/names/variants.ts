@@ -172,6 +172,11 @@ export class NameIndex {
   private readonly wordsCache = new Map<string, FileWords>();
   /** A rebuild of the decisions under way in steps (see `prepare`); dropped by any change. */
   private build: Steps<void> | null = null;
+  /** Normalized-form hashes by spelling id (see `normHashOf`), and which are computed. */
+  private normHashes = new Int32Array(0);
+  private normHashDone = new Uint8Array(0);
+  /** A file's first words of two-word forms, for the pattern table they were found with (see `spacedFirsts`). */
+  private readonly firstsMemo = new WeakMap<WordSummary, { table: PairTable; firsts: Set<string> | null }>();
 
   constructor(
     private options: NameVariantOptions,
@@ -260,13 +265,33 @@ export class NameIndex {
       r.set(st.spacedFirstIds);
       st.spacedFirstIds = r;
     }
+    const memo = this.firstsMemo.get(words);
+    if (memo && memo.table === table) return memo.firsts;
     const known = st.spacedFirstIds;
     let firsts: Set<string> | null = null;
     for (const id of words.ids) {
-      if (!known[id]) known[id] = table.has(normHash(this.interner.string(id)) | 0) ? 1 : 2;
+      if (!known[id]) known[id] = table.has(this.normHashOf(id)) ? 1 : 2;
       if (known[id] === 1) (firsts ??= new Set()).add(this.interner.string(id));
     }
+    this.firstsMemo.set(words, { table, firsts });
     return firsts;
+  }
+
+  /** The hash of a spelling's normalized form (as a signed integer, the table's key), kept by spelling id. */
+  private normHashOf(id: number): number {
+    if (this.normHashes.length <= id) {
+      const wider = new Int32Array(Math.max(id + 1, 2 * this.normHashes.length, 1024));
+      wider.set(this.normHashes);
+      const done = new Uint8Array(wider.length);
+      done.set(this.normHashDone);
+      this.normHashes = wider;
+      this.normHashDone = done;
+    }
+    if (!this.normHashDone[id]) {
+      this.normHashes[id] = normHash(this.interner.string(id)) | 0;
+      this.normHashDone[id] = 1;
+    }
+    return this.normHashes[id];
   }
 
   /**
@@ -274,9 +299,9 @@ export class NameIndex {
    * them is written with marks somewhere in the file (then the whole file is scanned, as a text search would miss it).
    */
   private pairsOf(st: DecisionState, source: WordSource, table: PairTable): Map<string, PairOccurrences> {
-    const firsts = this.spacedFirsts(st, source.words);
+    let firsts = this.spacedFirsts(st, source.words);
     // A table of some of the patterns (new forms, reported variants) is looked for from its own first words.
-    if (firsts && table !== st.spacedTable) for (const f of firsts) if (!table.has(normHash(f) | 0)) firsts.delete(f);
+    if (firsts && table !== st.spacedTable) firsts = new Set([...firsts].filter((f) => table.has(normHash(f) | 0)));
     if (!firsts?.size) return new Map();
     return collectPairs(source.text, source.wordLines, table, this.anyMarked(source.words, firsts) ? undefined : firsts);
   }
