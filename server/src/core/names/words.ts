@@ -265,6 +265,7 @@ export function collectWords(text: string, lines: WordLines, only?: Set<string>,
     for (const s of only) {
       const find = spellingSearch(s);
       for (let at = find(text, 0); at >= 0; at = find(text, at + 1)) {
+        if (!standsAlone(text, at, at + s.length)) continue;
         const r = rangeHolding(lines.ranges, at, at + s.length);
         if (r < 0) continue;
         const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, at + s.length);
@@ -296,6 +297,7 @@ export function collectNeighbors(text: string, lines: WordLines, only: Set<strin
   for (const s of only) {
     const find = spellingSearch(s);
     for (let at = find(text, 0); at >= 0; at = find(text, at + 1)) {
+      if (!standsAlone(text, at, at + s.length)) continue;
       const r = rangeHolding(lines.ranges, at, at + s.length);
       if (r < 0) continue;
       const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, at + s.length, 1, true);
@@ -315,6 +317,14 @@ export function collectNeighbors(text: string, lines: WordLines, only: Set<strin
     }
   }
   return out;
+}
+
+/**
+ * False when a letter touches the text found at [start, end), which is then part of a longer word (عبد in عبدالله):
+ * the scan of a window would find no word there, so the window is not read.
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  return !(start > 0 && CLASS[text.charCodeAt(start - 1)] === WORD) && !(end < text.length && CLASS[text.charCodeAt(end)] === WORD);
 }
 
 /** The included line range (offset into `ranges`) holding [start, end), or -1. */
@@ -450,7 +460,7 @@ export function collectPairs(text: string, lines: WordLines, table: PairTable, f
     const hits: [number, number][] = [];
     for (const s of firsts) {
       const find = spellingSearch(s);
-      for (let at = find(text, 0); at >= 0; at = find(text, at + 1)) hits.push([at, at + s.length]);
+      for (let at = find(text, 0); at >= 0; at = find(text, at + 1)) if (standsAlone(text, at, at + s.length)) hits.push([at, at + s.length]);
     }
     hits.sort((a, b) => a[0] - b[0]);
     for (const [at, end] of hits) {
