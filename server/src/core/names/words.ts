@@ -262,21 +262,7 @@ export function collectWords(text: string, lines: WordLines, only?: Set<string>,
   // With `only`, words are filtered by spelling hash first: strings are made for the wanted words alone.
   const wanted = only ? new Set([...only].map(fnv)) : null;
   if (only && !marked) {
-    for (const s of only) {
-      const find = spellingSearch(s);
-      for (let at = find(text, 0); at >= 0; at = find(text, at + 1)) {
-        if (!standsAlone(text, at, at + s.length)) continue;
-        const r = rangeHolding(lines.ranges, at, at + s.length);
-        if (r < 0) continue;
-        const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, at + s.length);
-        const scan = (windowScratch = new WordScan(text, from, to, windowScratch));
-        let k = 0;
-        while (k < scan.count && scan.starts[k] < at) k++;
-        // A whole word only (not the middle of a longer one).
-        if (k === scan.count || scan.starts[k] !== at || scan.ends[k] !== at + s.length) continue;
-        collectInto(words, scan, Int32Array.of(0, scan.count), only, wanted, k);
-      }
-    }
+    for (const s of only) forEachHit(text, lines, s, false, (scan, k) => collectInto(words, scan, Int32Array.of(0, scan.count), only, wanted, k));
     return words;
   }
   const scan = new WordScan(text);
@@ -295,28 +281,39 @@ export function collectNeighbors(text: string, lines: WordLines, only: Set<strin
     return out;
   }
   for (const s of only) {
-    const find = spellingSearch(s);
-    for (let at = find(text, 0); at >= 0; at = find(text, at + 1)) {
-      if (!standsAlone(text, at, at + s.length)) continue;
-      const r = rangeHolding(lines.ranges, at, at + s.length);
-      if (r < 0) continue;
-      const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, at + s.length, 1, true);
-      const scan = (windowScratch = new WordScan(text, from, to, windowScratch));
-      let k = 0;
-      while (k < scan.count && scan.starts[k] < at) k++;
-      if (k === scan.count || scan.starts[k] !== at || scan.ends[k] !== at + s.length) continue;
+    forEachHit(text, lines, s, true, (scan, k) => {
       // As collectInto reads them: a word the name index reads (Arabic, no function word, no title), and its
       // neighbours on the line that are no function words.
-      if (!(scan.flags[k] & ARABIC) || STOPS.has(scan, k) || TITLES.has(scan, k)) continue;
+      if (!(scan.flags[k] & ARABIC) || STOPS.has(scan, k) || TITLES.has(scan, k)) return;
       let n = out.get(s);
       if (!n) out.set(s, (n = []));
       if (n.length < MAX_NEIGHBORS_PER_WORD) {
         if (k > 0 && !STOPS.has(scan, k - 1)) n.push(neighborHash(scan.normHashes[k - 1], 'L'));
         if (k + 1 < scan.count && !STOPS.has(scan, k + 1)) n.push(neighborHash(scan.normHashes[k + 1], 'R'));
       }
-    }
+    });
   }
   return out;
+}
+
+/**
+ * Calls `visit` for each whole-word occurrence of the spelling `s` in the file's lines, with a scan of the window around
+ * it (see `windowAround`; `neighborsOnly`: the word before and after it alone) and its index there.
+ */
+function forEachHit(text: string, lines: WordLines, s: string, neighborsOnly: boolean, visit: (scan: WordScan, k: number) => void): void {
+  const find = spellingSearch(s);
+  for (let at = find(text, 0); at >= 0; at = find(text, at + 1)) {
+    if (!standsAlone(text, at, at + s.length)) continue;
+    const r = rangeHolding(lines.ranges, at, at + s.length);
+    if (r < 0) continue;
+    const [from, to] = windowAround(text, lines.ranges[r], lines.ranges[r + 1], at, at + s.length, 1, neighborsOnly);
+    const scan = (windowScratch = new WordScan(text, from, to, windowScratch));
+    let k = 0;
+    while (k < scan.count && scan.starts[k] < at) k++;
+    // A whole word only (not the middle of a longer one).
+    if (k === scan.count || scan.starts[k] !== at || scan.ends[k] !== at + s.length) continue;
+    visit(scan, k);
+  }
 }
 
 /**
