@@ -12,6 +12,7 @@
  * (local moon sighting; the tabular calendar itself drifts by ±1–2 days from Umm al-Qura). A result off by
  * one day is therefore accepted by design.
  */
+import { lowerBound } from '../text/sorted';
 import { UMALQURA_FIRST_YEAR, UMALQURA_LAST_YEAR, UMALQURA_MONTHS_HEX, UMALQURA_START_DAY } from './umalquraTable';
 
 const DAY_MS = 86_400_000;
@@ -74,12 +75,6 @@ export function gregorianToHijri(year: number, month: number, day: number): [num
   const starts = umalquraMonthStarts();
   if (days < starts[0] || days >= starts[starts.length - 1]) return tabularDaysToHijri(days);
   // The last month starting on or before the day.
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= days) lo = mid;
-    else hi = mid - 1;
-  }
-  return [UMALQURA_FIRST_YEAR + Math.floor(lo / 12), (lo % 12) + 1, days - starts[lo] + 1];
+  const m = lowerBound(starts.length, (i) => starts[i] <= days) - 1;
+  return [UMALQURA_FIRST_YEAR + Math.floor(m / 12), (m % 12) + 1, days - starts[m] + 1];
 }
