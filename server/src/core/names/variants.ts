@@ -311,11 +311,7 @@ export class NameIndex {
     const all = this.spacedTable(st);
     const memo = st.variantPairs;
     if (memo && memo.all === all && memo.variants === st.spacedVariants) return memo.table;
-    const table: PairTable = new Map();
-    for (const [h, list] of all) {
-      const mine = list.filter((p) => st.spacedVariants.has(p.key));
-      if (mine.length) table.set(h, mine);
-    }
+    const table = patternsOf(all, (key) => st.spacedVariants.has(key));
     st.variantPairs = { all, variants: st.spacedVariants, table };
     return table;
   }
@@ -323,15 +319,9 @@ export class NameIndex {
   /** Reads the occurrences of new two-word forms from the files that hold their first words. */
   private *loadSpacedSteps(st: DecisionState, forms: SpacedForm[]): Steps<void> {
     if (!forms.length) return;
-    const table: PairTable = new Map();
-    const saved = st.spacedTable;
     // Only the new forms' patterns are read: the others are counted already.
     const keys = new Set(forms.map((f) => f.oneKey));
-    for (const [h, list] of this.spacedTable(st)) {
-      const mine = list.filter((p) => keys.has(p.key));
-      if (mine.length) table.set(h, mine);
-    }
-    st.spacedTable = saved;
+    const table = patternsOf(this.spacedTable(st), (key) => keys.has(key));
     let files = 0;
     for (const source of this.files.values()) {
       if (++files % FILES_PER_STEP === 0) yield;
@@ -1092,7 +1082,7 @@ const DROPPED_LETTER_RATIO = 10;
  * adjective after a title, «الرئيس الفرنسي»; a noun with a pronoun, «شكره»: see `inflected.ts`).
  */
 function isNameLike(u: Unit, ctx: DecisionContext): boolean {
-  return u.evidence >= 1 && u.evidence / u.count >= 0.15 && !isCommonWord(u, ctx) && !isInflectedWord(u.key, (k) => ctx.keys.get(k)?.count ?? 0);
+  return usedAsName(u.evidence, u.count) && !isCommonWord(u, ctx) && !isInflectedWord(u.key, (k) => ctx.keys.get(k)?.count ?? 0);
 }
 
 /**
@@ -1143,7 +1133,24 @@ export function spacingSplit(key: string): [string, string] | null {
 
 /** A two-word form used as a name: after titles or in hashtags often enough (as `isNameLike` asks of one word). */
 function spacedNameLike(f: SpacedForm): boolean {
-  return f.evidence >= 1 && f.evidence / f.count >= 0.15;
+  return usedAsName(f.evidence, f.count);
+}
+
+/** Used as a name: after titles or in hashtags at least once, and in this share of its uses at least. */
+const NAME_EVIDENCE_SHARE = 0.15;
+
+function usedAsName(evidence: number, count: number): boolean {
+  return evidence >= 1 && evidence / count >= NAME_EVIDENCE_SHARE;
+}
+
+/** The patterns of a table whose one-word keys `keep` accepts, under the same first-word hashes. */
+function patternsOf(table: PairTable, keep: (key: string) => boolean): PairTable {
+  const out: PairTable = new Map();
+  for (const [h, list] of table) {
+    const mine = list.filter((p) => keep(p.key));
+    if (mine.length) out.set(h, mine);
+  }
+  return out;
 }
 
 /** Adds the two-word form of a one-word key when it has one (not loaded yet: its counts are zero). */
