@@ -133,8 +133,8 @@ export function analyzeFile(text: string, interner: Interner = privateInterner):
     const compareEnd = from < to ? scan.ends[to - 1] : l.end;
     paragraphs.push(paragraphOf(scan.normHashes.subarray(from, to), i, l, compareStart, compareEnd, role, entryOfLine[i], pool));
   }
-  // A title is alone when no other line of its entry has a word of letters (a line of numbers, «2024-03-12T10:45:00», is
-  // no paragraph).
+  // A title is alone when no other line of its entry has a word of letters (a line of numbers alone, a score «3 - 1» or
+  // a count, is no paragraph of text).
   for (const p of paragraphs) p.alone = p.role === 'title' && contentOf[p.entry] <= 1;
 
   const ranges: number[] = [];
@@ -165,10 +165,7 @@ export function analyzeFile(text: string, interner: Interner = privateInterner):
 
 /** Whether one of the words `scan[from, to)` is not a number. */
 function hasLetterWord(scan: WordScan, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = scan.text.charCodeAt(scan.starts[k]);
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9))) return true;
-  }
+  for (let k = from; k < to; k++) if (!scan.isNumber(k)) return true;
   return false;
 }
 

@@ -519,10 +519,14 @@ export class DuplicateIndex {
 /** Scans of the two paragraphs being compared, whose arrays the next comparison reuses (comparing never reenters). */
 const pairScans: [WordScan | undefined, WordScan | undefined] = [undefined, undefined];
 
+/** A scan of a paragraph's compared words; valid until the next call for the same side of a pair. */
+function scanOf(m: FileModel, p: ParagraphModel, side: 0 | 1): WordScan {
+  return (pairScans[side] = new WordScan(m.text, p.compareStart, p.compareEnd, pairScans[side]));
+}
+
 /** A paragraph's normalized words, in text order; valid until the next call for the same side of a pair. */
 function wordsOf(m: FileModel, p: ParagraphModel, side: 0 | 1): Uint32Array {
-  const scan = new WordScan(m.text, p.compareStart, p.compareEnd, pairScans[side]);
-  pairScans[side] = scan;
+  const scan = scanOf(m, p, side);
   return scan.normHashes.subarray(0, scan.count);
 }
 
@@ -536,27 +540,20 @@ function isUpdate(pm: FileModel, p: ParagraphModel, qm: FileModel, q: ParagraphM
   const a = p.entry >= 0 ? pm.entries[p.entry]?.date : null;
   const b = q.entry >= 0 ? qm.entries[q.entry]?.date : null;
   if (!a || !b || a === b) return false;
-  const x = new WordScan(pm.text, p.compareStart, p.compareEnd, pairScans[0]);
-  pairScans[0] = x;
-  const y = new WordScan(qm.text, q.compareStart, q.compareEnd, pairScans[1]);
-  pairScans[1] = y;
-  // The words that are not numbers, in order, must be the same (the paragraphs are not identical: numbers differ).
+  const x = scanOf(pm, p, 0);
+  const y = scanOf(qm, q, 1);
+  // The words that are not numbers, in order, must be the same (the paragraphs are not identical: numbers differ);
+  // «31,112» is two words, both numbers.
   let i = 0;
   let j = 0;
   for (;;) {
-    while (i < x.count && isNumber(x, i)) i++;
-    while (j < y.count && isNumber(y, j)) j++;
+    while (i < x.count && x.isNumber(i)) i++;
+    while (j < y.count && y.isNumber(j)) j++;
     if (i === x.count || j === y.count) return i === x.count && j === y.count;
     if (x.normHashes[i] !== y.normHashes[j]) return false;
     i++;
     j++;
   }
-}
-
-/** Whether word k of the scan is a number (in any digits; «31,112» is two words, both numbers). */
-function isNumber(scan: WordScan, k: number): boolean {
-  const c = scan.text.charCodeAt(scan.starts[k]);
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
 }
 
 /** The two rows of the alignment's table, reused from pair to pair. */

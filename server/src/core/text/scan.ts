@@ -174,7 +174,11 @@ export class WordScan {
     return j === s.length;
   }
 
-
+  /** True when word k begins with a digit (ASCII, Arabic-Indic or Persian: all fold to ASCII): a number. */
+  isNumber(k: number): boolean {
+    const f = FOLD[this.text.charCodeAt(this.starts[k])];
+    return f >= 0x30 && f <= 0x39;
+  }
 }
 
 /** A set of normalized words tested against scanned words by hash, confirmed in place (no string per word). */
