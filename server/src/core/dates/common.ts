@@ -61,6 +61,17 @@ export function ordinalDayAllowed(t: string, s: number): boolean {
 }
 
 /**
+ * Nouns of an event, normalized (ه for ة, a bare alef): an attack, an explosion, a massacre, a war, an operation, an
+ * uprising, a protest, a vote. A day and month right after one name it («هجوم 7 أكتوبر»: NAMING_NOUN_BEFORE_RE), and a
+ * yearless date a few words after one is the event's day, not the text's (dates/reference.ts).
+ */
+export const EVENT_NOUNS = [
+  'هجوم', 'هجمات', 'هجمه', 'اعتداء', 'اعتداءات', 'تفجير', 'تفجيرات', 'انفجار', 'مجزره', 'مجازر', 'مذبحه', 'اغتيال',
+  'غزو', 'غزوه', 'معركه', 'عدوان', 'اجتياح', 'عمليه', 'حرب', 'ثوره', 'انتفاضه', 'انقلاب', 'نكبه', 'احداث', 'تظاهرات',
+  'مظاهرات', 'احتجاجات', 'انتخابات', 'استفتاء',
+];
+
+/**
  * Nouns (normalized text) that a day and a month right after them turn into a name: Arabic joins a noun to the date
  * that names it without a preposition (the construct state), while a thing that happened on a day takes «في» or «يوم»
  * before the date. So: a place («مدينة 6 أكتوبر», «شارع 29 أيار», «جامعة 6 أكتوبر»), a movement or an uprising («ثورة 25
@@ -71,9 +82,8 @@ export function ordinalDayAllowed(t: string, s: number): boolean {
  */
 const NAMING_NOUN_BEFORE_RE = new RegExp(
   `(?<!${W})[وف]?[بلك]?(?:مدين[ةه]|شارع|ميدان|ساح[ةه]|جسر|كوبري|دوار|محور|حي|ضاحي[ةه]|جامع[ةه]|مدرس[ةه]|مستشف[يى]|مشف[يى]` +
-    `|ملعب|استاد|قصر|ثور[ةه]|ثورتي|انتفاض[ةه]|حرك[ةه]|حراك|تيار|قو[يى]|تحالف|حرب|انقلاب|نكس[ةه]|نكب[ةه]|احداث` +
-    `|هجوم|هجمات|اعتداء|اعتداءات|تفجير|تفجيرات|انفجار|مجزر[ةه]|مجازر|مذبح[ةه]|اغتيال|غزو[ةه]?|معرك[ةه]|عدوان|اجتياح` +
-    `|عملي[ةه]|تظاهرات|مظاهرات|احتجاجات|انتخابات|استفتاء|اتفاق|اتفاقي[ةه]|ذكر[يى]` +
+    `|ملعب|استاد|قصر|ثورتي|حرك[ةه]|حراك|تيار|قو[يى]|تحالف|نكس[ةه]|اتفاق|اتفاقي[ةه]|ذكر[يى]` +
+    `|${EVENT_NOUNS.map((w) => w.replace(/ه$/u, '[ةه]')).join('|')}` +
     `|(?:ال|ل)?(?:يوم|عيد)\\s{1,3}(?:ال)?(?:وطني|قومي))\\s{1,3}$`,
   'u',
 );

@@ -24,6 +24,7 @@
  * before the date is not seen, and a reference written without one is still taken for a dateline.
  */
 import { normalizeForMatch } from '../text/normalize';
+import { EVENT_NOUNS } from './common';
 
 /** Characters before a date looked at for a cue; cues are in the few words right before it. */
 const LOOK_BACK_CHARS = 80;
@@ -67,8 +68,7 @@ const NOUN_CUES = new Set(
  * Nouns of an event (normalized, with an article, a preposition or a conjunction glued on): the day and month without
  * a year after them is the event's («الهجوم المباغت في 7 أكتوبر»).
  */
-const EVENT_NOUN =
-  /^[وف]?(?:ال|بال|لل|كال|[بلك])?(?:هجوم|هجوما|هجمات|هجمه|اعتداء|اعتداءات|تفجير|تفجيرات|انفجار|انفجارا|مجزره|مجازر|مذبحه|اغتيال|غزو|غزوه|معركه|عدوان|اجتياح|عمليه|حرب|ثوره|انتفاضه|انقلاب|احداث|تظاهرات|مظاهرات|احتجاجات|انتخابات|استفتاء)$/u;
+const EVENT_NOUN = new RegExp(`^[وف]?(?:ال|بال|لل|كال|[بلك])?(?:${EVENT_NOUNS.join('|')}|هجوما|انفجارا)$`, 'u');
 /** A verb in the future: «س» before the imperfect («ستجرى», «سيعقد», «سنعلن»). */
 const FUTURE_VERB = /^س[يتن]\p{L}{2,}$/u;
 /** Nouns and places that look like a future verb: «سياسة», «سيارة», «سنوات», «ستة», «سيدني»… */
