@@ -13,3 +13,8 @@ export function peopleSnapshotOf(texts: string[], folder = 'texts'): PeopleSnaps
 export function peopleNamesOf(texts: string[], folder?: string): string[] {
   return peopleSnapshotOf(texts, folder).people.map((p) => p.name);
 }
+
+/** The names of the places `peopleSnapshotOf` learns. */
+export function placeNamesOf(texts: string[], folder?: string): string[] {
+  return peopleSnapshotOf(texts, folder).places.map((p) => p.name);
+}

@@ -4,13 +4,8 @@
  */
 import * as assert from 'node:assert';
 import { assertExcludes, assertIncludes } from '../helpers/lists';
-import { peopleNamesOf, peopleSnapshotOf } from '../helpers/people';
+import { peopleNamesOf, peopleSnapshotOf, placeNamesOf } from '../helpers/people';
 import { Corpus } from '../../server/src/core/corpus';
-
-/** The names of the places learned from a corpus of one file per text. */
-function placeNamesOf(texts: string[]): string[] {
-  return peopleSnapshotOf(texts).places.map((p) => p.name);
-}
 
 describe('places: the preposition ب written on a word', () => {
   it('is no cue enough without the word written after a separate cue twice (برفقة، بتسديدة; جازان stays)', () => {
