@@ -11,6 +11,8 @@ import { ruleHeadingLine } from '../core/rules/rulesDoc';
 import type { RuleCode } from '../core/types';
 
 let shipped: { url: string; doc: string } | null | undefined;
+/** Each rule's link, made once: finding a heading splits the whole document, and every diagnostic carries a link. */
+const links = new Map<RuleCode, string>();
 
 /** The rules document next to the server's bundle (`dist/server.js` -> `docs/rules.md`), if there is one. */
 function shippedDoc(): { url: string; doc: string } | null {
@@ -29,7 +31,12 @@ function shippedDoc(): { url: string; doc: string } | null {
 
 /** The link to a rule's documentation for the editor: the shipped document at the rule's line («#L12»), or the web. */
 export function editorRuleDocUrl(code: RuleCode): string {
-  const local = shippedDoc();
-  const line = local ? ruleHeadingLine(local.doc, code) : null;
-  return local && line !== null ? `${local.url}#L${line}` : ruleDocUrl(code);
+  let link = links.get(code);
+  if (link === undefined) {
+    const local = shippedDoc();
+    const line = local ? ruleHeadingLine(local.doc, code) : null;
+    link = local && line !== null ? `${local.url}#L${line}` : ruleDocUrl(code);
+    links.set(code, link);
+  }
+  return link;
 }
