@@ -6,7 +6,7 @@ import { PositionMapper } from '../../server/src/lsp/positions';
 import { Root } from '../../server/src/lsp/roots';
 import { readSeeds, SEED } from '../helpers/fixture';
 
-function setup(o: { isLive?: (root: Root) => boolean; written?: () => Promise<unknown> } = {}) {
+function setup(o: { isLive?: (root: Root) => boolean; written?: () => Promise<unknown>; passStepMs?: number } = {}) {
   const root = new Root(null, '', {});
   root.corpus.applyChange({ changed: readSeeds() });
   const sent: { uri: string; diagnostics: Diagnostic[] }[] = [];
@@ -19,6 +19,7 @@ function setup(o: { isLive?: (root: Root) => boolean; written?: () => Promise<un
     onQueueDrained: () => drained++,
     isLive: o.isLive,
     written: o.written,
+    passStepMs: o.passStepMs,
   });
   const whenDrained = async () => {
     while (publisher.hasQueued() || !drained) await new Promise((resolve) => setTimeout(resolve, 1));
@@ -46,6 +47,31 @@ describe('language server: diagnostics queue', () => {
     assert.deepEqual(sent.map((s) => s.uri), [SEED.s002]);
     assert.deepEqual(sent[0].diagnostics, publisher.diagnosticsOf(root, SEED.s002));
     assert.ok(!sent[0].diagnostics.some((d) => JSON.stringify(d.message).includes('«بوتن»')), 'published from the edited text');
+  });
+
+  it('goes on with a full pass while the client reads the step before, and no further', async () => {
+    // One file per step; the connection writes a step's diagnostics only when the test says so.
+    const steps: (() => void)[] = [];
+    const { root, sent, publisher } = setup({ passStepMs: 0, written: () => new Promise<void>((resolve) => steps.push(resolve)) });
+    const files = root.corpus.files().filter((f) => publisher.diagnosticsOf(root, f).length > 0);
+    assert.ok(files.length >= 3, 'seeds with findings');
+    const pass = publisher.publishAll(root);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
+    // The second step is made while the first is written; the third waits for the first.
+    assert.equal(sent.length, 2);
+    steps[0]();
+    await settle();
+    assert.equal(sent.length, 3);
+    // Written at once from here on: the pass runs to the end.
+    for (;;) {
+      const before = steps.length;
+      for (const release of steps) release();
+      await settle();
+      if (steps.length === before) break;
+    }
+    assert.equal(await pass, true);
+    assert.deepEqual(sent.map((s) => s.uri).sort(), files.sort());
   });
 
   it('publishes queued files on a later turn, the latest change first, each file once', async () => {

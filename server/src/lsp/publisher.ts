@@ -25,10 +25,12 @@ export interface PublisherOptions {
   /** False for a root that is gone (after a re-index): its queued files are dropped. */
   isLive?: (root: Root) => boolean;
   /**
-   * Settles once what was sent so far is written to the client. A full pass waits for it between steps, so the
-   * connection never queues more than a step's diagnostics ahead of the answers to requests.
+   * Settles once what was sent so far is written to the client. A full pass waits between steps for the step before,
+   * so the connection never queues more than two steps' diagnostics ahead of the answers to requests.
    */
   written?: () => Promise<unknown>;
+  /** Work per step of a full pass (ms), PASS_STEP_MS by default (tests set 0: one file per step). */
+  passStepMs?: number;
 }
 
 /** Work per step of a full pass (ms); the pass yields to the message loop between steps. */
@@ -167,9 +169,10 @@ export class DiagnosticsPublisher {
     const run = (this.passes.get(root) ?? 0) + 1;
     this.passes.set(root, run);
     const files = root.corpus.files().sort();
+    let lastStep: Promise<unknown> | null = null;
     for (let i = 0; i < files.length; ) {
       if (this.passes.get(root) !== run || isCancelled()) return false;
-      const deadline = performance.now() + PASS_STEP_MS;
+      const deadline = performance.now() + (this.o.passStepMs ?? PASS_STEP_MS);
       do {
         const f = files[i++];
         const d = root.corpus.has(f) ? this.tryDiagnostics(root, f) : null;
@@ -177,8 +180,13 @@ export class DiagnosticsPublisher {
       } while (i < files.length && performance.now() < deadline);
       await yieldToLoop();
       // Answers to requests queue behind the diagnostics written so far: a pass that sent every file at once held
-      // them back by 150-200 ms on the news sample.
-      if (this.o.written) await settledWithin(this.o.written(), WRITTEN_WAIT_MS);
+      // them back by 150-200 ms on the news sample. A step waits for the step before it to be written, not for itself:
+      // the client reads one step while the next is made (waiting for each step's own writes left the server idle for
+      // 20-50 ms of the first publication of 10,000 files).
+      if (this.o.written) {
+        if (lastStep) await settledWithin(lastStep, WRITTEN_WAIT_MS);
+        lastStep = this.o.written();
+      }
     }
     return this.passes.get(root) === run;
   }
