@@ -10,7 +10,7 @@
  */
 import { normalizeForMatch } from '../text/normalize';
 import type { Interner } from '../text/intern';
-import { growTo } from '../text/idTables';
+import { growTo, IdBits } from '../text/idTables';
 import { skipLetters } from '../text/letters';
 import { collectNeighbors, collectPairs, collectWords, FileWords, neighborHash, PairOccurrences, PairPattern, PairTable, WordLines, WordSummary } from './words';
 import { fnv, normHash, WordScan } from '../text/scan';
@@ -167,7 +167,7 @@ export class NameIndex {
   /** Stems that gained or lost a written form in the current update. */
   private readonly restemmed = new Set<number>();
   /** 1 for each spelling id whose stem is a reported variant (valid with `decisions`). */
-  private reported: Uint8Array | null = null;
+  private reported: IdBits | null = null;
   /** Full occurrences of recently asked files (recomputed from the text on demand). */
   private readonly wordsCache = new Map<string, FileWords>();
   /** A rebuild of the decisions under way in steps (see `prepare`); dropped by any change. */
@@ -540,15 +540,15 @@ export class NameIndex {
   }
 
   /** Which spelling ids are written forms of a reported variant. */
-  private reportedSurfaces(): Uint8Array {
+  private reportedSurfaces(): IdBits {
     const decisions = this.variants();
     if (!this.reported) {
-      const r = new Uint8Array(this.interner.size);
+      const r = new IdBits(this.interner.size);
       // From the decisions (a few hundred), not the units (one per stem of the corpus).
       for (const spelling of decisions.keys()) {
         const id = this.interner.peek(spelling);
         const u = id >= 0 ? this.state!.units[id] : undefined;
-        if (u) for (const sid of u.surfaces) r[sid] = 1;
+        if (u) for (const sid of u.surfaces) r.add(sid);
       }
       this.reported = r;
     }
@@ -794,19 +794,19 @@ export class NameIndex {
     const need = us.filter((u) => !u.neighbors);
     if (!need.length) return;
     const bySurface = new Map<string, Unit>();
-    const wanted = new Uint8Array(this.interner.size);
+    const wanted = new IdBits(this.interner.size);
     for (const u of need) {
       u.neighbors = new Map();
       for (const id of u.surfaces) {
         bySurface.set(this.interner.string(id), u);
-        wanted[id] = 1;
+        wanted.add(id);
       }
     }
     let files = 0;
     for (const [file, source] of this.files) {
       if (++files % FILES_PER_STEP === 0) yield;
       let here: Set<string> | null = null;
-      for (const id of source.words.ids) if (wanted[id] === 1) (here ??= new Set()).add(this.interner.string(id));
+      for (const id of source.words.ids) if (wanted.has(id)) (here ??= new Set()).add(this.interner.string(id));
       if (!here) continue;
       const cached = this.wordsCache.get(file);
       const found = cached
@@ -929,7 +929,7 @@ export class NameIndex {
     const decisions = this.variants();
     const reported = this.reportedSurfaces();
     const surfaces = new Set<string>();
-    for (const id of source.words.ids) if (reported[id]) surfaces.add(this.interner.string(id));
+    for (const id of source.words.ids) if (reported.has(id)) surfaces.add(this.interner.string(id));
     const out: VariantOccurrence[] = this.spacedOccurrences(source);
     if (!surfaces.size) return out.sort((a, b) => a.start - b.start);
     // Only the reported spellings' occurrences are collected (no string is made for the file's other words).
