@@ -11,6 +11,7 @@ import { findEntryDate } from './entryDates';
 import { summarizeWords, WordLines, WordSummary, wordsOfRanges } from './names/words';
 import { Interner } from './text/intern';
 import { comparedWords } from './duplicates/compared';
+import { HashSet32 } from './text/hashSet';
 
 /** Words per shingle. */
 export const SHINGLE_SIZE = 5;
@@ -39,10 +40,13 @@ export interface ParagraphModel {
   entry: number;
   /** Hash of the normalized text: equal keys mean identical paragraphs after normalization. */
   exactKey: number;
-  /** Sorted, unique shingle hashes: `FileModel.hashes[shingleStart, shingleEnd)`. */
+  /** Distinct shingle hashes, in the order they first occur: `FileModel.hashes[shingleStart, shingleEnd)`. */
   shingleStart: number;
   shingleEnd: number;
-  /** Winnowed fingerprints (a subset of the shingles) used to find candidates: `hashes[fingerprintStart, fingerprintEnd)`. */
+  /**
+   * Distinct winnowed fingerprints (a subset of the shingles, in text order) used to find candidates:
+   * `hashes[fingerprintStart, fingerprintEnd)`.
+   */
   fingerprintStart: number;
   fingerprintEnd: number;
 }
@@ -178,9 +182,8 @@ function lineRanges(index: LineIndex): Int32Array {
   return out;
 }
 
-/** Scratch for a paragraph's shingles (in text order, then sorted) and winnowed fingerprints. */
+/** Scratch for a paragraph's shingles (in text order) and winnowed fingerprints. */
 let shingleScratch = new Uint32Array(1024);
-let sortedScratch = new Uint32Array(1024);
 let pickedScratch = new Uint32Array(1024);
 let positionScratch = new Int32Array(1024);
 
@@ -190,19 +193,21 @@ let positionScratch = new Int32Array(1024);
  */
 class HashPool {
   private static scratch = new Uint32Array(1 << 14);
+  private static distinct = new HashSet32();
   private top = 0;
 
-  /** Sorts `a` in place and adds its distinct values; returns where they start. */
-  addUniqueSorted(a: Uint32Array): number {
-    a.sort();
+  /** Adds the distinct values of `a`, in their order; returns where they start. */
+  addDistinct(a: Uint32Array): number {
     if (this.top + a.length > HashPool.scratch.length) {
       const wider = new Uint32Array(Math.max(HashPool.scratch.length * 2, this.top + a.length));
       wider.set(HashPool.scratch.subarray(0, this.top));
       HashPool.scratch = wider;
     }
     const out = HashPool.scratch;
+    const seen = HashPool.distinct;
     const start = this.top;
-    for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) out[this.top++] = a[i];
+    seen.reset(a.length);
+    for (let i = 0; i < a.length; i++) if (seen.add(a[i])) out[this.top++] = a[i];
     return start;
   }
 
@@ -238,13 +243,11 @@ function paragraphOf(
   const count = Math.max(0, n - SHINGLE_SIZE + 1);
   if (count > shingleScratch.length) {
     shingleScratch = new Uint32Array(count * 2);
-    sortedScratch = new Uint32Array(count * 2);
     pickedScratch = new Uint32Array(count * 2);
   }
   const ordered = orderedShingles(tokenHashes, shingleScratch.subarray(0, count));
-  sortedScratch.set(ordered);
-  const shingleStart = pool.addUniqueSorted(sortedScratch.subarray(0, count));
-  const fingerprintStart = pool.addUniqueSorted(winnow(ordered, pickedScratch));
+  const shingleStart = pool.addDistinct(ordered);
+  const fingerprintStart = pool.addDistinct(winnow(ordered, pickedScratch));
   return {
     firstLine: line,
     lastLine: line,

@@ -13,7 +13,7 @@
  */
 import { orderedShingles, SHINGLE_SIZE, winnowPositions } from '../file';
 import { WordScan } from '../text/scan';
-import { lowerBound } from '../text/sorted';
+import { HashSet32 } from '../text/hashSet';
 
 /** A paragraph's words outside formulas, and how many of them another paragraph shares. */
 export interface WordsOutsideFormulas {
@@ -25,7 +25,7 @@ export interface WordsOutsideFormulas {
 
 /**
  * Counts the words of the paragraph `text[start, end)` outside formulas (`isFormula` tells a formula fingerprint), and
- * those of them that the other paragraph shares: in a shingle found in `other[from, to)` (sorted shingle hashes).
+ * those of them that the other paragraph shares: in a shingle found in `other[from, to)` (its distinct shingle hashes).
  */
 export function wordsOutsideFormulas(
   text: string,
@@ -51,8 +51,11 @@ export function wordsOutsideFormulas(
   for (const at of winnowPositions(shingles, positionScratch)) {
     if (isFormula(shingles[at])) for (let k = at; k < at + SHINGLE_SIZE; k++) mark[k] |= 1;
   }
+  const held = heldScratch;
+  held.reset(to - from);
+  for (let i = from; i < to; i++) held.add(other[i]);
   for (let i = 0; i < shingles.length; i++) {
-    if (holds(other, from, to, shingles[i])) for (let k = i; k < i + SHINGLE_SIZE; k++) mark[k] |= 2;
+    if (held.has(shingles[i])) for (let k = i; k < i + SHINGLE_SIZE; k++) mark[k] |= 2;
   }
   const out = { outside: 0, shared: 0 };
   for (let k = 0; k < n; k++) {
@@ -69,11 +72,8 @@ let marks = new Uint8Array(256);
 let shingleScratch = new Uint32Array(256);
 let positionScratch = new Int32Array(256);
 
-/** Whether the sorted run `a[from, to)` holds `value`. */
-function holds(a: Uint32Array, from: number, to: number, value: number): boolean {
-  const at = from + lowerBound(to - from, (i) => a[from + i] < value);
-  return at < to && a[at] === value;
-}
+/** The other paragraph's shingles, as a set. */
+const heldScratch = new HashSet32();
 
 /**
  * The formula fingerprints of a sorted posting list (keys ascending; `fileOf` gives a paragraph id's file): those held

@@ -1,8 +1,9 @@
 /**
  * The cross-file duplicate index: exact groups keyed by the normalized paragraph hash, and a winnowing fingerprint
- * index whose candidates are verified exactly (Jaccard and containment on sorted shingle arrays).
+ * index whose candidates are verified exactly (Jaccard and containment on each paragraph's distinct shingles).
  * Updating one file touches only that file's postings.
  */
+import { HashSet32 } from '../text/hashSet';
 import type { FileModel, ParagraphModel } from '../file';
 import { WordScan } from '../text/scan';
 import { PostingStore } from './store';
@@ -654,16 +655,17 @@ function inFilesAtLeast(refs: ParagraphRef[], files: number): boolean {
   return false;
 }
 
-/** Size of the intersection of two sorted runs of unique values, `a[i, aEnd)` and `b[j, bEnd)`. */
+/** The set `intersectionSize` fills (comparing never reenters). */
+const intersectionScratch = new HashSet32();
+
+/** Size of the intersection of two runs of distinct values (in any order), `a[i, aEnd)` and `b[j, bEnd)`. */
 export function intersectionSize(a: Uint32Array, i: number, aEnd: number, b: Uint32Array, j: number, bEnd: number): number {
+  // The shorter run goes into the set, the longer one is looked up in it.
+  if (aEnd - i > bEnd - j) return intersectionSize(b, j, bEnd, a, i, aEnd);
+  const set = intersectionScratch;
+  set.reset(aEnd - i);
+  for (; i < aEnd; i++) set.add(a[i]);
   let n = 0;
-  while (i < aEnd && j < bEnd) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
+  for (; j < bEnd; j++) if (set.has(b[j])) n++;
   return n;
 }
