@@ -300,22 +300,27 @@ export class CorpusWorkspace {
       }
       return datesPrepared;
     };
-    const roots: Root[] = [];
+    // Started at once: the client's answers about settings and the walks of the folders leave the thread waiting.
+    void prepareDatesOnce();
+    const found: { folder: string; label: string; scope: string }[] = [];
     for (const f of this.folders) {
       const folder = pathFromUri(f.uri);
       if (!folder) continue;
       const label = this.folders.length > 1 ? f.name : '';
-      if (!this.lintFolders || this.lintFolders.has(f.uri) || hasConfigFile(folder)) roots.push(new Root(folder, label, await this.settingsFor(f.uri)));
+      if (!this.lintFolders || this.lintFolders.has(f.uri) || hasConfigFile(folder)) found.push({ folder, label, scope: f.uri });
       for (const nested of await findNestedConfigFolders(folder)) {
         const nestedLabel = (label ? label + '/' : '') + path.relative(folder, nested).split(path.sep).join('/');
-        roots.push(new Root(nested, nestedLabel, await this.settingsFor(uriFromPath(nested))));
+        found.push({ folder: nested, label: nestedLabel, scope: uriFromPath(nested) });
       }
       if (superseded()) return;
     }
+    // Every root's settings asked at once: one round trip to the client, not one per root.
+    const [looseSettings, ...settings] = await Promise.all([this.settingsFor(null), ...found.map((r) => this.settingsFor(r.scope))]);
+    if (superseded()) return;
+    const roots = found.map((r, i) => new Root(r.folder, r.label, settings[i]));
     roots.sort((a, b) => b.folder!.length - a.folder!.length);
     for (const r of roots) r.nested = roots.filter((o) => o !== r && o.folder !== r.folder && isInside(r.folder!, o.folder!)).map((o) => o.folder!);
-    const loose = new Root(null, '', await this.settingsFor(null));
-    if (superseded()) return;
+    const loose = new Root(null, '', looseSettings);
 
     // The new roots take over now: changes from here on go to them. Open documents enter first.
     this.roots = roots;
