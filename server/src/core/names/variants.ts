@@ -604,7 +604,7 @@ export class NameIndex {
       if (u.spelling.length >= 3) append(groups, u.group, u);
       if (++k % UNITS_PER_STEP === 0) yield;
     }
-    const ctx: DecisionContext = { keys, nameNeighbors: new Set() };
+    const ctx: DecisionContext = { keys, nameNeighbors: new Set(), givenNames: new Set() };
     const nameNeighborRefs = new Map<number, number>();
     for (const u of made) {
       u.nameLike = isNameLike(u, ctx);
@@ -846,8 +846,14 @@ export class NameIndex {
       else if (key3(key2(m.key)) === k3c) cls = 'foreign-letter';
       else cls = 'dropped-vowel';
       const foreign = cls === 'doubled-letter' && FOREIGN_SHAPE.test(canonical.spelling);
-      // The canonical spelling must be used as a name: after titles, in hashtags, or with a transliteration shape.
-      if (!foreign && !isNameLike(canonical, ctx)) continue;
+      // The canonical spelling must be used as a name: after titles, in hashtags, or with a transliteration shape; or,
+      // for a family name whose uses lie beyond a title's few words («رئيس المكتب السياسي لحركة حماس إسماعيل هنية»),
+      // after a given name (read with the neighbours, in `confirm`).
+      let familyName = false;
+      if (!foreign && !isNameLike(canonical, ctx)) {
+        if (cls !== 'orthographic' || !mayBeFamilyName(canonical, m, ctx)) continue;
+        familyName = true;
+      }
       if (isCommonWord(m, ctx) || canonical.count < this.options.minRatio * m.count) continue;
       if (cls === 'dropped-vowel' || cls === 'foreign-letter') {
         // A dropped or changed letter makes other words (سعد / سعود، حسن / حسين): demand a transliterated name
@@ -855,16 +861,18 @@ export class NameIndex {
         if (k3c.length < 5 || k3c.startsWith('ال') || canonical.count < DROPPED_LETTER_RATIO * m.count) continue;
         if (cls === 'dropped-vowel' && Math.abs(k3c.length - key3(key2(m.key)).length) !== 1) continue;
       }
-      out.push({ variant: m, canonical, cls, foreign });
+      out.push({ variant: m, canonical, cls, foreign, familyName });
     }
     return out;
   }
 
   /** The neighbour evidence: both spellings share a context word; a given name where the spelling itself is weak. */
   private confirm(pair: Pair, ctx: DecisionContext, out: Map<string, VariantDecision>): void {
-    const { variant: m, canonical, cls, foreign } = pair;
+    const { variant: m, canonical, cls, foreign, familyName } = pair;
     const shared = sharedNeighbors(m, canonical);
     if (!shared.length) return;
+    // A family name: the canonical spelling mostly follows given names, and the variant one of the same.
+    if (familyName && !(followsGivenNames(canonical, ctx) && shared.some((h) => ctx.givenNames.has(h)))) return;
     const givenName = shared.some((h) => ctx.nameNeighbors.has(h));
     if (!isNameLike(m, ctx) && !givenName && !foreign) return;
     if ((cls === 'dropped-vowel' || cls === 'foreign-letter') && !givenName) return;
@@ -958,6 +966,8 @@ interface DecisionContext {
   keys: Map<string, KeyEntry>;
   /** Neighbour hashes of name-like words. */
   nameNeighbors: Set<number>;
+  /** The left-neighbour hashes among them: a name-like word seen right before another word (a given name). */
+  givenNames: Set<number>;
 }
 
 /**
@@ -1007,6 +1017,8 @@ interface Pair {
   canonical: Unit;
   cls: VariantClass;
   foreign: boolean;
+  /** The canonical spelling has no name evidence of its own: it must read as a family name (see `confirm`). */
+  familyName: boolean;
 }
 
 /** Units (or spellings, groups, pairs) handled between two steps of a rebuild. */
@@ -1040,15 +1052,18 @@ function removeFrom<V>(list: V[], value: V): void {
 /** Adds or removes a name-like unit's neighbour hashes; true when a hash appeared or disappeared. */
 function refNameNeighbors(u: Unit, ctx: DecisionContext, refs: Map<number, number>, sign: 1 | -1): boolean {
   let flipped = false;
-  for (const h of [neighborHash(fnv(u.key), 'L'), neighborHash(fnv(u.key), 'R')]) {
+  const left = neighborHash(fnv(u.key), 'L');
+  for (const h of [left, neighborHash(fnv(u.key), 'R')]) {
     const n = (refs.get(h) ?? 0) + sign;
     if (n <= 0) {
       refs.delete(h);
       ctx.nameNeighbors.delete(h);
+      ctx.givenNames.delete(h);
       flipped = true;
     } else {
       if (n === 1 && sign > 0) {
         ctx.nameNeighbors.add(h);
+        if (h === left) ctx.givenNames.add(h);
         flipped = true;
       }
       refs.set(h, n);
@@ -1073,6 +1088,32 @@ export interface WordSource {
  * classes that read it (spacing) or to the config.
  */
 const NAME_PARTICLES = new Set(['ابو', 'ابن', 'بن', 'بنت', 'ام', 'عبد']);
+
+/**
+ * A spelling pair that may be a family name's (هنية / هنيه) though the canonical spelling never stands in a title's
+ * window: they differ in the final ة/ه alone, and the canonical spelling has a name's shape (no common word, no
+ * inflected one: «والده / والدة», «قوة / قوه» are not names). Which one it is, the neighbours tell (`followsGivenNames`);
+ * other orthographic pairs are left to the title evidence (reading the neighbours of every verb written with and
+ * without a hamza would cost a pass over most of the corpus).
+ */
+function mayBeFamilyName(canonical: Unit, variant: Unit, ctx: DecisionContext): boolean {
+  const a = canonical.spelling;
+  const b = variant.spelling;
+  if (a.length !== b.length || a.length < 4 || !FINAL_TEH_OR_HEH.test(a) || !FINAL_TEH_OR_HEH.test(b) || a.at(-1) === b.at(-1)) return false;
+  if (a.slice(0, -1) !== b.slice(0, -1)) return false;
+  return !isCommonWord(canonical, ctx) && !isInflectedWord(canonical.key, (k) => ctx.keys.get(k)?.count ?? 0);
+}
+const FINAL_TEH_OR_HEH = /[ةه]$/;
+
+/** Used as a family name: right after a name-like word in this share of its uses at least. */
+const FAMILY_NAME_SHARE = 0.5;
+
+/** The unit's spellings follow given names (name-like words) in `FAMILY_NAME_SHARE` of its uses (neighbours loaded). */
+function followsGivenNames(u: Unit, ctx: DecisionContext): boolean {
+  let n = 0;
+  if (u.neighbors) for (const [h, c] of u.neighbors) if (ctx.givenNames.has(h)) n += c;
+  return n >= FAMILY_NAME_SHARE * u.count;
+}
 
 /** A dropped or changed letter is reported only when the canonical spelling is this many times as frequent. */
 const DROPPED_LETTER_RATIO = 10;
