@@ -66,3 +66,60 @@ ${Array.from({ length: 6 }, (_, i) => `ورافق الأمير خالد والد
     assert.deepStrictEqual(reported(spec), []);
   });
 });
+
+/** «أنجيلا ميركل» ten times, in news and channel posts; `variant` is the post that writes it another way. */
+function merkel(uses: number, variant: string): string {
+  const lines = [
+    'قالت المستشارة الألمانية أنجيلا ميركل إن بلادها ستواصل دعم جهود التسوية السياسية في سوريا.',
+    'التقت أنجيلا ميركل في برلين رئيس الوزراء الفرنسي، وبحث الجانبان ملف اللاجئين والعلاقات مع روسيا.',
+    'أجرت المستشارة أنجيلا ميركل اتصالا هاتفيا مع الرئيس الروسي فلاديمير بوتين تناول الوضع في أوكرانيا.',
+    'وأكدت أنجيلا ميركل ضرورة الحفاظ على وقف إطلاق النار في إدلب.',
+    'وصلت أنجيلا ميركل إلى موسكو في زيارة رسمية تستغرق يومين.',
+    'استقبل الرئيس الروسي فلاديمير بوتين في سوتشي المستشارة الألمانية أنجيلا ميركل، وبحثا ملف الطاقة.',
+    'وقال بوتين إن أنجيلا ميركل شريك يمكن الاعتماد عليه.',
+    'رحبت أنجيلا ميركل بنتائج قمة بروكسل، وقالت إن الاتحاد الأوروبي أظهر وحدته في مواجهة الأزمة.',
+    'أعلنت الحكومة الألمانية أن أنجيلا ميركل ستحضر قمة مجموعة العشرين في أوساكا الأسبوع المقبل.',
+    '#عاجل | أنجيلا ميركل تدعو إلى حل سياسي للأزمة الليبية وتستضيف مؤتمر برلين الشهر المقبل.',
+  ];
+  return `--- a.txt\n${lines.slice(0, uses).join('\n---\n')}\n--- b.txt\n${variant}\n`;
+}
+const ANGELA = 'قالت المستشارة الألمانية أنغيلا ميركل في مؤتمر صحفي في برلين إن الحوار مع موسكو ضروري رغم الخلافات.';
+
+describe('name-variant: the letters for a foreign g (غ ج ق ك گ)', () => {
+  it('reports «أنغيلا» beside ten uses of «أنجيلا ميركل», and the people index holds one person', () => {
+    assert.deepStrictEqual(reported(merkel(10, ANGELA)), ['أنغيلا']);
+    const c = corpusOf(parseFixture(merkel(10, ANGELA)));
+    const merkels = c.people().people.filter((p) => p.name.endsWith('ميركل'));
+    assert.deepStrictEqual(
+      merkels.map((p) => p.name),
+      ['أنجيلا ميركل'],
+    );
+  });
+
+  it('holds a changed letter to a 10× majority: eight uses beside one are left alone', () => {
+    assert.deepStrictEqual(reported(merkel(8, ANGELA)), []);
+  });
+
+  it('follows edits: the variant is reported when its file arrives and no more when it goes', () => {
+    const files = parseFixture(merkel(10, ANGELA));
+    const c = corpusOf([files[0]]);
+    const variants = (): number => ['a.txt', 'b.txt'].flatMap((f) => c.findings(f)).filter((x) => x.code === 'name-variant').length;
+    assert.strictEqual(variants(), 0);
+    c.applyChange({ changed: [files[1]] });
+    assert.strictEqual(variants(), 1);
+    c.applyChange({ changed: [], removed: ['b.txt'] });
+    assert.strictEqual(variants(), 0);
+  });
+
+  it('a name\'s group is not shared with a frequent word of its skeleton in g letters (ايكر / إيكر beside أقر)', () => {
+    const spec = `--- a.txt
+${Array.from({ length: 12 }, (_, i) => `أقر مجلس الوزراء في جلسته رقم ${i} مشروع النظام الجديد`).join('\n')}
+وقال اللاعب إيكر كاسياس إن الفريق جاهز للمباراة
+وأكد اللاعب إيكر كاسياس أن الجمهور يستحق الفوز
+وغاب اللاعب إيكر كاسياس عن التدريبات أمس
+--- b.txt
+وقال ايكر كاسياس إن المدرب يثق باللاعبين
+`;
+    assert.deepStrictEqual(reported(spec), ['ايكر']);
+  });
+});

@@ -63,6 +63,8 @@ interface Unit {
   key: string;
   /** Variant group: the skeleton key. */
   group: string;
+  /** The group of the spellings it may be with another letter for a foreign g (see `gGroupOf`), or null. */
+  gGroup: string | null;
   /** Spelling ids of the written forms whose stem this is (a few: an array costs a third of a Set). */
   surfaces: number[];
   count: number;
@@ -140,6 +142,22 @@ function key3(k2: string): string {
   return k2.replace(/ڤ/g, 'ف').replace(/پ/g, 'ب').replace(/[گڭ]/g, 'ك');
 }
 const FOREIGN_LETTER = /[ڤپگڭ]/;
+/**
+ * The second group of a normalized spelling (k3): the spellings it may be with another of the letters a foreign g is
+ * written with (غ ج ق ك، گ folded to ك by k3: أنجيلا / أنغيلا، غوغل / جوجل), or null. Those are ordinary Arabic
+ * letters too (جاسم / قاسم are two names), so they fold neither the skeleton groups (a name would share its group with
+ * the verbs of its skeleton, أقر beside إيكر, and only the group's most frequent spelling is compared) nor the people
+ * index's name keys: a group of their own, of the spellings a changed letter may be reported in (5 letters at least,
+ * no article, see `candidatePairs`), whose pairs are held to the demands of a changed letter.
+ */
+function gGroupOf(k3: string): string | null {
+  if (k3.length < 5 || k3.startsWith('ال') || !G_LETTER.test(k3)) return null;
+  return G_GROUP + k3.replace(G_LETTERS, 'ك');
+}
+const G_LETTER = /[جغقك]/;
+const G_LETTERS = /[جغق]/g;
+/** What begins the key of a g group (no spelling key does: they have no space). */
+const G_GROUP = 'g ';
 /** k4: the skeleton, without medial long vowels ي and و. */
 function key4(k3: string): string {
   if (k3.length <= 3) return k3;
@@ -499,8 +517,7 @@ export class NameIndex {
   variants(): Map<string, VariantDecision> {
     this.settle();
     if (!this.decisions) {
-      const out = new Map<string, VariantDecision>();
-      for (const g of this.state!.byGroup.values()) for (const [k, v] of g) out.set(k, v);
+      const out = groupDecisions(this.state!.byGroup);
       for (const [k, v] of this.state!.spacing) if (!out.has(k)) out.set(k, v);
       this.applyConfigured(this.state!.units, out);
       this.decisions = out;
@@ -560,8 +577,9 @@ export class NameIndex {
     // Most spellings are their own key and group: the same string is kept, not an equal copy.
     const k = key1(spelling);
     const key = k === spelling ? spelling : k;
-    const g = key4(foldLetters(key));
-    return { id, spelling, key, group: g === key ? key : g, surfaces, count: 0, evidence: 0, neighbors: null, nameLike: false };
+    const k3 = foldLetters(key);
+    const g = key4(k3);
+    return { id, spelling, key, group: g === key ? key : g, gGroup: gGroupOf(k3), surfaces, count: 0, evidence: 0, neighbors: null, nameLike: false };
   }
 
   /**
@@ -602,6 +620,7 @@ export class NameIndex {
         entry.append(u);
       }
       if (u.spelling.length >= 3) append(groups, u.group, u);
+      if (u.gGroup) append(groups, u.gGroup, u);
       if (++k % UNITS_PER_STEP === 0) yield;
     }
     const ctx: DecisionContext = { keys, nameNeighbors: new Set(), givenNames: new Set() };
@@ -702,6 +721,7 @@ export class NameIndex {
     const dirtyGroups = new Set<string>();
     for (const u of judged) {
       dirtyGroups.add(u.group);
+      if (u.gGroup) dirtyGroups.add(u.gGroup);
       const nameLike = u.count > 0 && isNameLike(u, st.ctx);
       if (nameLike !== u.nameLike) {
         if (refNameNeighbors(u, st.ctx, st.nameNeighborRefs, nameLike ? 1 : -1)) givenNamesChanged = true;
@@ -713,6 +733,11 @@ export class NameIndex {
       const g = st.groups.get(u.group);
       if (u.count > 0 && u.spelling.length >= 3) addTo(st.groups, u.group, u);
       else if (g) removeFrom(g, u);
+      if (u.gGroup) {
+        const gg = st.groups.get(u.gGroup);
+        if (u.count > 0) addTo(st.groups, u.gGroup, u);
+        else if (gg) removeFrom(gg, u);
+      }
       if (u.count <= 0) {
         st.units[u.id] = undefined;
         st.ctx.keys.get(u.key)?.remove(u);
@@ -734,8 +759,7 @@ export class NameIndex {
   }
 
   private *spacingSteps(st: DecisionState): Steps<void> {
-    const taken = new Map<string, VariantDecision>();
-    for (const g of st.byGroup.values()) for (const [k, v] of g) taken.set(k, v);
+    const taken = groupDecisions(st.byGroup);
     st.spacing = yield* this.decideSpacingSteps(st, taken);
     st.spacedVariants = new Map();
     for (const d of st.spacing.values()) if (d.variantClass === 'spacing' && !d.canonical.includes(' ')) st.spacedVariants.set(normalizeForMatch(d.canonical), d);
@@ -755,7 +779,7 @@ export class NameIndex {
         if (!g.length) st.groups.delete(key);
         continue;
       }
-      pairs.push(...this.candidatePairs(g.slice(), st.ctx));
+      pairs.push(...this.candidatePairs(g.slice(), key, st.ctx));
       if (++k % UNITS_PER_STEP === 0) yield;
     }
     yield* this.loadNeighborsSteps(pairs.flatMap((p) => [p.variant, p.canonical]));
@@ -764,7 +788,7 @@ export class NameIndex {
       this.confirm(p, st.ctx, out);
       if (++k % UNITS_PER_STEP === 0) yield;
       if (!out.size) continue;
-      const g = p.canonical.group;
+      const g = p.group;
       let m = st.byGroup.get(g);
       if (!m) st.byGroup.set(g, (m = new Map()));
       for (const [a, b] of out) m.set(a, b);
@@ -832,16 +856,21 @@ export class NameIndex {
   }
 
   /** Cheap checks of a group: the pairs (variant, canonical) that still need the neighbour evidence. */
-  private candidatePairs(group: Unit[], ctx: DecisionContext): Pair[] {
+  private candidatePairs(group: Unit[], groupKey: string, ctx: DecisionContext): Pair[] {
     group.sort((a, b) => b.count - a.count || b.evidence - a.evidence || (a.spelling < b.spelling ? -1 : 1));
     const canonical = group[0];
     const k2c = key2(canonical.key);
     const k3c = key3(k2c);
     const out: Pair[] = [];
     if (isCommonWord(canonical, ctx) || NAME_PARTICLES.has(canonical.key)) return out;
+    const gLetters = groupKey.startsWith(G_GROUP);
     for (const m of group.slice(1)) {
       let cls: VariantClass;
-      if (m.key === canonical.key) cls = 'orthographic';
+      // In a g group, only the pairs their skeleton group does not hold (those differ in a g letter).
+      if (gLetters) {
+        if (m.group === canonical.group) continue;
+        cls = 'foreign-letter';
+      } else if (m.key === canonical.key) cls = 'orthographic';
       else if (key2(m.key) === k2c) cls = 'doubled-letter';
       else if (key3(key2(m.key)) === k3c) cls = 'foreign-letter';
       else cls = 'dropped-vowel';
@@ -861,7 +890,7 @@ export class NameIndex {
         if (k3c.length < 5 || k3c.startsWith('ال') || canonical.count < DROPPED_LETTER_RATIO * m.count) continue;
         if (cls === 'dropped-vowel' && Math.abs(k3c.length - key3(key2(m.key)).length) !== 1) continue;
       }
-      out.push({ variant: m, canonical, cls, foreign, familyName });
+      out.push({ variant: m, canonical, cls, foreign, familyName, group: groupKey });
     }
     return out;
   }
@@ -1019,6 +1048,21 @@ interface Pair {
   foreign: boolean;
   /** The canonical spelling has no name evidence of its own: it must read as a family name (see `confirm`). */
   familyName: boolean;
+  /** The key of the group the pair was found in (its decisions are kept under it). */
+  group: string;
+}
+
+/**
+ * The decisions of every group, by variant spelling; a spelling decided in its skeleton group keeps that decision
+ * over one of a g group (whatever the order of the groups).
+ */
+function groupDecisions(byGroup: Map<string, Map<string, VariantDecision>>): Map<string, VariantDecision> {
+  const out = new Map<string, VariantDecision>();
+  for (const [key, g] of byGroup) {
+    const gLetters = key.startsWith(G_GROUP);
+    for (const [k, v] of g) if (!gLetters || !out.has(k)) out.set(k, v);
+  }
+  return out;
 }
 
 /** Units (or spellings, groups, pairs) handled between two steps of a rebuild. */
