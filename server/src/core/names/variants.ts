@@ -900,8 +900,8 @@ export class NameIndex {
     const { variant: m, canonical, cls, foreign, familyName } = pair;
     const shared = sharedNeighbors(m, canonical);
     if (!shared.length) return;
-    // A family name: the canonical spelling mostly follows given names, and the variant one of the same.
-    if (familyName && !(followsGivenNames(canonical, ctx) && shared.some((h) => ctx.givenNames.has(h)))) return;
+    // A family name: both spellings mostly follow given names, the variant one of the same as the canonical spelling.
+    if (familyName && !(followsGivenNames(m, ctx) && followsGivenNames(canonical, ctx) && shared.some((h) => ctx.givenNames.has(h)))) return;
     const givenName = shared.some((h) => ctx.nameNeighbors.has(h));
     if (!isNameLike(m, ctx) && !givenName && !foreign) return;
     if ((cls === 'dropped-vowel' || cls === 'foreign-letter') && !givenName) return;
@@ -1135,16 +1135,20 @@ const NAME_PARTICLES = new Set(['ابو', 'ابن', 'بن', 'بنت', 'ام', '�
 
 /**
  * A spelling pair that may be a family name's (هنية / هنيه) though the canonical spelling never stands in a title's
- * window: they differ in the final ة/ه alone, and the canonical spelling has a name's shape (no common word, no
- * inflected one: «والده / والدة», «قوة / قوه» are not names). Which one it is, the neighbours tell (`followsGivenNames`);
+ * window: they differ in the final ة/ه alone, and the canonical spelling has a name's shape (no article: with it this
+ * shape is a feminine adjective after a place's name, «المملكة العربية السعودية»; no common word, no inflected one:
+ * «والده / والدة», «قوة / قوه» are not names). Which one it is, the neighbours tell (`followsGivenNames`);
  * other orthographic pairs are left to the title evidence (reading the neighbours of every verb written with and
  * without a hamza would cost a pass over most of the corpus).
  */
 function mayBeFamilyName(canonical: Unit, variant: Unit, ctx: DecisionContext): boolean {
   const a = canonical.spelling;
   const b = variant.spelling;
-  if (a.length !== b.length || a.length < 4 || !FINAL_TEH_OR_HEH.test(a) || !FINAL_TEH_OR_HEH.test(b) || a.at(-1) === b.at(-1)) return false;
+  if (a.length !== b.length || a.length < 4 || canonical.key.startsWith('ال') || !FINAL_TEH_OR_HEH.test(a) || !FINAL_TEH_OR_HEH.test(b) || a.at(-1) === b.at(-1)) return false;
   if (a.slice(0, -1) !== b.slice(0, -1)) return false;
+  // Never with the article: a common noun is, now and then (أهمية / الأهمية، نقطة / النقطة), and reading the neighbours
+  // of every such noun with a misspelt ending would cost a pass over much of the corpus.
+  if ((ctx.keys.get('ال' + canonical.key)?.count ?? 0) > 0) return false;
   return !isCommonWord(canonical, ctx) && !isInflectedWord(canonical.key, (k) => ctx.keys.get(k)?.count ?? 0);
 }
 const FINAL_TEH_OR_HEH = /[ةه]$/;
