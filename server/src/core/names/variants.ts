@@ -63,6 +63,8 @@ interface Unit {
   key: string;
   /** Variant group: the skeleton key. */
   group: string;
+  /** The group of the spellings it may be with another letter for a foreign g (see `gGroupOf`), or null. */
+  gGroup: string | null;
   /** Spelling ids of the written forms whose stem this is (a few: an array costs a third of a Set). */
   surfaces: number[];
   count: number;
@@ -140,6 +142,22 @@ function key3(k2: string): string {
   return k2.replace(/ڤ/g, 'ف').replace(/پ/g, 'ب').replace(/[گڭ]/g, 'ك');
 }
 const FOREIGN_LETTER = /[ڤپگڭ]/;
+/**
+ * The second group of a normalized spelling (k3): the spellings it may be with another of the letters a foreign g is
+ * written with (غ ج ق ك، گ folded to ك by k3: أنجيلا / أنغيلا، غوغل / جوجل), or null. Those are ordinary Arabic
+ * letters too (جاسم / قاسم are two names), so they fold neither the skeleton groups (a name would share its group with
+ * the verbs of its skeleton, أقر beside إيكر, and only the group's most frequent spelling is compared) nor the people
+ * index's name keys: a group of their own, of the spellings a changed letter may be reported in (5 letters at least,
+ * no article, see `candidatePairs`), whose pairs are held to the demands of a changed letter.
+ */
+function gGroupOf(k3: string): string | null {
+  if (k3.length < 5 || k3.startsWith('ال') || !G_LETTER.test(k3)) return null;
+  return G_GROUP + k3.replace(G_LETTERS, 'ك');
+}
+const G_LETTER = /[جغقك]/;
+const G_LETTERS = /[جغق]/g;
+/** What begins the key of a g group (no spelling key does: they have no space). */
+const G_GROUP = 'g ';
 /** k4: the skeleton, without medial long vowels ي and و. */
 function key4(k3: string): string {
   if (k3.length <= 3) return k3;
@@ -499,8 +517,7 @@ export class NameIndex {
   variants(): Map<string, VariantDecision> {
     this.settle();
     if (!this.decisions) {
-      const out = new Map<string, VariantDecision>();
-      for (const g of this.state!.byGroup.values()) for (const [k, v] of g) out.set(k, v);
+      const out = groupDecisions(this.state!.byGroup);
       for (const [k, v] of this.state!.spacing) if (!out.has(k)) out.set(k, v);
       this.applyConfigured(this.state!.units, out);
       this.decisions = out;
@@ -560,8 +577,9 @@ export class NameIndex {
     // Most spellings are their own key and group: the same string is kept, not an equal copy.
     const k = key1(spelling);
     const key = k === spelling ? spelling : k;
-    const g = key4(foldLetters(key));
-    return { id, spelling, key, group: g === key ? key : g, surfaces, count: 0, evidence: 0, neighbors: null, nameLike: false };
+    const k3 = foldLetters(key);
+    const g = key4(k3);
+    return { id, spelling, key, group: g === key ? key : g, gGroup: gGroupOf(k3), surfaces, count: 0, evidence: 0, neighbors: null, nameLike: false };
   }
 
   /**
@@ -602,9 +620,10 @@ export class NameIndex {
         entry.append(u);
       }
       if (u.spelling.length >= 3) append(groups, u.group, u);
+      if (u.gGroup) append(groups, u.gGroup, u);
       if (++k % UNITS_PER_STEP === 0) yield;
     }
-    const ctx: DecisionContext = { keys, nameNeighbors: new Set() };
+    const ctx: DecisionContext = { keys, nameNeighbors: new Set(), givenNames: new Set() };
     const nameNeighborRefs = new Map<number, number>();
     for (const u of made) {
       u.nameLike = isNameLike(u, ctx);
@@ -702,6 +721,7 @@ export class NameIndex {
     const dirtyGroups = new Set<string>();
     for (const u of judged) {
       dirtyGroups.add(u.group);
+      if (u.gGroup) dirtyGroups.add(u.gGroup);
       const nameLike = u.count > 0 && isNameLike(u, st.ctx);
       if (nameLike !== u.nameLike) {
         if (refNameNeighbors(u, st.ctx, st.nameNeighborRefs, nameLike ? 1 : -1)) givenNamesChanged = true;
@@ -713,6 +733,11 @@ export class NameIndex {
       const g = st.groups.get(u.group);
       if (u.count > 0 && u.spelling.length >= 3) addTo(st.groups, u.group, u);
       else if (g) removeFrom(g, u);
+      if (u.gGroup) {
+        const gg = st.groups.get(u.gGroup);
+        if (u.count > 0) addTo(st.groups, u.gGroup, u);
+        else if (gg) removeFrom(gg, u);
+      }
       if (u.count <= 0) {
         st.units[u.id] = undefined;
         st.ctx.keys.get(u.key)?.remove(u);
@@ -734,8 +759,7 @@ export class NameIndex {
   }
 
   private *spacingSteps(st: DecisionState): Steps<void> {
-    const taken = new Map<string, VariantDecision>();
-    for (const g of st.byGroup.values()) for (const [k, v] of g) taken.set(k, v);
+    const taken = groupDecisions(st.byGroup);
     st.spacing = yield* this.decideSpacingSteps(st, taken);
     st.spacedVariants = new Map();
     for (const d of st.spacing.values()) if (d.variantClass === 'spacing' && !d.canonical.includes(' ')) st.spacedVariants.set(normalizeForMatch(d.canonical), d);
@@ -755,7 +779,7 @@ export class NameIndex {
         if (!g.length) st.groups.delete(key);
         continue;
       }
-      pairs.push(...this.candidatePairs(g.slice(), st.ctx));
+      pairs.push(...this.candidatePairs(g.slice(), key, st.ctx));
       if (++k % UNITS_PER_STEP === 0) yield;
     }
     yield* this.loadNeighborsSteps(pairs.flatMap((p) => [p.variant, p.canonical]));
@@ -764,7 +788,7 @@ export class NameIndex {
       this.confirm(p, st.ctx, out);
       if (++k % UNITS_PER_STEP === 0) yield;
       if (!out.size) continue;
-      const g = p.canonical.group;
+      const g = p.group;
       let m = st.byGroup.get(g);
       if (!m) st.byGroup.set(g, (m = new Map()));
       for (const [a, b] of out) m.set(a, b);
@@ -832,22 +856,33 @@ export class NameIndex {
   }
 
   /** Cheap checks of a group: the pairs (variant, canonical) that still need the neighbour evidence. */
-  private candidatePairs(group: Unit[], ctx: DecisionContext): Pair[] {
+  private candidatePairs(group: Unit[], groupKey: string, ctx: DecisionContext): Pair[] {
     group.sort((a, b) => b.count - a.count || b.evidence - a.evidence || (a.spelling < b.spelling ? -1 : 1));
     const canonical = group[0];
     const k2c = key2(canonical.key);
     const k3c = key3(k2c);
     const out: Pair[] = [];
     if (isCommonWord(canonical, ctx) || NAME_PARTICLES.has(canonical.key)) return out;
+    const gLetters = groupKey.startsWith(G_GROUP);
     for (const m of group.slice(1)) {
       let cls: VariantClass;
-      if (m.key === canonical.key) cls = 'orthographic';
+      // In a g group, only the pairs their skeleton group does not hold (those differ in a g letter).
+      if (gLetters) {
+        if (m.group === canonical.group) continue;
+        cls = 'foreign-letter';
+      } else if (m.key === canonical.key) cls = 'orthographic';
       else if (key2(m.key) === k2c) cls = 'doubled-letter';
       else if (key3(key2(m.key)) === k3c) cls = 'foreign-letter';
       else cls = 'dropped-vowel';
       const foreign = cls === 'doubled-letter' && FOREIGN_SHAPE.test(canonical.spelling);
-      // The canonical spelling must be used as a name: after titles, in hashtags, or with a transliteration shape.
-      if (!foreign && !isNameLike(canonical, ctx)) continue;
+      // The canonical spelling must be used as a name: after titles, in hashtags, or with a transliteration shape; or,
+      // for a family name whose uses lie beyond a title's few words («رئيس المكتب السياسي لحركة حماس إسماعيل هنية»),
+      // after a given name (read with the neighbours, in `confirm`).
+      let familyName = false;
+      if (!foreign && !isNameLike(canonical, ctx)) {
+        if (cls !== 'orthographic' || !mayBeFamilyName(canonical, m, ctx)) continue;
+        familyName = true;
+      }
       if (isCommonWord(m, ctx) || canonical.count < this.options.minRatio * m.count) continue;
       if (cls === 'dropped-vowel' || cls === 'foreign-letter') {
         // A dropped or changed letter makes other words (سعد / سعود، حسن / حسين): demand a transliterated name
@@ -855,16 +890,18 @@ export class NameIndex {
         if (k3c.length < 5 || k3c.startsWith('ال') || canonical.count < DROPPED_LETTER_RATIO * m.count) continue;
         if (cls === 'dropped-vowel' && Math.abs(k3c.length - key3(key2(m.key)).length) !== 1) continue;
       }
-      out.push({ variant: m, canonical, cls, foreign });
+      out.push({ variant: m, canonical, cls, foreign, familyName, group: groupKey });
     }
     return out;
   }
 
   /** The neighbour evidence: both spellings share a context word; a given name where the spelling itself is weak. */
   private confirm(pair: Pair, ctx: DecisionContext, out: Map<string, VariantDecision>): void {
-    const { variant: m, canonical, cls, foreign } = pair;
+    const { variant: m, canonical, cls, foreign, familyName } = pair;
     const shared = sharedNeighbors(m, canonical);
     if (!shared.length) return;
+    // A family name: both spellings mostly follow given names, the variant one of the same as the canonical spelling.
+    if (familyName && !(followsGivenNames(m, ctx) && followsGivenNames(canonical, ctx) && shared.some((h) => ctx.givenNames.has(h)))) return;
     const givenName = shared.some((h) => ctx.nameNeighbors.has(h));
     if (!isNameLike(m, ctx) && !givenName && !foreign) return;
     if ((cls === 'dropped-vowel' || cls === 'foreign-letter') && !givenName) return;
@@ -958,6 +995,8 @@ interface DecisionContext {
   keys: Map<string, KeyEntry>;
   /** Neighbour hashes of name-like words. */
   nameNeighbors: Set<number>;
+  /** The left-neighbour hashes among them: a name-like word seen right before another word (a given name). */
+  givenNames: Set<number>;
 }
 
 /**
@@ -1007,6 +1046,23 @@ interface Pair {
   canonical: Unit;
   cls: VariantClass;
   foreign: boolean;
+  /** The canonical spelling has no name evidence of its own: it must read as a family name (see `confirm`). */
+  familyName: boolean;
+  /** The key of the group the pair was found in (its decisions are kept under it). */
+  group: string;
+}
+
+/**
+ * The decisions of every group, by variant spelling; a spelling decided in its skeleton group keeps that decision
+ * over one of a g group (whatever the order of the groups).
+ */
+function groupDecisions(byGroup: Map<string, Map<string, VariantDecision>>): Map<string, VariantDecision> {
+  const out = new Map<string, VariantDecision>();
+  for (const [key, g] of byGroup) {
+    const gLetters = key.startsWith(G_GROUP);
+    for (const [k, v] of g) if (!gLetters || !out.has(k)) out.set(k, v);
+  }
+  return out;
 }
 
 /** Units (or spellings, groups, pairs) handled between two steps of a rebuild. */
@@ -1040,15 +1096,18 @@ function removeFrom<V>(list: V[], value: V): void {
 /** Adds or removes a name-like unit's neighbour hashes; true when a hash appeared or disappeared. */
 function refNameNeighbors(u: Unit, ctx: DecisionContext, refs: Map<number, number>, sign: 1 | -1): boolean {
   let flipped = false;
-  for (const h of [neighborHash(fnv(u.key), 'L'), neighborHash(fnv(u.key), 'R')]) {
+  const left = neighborHash(fnv(u.key), 'L');
+  for (const h of [left, neighborHash(fnv(u.key), 'R')]) {
     const n = (refs.get(h) ?? 0) + sign;
     if (n <= 0) {
       refs.delete(h);
       ctx.nameNeighbors.delete(h);
+      ctx.givenNames.delete(h);
       flipped = true;
     } else {
       if (n === 1 && sign > 0) {
         ctx.nameNeighbors.add(h);
+        if (h === left) ctx.givenNames.add(h);
         flipped = true;
       }
       refs.set(h, n);
@@ -1073,6 +1132,36 @@ export interface WordSource {
  * classes that read it (spacing) or to the config.
  */
 const NAME_PARTICLES = new Set(['ابو', 'ابن', 'بن', 'بنت', 'ام', 'عبد']);
+
+/**
+ * A spelling pair that may be a family name's (هنية / هنيه) though the canonical spelling never stands in a title's
+ * window: they differ in the final ة/ه alone, and the canonical spelling has a name's shape (no article: with it this
+ * shape is a feminine adjective after a place's name, «المملكة العربية السعودية»; no common word, no inflected one:
+ * «والده / والدة», «قوة / قوه» are not names). Which one it is, the neighbours tell (`followsGivenNames`);
+ * other orthographic pairs are left to the title evidence (reading the neighbours of every verb written with and
+ * without a hamza would cost a pass over most of the corpus).
+ */
+function mayBeFamilyName(canonical: Unit, variant: Unit, ctx: DecisionContext): boolean {
+  const a = canonical.spelling;
+  const b = variant.spelling;
+  if (a.length !== b.length || a.length < 4 || canonical.key.startsWith('ال') || !FINAL_TEH_OR_HEH.test(a) || !FINAL_TEH_OR_HEH.test(b) || a.at(-1) === b.at(-1)) return false;
+  if (a.slice(0, -1) !== b.slice(0, -1)) return false;
+  // Never with the article: a common noun is, now and then (أهمية / الأهمية، نقطة / النقطة), and reading the neighbours
+  // of every such noun with a misspelt ending would cost a pass over much of the corpus.
+  if ((ctx.keys.get('ال' + canonical.key)?.count ?? 0) > 0) return false;
+  return !isCommonWord(canonical, ctx) && !isInflectedWord(canonical.key, (k) => ctx.keys.get(k)?.count ?? 0);
+}
+const FINAL_TEH_OR_HEH = /[ةه]$/;
+
+/** Used as a family name: right after a name-like word in this share of its uses at least. */
+const FAMILY_NAME_SHARE = 0.5;
+
+/** The unit's spellings follow given names (name-like words) in `FAMILY_NAME_SHARE` of its uses (neighbours loaded). */
+function followsGivenNames(u: Unit, ctx: DecisionContext): boolean {
+  let n = 0;
+  if (u.neighbors) for (const [h, c] of u.neighbors) if (ctx.givenNames.has(h)) n += c;
+  return n >= FAMILY_NAME_SHARE * u.count;
+}
 
 /** A dropped or changed letter is reported only when the canonical spelling is this many times as frequent. */
 const DROPPED_LETTER_RATIO = 10;
