@@ -655,16 +655,26 @@ function inFilesAtLeast(refs: ParagraphRef[], files: number): boolean {
   return false;
 }
 
-/** The set `intersectionSize` fills (comparing never reenters). */
+/**
+ * The set `intersectionSize` fills (comparing never reenters), and the run it holds: one paragraph is compared with
+ * each of its candidates in turn (the batch visits the pairs by their first paragraph), so its shingles go into the
+ * set once, and each candidate's are looked up in it.
+ */
 const intersectionScratch = new HashSet32();
+let heldArray: Uint32Array | null = null;
+let heldStart = 0;
+let heldEnd = 0;
 
 /** Size of the intersection of two runs of distinct values (in any order), `a[i, aEnd)` and `b[j, bEnd)`. */
 export function intersectionSize(a: Uint32Array, i: number, aEnd: number, b: Uint32Array, j: number, bEnd: number): number {
-  // The shorter run goes into the set, the longer one is looked up in it.
-  if (aEnd - i > bEnd - j) return intersectionSize(b, j, bEnd, a, i, aEnd);
   const set = intersectionScratch;
-  set.reset(aEnd - i);
-  for (; i < aEnd; i++) set.add(a[i]);
+  if (heldArray !== a || heldStart !== i || heldEnd !== aEnd) {
+    set.reset(aEnd - i);
+    for (let k = i; k < aEnd; k++) set.add(a[k]);
+    heldArray = a;
+    heldStart = i;
+    heldEnd = aEnd;
+  }
   let n = 0;
   for (; j < bEnd; j++) if (set.has(b[j])) n++;
   return n;
