@@ -83,6 +83,8 @@ export class DuplicateIndex {
   private allNear: Map<number, NearMatch[]> | null = null;
   /** The batch of all near matches under way in steps (see `prepare`); dropped by any change. */
   private allNearBuild: Steps<Map<number, NearMatch[]>> | null = null;
+  /** Per file, the paragraphs with an exact group or near matches (see `matchedParagraphs`); dropped by any change. */
+  private matched: Map<string, number[]> | null = null;
   private queriesSinceChange = 0;
   private indexedParagraphs = 0;
   /** The store does not hold every indexed paragraph's postings: a bulk load (see `beginLoad`) left them to the batch. */
@@ -140,6 +142,7 @@ export class DuplicateIndex {
     const affected = trackAffected && this.incremental ? tracked : null;
     this.allNear = null;
     this.allNearBuild = null;
+    this.matched = null;
     this.formulas = null;
     this.queriesSinceChange = 0;
     // A tracked change reads the postings; an untracked one while they are pending leaves them to the batch.
@@ -323,6 +326,29 @@ export class DuplicateIndex {
     const answer = inFilesAtLeast(group, this.options.boilerplateMinFiles);
     this.boilerplate.set(group, { size: group.length, answer });
     return answer;
+  }
+
+  /**
+   * The paragraphs of a file that can have duplicate findings (in an exact group of two or more, or with near matches),
+   * ascending; null when that is not known (every paragraph can). Known once the batch of all near matches is ready, and
+   * until the next change: then reading every file's findings asks only those paragraphs for their group and matches,
+   * where asking each paragraph of the corpus took two lookups in tables of every paragraph.
+   */
+  matchedParagraphs(file: string): number[] | null {
+    if (!this.allNear) return null;
+    if (!this.matched) {
+      const byFile = new Map<string, number[]>();
+      const add = (r: ParagraphRef): void => {
+        const list = byFile.get(r.file);
+        if (list) list.push(r.index);
+        else byFile.set(r.file, [r.index]);
+      };
+      for (const group of this.exact.values()) if (group.length >= 2) for (const r of group) add(r);
+      for (const id of this.allNear.keys()) add(this.refs[id]);
+      for (const [f, list] of byFile) byFile.set(f, [...new Set(list)].sort((a, b) => a - b));
+      this.matched = byFile;
+    }
+    return this.matched.get(file) ?? [];
   }
 
   /** The other members of a paragraph's exact group, or null when it has none or the group is boilerplate. */

@@ -17,7 +17,7 @@ export function duplicateFindings(ctx: RuleContext, index: DuplicateIndex, model
   const { model, file } = ctx;
   // A group is sorted once for all its members in the file (a line repeated 50,000 times in one file has 50,000).
   const sorted = new Map<ParagraphRef[], ParagraphRef[]>();
-  model.paragraphs.forEach((p, i) => {
+  const visit = (p: ParagraphModel, i: number): void => {
     if (exactSeverity) {
       const group = index.exactGroup(file, i);
       if (group) {
@@ -30,7 +30,11 @@ export function duplicateFindings(ctx: RuleContext, index: DuplicateIndex, model
       const matches = index.nearMatches(file, i);
       if (matches.length) out.push(nearFinding(ctx, p, matches, models, nearSeverity));
     }
-  });
+  };
+  // The index may know which paragraphs have a group or matches at all: only those are asked.
+  const matched = index.matchedParagraphs(file);
+  if (matched) for (const i of matched) visit(model.paragraphs[i], i);
+  else model.paragraphs.forEach(visit);
   return out;
 }
 
