@@ -290,8 +290,9 @@ export class CorpusWorkspace {
   private async runIndex(run: number, progress: IndexProgress): Promise<void> {
     const superseded = () => run !== this.indexRun;
     progress.report(0, 0, 'finding corpus files');
-    // The first analysis on this thread would compile the date finder's patterns at once (about 60 ms): done in steps
-    // before it, once the helpers have been started (they start meanwhile), or before open documents are analyzed.
+    // The first analysis on this thread would compile the date finder's patterns at once (about 60 ms): done in steps,
+    // started at once (the client's answers about settings and the walks of the folders leave the thread waiting) and
+    // awaited before the first file or open document is analyzed.
     let datesPrepared: Promise<boolean> | null = null;
     const prepareDatesOnce = (): Promise<boolean> => {
       if (!datesPrepared) {
@@ -300,7 +301,6 @@ export class CorpusWorkspace {
       }
       return datesPrepared;
     };
-    // Started at once: the client's answers about settings and the walks of the folders leave the thread waiting.
     void prepareDatesOnce();
     const found: { folder: string; label: string; scope: string }[] = [];
     for (const f of this.folders) {

@@ -691,7 +691,11 @@ let heldArray: Uint32Array | null = null;
 let heldStart = 0;
 let heldEnd = 0;
 
-/** Size of the intersection of two runs of distinct values (in any order), `a[i, aEnd)` and `b[j, bEnd)`. */
+/**
+ * Size of the intersection of two runs of distinct values (in any order), `a[i, aEnd)` and `b[j, bEnd)`. The run of `a`
+ * is held from call to call (known by the array and its bounds): a model's arrays never change, and a caller must not
+ * change the values of a run between two calls with it.
+ */
 export function intersectionSize(a: Uint32Array, i: number, aEnd: number, b: Uint32Array, j: number, bEnd: number): number {
   const set = intersectionScratch;
   if (heldArray !== a || heldStart !== i || heldEnd !== aEnd) {
