@@ -12,7 +12,7 @@ import {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { Fix, Range, RuleCode, TextEdit } from '../core/types';
+import type { Finding, Fix, Range, RuleCode, TextEdit } from '../core/types';
 import { isRuleCode } from '../core/rules/catalog';
 import { isolateRtl, withoutIsolates } from '../core/text/bidi';
 import { diagnosticData } from './diagnostics';
@@ -48,22 +48,25 @@ function kindMatches(kind: string, only: string[] | undefined): boolean {
 }
 
 /**
- * The finding behind a diagnostic. The diagnostic's data is used as is when the file has not changed since it was
- * sent; otherwise the current finding with the same code at the same place is used (or none: no stale edit).
+ * The current finding behind a diagnostic: while the file's text is the one the diagnostic was computed on, the
+ * finding of the same code at its range (none when it has been accepted since); after an edit, the one with the same
+ * code at the diagnostic's place (or none: no stale edit).
  */
 function findingOf(ctx: ActionContext, d: Diagnostic): ActionableFinding | null {
   const code = typeof d.code === 'string' && isRuleCode(d.code) ? d.code : null;
   if (!code) return null;
   const data = diagnosticData(d);
   const candidates = visibleFindings(ctx.root, ctx.uri).filter((f) => f.code === code);
-  if (data && data.text === ctx.fingerprint(ctx.root, ctx.uri)) {
-    // The text is unchanged, but the finding may have been accepted since the diagnostic was sent.
-    return candidates.some((c) => sameRange(c.range, data.range)) ? { code, range: data.range, fixes: data.fixes, facts: data.facts ?? {} } : null;
-  }
   const r = ctx.positions.fromClientRange(ctx.uri, d.range);
-  const f =
-    candidates.find((c) => sameRange(c.range, r)) ??
-    candidates.find((c) => c.range.start.line === r.start.line && typeof d.message === 'string' && c.message === withoutIsolates(d.message));
+  let f: Finding | undefined;
+  if (data && data.text === ctx.fingerprint(ctx.root, ctx.uri)) {
+    const at = data.range ?? r;
+    f = candidates.find((c) => sameRange(c.range, at));
+  } else {
+    f =
+      candidates.find((c) => sameRange(c.range, r)) ??
+      candidates.find((c) => c.range.start.line === r.start.line && typeof d.message === 'string' && c.message === withoutIsolates(d.message));
+  }
   return f ? { code, range: f.range, fixes: f.fixes, facts: f.data ?? {} } : null;
 }
 
