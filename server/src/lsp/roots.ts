@@ -244,16 +244,19 @@ export class Root {
     if (!this.folder) return { files: [], unusable: [] };
     const { files: found, unusable: met } = await globCorpus(this.folder, this.config.include);
     // Matched in slices: tens of thousands of paths take a while, and the message loop runs meanwhile. A path the glob
-    // found is already relative to the folder and inside it: it is matched as it is (`matches` would compute it again,
-    // twice, from the absolute path).
+    // found is already relative to the folder, inside it and included (the CLI takes it so too): only the exclude globs
+    // and nested roots are asked, when there are any.
     const files: string[] = [];
     const slices = new Slices();
+    const excludes = this.config.exclude.length > 0;
     for (let i = 0; i < found.length; i += PATHS_PER_PAUSE) {
       await slices.pause();
       for (const rel of found.slice(i, i + PATHS_PER_PAUSE)) {
         const abs = path.join(this.folder, rel);
         const plain = !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.includes('\\');
-        if (plain ? this.matchesInside(rel, abs) : this.matches(abs)) files.push(abs);
+        if (!plain) {
+          if (this.matches(abs)) files.push(abs);
+        } else if (!(excludes && this.excluded(rel)) && !(this.nested.length && this.nested.some((n) => isInside(n, abs)))) files.push(abs);
       }
     }
     await slices.pause();
