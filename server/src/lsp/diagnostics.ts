@@ -3,11 +3,12 @@
  * was computed on and, for a client that counts positions in other units than UTF-16, the finding's range in the
  * core's UTF-16 form (otherwise it is the diagnostic's range). A quick fix takes the fixes and facts from the server's
  * current findings of the file (the one at that range, while the text is unchanged): sent with every diagnostic, they
- * and the repeated range were a third of the bytes of a first publication (10.6 of 7.3 MB on 10,000 files).
+ * and the repeated range were 40% of the bytes of a first publication (on 10,000 files 10.6 MB, now 6.4 MB).
  */
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Finding, Range, Severity } from '../core/types';
 import { isolateRtl } from '../core/text/bidi';
+import { isLspRange } from './params';
 import { editorRuleDocUrl } from './ruleDocs';
 import type { PositionMapper } from './positions';
 
@@ -78,16 +79,7 @@ export function textFingerprint(text: string): string {
 export function diagnosticData(d: Diagnostic): DiagnosticData | null {
   if (d.source !== SOURCE || !d.data || typeof d.data !== 'object') return null;
   const data = d.data as Partial<DiagnosticData>;
-  if (typeof data.text !== 'string' || (data.range !== undefined && !isRange(data.range))) return null;
+  if (typeof data.text !== 'string' || (data.range !== undefined && !isLspRange(data.range))) return null;
   return data as DiagnosticData;
 }
 
-/** A range as the client sent it back: two positions of integer line and character. */
-function isRange(r: unknown): r is Range {
-  const isPosition = (p: unknown): boolean => {
-    const q = p as { line?: unknown; character?: unknown } | null;
-    return typeof q === 'object' && q !== null && Number.isInteger(q.line) && Number.isInteger(q.character);
-  };
-  const x = r as { start?: unknown; end?: unknown } | null;
-  return typeof x === 'object' && x !== null && isPosition(x.start) && isPosition(x.end);
-}

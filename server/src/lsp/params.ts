@@ -52,6 +52,11 @@ const integer: Check = (v, at) => (Number.isInteger(v) && Math.abs(v as number) 
 
 const position = object({ line: uinteger, character: uinteger });
 const range = object({ start: position, end: position });
+
+/** Whether a value a client sent back (a diagnostic's data) is a range as the protocol defines one. */
+export function isLspRange(v: unknown): v is { start: { line: number; character: number }; end: { line: number; character: number } } {
+  return range(v, 'range') === null;
+}
 const textDocument = object({ uri: string });
 const atPosition = { textDocument, position };
 
