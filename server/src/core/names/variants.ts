@@ -184,7 +184,7 @@ export class NameIndex {
   private readonly touched = new Set<number>();
   /** Stems that gained or lost a written form in the current update. */
   private readonly restemmed = new Set<number>();
-  /** 1 for each spelling id whose stem is a reported variant (valid with `decisions`). */
+  /** The spelling ids whose stem is a reported variant (valid with `decisions`). */
   private reported: IdBits | null = null;
   /** Full occurrences of recently asked files (recomputed from the text on demand). */
   private readonly wordsCache = new Map<string, FileWords>();
