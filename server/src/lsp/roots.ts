@@ -167,8 +167,8 @@ export class Root {
     this.rootConfig = loadRootConfig(this.folder, settings, this.rootConfig?.fromFile);
     this.codeLensEnabled = settings.codeLens ?? true;
     const { config } = this.rootConfig;
-    this.included = picomatch(config.include.length ? config.include : ['\u0000'], { dot: false });
-    this.excluded = picomatch(config.exclude.length ? config.exclude : ['\u0000'], { dot: true });
+    this.included = config.include.length ? picomatch(config.include, { dot: false }) : () => false;
+    this.excluded = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
     const changed = JSON.stringify(config) !== before;
     if (changed) this.corpus.setConfig(config);
     const acceptedChanged = this.reloadAccepted();
@@ -232,8 +232,12 @@ export class Root {
 
   /** `matches` for a path inside the folder, given relative to it (`/`-separated) and absolute. */
   private matchesInside(rel: string, fsPath: string): boolean {
-    if (this.nested.length && this.nested.some((n) => isInside(n, fsPath))) return false;
-    return this.included(rel) && !this.excluded(rel);
+    return this.included(rel) && this.keeps(rel, fsPath);
+  }
+
+  /** Whether a path inside the folder that the include globs select stays: not excluded, not a nested root's. */
+  private keeps(rel: string, fsPath: string): boolean {
+    return !this.excluded(rel) && !this.nested.some((n) => isInside(n, fsPath));
   }
 
   /**
@@ -245,25 +249,20 @@ export class Root {
     const { files: found, unusable: met } = await globCorpus(this.folder, this.config.include);
     // Matched in slices: tens of thousands of paths take a while, and the message loop runs meanwhile. A path the glob
     // found is already relative to the folder, inside it and included (the CLI takes it so too): only the exclude globs
-    // and nested roots are asked, when there are any.
+    // and nested roots are asked.
     const files: string[] = [];
     const slices = new Slices();
-    const excludes = this.config.exclude.length > 0;
     for (let i = 0; i < found.length; i += PATHS_PER_PAUSE) {
       await slices.pause();
       for (const rel of found.slice(i, i + PATHS_PER_PAUSE)) {
         const abs = path.join(this.folder, rel);
         const plain = !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.includes('\\');
-        if (!plain) {
-          if (this.matches(abs)) files.push(abs);
-        } else if (!(excludes && this.excluded(rel)) && !(this.nested.length && this.nested.some((n) => isInside(n, abs)))) files.push(abs);
+        if (plain ? this.keeps(rel, abs) : this.matches(abs)) files.push(abs);
       }
     }
     await slices.pause();
     // A file the globs matched, or a folder they would have walked, unless excluded or a nested root's.
-    const unusable = met.filter((u) =>
-      u.folder ? !this.excluded(u.rel) && !this.nested.some((n) => isInside(n, u.absolute)) : this.matchesInside(u.rel, u.absolute),
-    );
+    const unusable = met.filter((u) => this.keeps(u.rel, u.absolute));
     return { files: files.sort(), unusable: unusable.map((u) => ({ absolute: u.absolute, reason: u.reason })) };
   }
 }
