@@ -642,7 +642,10 @@ export class NameIndex {
       spacing: new Map(),
       spacedVariants: new Map(),
     };
-    for (const u of made) addSpacedForm(state, u.key);
+    for (const u of made) {
+      addSpacedForm(state, u.key);
+      if (++k % UNITS_PER_STEP === 0) yield;
+    }
     yield* this.decideGroupsSteps(state, null);
     yield* this.loadSpacedSteps(state, [...state.spaced.values()]);
     yield* this.spacingSteps(state);

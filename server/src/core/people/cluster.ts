@@ -9,7 +9,7 @@
  * `clusterEntities` ties the files' mentions to people over the whole corpus with simple counting.
  */
 import type { Registry } from './registry';
-import { spellingVariantPairs } from './spellingMerge';
+import { spellingVariantPairsSteps } from './spellingMerge';
 import { isChainKey, splitName, Vocabulary } from './learn';
 import { BREAK, HASHTAG, JOINED, TANWEEN } from './tokens';
 import { nameKey, placeKey, WordJudge } from './judge';
@@ -390,7 +390,7 @@ export function* clusterEntitiesSteps(
   // One person written in two house styles (ترامب / ترمب) is one person (see spellingMerge.ts); the minor
   // spelling's family name still leads its short forms to the person (ترمب alone).
   const surnameAlias: [string, PersonDraft][] = [];
-  for (const [minor, major] of spellingVariantPairs(persons.values())) {
+  for (const [minor, major] of yield* spellingVariantPairsSteps(persons.values(), pace)) {
     for (const m of minor.mentions) addMention(major, m.file, m.local, m.resolution, true);
     persons.delete(minor.identity);
     if (minor.surname && minor.surname !== major.surname) surnameAlias.push([minor.surname, major]);

@@ -9,6 +9,7 @@
  * person of the registry. A given name merges only where no third person bears the family name.
  */
 import { normalizeForMatch } from '../text/normalize';
+import { Pace, type Steps } from './steps';
 
 export interface MergeCandidate {
   identity: string;
@@ -20,11 +21,21 @@ export interface MergeCandidate {
   registry?: number;
 }
 
-const MEDIAL_LONG_VOWEL = /(?<!^)[اوي](?!$)/g;
+const ALEF = 0x627;
+const WAW = 0x648;
+const YEH = 0x64a;
 
-/** A part without its medial long vowels. */
+/** A part without its medial long vowels (ا، و، ي neither first nor last). */
 function skeleton(key: string): string {
-  return key.replace(MEDIAL_LONG_VOWEL, '');
+  let out = '';
+  let from = 0;
+  for (let i = 1; i < key.length - 1; i++) {
+    const c = key.charCodeAt(i);
+    if (c !== ALEF && c !== WAW && c !== YEH) continue;
+    out += key.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? key : out + key.slice(from);
 }
 
 /** `longer` is `shorter` with one medial long vowel more, and `shorter` has four letters at least. */
@@ -44,12 +55,14 @@ function roleKeys(roles: Map<string, number>): Set<string> {
 
 /**
  * The pairs to merge, as [minor, major] (the major has more full mentions). Each person appears as a minor once at
- * most, and a major is never itself merged away, so moving the minors' mentions in order is enough.
+ * most, and a major is never itself merged away, so moving the minors' mentions in order is enough. In steps (`pace`):
+ * the people of 10,000 files took 30 ms in one piece.
  */
-export function spellingVariantPairs<T extends MergeCandidate>(people: Iterable<T>): [T, T][] {
+export function* spellingVariantPairsSteps<T extends MergeCandidate>(people: Iterable<T>, pace: Pace): Steps<[T, T][]> {
   const buckets = new Map<string, T[]>();
   const surnameCount = new Map<string, number>();
   for (const p of people) {
+    if (pace.tick()) yield;
     if (p.surname) surnameCount.set(p.surname, (surnameCount.get(p.surname) ?? 0) + 1);
     if (!p.given || !p.surname || p.father || p.registry !== undefined || !p.full) continue;
     const k = `${skeleton(p.given)} ${skeleton(p.surname)}`;
@@ -61,6 +74,7 @@ export function spellingVariantPairs<T extends MergeCandidate>(people: Iterable<
   const merged = new Set<T>();
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;
+    if (pace.tick(bucket.length)) yield;
     bucket.sort((a, b) => b.full - a.full || (a.identity < b.identity ? -1 : 1));
     for (let i = 0; i < bucket.length; i++) {
       const major = bucket[i];
