@@ -57,10 +57,16 @@ describe('language server: diagnostics queue', () => {
     assert.ok(files.length >= 3, 'seeds with findings');
     const pass = publisher.publishAll(root);
     const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-    await settle();
+    // Waits for a count of sent files (a loaded machine may take longer than a settle for a step).
+    const sentReaches = async (n: number) => {
+      for (let waited = 0; sent.length < n && waited < 5000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
     // The second step is made while the first is written; the third waits for the first.
+    await sentReaches(2);
+    await settle();
     assert.equal(sent.length, 2);
     steps[0]();
+    await sentReaches(3);
     await settle();
     assert.equal(sent.length, 3);
     // Written at once from here on: the pass runs to the end.

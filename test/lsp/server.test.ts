@@ -72,7 +72,7 @@ describe('language server (in-process)', function () {
     assert.match(messageOf(first), /the same text is at line 8$/);
     assert.deepEqual(first.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [[uri, 7, 'Same paragraph']]);
     const second = dups.find((d) => d.range.start.line === 7)!;
-    // The data is the text's fingerprint (the range is the diagnostic's, in UTF-16); fixes come with the code actions.
+    // The data is the analysis' tag (the range is the diagnostic's, in UTF-16); fixes come with the code actions.
     const data = second.data as DiagnosticData;
     assert.deepEqual(Object.keys(data), ['text']);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -221,6 +221,32 @@ describe('language server (in-process)', function () {
     for (const e of insert.edit!.changes![uri000]) await client.change(uri000, e.range, e.newText);
     const undatedBefore = byCode(client.diagnostics.get(uri000), 'undated-entry').length;
     await client.nextDiagnostics(uri000, mark, (ds) => byCode(ds, 'undated-entry').length === undatedBefore - 1);
+  });
+
+  it('tags diagnostics with the analysis of the text: a new one after an edit, even one undone; a diagnostic from before is matched by place and message', async () => {
+    const { client, corpus } = await start();
+    const uri = corpus.uri(SEED.s002);
+    const text = corpus.read(SEED.s002);
+    const tagOf = (d: Diagnostic) => (d.data as DiagnosticData).text;
+    const before = byCode(client.diagnostics.get(uri), 'duplicate-paragraph').find((d) => d.range.start.line === 7)!;
+    const otherUri = corpus.uri(SEED.s000);
+    const otherTag = tagOf(client.diagnostics.get(otherUri)![0]);
+    await client.open(uri, text);
+    let mark = client.mark();
+    await client.change(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'x');
+    const edited = await client.nextDiagnostics(uri, mark);
+    assert.ok(edited.every((d) => tagOf(d) !== tagOf(before)));
+    mark = client.mark();
+    await client.change(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, '');
+    const undone = await client.nextDiagnostics(uri, mark);
+    const again = byCode(undone, 'duplicate-paragraph').find((d) => d.range.start.line === 7)!;
+    assert.notEqual(tagOf(again), tagOf(before));
+    assert.notEqual(tagOf(again), tagOf(edited[0]));
+    // Another file's analysis is the same: its tag too.
+    assert.equal(tagOf(client.diagnostics.get(otherUri)![0]), otherTag);
+    // The diagnostic from before the edit still gets its quick fix: the finding at its place, with its message.
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: before.range, context: { diagnostics: [before] } });
+    assert.ok(actions.some((a) => a.title === 'Remove this repeated paragraph'), actions.map((a) => a.title).join('\n'));
   });
 
   it('offers no removal of a paragraph whose copy is in another file (001 quotes the post of 000), and says «line N» within a file', async () => {

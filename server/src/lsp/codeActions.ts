@@ -27,8 +27,8 @@ export interface ActionContext {
   root: Root;
   uri: string;
   positions: PositionMapper;
-  /** Fingerprint of a file's current text (as the publisher computes it). */
-  fingerprint: (root: Root, file: string) => string;
+  /** The tag of the analysis of a file's current text (as the publisher tags it; see diagnostics.ts). */
+  analysisTag: (root: Root, file: string) => string;
   /** Today's date, `YYYY-MM-DD`. */
   today: () => string;
   /** The client applies `CreateFile` operations in workspace edits (to create the ignore file). */
@@ -59,7 +59,7 @@ function findingOf(ctx: ActionContext, d: Diagnostic): ActionableFinding | null 
   const candidates = visibleFindings(ctx.root, ctx.uri).filter((f) => f.code === code);
   const r = ctx.positions.fromClientRange(ctx.uri, d.range);
   let f: Finding | undefined;
-  if (data && data.text === ctx.fingerprint(ctx.root, ctx.uri)) {
+  if (data && data.text === ctx.analysisTag(ctx.root, ctx.uri)) {
     const at = data.range ?? r;
     f = candidates.find((c) => sameRange(c.range, at));
   } else {

@@ -8,7 +8,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { FileModel } from '../core/file';
 import { indexLines, rangeOf } from '../core/text/lines';
 import { fromUtf16 } from './encoding';
-import { SOURCE, textFingerprint, toDiagnostic } from './diagnostics';
+import { SOURCE, analysisTag, toDiagnostic } from './diagnostics';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 import { settledWithin, yieldToLoop } from './loop';
@@ -48,7 +48,9 @@ export class DiagnosticsPublisher {
    */
   private readonly sent = new Map<string, Diagnostic[]>();
   private readonly passes = new WeakMap<Root, number>();
-  private readonly fingerprints = new WeakMap<FileModel, string>();
+  /** The tags of the analyses diagnostics were computed from (see `analysisTag`). */
+  private readonly tags = new WeakMap<FileModel, string>();
+  private tagged = 0;
   private readonly configUris = new Set<string>();
   /** Files waiting to be published, by root, in the order they are published. */
   private queue = new Map<Root, Set<string>>();
@@ -122,23 +124,23 @@ export class DiagnosticsPublisher {
     return n;
   }
 
-  fingerprint(root: Root, file: string): string {
+  /** The tag of the file's current analysis ('' for a file not in the corpus). */
+  analysisTag(root: Root, file: string): string {
     const model = root.corpus.model(file);
     if (!model) return '';
-    let fp = this.fingerprints.get(model);
-    if (!fp) this.fingerprints.set(model, (fp = textFingerprint(model.text)));
-    return fp;
+    let tag = this.tags.get(model);
+    if (!tag) this.tags.set(model, (tag = analysisTag(++this.tagged)));
+    return tag;
   }
 
   /** The diagnostics of one corpus file, as they would be sent now. */
   diagnosticsOf(root: Root, file: string): Diagnostic[] {
     const findings = visibleFindings(root, file);
     if (!findings.length) return [];
-    // Hashed only for a file with findings: a first pass hashed the text of every file, most of them without any.
-    const fingerprint = this.fingerprint(root, file);
+    const analysis = this.analysisTag(root, file);
     const relatedInformation = this.o.relatedInformation();
     return findings.map((f) =>
-      toDiagnostic(f, { positions: this.o.positions, relatedInformation, describe: (x) => root.describe(x), fingerprint }),
+      toDiagnostic(f, { positions: this.o.positions, relatedInformation, describe: (x) => root.describe(x), analysis }),
     );
   }
 

@@ -929,7 +929,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const root = workspace.rootOf(key);
       const workspaceEdit = capabilities.workspace?.workspaceEdit;
       const canCreateFiles = workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create');
-      return codeActions({ root, uri: key, positions, fingerprint: (r, f) => publisher.fingerprint(r, f), today, canCreateFiles }, p);
+      return codeActions({ root, uri: key, positions, analysisTag: (r, f) => publisher.analysisTag(r, f), today, canCreateFiles }, p);
     }, { wholeCorpus: true }),
   );
 
