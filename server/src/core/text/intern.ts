@@ -29,13 +29,8 @@ export class Interner {
   id(s: string): number {
     const h1 = fnv(s) | 0;
     const h2 = mix(s) | 0;
-    let id = this.probe(h1, h2, s);
-    if (id < 0) {
-      id = this.strings.length;
-      this.strings.push(detached(s));
-      this.index(id, h1, h2);
-    }
-    return id;
+    const id = this.probe(h1, h2, s);
+    return id < 0 ? this.add(s, h1, h2) : id;
   }
 
   /** The id of word k's spelling, adding it when new. */
@@ -46,7 +41,8 @@ export class Interner {
     const recent = this.recentId(r, h1, h2);
     if (recent >= 0) return recent;
     let id = this.probe(h1, h2);
-    if (id < 0) id = this.id(scan.spelling(k));
+    // The scan's hashes are the spelling's (`fnv`, `mix`): a new spelling is added without hashing or probing again.
+    if (id < 0) id = this.add(scan.spelling(k), h1, h2);
     this.recent[r] = h1;
     this.recent[r + 1] = h2;
     this.recent[r + 2] = id + 1;
@@ -94,6 +90,13 @@ export class Interner {
 
   get size(): number {
     return this.strings.length;
+  }
+
+  private add(s: string, h1: number, h2: number): number {
+    const id = this.strings.length;
+    this.strings.push(detached(s));
+    this.index(id, h1, h2);
+    return id;
   }
 
   private index(id: number, h1: number, h2: number): void {
