@@ -74,7 +74,7 @@ describe('language server (in-process)', function () {
     const second = dups.find((d) => d.range.start.line === 7)!;
     // The data is the analysis' tag (the range is the diagnostic's, in UTF-16); fixes come with the code actions.
     const data = second.data as DiagnosticData;
-    assert.deepEqual(Object.keys(data), ['text']);
+    assert.deepEqual(Object.keys(data), ['analysis']);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: second.range,
@@ -227,7 +227,7 @@ describe('language server (in-process)', function () {
     const { client, corpus } = await start();
     const uri = corpus.uri(SEED.s002);
     const text = corpus.read(SEED.s002);
-    const tagOf = (d: Diagnostic) => (d.data as DiagnosticData).text;
+    const tagOf = (d: Diagnostic) => (d.data as DiagnosticData).analysis;
     const before = byCode(client.diagnostics.get(uri), 'duplicate-paragraph').find((d) => d.range.start.line === 7)!;
     const otherUri = corpus.uri(SEED.s000);
     const otherTag = tagOf(client.diagnostics.get(otherUri)![0]);
@@ -247,6 +247,18 @@ describe('language server (in-process)', function () {
     // The diagnostic from before the edit still gets its quick fix: the finding at its place, with its message.
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: before.range, context: { diagnostics: [before] } });
     assert.ok(actions.some((a) => a.title === 'Remove this repeated paragraph'), actions.map((a) => a.title).join('\n'));
+  });
+
+  it('re-indexes unchanged files without sending their diagnostics again (their analyses keep their tags)', async () => {
+    const { client, corpus } = await start();
+    const uri = corpus.uri(SEED.s002);
+    const before = client.diagnostics.get(uri)!;
+    const mark = client.mark();
+    const statuses = client.statuses.length;
+    assert.equal((await client.request<{ files: number }>('corpusLint/reindex', null)).files, 5);
+    await client.indexed(statuses);
+    assert.deepEqual(client.publications.slice(mark).filter((p) => p.diagnostics.length).map((p) => p.uri), []);
+    assert.deepEqual(client.diagnostics.get(uri), before);
   });
 
   it('offers no removal of a paragraph whose copy is in another file (001 quotes the post of 000), and says «line N» within a file', async () => {

@@ -59,7 +59,7 @@ function findingOf(ctx: ActionContext, d: Diagnostic): ActionableFinding | null 
   const candidates = visibleFindings(ctx.root, ctx.uri).filter((f) => f.code === code);
   const r = ctx.positions.fromClientRange(ctx.uri, d.range);
   let f: Finding | undefined;
-  if (data && data.text === ctx.analysisTag(ctx.root, ctx.uri)) {
+  if (data && data.analysis === ctx.analysisTag(ctx.root, ctx.uri)) {
     const at = data.range ?? r;
     f = candidates.find((c) => sameRange(c.range, at));
   } else {

@@ -5,10 +5,9 @@
  * status notification.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { FileModel } from '../core/file';
 import { indexLines, rangeOf } from '../core/text/lines';
 import { fromUtf16 } from './encoding';
-import { SOURCE, analysisTag, toDiagnostic } from './diagnostics';
+import { SOURCE, tagOfAnalysis, toDiagnostic } from './diagnostics';
 import type { PositionMapper } from './positions';
 import type { Root } from './roots';
 import { settledWithin, yieldToLoop } from './loop';
@@ -48,8 +47,12 @@ export class DiagnosticsPublisher {
    */
   private readonly sent = new Map<string, Diagnostic[]>();
   private readonly passes = new WeakMap<Root, number>();
-  /** The tags of the analyses diagnostics were computed from (see `analysisTag`). */
-  private readonly tags = new WeakMap<FileModel, string>();
+  /**
+   * uri -> the text whose analysis the file's diagnostics were last tagged with, and the tag (see `tagOfAnalysis`). A
+   * file read again with the same text (a re-index) keeps its tag, so its unchanged diagnostics are not sent again;
+   * the entry goes when the file's diagnostics do.
+   */
+  private readonly tags = new Map<string, { text: string; tag: string }>();
   private tagged = 0;
   private readonly configUris = new Set<string>();
   /** Files waiting to be published, by root, in the order they are published. */
@@ -128,8 +131,11 @@ export class DiagnosticsPublisher {
   analysisTag(root: Root, file: string): string {
     const model = root.corpus.model(file);
     if (!model) return '';
-    let tag = this.tags.get(model);
-    if (!tag) this.tags.set(model, (tag = analysisTag(++this.tagged)));
+    const known = this.tags.get(file);
+    // The same string while the model lives; after a re-index, an equal one read again.
+    if (known && known.text === model.text) return known.tag;
+    const tag = tagOfAnalysis(++this.tagged);
+    this.tags.set(file, { text: model.text, tag });
     return tag;
   }
 
@@ -156,6 +162,7 @@ export class DiagnosticsPublisher {
   }
 
   private send(uri: string, diagnostics: Diagnostic[]): void {
+    if (!diagnostics.length) this.tags.delete(uri);
     const before = this.sent.get(uri);
     if (before === undefined ? diagnostics.length === 0 : sameJson(before, diagnostics)) return;
     if (diagnostics.length) this.sent.set(uri, diagnostics);
