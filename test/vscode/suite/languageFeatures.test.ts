@@ -83,20 +83,26 @@ suite('Language features on the seed corpus', () => {
   test('the name-variant quick fix on «بوتن» in 002 changes the text', async () => {
     const doc = await openSeed(FILE_002);
     const word = findWord(doc, 'بوتن');
-    const diags = await waitForDiagnostics(
-      doc.uri,
-      (ds) => ds.some((d) => codeOf(d) === 'name-variant' && !!d.range.intersection(word)),
-      'name-variant finding on «بوتن»',
-    );
-    const diag = diags.find((d) => codeOf(d) === 'name-variant' && !!d.range.intersection(word))!;
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value, 10,
-    );
-    const fixes = (actions ?? []).filter(
-      (a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && !!(a.edit || a.command),
-    );
-    const fix = fixes.find((a) => a.diagnostics?.some((d) => codeOf(d) === 'name-variant')) ?? fixes[0];
-    assert.ok(fix, `no quick fix for the name-variant finding; actions: ${(actions ?? []).map((a) => a.title).join(' | ') || '(none)'}`);
+    const onWord = (d: vscode.Diagnostic) => codeOf(d) === 'name-variant' && !!d.range.intersection(word);
+    await waitForDiagnostics(doc.uri, (ds) => ds.some(onWord), 'name-variant finding on «بوتن»');
+    // About one run in twenty, just after an earlier test edited and reverted this seed, the first answer came back
+    // empty although the server had found the finding (a request cancelled on the way): the light bulb asks again on
+    // the next move, and so does this test, for up to 10 s.
+    let fix: vscode.CodeAction | undefined;
+    let titles = '(none)';
+    for (const deadline = Date.now() + 10000; !fix && Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+      const diag = vscode.languages.getDiagnostics(doc.uri).find(onWord);
+      if (!diag) continue;
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value, 10,
+      );
+      const fixes = (actions ?? []).filter(
+        (a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) && !!(a.edit || a.command),
+      );
+      fix = fixes.find((a) => a.diagnostics?.some((d) => codeOf(d) === 'name-variant')) ?? fixes[0];
+      titles = (actions ?? []).map((a) => a.title).join(' | ') || '(none)';
+    }
+    assert.ok(fix, `no quick fix for the name-variant finding within 10 s; actions: ${titles}`);
     const before = doc.getText();
     try {
       if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the quick fix edit was not applied');
