@@ -132,8 +132,12 @@ export class DiagnosticsPublisher {
     const model = root.corpus.model(file);
     if (!model) return '';
     const known = this.tags.get(file);
-    // The same string while the model lives; after a re-index, an equal one read again.
-    if (known && known.text === model.text) return known.tag;
+    // The same string while the model lives; after a re-index, an equal one read again, which then takes the old
+    // one's place (the old text is not kept alive, and the next comparison is by reference again).
+    if (known && known.text === model.text) {
+      known.text = model.text;
+      return known.tag;
+    }
     const tag = tagOfAnalysis(++this.tagged);
     this.tags.set(file, { text: model.text, tag });
     return tag;
