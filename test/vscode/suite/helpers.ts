@@ -104,6 +104,17 @@ export function waitForTextChange(doc: vscode.TextDocument, before: string, time
   });
 }
 
+/**
+ * Asks again every 250 ms until `ask` gives a value or `timeoutMs` has passed, and returns the last answer: for what
+ * the editor itself asks for again on the next move (code actions, code lenses), not for a fixed wait.
+ */
+export async function askUntil<T>(ask: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
+  for (const deadline = Date.now() + timeoutMs; ; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    const value = await ask();
+    if (value !== undefined || Date.now() >= deadline) return value;
+  }
+}
+
 export function hoverText(hovers: vscode.Hover[] | undefined): string {
   return (hovers ?? [])
     .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
