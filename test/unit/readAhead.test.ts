@@ -77,6 +77,16 @@ describe('reading ahead on a helper thread', function () {
     }
   });
 
+  it('cuts batches by the length of their texts and hands each file its own text', function () {
+    if (!fs.existsSync(BUILT)) this.skip();
+    // Batches of a few files (the texts travel as one string per batch), files that cannot be read among them.
+    for (const batchChars of [1, 300, 5000]) {
+      let counts = { worker: 0, here: 0 };
+      assert.deepStrictEqual(readAll(files, BUILT, { batchChars, settleMs: 500, counts: (c) => (counts = c) }), expected);
+      assert.ok(counts.worker > files.length / 2, `the worker read most files (${counts.worker})`);
+    }
+  });
+
   it('gives the same results to a caller that must not block (readAsync)', async function () {
     if (!fs.existsSync(BUILT)) this.skip();
     const ahead = startReadAhead(files, BUILT, MAX_BYTES)!;

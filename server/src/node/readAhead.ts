@@ -26,9 +26,13 @@ export const MIN_FILES_FOR_READ_AHEAD = 200;
  */
 const MAX_AHEAD_FILES = 1024;
 const MAX_AHEAD_CHARS = 32 * 1024 * 1024;
-/** A batch is posted after this many files, or this many characters of text, whichever comes first. */
-const BATCH_FILES = 16;
-const BATCH_CHARS = 1 << 20;
+/**
+ * A batch is posted once its texts hold this many characters (128 KB or more however they are stored: see `Batch`),
+ * or after this many files. The first files go out one by one, as the caller is waiting for them.
+ */
+const BATCH_CHARS = 128 * 1024;
+const BATCH_FILES = 256;
+const FIRST_FILES = 16;
 /** A worker that starts no new file for this long is given up: the caller reads what it still holds. */
 const STALLED_MS = 10000;
 /** The longest single wait for a batch before the heartbeat is checked. */
@@ -47,6 +51,8 @@ export interface ReadAheadLimits {
   stalledMs?: number;
   /** The worker waits while the texts the caller has not taken yet hold this many characters. */
   aheadChars?: number;
+  /** A batch is posted once its texts hold this many characters. */
+  batchChars?: number;
 }
 
 interface Job {
@@ -56,10 +62,20 @@ interface Job {
   files: string[];
   maxBytes: number;
   aheadChars: number;
+  batchChars: number;
 }
 
-/** A batch: file indexes and their results, in claim order. */
-type Batch = { index: number; result: ReadResult }[];
+/**
+ * A batch: file indexes and their results, in claim order. The texts travel as one string (`text`, each file's
+ * `length` characters in turn). A string of 128 KB or more is received among the large objects, which the collector
+ * never copies, and each file's text is a view into it; texts received one by one were young strings that the
+ * collector copied as the corpus kept them (a check of 10,000 files: its young collections took 0.18-0.20 s instead of
+ * 0.23-0.31 s). A view keeps its whole batch: at most `BATCH_CHARS` characters more per text kept alone.
+ */
+interface Batch {
+  files: ({ index: number; length: number } | { index: number; reason: string })[];
+  text: string;
+}
 
 export interface ReadAhead {
   /** The result of reading files[index]; call it for each index once, in order. Waits (blocking) for the worker. */
@@ -99,7 +115,15 @@ export function startReadAhead(files: string[], script: string, maxBytes: number
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    const job: Job = { corpusLintReadAhead: true, port: port2, state: shared, files, maxBytes, aheadChars: limits.aheadChars ?? MAX_AHEAD_CHARS };
+    const job: Job = {
+      corpusLintReadAhead: true,
+      port: port2,
+      state: shared,
+      files,
+      maxBytes,
+      aheadChars: limits.aheadChars ?? MAX_AHEAD_CHARS,
+      batchChars: limits.batchChars ?? BATCH_CHARS,
+    };
     worker = new Worker(script, { workerData: job, transferList: [port2] });
   } catch {
     port1.close();
@@ -118,8 +142,13 @@ export function startReadAhead(files: string[], script: string, maxBytes: number
   const drain = (): boolean => {
     let any = false;
     for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-      for (const { index, result } of m.message as Batch) results.set(index, result);
-      fromWorker += (m.message as Batch).length;
+      const { files: read, text } = m.message as Batch;
+      let at = 0;
+      for (const f of read) {
+        if ('reason' in f) results.set(f.index, { reason: f.reason });
+        else results.set(f.index, { text: text.slice(at, (at += f.length)) });
+      }
+      fromWorker += read.length;
       any = true;
     }
     return any;
@@ -201,7 +230,8 @@ export function runReadAheadWorker(): void {
   yieldToMainThread();
   const job = workerData as Job;
   const state = new Int32Array(job.state);
-  let batch: Batch = [];
+  let batch: Batch['files'] = [];
+  let texts: string[] = [];
   let chars = 0;
   // The files this worker read that the caller may not have taken yet: [index, characters] in claim order.
   const pending: [number, number][] = [];
@@ -212,8 +242,9 @@ export function runReadAheadWorker(): void {
   };
   const post = (): void => {
     if (batch.length === 0) return;
-    job.port.postMessage(batch);
+    job.port.postMessage({ files: batch, text: texts.join('') } satisfies Batch);
     batch = [];
+    texts = [];
     chars = 0;
     Atomics.add(state, POSTED, 1);
     Atomics.notify(state, POSTED);
@@ -224,13 +255,15 @@ export function runReadAheadWorker(): void {
       if (index >= job.files.length) break;
       Atomics.add(state, BEAT, 1);
       const result = readTextFileSync(job.files[index], { maxBytes: job.maxBytes });
-      batch.push({ index, result });
       const length = 'text' in result ? result.text.length : 0;
+      if ('text' in result) {
+        batch.push({ index, length });
+        texts.push(result.text);
+      } else batch.push({ index, reason: result.reason });
       chars += length;
       pending.push([index, length]);
       pendingChars += length;
-      // The first files go out at once (the caller is waiting for them); then in batches.
-      if (index < BATCH_FILES || batch.length >= BATCH_FILES || chars >= BATCH_CHARS) post();
+      if (index < FIRST_FILES || batch.length >= BATCH_FILES || chars >= job.batchChars) post();
       // Far enough ahead: wait for the caller to take some (the heartbeat keeps going meanwhile).
       for (let taken = Atomics.load(state, TAKEN); ahead(index, taken); taken = Atomics.load(state, TAKEN)) {
         post();
