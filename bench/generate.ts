@@ -12,7 +12,8 @@
  *     variant keeps its context (perturbed like the rest of a reused paragraph); `detail` is the variant, `canonical`
  *     the spelling it replaced;
  *   - undated: 5% of files (not the dated ones) get a lead (title and first 3 paragraphs) of pool lines with no digit
- *     and no month name, so the entry has no date by construction (line 0: the title);
+ *     and no month name, and no short line with a date below it, so the entry has no date by construction (line 0:
+ *     the title);
  *   - dated: 5% get a publication date line («تاريخ النشر: 12 مارس 2019») under the title (line 1).
  * Planted lines never overlap: a copied paragraph and its source, an undated lead and a planted name are all distinct.
  *
@@ -197,12 +198,19 @@ for (let k = 0; k < FILES / 20; k++) {
 // Undated: the title and the first 3 paragraphs (lines 0 and 2–4) from dateless pool lines, in files without a
 // planted date line and none of whose lead lines a copy uses.
 const LEAD = [0, 1, 2, 3, 4];
+/** Lines of at most this many words may be datelines (the classifier's limit). */
+const DATELINE_WORDS = 12;
 for (let k = 0; k < FILES / 20; k++) {
   const f = pick(files);
   if (f.lines[1] !== '' || f.lines.length < 5 || LEAD.some((l) => isReserved(f.name, l))) continue;
   f.lines[0] = pick(datelessTitles);
   for (const l of [2, 3, 4]) {
     f.lines[l] = paragraphAt(datelessParagraphs[Math.floor(rand() * datelessParagraphs.length)], datelessVocabulary);
+  }
+  // A short line holding a date further down would be a dateline, which dates its entry wherever it stands: the
+  // pool's wire datelines («بريدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس») become blank lines here.
+  for (let l = LEAD.length; l < f.lines.length; l++) {
+    if (!isReserved(f.name, l) && !dateless(f.lines[l]) && f.lines[l].split(/\s+/).length <= DATELINE_WORDS) f.lines[l] = '';
   }
   planted.push({ kind: 'undated', file: f.name, line: 0 });
   for (const l of LEAD) reserve(f.name, l);

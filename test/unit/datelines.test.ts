@@ -18,4 +18,27 @@ describe('datelines', () => {
     assert.strictEqual(kind('وصل الوزير إلى دمشق يوم 2024-03-12 في زيارة رسمية'), 'content');
     assert.strictEqual(kind('2024-03-12 Tournament final'), 'content');
   });
+
+  it('a wire dateline (a place, the date, the agency) is a dateline; a place and a date before other words is a title', () => {
+    for (const line of [
+      'بريدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس',
+      'المدينة المنورة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس',
+      'القاهرة 3 مارس 2024 (أ ش أ)',
+      'القاهرة 3 مارس 2024 - د ب أ',
+      'بيروت 3 مارس 2024 (الأناضول)',
+      'Paris 3 mars 2024 AFP',
+      'London, 3 March 2024 (Reuters)',
+    ]) {
+      assert.strictEqual(kind(line), 'metadata', line);
+    }
+    for (const line of [
+      'الرياض 10 أغسطس 2015 افتتاح المعرض الدولي',
+      'اجتماع 10 أغسطس 2015 الرياض',
+      'مؤتمر الرياض الدولي 10 أغسطس 2015 واس',
+      'الرياض 10 أغسطس واس',
+      'الرياض 10 أغسطس 2015 افتتاح (المعرض الدولي للكتاب)',
+    ]) {
+      assert.strictEqual(kind(line), 'content', line);
+    }
+  });
 });

@@ -32,6 +32,18 @@ describe('rules on fixtures', () => {
     assert.match(near[0].message, /Near-duplicate of the paragraph at b\.txt:5 \(similarity 0\.9\d\)/);
   });
 
+  it('the same wire dateline over two articles is no duplicate paragraph', () => {
+    const dateline = 'الكويت 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس';
+    const c = corpusOf([
+      { file: 'a.txt', text: `وزير الدفاع يلتقي مستشار وزير الدفاع البريطاني\n\n${dateline}\nالتقى نائب رئيس مجلس الوزراء وزير الدفاع اليوم مستشار وزير الدفاع البريطاني لشؤون الشرق الأوسط.\n` },
+      { file: 'b.txt', text: `مجلس الوزراء يدين التفجير الإرهابي في عسير\n\n${dateline}\nدان مجلس الوزراء التفجير الإرهابي المشين الذي استهدف مسجد قوات الطوارئ بمدينة أبها مؤخرا.\n` },
+    ]);
+    for (const file of ['a.txt', 'b.txt']) {
+      assert.deepStrictEqual(c.findings(file).map((f) => f.code), [], file);
+      assert.deepStrictEqual(c.entries(file).map((e) => e.date), ['2015-08-10'], file);
+    }
+  });
+
   it('a paragraph repeated in one file, with diacritics, tatweel and hashtags, is a duplicate with a safe fix', () => {
     const para = 'وفي نفس الوقت، أكد الجانب الروسي دعمه المستمر لوحدة وسلامة أراضي وسيادة الجمهورية العربية السورية.';
     const variant = 'وفي نفسِ الوقت، أكّد الجانبُ الروسـي دعمه المستمر لوحدة وسلامة أراضي وسيادة #الجمهورية_العربية السورية';

@@ -134,6 +134,10 @@ const DATELINE_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 const ONE_WORD = /^\p{L}{2,}$/u;
 /** Datelines are short: longer lines are text that holds a date (the date finder runs on none of them here). */
 const DATELINE_MAX_CHARS = 80;
+/** A wire dateline's place before the date, and its agency after it: words, and letters of a word without brackets. */
+const DATELINE_PLACE_WORDS = 2;
+const DATELINE_AGENCY_WORDS = 3;
+const DATELINE_AGENCY_LETTERS = 4;
 const DATELINE_MAX_WORDS = 12;
 /** A tweet embed's attribution: «— Name (@handle) January 28, 2026». */
 const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/;
@@ -258,16 +262,34 @@ function isDateline(line: string): boolean {
   const dates = findDates(line);
   // A range of days («15 - 20 آذار 2023») is a period, not the day a text was published.
   if (!dates.length || dates.some((d) => d.until)) return false;
-  let rest = '';
-  let at = 0;
-  for (const d of dates) {
-    rest += line.slice(at, d.start) + ' ';
-    at = d.end;
-  }
-  rest += line.slice(at);
-  const words = rest.replace(DATELINE_MARKS, '').replace(DATELINE_REST, ' ').trim();
-  // One word more is a place or an author, beside whole dates only: a day and a month after a word is a title.
-  return words.length === 0 || (ONE_WORD.test(words) && dates.every((d) => d.year !== null));
+  const wordsOf = (from: number, to: number): string[] => {
+    const rest = line.slice(from, to).replace(DATELINE_MARKS, '').replace(DATELINE_REST, ' ').trim();
+    return rest ? rest.split(' ') : [];
+  };
+  const before = wordsOf(0, dates[0].start);
+  const after = wordsOf(dates[dates.length - 1].end, line.length);
+  const between: string[] = [];
+  for (let k = 1; k < dates.length; k++) between.push(...wordsOf(dates[k - 1].end, dates[k].start));
+  const words = [...before, ...between, ...after];
+  if (words.length === 0) return true;
+  // Other words go beside whole dates only: a day and a month after a word is a title.
+  if (dates.some((d) => d.year === null)) return false;
+  // One word more is a place or an author.
+  if (words.length === 1) return ONE_WORD.test(words[0]);
+  // A wire dateline: a place of one or two words, the date (a Hijri date and its Gregorian equivalent), then the
+  // agency («بريدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس», «القاهرة 3 مارس 2024 (أ ش أ)»).
+  return between.length === 0 && before.length <= DATELINE_PLACE_WORDS && after.length >= 1 && isAgency(line.slice(dates[dates.length - 1].end), after);
+}
+
+/**
+ * What follows the date of a wire dateline: a news agency's short name, in brackets or not («واس», «(قنا)», «أ ش أ»,
+ * «د ب أ», «AFP»): at most three words of at most four letters, or at most two words of any length in brackets
+ * («(رويترز)», «(الأناضول)»).
+ */
+function isAgency(tail: string, words: string[]): boolean {
+  if (words.length > DATELINE_AGENCY_WORDS || !words.every((w) => ONE_WORD.test(w) || /^\p{L}$/u.test(w))) return false;
+  if (words.every((w) => w.length <= DATELINE_AGENCY_LETTERS)) return true;
+  return words.length <= 2 && /^[^\p{L}]*[(\[][^()[\]]+[)\]][^\p{L}]*$/u.test(tail);
 }
 
 function isSpace(c: number): boolean {
