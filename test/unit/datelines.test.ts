@@ -28,6 +28,8 @@ describe('datelines', () => {
       'بيروت 3 مارس 2024 (الأناضول)',
       'Paris 3 mars 2024 AFP',
       'London, 3 March 2024 (Reuters)',
+      // One word between two whole dates, as before.
+      '25 شوال 1436 هجرية 10 أغسطس 2015',
     ]) {
       assert.strictEqual(kind(line), 'metadata', line);
     }

@@ -138,6 +138,10 @@ const DATELINE_MAX_CHARS = 80;
 const DATELINE_PLACE_WORDS = 2;
 const DATELINE_AGENCY_WORDS = 3;
 const DATELINE_AGENCY_LETTERS = 4;
+/** A word of letters only, one letter too («أ ش أ»). */
+const LETTERS = /^\p{L}+$/u;
+/** Text in brackets, with nothing but signs around it: «(الأناضول)», « - [رويترز]». */
+const IN_BRACKETS = /^[^\p{L}]*[(\[][^()[\]]+[)\]][^\p{L}]*$/u;
 const DATELINE_MAX_WORDS = 12;
 /** A tweet embed's attribution: «— Name (@handle) January 28, 2026». */
 const TWEET_ATTRIBUTION = /^[—–-]\s*.{1,120}\(@[A-Za-z0-9_]+\)\s+\S.{2,40}$/;
@@ -287,9 +291,8 @@ function isDateline(line: string): boolean {
  * («(رويترز)», «(الأناضول)»).
  */
 function isAgency(tail: string, words: string[]): boolean {
-  if (words.length > DATELINE_AGENCY_WORDS || !words.every((w) => ONE_WORD.test(w) || /^\p{L}$/u.test(w))) return false;
-  if (words.every((w) => w.length <= DATELINE_AGENCY_LETTERS)) return true;
-  return words.length <= 2 && /^[^\p{L}]*[(\[][^()[\]]+[)\]][^\p{L}]*$/u.test(tail);
+  if (words.length > DATELINE_AGENCY_WORDS || !words.every((w) => LETTERS.test(w))) return false;
+  return words.every((w) => w.length <= DATELINE_AGENCY_LETTERS) || (words.length <= 2 && IN_BRACKETS.test(tail));
 }
 
 function isSpace(c: number): boolean {
