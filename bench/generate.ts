@@ -198,7 +198,10 @@ for (let k = 0; k < FILES / 20; k++) {
 // Undated: the title and the first 3 paragraphs (lines 0 and 2–4) from dateless pool lines, in files without a
 // planted date line and none of whose lead lines a copy uses.
 const LEAD = [0, 1, 2, 3, 4];
-/** Lines of at most this many words may be datelines (the classifier's limit). */
+/**
+ * A line of at most this many words holding a date may be read as a dateline (datelines are short). The generator
+ * keeps its own rule rather than asking the classifier, so that the truth it plants does not come from the tool measured.
+ */
 const DATELINE_WORDS = 12;
 for (let k = 0; k < FILES / 20; k++) {
   const f = pick(files);
