@@ -56,6 +56,27 @@ describe('incremental updates', function () {
     );
   });
 
+  it('keeps its file and entry totals equal to a count of every file after adds, edits and removals', () => {
+    // The status after every keystroke reads the totals: they are kept as models come and go, never recounted.
+    const counted = (c: Corpus) => ({ files: c.files().length, entries: c.files().reduce((n, f) => n + c.entries(f).length, 0) });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ file: fc.integer({ min: 0, max: seeds.length - 1 }), lines: fc.nat(40), remove: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+        (changes) => {
+          const c = new Corpus();
+          for (const ch of changes) {
+            const seed = seeds[ch.file];
+            // A file cut to its first lines holds fewer entries (or none); removing one that is not there is a no-op.
+            if (ch.remove) c.applyChange({ removed: [seed.file] });
+            else c.applyChange({ changed: [{ file: seed.file, text: seed.text.split('\n').slice(0, ch.lines).join('\n') }] });
+            assert.deepStrictEqual(c.size(), counted(c));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('re-stems words of other files when the stem they rely on appears or disappears', () => {
     const many = Array.from({ length: 25 }, (_, i) => `قال الرئيس الروسي فلاديمير بوتين في اللقاء ${i} كلاما`).join('\n');
     const c = new Corpus();

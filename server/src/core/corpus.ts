@@ -48,6 +48,8 @@ export interface CorpusStats {
 export class Corpus {
   private config: CorpusConfig;
   private readonly models = new Map<string, FileModel>();
+  /** The entries of every model, kept as models come and go (a host's status asks for it after every change). */
+  private entryTotal = 0;
   private readonly duplicates: DuplicateIndex;
   private readonly names: NameIndex;
   private readonly findingsCache = new Map<string, Finding[]>();
@@ -97,8 +99,10 @@ export class Corpus {
     const track = this.incremental && !options.bulk && (change.changed?.length ?? 0) + (change.removed?.length ?? 0) <= BULK_CHANGE;
     let namesChanged = false;
     for (const file of change.removed ?? []) {
-      if (!this.models.has(file)) continue;
+      const gone = this.models.get(file);
+      if (!gone) continue;
       this.models.delete(file);
+      this.entryTotal -= gone.entries.length;
       for (const f of this.duplicates.setFile(file, null, track)) affected.add(f);
       this.names.setFile(file, null);
       namesChanged = true;
@@ -108,6 +112,7 @@ export class Corpus {
       if (old && old.text === text) continue;
       const model = analysis && analysis.text === text ? this.adopt(analysis) : analyzeFile(text, this.interner);
       this.models.set(file, model);
+      this.entryTotal += model.entries.length - (old?.entries.length ?? 0);
       for (const f of this.duplicates.setFile(file, model, track)) affected.add(f);
       this.names.setFile(file, model);
       namesChanged = true;
@@ -187,6 +192,11 @@ export class Corpus {
     return this.models.get(file)?.entries ?? [];
   }
 
+  /** How many files and entries the corpus holds (constant time: a status after every keystroke asks for it). */
+  size(): { files: number; entries: number } {
+    return { files: this.models.size, entries: this.entryTotal };
+  }
+
   /** All findings of one file, sorted by position, with severities and suppressions applied. */
   findings(file: string): Finding[] {
     const cached = this.findingsCache.get(file);
@@ -214,12 +224,10 @@ export class Corpus {
   stats(): CorpusStats {
     const findings = {} as Record<RuleCode, number>;
     for (const code of Object.keys(this.config.rules) as RuleCode[]) findings[code] = 0;
-    let entries = 0;
     for (const file of this.models.keys()) {
-      entries += this.entries(file).length;
       for (const f of this.findings(file)) findings[f.code] = (findings[f.code] ?? 0) + 1;
     }
-    return { files: this.models.size, entries, findings };
+    return { ...this.size(), findings };
   }
 
   /**

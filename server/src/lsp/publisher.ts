@@ -55,6 +55,8 @@ export class DiagnosticsPublisher {
   private readonly tags = new Map<string, { text: string; tag: string }>();
   private tagged = 0;
   private readonly configUris = new Set<string>();
+  /** The diagnostics `sent` holds for files other than config files (kept as they change: the status asks after every change). */
+  private shown = 0;
   /** Files waiting to be published, by root, in the order they are published. */
   private queue = new Map<Root, Set<string>>();
   private pumping = false;
@@ -122,9 +124,7 @@ export class DiagnosticsPublisher {
 
   /** Findings currently shown, over all files. */
   findingCount(): number {
-    let n = 0;
-    for (const [uri, d] of this.sent) if (!this.configUris.has(uri)) n += d.length;
-    return n;
+    return this.shown;
   }
 
   /** The tag of the file's current analysis ('' for a file not in the corpus). */
@@ -169,6 +169,7 @@ export class DiagnosticsPublisher {
     if (!diagnostics.length) this.tags.delete(uri);
     const before = this.sent.get(uri);
     if (before === undefined ? diagnostics.length === 0 : sameJson(before, diagnostics)) return;
+    if (!this.configUris.has(uri)) this.shown += diagnostics.length - (before?.length ?? 0);
     if (diagnostics.length) this.sent.set(uri, diagnostics);
     else this.sent.delete(uri);
     this.o.send(uri, diagnostics);
@@ -244,9 +245,12 @@ export class DiagnosticsPublisher {
       if (root.registry.path) now.set(uriFromPath(root.registry.path), now.get(uriFromPath(root.registry.path)) ?? []);
       for (const p of root.registry.problems) add(p, 'invalid-registry', `${p.message} (the registry is not used until this is fixed)`);
     }
-    for (const uri of this.configUris) if (!now.has(uri)) this.send(uri, []);
+    const before = new Set(this.configUris);
+    for (const uri of before) if (!now.has(uri)) this.send(uri, []);
     this.configUris.clear();
     for (const [uri, list] of now) {
+      // A file that becomes a config file leaves the findings count with what it had.
+      if (!before.has(uri)) this.shown -= this.sent.get(uri)?.length ?? 0;
       this.configUris.add(uri);
       this.send(uri, list);
     }
