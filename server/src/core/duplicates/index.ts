@@ -456,9 +456,11 @@ export class DuplicateIndex {
   /** Every posting of the indexed paragraphs (unsorted), made in steps. */
   private *postingListSteps(): Steps<PostingList> {
     let length = 0;
+    let counted = 0;
     for (const [file, ids] of this.idsOf) {
       const paragraphs = this.models.get(file)!.paragraphs;
       for (let i = 0; i < ids.length; i++) if (ids[i] >= 0) length += paragraphs[i].fingerprintEnd - paragraphs[i].fingerprintStart;
+      if (++counted % 1024 === 0) yield;
     }
     const list = { keys: new Uint32Array(length), ids: new Int32Array(length), length };
     let at = 0;

@@ -510,17 +510,23 @@ export class PeopleIndex {
 
   private *build({ models, names, duplicates }: PeopleSources, progress: PeopleBuildProgress): Steps<PeopleSnapshot> {
     const t0 = now();
-    const files = [...models.keys()].sort();
+    // Sorted and checked in steps: on 50,000 files, either took 30-40 ms in one piece.
+    const startPace = new Pace(BUILD_PACE);
+    const files = yield* sortInSteps([...models.keys()], byCodeUnits, startPace);
     // Every piece of state is updated file by file, so that a build dropped between two steps leaves it consistent.
     // The vocabulary is learned again when titles or hashtags changed; new place cues (في …) only when they change
     // a place decision.
     for (const [f, m] of this.counted) {
+      if (startPace.tick()) yield;
       if (models.has(f)) continue;
       this.totals.add(fileNameEvidence(m), -1);
       this.counted.delete(f);
       this.relearnNeeded = true;
     }
-    for (const f of this.state.keys()) if (!models.has(f)) this.state.delete(f);
+    for (const f of this.state.keys()) {
+      if (startPace.tick()) yield;
+      if (!models.has(f)) this.state.delete(f);
+    }
     progress.total = files.length;
     for (let i = 0; i < files.length; i++) {
       progress.done = i;
@@ -744,6 +750,14 @@ function touches(model: FileModel, keys: Set<string>, judge: WordJudge, names: N
 }
 
 /** A compound (عبد الله) is keyed as one word: a file with its head is checked again whenever keys change. */
+/** Comparisons or files between two steps of a build's start (the sort of the files, the files gone since the last build). */
+const BUILD_PACE = 4096;
+
+/** The order of `Array.prototype.sort` on strings: by UTF-16 code units. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const COMPOUND_HEAD_SPELLINGS = new Set(['عبد', 'أبو', 'ابو', 'أبي', 'آل']);
 
 function registryRange(text: string, span: RegistrySpan): Range {

@@ -186,7 +186,14 @@ export function* learnPlaces(
   // «ناديي» or «اعادة» after في makes no place of «نادي» or «إعادة», written hundreds of times, rarely after a cue).
   const single = new Map<string, LearnedPlace>();
   const spellings = new KeySpellings();
-  for (const stem of new Set([...cues.keys(), ...hashtags.keys()])) {
+  // The cued words, then the hashtags' words that are not among them (not one set of both: made in one piece, it held
+  // the message loop for 100 ms on 50,000 files).
+  for (const stem of cues.keys()) {
+    if (pace.tick()) yield;
+    spellings.judge(stem, placeCues(stem, judge), judge);
+  }
+  for (const stem of hashtags.keys()) {
+    if (cues.has(stem)) continue;
     if (pace.tick()) yield;
     spellings.judge(stem, placeCues(stem, judge), judge);
   }
