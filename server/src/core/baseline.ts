@@ -10,6 +10,7 @@
 import type { Finding, RuleCode } from './types';
 import { indexLines, LineIndex, offsetAt } from './text/lines';
 import { hashString, tokenize } from './text/normalize';
+import { compareCodeUnits } from './text/sorted';
 
 export const BASELINE_VERSION = 1;
 
@@ -66,7 +67,8 @@ export function baselineEntries(file: string, text: string, findings: Finding[])
 /** A baseline file's text: entries sorted by file, code, excerpt and fingerprint, so re-recording gives small diffs. */
 export function serializeBaseline(entries: BaselineEntry[]): string {
   const sorted = [...entries].sort(
-    (a, b) => cmp(a.file, b.file) || cmp(a.code, b.code) || cmp(a.excerpt, b.excerpt) || cmp(a.fingerprint, b.fingerprint),
+    (a, b) =>
+      compareCodeUnits(a.file, b.file) || compareCodeUnits(a.code, b.code) || compareCodeUnits(a.excerpt, b.excerpt) || compareCodeUnits(a.fingerprint, b.fingerprint),
   );
   const lines = sorted.map((e) => '    ' + JSON.stringify({ file: e.file, code: e.code, fingerprint: e.fingerprint, excerpt: e.excerpt }));
   return `{\n  "version": ${BASELINE_VERSION},\n  "findings": [\n${lines.join(',\n')}${lines.length ? '\n' : ''}  ]\n}\n`;
@@ -164,8 +166,4 @@ function excerptOf(text: string, f: Finding, lines: LineIndex): string {
 
 function hex(n: number): string {
   return n.toString(16).padStart(8, '0');
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import type { NameIndex } from '../names/variants';
 import type { DuplicateIndex } from '../duplicates/index';
 import type { Range } from '../types';
 import { indexLines, LineIndex, rangeOf } from '../text/lines';
+import { compareCodeUnits } from '../text/sorted';
 import { entryAt, entryToNew, entryToOld, offsetToOld, rangeToNew, spanToNew, TextChange, textChange } from './textChange';
 import { EvidenceTotals, FileNameEvidence, fileNameEvidence } from './evidence';
 import { ALI, WordJudge } from './judge';
@@ -512,7 +513,7 @@ export class PeopleIndex {
     const t0 = now();
     // Sorted and checked in steps: on 50,000 files, either took 30-40 ms in one piece.
     const startPace = new Pace(BUILD_PACE);
-    const files = yield* sortInSteps([...models.keys()], byCodeUnits, startPace);
+    const files = yield* sortInSteps([...models.keys()], compareCodeUnits, startPace);
     // Every piece of state is updated file by file, so that a build dropped between two steps leaves it consistent.
     // The vocabulary is learned again when titles or hashtags changed; new place cues (في …) only when they change
     // a place decision.
@@ -749,15 +750,10 @@ function touches(model: FileModel, keys: Set<string>, judge: WordJudge, names: N
   return false;
 }
 
-/** A compound (عبد الله) is keyed as one word: a file with its head is checked again whenever keys change. */
 /** Comparisons or files between two steps of a build's start (the sort of the files, the files gone since the last build). */
 const BUILD_PACE = 4096;
 
-/** The order of `Array.prototype.sort` on strings: by UTF-16 code units. */
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
+/** A compound (عبد الله) is keyed as one word: a file with its head is checked again whenever keys change. */
 const COMPOUND_HEAD_SPELLINGS = new Set(['عبد', 'أبو', 'ابو', 'أبي', 'آل']);
 
 function registryRange(text: string, span: RegistrySpan): Range {

@@ -1,4 +1,4 @@
-/** Binary search over a sorted sequence. */
+/** Sorted sequences: binary search, and the order strings sort in. */
 
 /**
  * The first index of [0, length) whose item is not before the one sought, or `length`: `before(i)` must hold for a
@@ -13,4 +13,9 @@ export function lowerBound(length: number, before: (i: number) => boolean): numb
     else hi = mid;
   }
   return lo;
+}
+
+/** Compares strings by UTF-16 code units: the order `Array.prototype.sort` gives strings, as a comparator. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
