@@ -106,13 +106,26 @@ export function waitForTextChange(doc: vscode.TextDocument, before: string, time
 
 /**
  * Asks again every 250 ms until `ask` gives a value or `timeoutMs` has passed, and returns the last answer: for what
- * the editor itself asks for again on the next move (code actions, code lenses), not for a fixed wait.
+ * the editor itself asks for again on the next move (code actions, code lenses), not for a fixed wait. A request the
+ * editor cancelled (it does when the document or its diagnostics change under it) is no answer yet; any other error
+ * fails at once.
  */
 export async function askUntil<T>(ask: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
   for (const deadline = Date.now() + timeoutMs; ; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const value = await ask();
+    let value: T | undefined;
+    try {
+      value = await ask();
+    } catch (err) {
+      if (!isCancellation(err) || Date.now() >= deadline) throw err;
+      continue;
+    }
     if (value !== undefined || Date.now() >= deadline) return value;
   }
+}
+
+/** The error VS Code rejects a cancelled request with (`vscode.CancellationError`, or «Canceled» across the API). */
+function isCancellation(err: unknown): boolean {
+  return err instanceof vscode.CancellationError || (err instanceof Error && (err.name === 'Canceled' || err.message === 'Canceled'));
 }
 
 export function hoverText(hovers: vscode.Hover[] | undefined): string {
