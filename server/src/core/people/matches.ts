@@ -111,7 +111,7 @@ function matchWord(text: string, words: LineWords, i: number, id: number, vocab:
   let kind: TokenKind | null = null;
   let pair: MatchedWord['pair'];
   // A listed verb or particle is never a name, whatever name its key is (أمام beside the family name إمام).
-  const nameKey = vocab.nameKeys.has(info.key) && !maqsuraName(info.stem, vocab, judge) && !judge.listedWord(info.stem, normalizeForMatch(info.stem));
+  const nameKey = vocab.nameKeys.has(info.key) && !maqsuraName(info.stem, vocab, judge) && !judge.listedStem(info);
   const pairs = vocab.placePairs.get(info.placeKey);
   if (pairs && i + 1 < words.length && !(words.flags(i + 1) & BREAK)) {
     const nk = placeKey(words.surface(i + 1));
