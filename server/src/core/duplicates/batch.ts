@@ -17,6 +17,8 @@ export interface PostingList {
 
 /** Yielded by the step-wise versions every this many elements of work. */
 const STEP = 1 << 15;
+/** Elements of a new array written between two yields before it is scattered into (4 MB of each array). */
+const TOUCH_STEP = 1 << 20;
 
 /** Sorts the postings by key (LSD radix sort on two 16-bit digits; stable, linear), yielding between pieces of work. */
 export function* sortPostingsSteps(list: PostingList): Steps<PostingList> {
@@ -24,6 +26,15 @@ export function* sortPostingsSteps(list: PostingList): Steps<PostingList> {
   let ids: Int32Array = list.ids.subarray(0, list.length);
   let keysOut: Uint32Array = new Uint32Array(list.length);
   let idsOut: Int32Array = new Int32Array(list.length);
+  // The output arrays are new: the system maps each of their pages on its first write. Written in order here, a few
+  // megabytes per step; the scatter's first step, writing all over them, took every fault at once (164 ms in one
+  // turn of the server on 50,000 files).
+  for (let from = 0; from < list.length; from += TOUCH_STEP) {
+    const to = Math.min(list.length, from + TOUCH_STEP);
+    keysOut.fill(0, from, to);
+    idsOut.fill(0, from, to);
+    yield;
+  }
   const counts = new Int32Array(1 << 16);
   for (const shift of [0, 16]) {
     counts.fill(0);

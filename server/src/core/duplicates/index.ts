@@ -9,7 +9,7 @@ import { WordScan } from '../text/scan';
 import { PostingStore } from './store';
 import { candidatePairSteps, PostingList, sortPostingsSteps } from './batch';
 import { advance, runToEnd, Steps } from '../steps';
-import { filesAtLeast, formulaKeys, wordsOutsideFormulas } from './formulas';
+import { filesAtLeast, formulaKeysSteps, wordsOutsideFormulas } from './formulas';
 
 export interface DuplicateOptions {
   /** Paragraphs with fewer words are never duplicates (hashtag lines, signatures, one-line headers). */
@@ -425,7 +425,7 @@ export class DuplicateIndex {
     // Every current posting, sorted: the postings of an incremental index from now on (a change in between would
     // have dropped this batch).
     if (this.incremental) this.useAsPostings(sorted);
-    const formulas = formulaKeys(sorted.keys, sorted.ids, sorted.length, this.options.boilerplateMinFiles, MAX_POSTINGS, (id) => this.refs[id].file);
+    const formulas = yield* formulaKeysSteps(sorted.keys, sorted.ids, sorted.length, this.options.boilerplateMinFiles, MAX_POSTINGS, (id) => this.refs[id].file);
     yield;
     this.formulas = formulas;
     const out = new Map<number, NearMatch[]>();
