@@ -19,6 +19,7 @@ import { INSTITUTION_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { Pace, runSteps, Steps } from './steps';
 import { isTitleOfMany } from './roles';
 import { isOriginAdjective } from './origins';
+import { ChunkedList } from './chunkedList';
 
 /** How a mention was tied to its person. */
 export type Resolution = 'name' | 'registry' | 'entry' | 'file' | 'corpus' | 'single';
@@ -375,9 +376,9 @@ export function* clusterEntitiesSteps(
     return { ...n, start: n.prevStart, spelling: `${prev} ${n.spelling}`, identity: { identity: `${given} ${n.key}`, given, surname: n.key }, prevSurface: undefined };
   };
 
-  // The short forms and their files in two arrays, not an object each (millions on 50,000 files).
-  const shorts: LocalName[] = [];
-  const shortFiles: string[] = [];
+  // The short forms and their files in two lists, not an object each (millions on 50,000 files).
+  const shorts = new ChunkedList<LocalName>();
+  const shortFiles = new ChunkedList<string>();
   /** How often a key is the given name of a full name in the text (فاطمة الزهراني): then it is no one-name person. */
   const asGiven = new Map<string, number>();
   for (const f of files) {
@@ -424,14 +425,16 @@ export function* clusterEntitiesSteps(
   const nameAfter = new Map<string, number>();
   /** Distinct given names written before a family name (صالح الزهراني، فاطمة الزهراني): a family name many share. */
   const givenBefore = new Map<string, Set<string>>();
-  for (const local of shorts) {
-    if (pace.tick()) yield;
-    shortCounts.set(local.key, (shortCounts.get(local.key) ?? 0) + 1);
-    if (local.nameAfter) nameAfter.set(local.key, (nameAfter.get(local.key) ?? 0) + 1);
-    if (local.givenBefore) {
-      let set = givenBefore.get(local.key);
-      if (!set) givenBefore.set(local.key, (set = new Set()));
-      set.add(local.givenBefore);
+  for (const chunk of shorts.chunkArrays) {
+    for (const local of chunk) {
+      if (pace.tick()) yield;
+      shortCounts.set(local.key, (shortCounts.get(local.key) ?? 0) + 1);
+      if (local.nameAfter) nameAfter.set(local.key, (nameAfter.get(local.key) ?? 0) + 1);
+      if (local.givenBefore) {
+        let set = givenBefore.get(local.key);
+        if (!set) givenBefore.set(local.key, (set = new Set()));
+        set.add(local.givenBefore);
+      }
     }
   }
   // A key written as the given name of full names a quarter as often as alone (مصطفى X، أسامة X) is a given name.
@@ -442,21 +445,26 @@ export function* clusterEntitiesSteps(
   for (const [key, set] of givenBefore) if (set.size >= SHARED_FAMILY_GIVEN_NAMES) sharedFamilies.add(key);
   // By stem, then title: a key joining the two was a new string to hash at every short form.
   const shortForms = new Map<string, Map<string, ShortForm | null>>();
-  for (let k = 0; k < shorts.length; k++) {
-    const n = shorts[k];
-    const file = shortFiles[k];
-    if (pace.tick(4)) yield;
-    let byTitle = shortForms.get(n.stem);
-    if (!byTitle) shortForms.set(n.stem, (byTitle = new Map()));
-    let form = byTitle.get(n.title ?? '');
-    if (form === undefined) byTitle.set(n.title ?? '', (form = shortForm(n, vocab, judge, persons, bySurname, byChainGiven, givenNames)));
-    // The registry names the person a short form stands for when the entry and the file do not.
-    const aliased = alias.short.get(n.key);
-    // A short form right before an unknown name, when its word is mostly a given name, is part of that name.
-    if (n.nameAfter && givenNames.has(n.key)) continue;
-    const resolved = form && resolveShort(file, n, form, aliased !== undefined || sharedFamilies.has(n.key), namedIn);
-    if (resolved) addMention(resolved.person, file, n, resolved.resolution, false);
-    else if (aliased && !judge.isCommon(n.stem)) addMention(draft(persons, aliased, {}), file, n, 'registry', false);
+  const fileChunks = shortFiles.chunkArrays;
+  for (let c = 0; c < fileChunks.length; c++) {
+    const names = shorts.chunkArrays[c];
+    const namesFiles = fileChunks[c];
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k];
+      const file = namesFiles[k];
+      if (pace.tick(4)) yield;
+      let byTitle = shortForms.get(n.stem);
+      if (!byTitle) shortForms.set(n.stem, (byTitle = new Map()));
+      let form = byTitle.get(n.title ?? '');
+      if (form === undefined) byTitle.set(n.title ?? '', (form = shortForm(n, vocab, judge, persons, bySurname, byChainGiven, givenNames)));
+      // The registry names the person a short form stands for when the entry and the file do not.
+      const aliased = alias.short.get(n.key);
+      // A short form right before an unknown name, when its word is mostly a given name, is part of that name.
+      if (n.nameAfter && givenNames.has(n.key)) continue;
+      const resolved = form && resolveShort(file, n, form, aliased !== undefined || sharedFamilies.has(n.key), namedIn);
+      if (resolved) addMention(resolved.person, file, n, resolved.resolution, false);
+      else if (aliased && !judge.isCommon(n.stem)) addMention(draft(persons, aliased, {}), file, n, 'registry', false);
+    }
   }
 
   const people: ClusteredPerson[] = [];
