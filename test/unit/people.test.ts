@@ -551,6 +551,24 @@ describe('registry', () => {
     assert.ok(s.people.some((p) => p.name === 'أحمد الشرع' && p.mentions === 14));
   });
 
+  it("a registry's one-word variant ties that word's mentions to the person when nothing else does (القيصر)", () => {
+    const c = corpusOfLines([
+      'وقال الرئيس الروسي فلاديمير بوتين إن المحادثات مثمرة.',
+      'وأكد الرئيس الروسي فلاديمير بوتين أن بلاده لن تتراجع.',
+      'وقال القيصر إن روسيا قوية.',
+      'وأكد القيصر أن الغرب يخطئ.',
+      'وشدد القيصر على وحدة البلاد.',
+    ]);
+    assert.strictEqual(personNamed(c.people(), 'فلاديمير بوتين').mentions, 2);
+    assert.deepStrictEqual(c.setRegistry({ file: 'r.json', text: '{ "version": 1, "people": [{ "id": "putin", "name": "فلاديمير بوتين", "variants": ["القيصر"] }] }' }), []);
+    const putin = c.people().person('putin')!;
+    assert.strictEqual(putin.mentions, 5);
+    assert.deepStrictEqual(
+      c.people().mentionsIn('lines/3.txt').map((m) => [m.id, m.spelling, m.resolution]),
+      [['putin', 'القيصر', 'registry']],
+    );
+  });
+
   it('an invalid registry is ignored and its errors returned', () => {
     const c = seedCorpus();
     const errors = c.setRegistry({ file: 'r.json', text: '{ "people": [] }' });
