@@ -60,6 +60,19 @@ describe('robustness (property)', () => {
     assert.strictEqual(c.entries('b.txt').length, 0);
     assert.strictEqual(c.entries('c.txt')[0].titleRange.end.character, 'عنوان خبر طويل هنا'.length);
   });
+
+  it('copes with a word of a million letters (a line without spaces), in the people index and the events too', () => {
+    const word = 'ب'.repeat(1_000_000);
+    assert.deepStrictEqual(
+      tokenize(`خبر ${word} عاجل`).norms.map((n) => n.length),
+      [3, 1_000_000, 4],
+    );
+    const c = new Corpus();
+    c.applyChange({ changed: [{ file: 'a.txt', text: `${word}\n\nزار الرئيس فلاديمير بوتين موسكو.\n` }, { file: 'b.txt', text: 'وقال الرئيس فلاديمير بوتين إن المحادثات مثمرة.\n' }] });
+    c.findings('a.txt');
+    const people = c.people();
+    assert.ok(people.people.some((p) => p.name === 'فلاديمير بوتين'));
+  });
 });
 
 describe('normalization', () => {

@@ -130,7 +130,9 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
       if (start >= 0) {
         starts.push(start);
         ends.push(lastWordEnd);
-        norms.push(buf.length === 1 ? String.fromCharCode(buf[0]) : String.fromCharCode.apply(null, buf));
+        // A word of more than a few thousand letters (a line with no spaces) is made in pieces: a call with that many
+        // arguments overflows the stack.
+        norms.push(buf.length === 1 ? String.fromCharCode(buf[0]) : buf.length <= 8192 ? String.fromCharCode.apply(null, buf) : codesToString(buf));
         hashtag.push(inHashtag);
         buf = [];
         start = -1;
