@@ -4,6 +4,8 @@ import { Corpus } from '../../server/src/core/corpus';
 import {
   definitionOf,
   DatedMention,
+  mentionsOf,
+  mentionsOfSliced,
   nameCatalog,
   nameDefinitionSliced,
   nameMentionsSliced,
@@ -85,5 +87,12 @@ describe('language server: name cards', () => {
       }
       assert.ok(found > 500);
     }
+  });
+
+  it('lists the mentions of a name written 200,000 times in one file (references on a huge file)', async () => {
+    const corpus = new Corpus();
+    corpus.applyChange({ changed: [{ file: 'huge.txt', text: `عنوان\n\n${'قال بوتين '.repeat(200_000)}\n` }, { file: 'b.txt', text: 'وقال الرئيس فلاديمير بوتين إن المحادثات مثمرة.\n' }] });
+    assert.equal(mentionsOf(corpus, ['بوتين']).length, 200_001);
+    assert.equal((await mentionsOfSliced(corpus, ['بوتين'], () => false))!.length, 200_001);
   });
 });

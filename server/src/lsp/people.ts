@@ -180,7 +180,8 @@ export function mentionsOf(corpus: Corpus, spellings: Iterable<string>, isCancel
   const holding = files ?? corpus.files().filter((f) => holdsAny(corpus.model(f)?.words, search.table)).sort();
   for (const file of holding) {
     if (isCancelled()) break;
-    out.push(...mentionsIn(corpus, file, search));
+    // One by one: a file can hold more mentions than a call takes arguments (200,000 overflowed the stack).
+    for (const m of mentionsIn(corpus, file, search)) out.push(m);
   }
   return out;
 }
@@ -204,7 +205,7 @@ export async function mentionsOfSliced(corpus: Corpus, spellings: Iterable<strin
   for (const file of files.sort()) {
     if (!(await slices.pause())) return null;
     // The corpus may have changed between two slices: a file that left it has no mentions.
-    out.push(...mentionsIn(corpus, file, search));
+    for (const m of mentionsIn(corpus, file, search)) out.push(m);
   }
   return out;
 }
