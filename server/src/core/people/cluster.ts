@@ -366,8 +366,9 @@ export function* clusterEntitiesSteps(
   const withGiven = (n: LocalName): LocalName => {
     const prev = n.prevSurface;
     if (prev === undefined || n.identity || n.proclitic) return n;
-    if (!takesGiven(n.key) || !mayBeGiven(prev, n.prevNorm)) return n;
+    // The loop above counted this very name when its key and the word before it passed the tests: no count, no pair.
     const pairs = givenPairs.get(n.key)?.get(prev) ?? 0;
+    if (pairs === 0) return n;
     // The family name must be a name for sure, and the word before it mostly stand there.
     if (!judge.nameLike(n.stem) && !judge.foreignShape(n.stem)) return n;
     const ratio = pairs / Math.max(1, judge.count(prev));
