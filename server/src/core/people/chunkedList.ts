@@ -6,7 +6,6 @@
 export class ChunkedList<T> {
   private readonly chunks: T[][] = [[]];
   private readonly chunkSize: number;
-  private count = 0;
 
   /** Chunks of 2^`shift` items. */
   constructor(private readonly shift = 16) {
@@ -14,14 +13,13 @@ export class ChunkedList<T> {
   }
 
   get length(): number {
-    return this.count;
+    return (this.chunks.length - 1) * this.chunkSize + this.chunks[this.chunks.length - 1].length;
   }
 
   push(item: T): void {
     let last = this.chunks[this.chunks.length - 1];
     if (last.length === this.chunkSize) this.chunks.push((last = []));
     last.push(item);
-    this.count++;
   }
 
   /**
