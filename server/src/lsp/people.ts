@@ -88,9 +88,10 @@ function holdsAny(words: WordSummary | undefined, table: Uint8Array): boolean {
  * does not say (the name index's own test): then the file's words are read in full rather than searched for.
  */
 function anyMarked(words: WordSummary, table: Uint8Array): boolean {
-  if (!words.marked) return true;
-  for (const i of words.marked) {
-    const id = words.ids[i];
+  const { marked, ids } = words;
+  if (!marked) return true;
+  for (let k = 0; k < marked.length; k++) {
+    const id = ids[marked[k]];
     if (id < table.length && table[id] === 1) return true;
   }
   return false;

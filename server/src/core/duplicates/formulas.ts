@@ -49,7 +49,9 @@ export function wordsOutsideFormulas(
   // Per word: bit 1, in a formula; bit 2, in a shingle the other paragraph holds.
   const mark = marks.subarray(0, n);
   mark.fill(0);
-  for (const at of winnowPositions(shingles, positionScratch)) {
+  const winnowed = winnowPositions(shingles, positionScratch);
+  for (let w = 0; w < winnowed.length; w++) {
+    const at = winnowed[w];
     if (isFormula(shingles[at])) for (let k = at; k < at + SHINGLE_SIZE; k++) mark[k] |= 1;
   }
   const held = heldScratch;

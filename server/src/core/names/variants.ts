@@ -231,7 +231,9 @@ export class NameIndex {
   private shiftNeighbors(source: WordSource, sign: 1 | -1): void {
     if (!this.state) return;
     const bySurface = new Map<string, Unit>();
-    for (const id of source.words.ids) {
+    const ids = source.words.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
       const sid = id < this.stemIds.length ? this.stemIds[id] : -1;
       const u = sid >= 0 ? this.state.units[sid] : undefined;
       if (u?.neighbors && u.surfaces.includes(id)) bySurface.set(this.interner.string(id), u);
@@ -287,7 +289,9 @@ export class NameIndex {
     if (memo && memo.table === table) return memo.firsts;
     const known = st.spacedFirstIds;
     let firsts: Set<string> | null = null;
-    for (const id of words.ids) {
+    const ids = words.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
       if (!known[id]) known[id] = table.has(this.normHashOf(id)) ? 1 : 2;
       if (known[id] === 1) (firsts ??= new Set()).add(this.interner.string(id));
     }
@@ -834,7 +838,8 @@ export class NameIndex {
     for (const [file, source] of this.files) {
       if (++files % FILES_PER_STEP === 0) yield;
       let here: Set<string> | null = null;
-      for (const id of source.words.ids) if (wanted.has(id)) (here ??= new Set()).add(this.interner.string(id));
+      const ids = source.words.ids;
+      for (let i = 0; i < ids.length; i++) if (wanted.has(ids[i])) (here ??= new Set()).add(this.interner.string(ids[i]));
       if (!here) continue;
       const cached = this.wordsCache.get(file);
       const found = cached
@@ -966,7 +971,8 @@ export class NameIndex {
     const decisions = this.variants();
     const reported = this.reportedSurfaces();
     const surfaces = new Set<string>();
-    for (const id of source.words.ids) if (reported.has(id)) surfaces.add(this.interner.string(id));
+    const ids = source.words.ids;
+    for (let i = 0; i < ids.length; i++) if (reported.has(ids[i])) surfaces.add(this.interner.string(ids[i]));
     const out: VariantOccurrence[] = this.spacedOccurrences(source);
     if (!surfaces.size) return out.sort((a, b) => a.start - b.start);
     // Only the reported spellings' occurrences are collected (no string is made for the file's other words).
@@ -1071,8 +1077,9 @@ function groupDecisions(byGroup: Map<string, Map<string, VariantDecision>>): Map
  * publication of 10,000 files.
  */
 function anyMarked(words: WordSummary, has: (id: number) => boolean): boolean {
-  if (!words.marked) return true;
-  for (const i of words.marked) if (has(words.ids[i])) return true;
+  const { marked, ids } = words;
+  if (!marked) return true;
+  for (let k = 0; k < marked.length; k++) if (has(ids[marked[k]])) return true;
   return false;
 }
 

@@ -741,8 +741,8 @@ function touches(model: FileModel, keys: Set<string>, judge: WordJudge, names: N
   if (keys.has(ALI)) return true;
   const ids = (model.words as { ids?: Uint32Array } | undefined)?.ids;
   if (!ids) return true;
-  for (const id of ids) {
-    const s = names.spelling(id);
+  for (let i = 0; i < ids.length; i++) {
+    const s = names.spelling(ids[i]);
     if (COMPOUND_HEAD_SPELLINGS.has(s)) return true;
     const l = judge.lookup(s);
     if (keys.has(l.key) || keys.has(l.placeKey)) return true;
