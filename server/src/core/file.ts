@@ -294,15 +294,20 @@ export function winnowPositions(h: Uint32Array, out: Int32Array): Int32Array {
     out[0] = m;
     return out.subarray(0, 1);
   }
+  // The rightmost minimum of each window. While it stays in the window, only the shingle coming in can replace it: every
+  // shingle after it is larger, or it would not be the rightmost. The window is searched again only once it has left.
   let picked = 0;
-  let last = -1;
+  let m = -1;
   for (let i = 0; i + WINNOW_WINDOW <= h.length; i++) {
-    let m = i;
-    for (let j = i + 1; j < i + WINNOW_WINDOW; j++) if (h[j] <= h[m]) m = j;
-    if (m !== last) {
-      out[picked++] = m;
-      last = m;
-    }
+    const last = i + WINNOW_WINDOW - 1;
+    if (m < i) {
+      m = i;
+      for (let j = i + 1; j <= last; j++) if (h[j] <= h[m]) m = j;
+    } else if (h[last] <= h[m]) {
+      m = last;
+    } else continue;
+    // A new minimum either way (one that left the window is never found again).
+    out[picked++] = m;
   }
   return out.subarray(0, picked);
 }
