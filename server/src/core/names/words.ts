@@ -67,7 +67,8 @@ const STOPS = new NormSet(STOPWORDS);
 /**
  * The hash of a neighbouring word (its normalized form's hash, from the scan) seen on one side ('L' or 'R'), as a signed
  * 32-bit integer: the engine keeps it as a small integer, where an unsigned one above 2^31 is a boxed number (the
- * neighbour counts are maps keyed by these hashes; counting two million keys into a map took a quarter to a third less time with signed ones).
+ * neighbour counts are maps keyed by these hashes; counting two million keys into a map took a quarter to a third less
+ * time with signed ones).
  */
 export function neighborHash(normHash: number, side: 'L' | 'R'): number {
   return Math.imul(normHash ^ (side === 'L' ? 0x4c : 0x52), 0x5bd1e995);
