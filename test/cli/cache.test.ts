@@ -15,7 +15,7 @@ describe('cli --cache', () => {
     for (const f of fs.readdirSync(SEEDS_DIR)) fs.copyFileSync(path.join(SEEDS_DIR, f), path.join(dir, f));
     const cold = run(['check', dir, '--format', 'json', '--cache']);
     assert.strictEqual(cold.status, 0, cold.stderr);
-    assert.ok(fs.existsSync(path.join(dir, '.corpus-lint-cache', 'check-v1.bin')));
+    assert.ok(fs.existsSync(path.join(dir, '.corpus-lint-cache', 'check-v2.bin')));
     const warm = run(['check', dir, '--format', 'json', '--cache']);
     assert.strictEqual(warm.stdout, cold.stdout);
     // A paragraph copied into another file: the cache must not answer, and the new duplicate appears.
@@ -32,11 +32,39 @@ describe('cli --cache', () => {
     assert.ok(codes.length > 0 && !codes.includes('undated-entry'));
   });
 
+  it('a changed corpus reuses the analyses of the files that did not change, and reports what a run without the cache does', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-cache-'));
+    for (const f of fs.readdirSync(SEEDS_DIR)) fs.copyFileSync(path.join(SEEDS_DIR, f), path.join(dir, f));
+    const models = path.join(dir, '.corpus-lint-cache', 'models-v1.bin');
+    assert.strictEqual(run(['check', dir, '--format', 'json', '--cache']).status, 0);
+    assert.ok(fs.existsSync(models));
+    // Three changes in turn: a duplicate made, a file removed, a new file; then the analyses damaged, then truncated.
+    const p003 = fs.readFileSync(path.join(dir, '003_9f36dc66b4847675.txt'), 'utf8').split('\n')[5];
+    const steps: (() => void)[] = [
+      () => fs.appendFileSync(path.join(dir, '004_4843e7fa21632428.txt'), `\n${p003}\n`),
+      () => fs.rmSync(path.join(dir, '001_6de14405470ad9f8.txt'), { force: true }),
+      () => fs.writeFileSync(path.join(dir, 'new.txt'), `عنوان جديد\n\n${p003}\n`),
+      () => fs.writeFileSync(models, Buffer.concat([Buffer.from([40, 0, 0, 0]), Buffer.alloc(200, 7)])),
+      () => {
+        fs.appendFileSync(path.join(dir, 'new.txt'), 'سطر آخر\n');
+        fs.truncateSync(models, Math.floor(fs.statSync(models).size / 2));
+      },
+    ];
+    for (const step of steps) {
+      step();
+      const cachedRun = run(['check', dir, '--format', 'json', '--cache']);
+      const plain = run(['check', dir, '--format', 'json']);
+      assert.strictEqual(cachedRun.status, plain.status, cachedRun.stderr);
+      assert.strictEqual(cachedRun.stderr, plain.stderr);
+      assert.strictEqual(cachedRun.stdout, plain.stdout);
+    }
+  });
+
   it('an unreadable cache is ignored, never an error', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-cache-'));
     fs.copyFileSync(path.join(SEEDS_DIR, '002_59ed37bba01cb0ba.txt'), path.join(dir, 'a.txt'));
     fs.mkdirSync(path.join(dir, 'c'));
-    fs.writeFileSync(path.join(dir, 'c', 'check-v1.bin'), 'not a cache');
+    fs.writeFileSync(path.join(dir, 'c', 'check-v2.bin'), 'not a cache');
     const r = run(['check', dir, '--cache-location', path.join(dir, 'c')]);
     assert.strictEqual(r.status, 0, r.stderr);
     assert.match(r.stdout, /duplicate-paragraph/);

@@ -68,6 +68,14 @@ describe('cli worker threads', () => {
       assert.strictEqual(two.stdout, one.stdout);
       assert.strictEqual(two.stderr, one.stderr);
     }
+    // One file changed: the cache answers the others' analyses, the workers are stopped and this thread analyzes it.
+    fs.appendFileSync(path.join(dir, '007.txt'), `\n${fs.readFileSync(path.join(dir, '008.txt'), 'utf8')}`);
+    const alone = check('0');
+    const reused = check('1', '--cache-location', cache);
+    assert.strictEqual(reused.status, alone.status, reused.stderr);
+    assert.strictEqual(reused.stdout, alone.stdout);
+    assert.strictEqual(reused.stderr, alone.stderr);
+    assert.notStrictEqual(alone.stdout, one.stdout);
   });
 
   it('one thread reading ahead on a helper reports exactly what one thread reading alone reports', function () {

@@ -104,8 +104,8 @@ Options of check:
                        but only the checked paths are reported (pre-commit: --context . plus the staged files;
                        also for baseline and report)
   --output FILE        baseline, report: where to write
-  --cache              Reuse the last results when the config and every file are unchanged
-                       (stored in .corpus-lint-cache/ at the corpus root)
+  --cache              Reuse the last results when the config and every file are unchanged, and otherwise
+                       the analyses of the files that are (stored in .corpus-lint-cache/ at the corpus root)
   --cache-location DIR Where the cache lives (implies --cache)
   --shard i/n          With --shard-dir DIR: analyze every n-th file (sorted by path) and write the analyses to DIR;
                        no report (one CI job per shard)

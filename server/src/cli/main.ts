@@ -20,7 +20,8 @@ import { runFixes } from './fix';
 import { printSkipped, readWhileAnalyzing, usageProblem } from './loadCorpus';
 import { quotePath } from './format/quotePath';
 import { runReport } from './reportCommand';
-import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
+import { CACHE_DIR_NAME, CachedCheck, cacheKey, contentDigest, readCachedCheck, writeCachedCheck } from '../node/resultCache';
+import { reuseAnalyses, worthRewriting, writeModelCache } from '../node/modelCache';
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
 import { defaultThreads, isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
@@ -113,7 +114,7 @@ function check(args: CheckArgs, io: Io): number {
   const cacheDir = args.cache && args.fix === 'off' ? path.resolve(args.cacheLocation ?? path.join(loaded.root, CACHE_DIR_NAME)) : null;
   // Worker threads start reading and analyzing now. A shard job analyzes its own share only, and a merge reads
   // analyses: neither needs them.
-  const parallel =
+  let parallel =
     args.shard || args.mergeShards
       ? null
       : startParallelAnalysis(
@@ -169,18 +170,33 @@ function check(args: CheckArgs, io: Io): number {
     for (const c of changed) c.analysis = analyses.get(c.file);
   }
   let key = '';
+  // A plain check's digest of each file's bytes: the result cache's key is made of them, and the analysis cache
+  // reuses the analysis of a file whose digest it stored.
+  let digests: Map<string, string> | null = null;
   if (cacheDir) {
-    const contents = asBytes ? bytes.map((b) => ({ file: b.file, content: b.bytes })) : changed.map((c) => ({ file: c.file, content: c.text }));
+    const contents = asBytes ? bytes.map((b) => ({ file: b.file, digest: contentDigest(b.bytes) })) : changed.map((c) => ({ file: c.file, digest: contentDigest(c.text) }));
     key = cacheKey(VERSION, loaded.config, contents, contents.map((c) => c.file).filter((f) => checked.has(f)));
+    if (asBytes) digests = new Map(contents.map((c) => [c.file, c.digest]));
   }
   const cached = cacheDir ? readCachedCheck(cacheDir, key) : null;
   let source: FindingSource = corpus;
+  // Analyses read back from the cache (see node/modelCache), and how many it held.
+  let reused = 0;
+  let storedAnalyses = 0;
   if (cached) {
     parallel?.cancel();
     source = cachedSource(cached, bytes, changed);
   } else if (!readAlong) {
     for (const b of bytes) changed.push({ file: b.file, text: bytesToText(b.bytes) });
-    // Per-file analysis on every core (the bundled CLI is its own worker script); shard analyses come first.
+    if (cacheDir && digests) ({ reused, stored: storedAnalyses } = reuseAnalyses(cacheDir, VERSION, digests, changed, (s) => corpus.internSpellings(s)));
+    // Workers started on every file: with half of them or more read back, this thread analyzes the rest alone. (Without
+    // the cache, workers that read the files themselves have left `changed` empty so far.)
+    if (parallel && reused > 0 && reused * 2 >= changed.length) {
+      parallel.cancel();
+      parallel = null;
+    }
+    // Per-file analysis on every core (the bundled CLI is its own worker script); analyses read back (a shard's, the
+    // cache's) come first.
     const ready = changed.filter((c) => c.analysis);
     const todo = changed.filter((c) => !c.analysis);
     corpus.applyChange({ changed: ready }, { bulk: true });
@@ -232,6 +248,16 @@ function check(args: CheckArgs, io: Io): number {
       fingerprints,
     });
     if (problem) io.stderr(`corpus-lint: cache not written: ${problem}\n`);
+    // The analyses too (where the results could be written), unless nearly all were read back from them.
+    if (!problem && digests && worthRewriting(reused, storedAnalyses, changed.length)) {
+      const analyzed = changed.flatMap((c) => {
+        const model = corpus.model(c.file);
+        const digest = digests!.get(c.file);
+        return model && digest ? [{ file: c.file, digest, model }] : [];
+      });
+      const failed = writeModelCache(cacheDir, VERSION, analyzed, (id) => corpus.spelling(id), corpus.spellingCount());
+      if (failed) io.stderr(`corpus-lint: cache not written: ${failed}\n`);
+    }
   }
   writeChunks(io, render(report, args));
   const baselineNote = acceptance.summary();

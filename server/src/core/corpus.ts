@@ -188,6 +188,11 @@ export class Corpus {
     return this.models.get(file);
   }
 
+  /** How many spellings this corpus' table holds (ids run from 0 to one less). */
+  spellingCount(): number {
+    return this.interner.size;
+  }
+
   entries(file: string): EntryInfo[] {
     return this.models.get(file)?.entries ?? [];
   }

@@ -70,6 +70,12 @@ export function packModels(models: FileModel[]): PackedModels {
   return { data, directory, files };
 }
 
+/** The word ids of file i of the pack, a view of its buffer (to translate them in place). */
+export function packedIds(p: PackedModels, i: number): Uint32Array {
+  const k = 2 * (ARRAYS * i + IDS);
+  return new Uint32Array(p.data, p.directory[k], p.directory[k + 1]);
+}
+
 /** File i of the pack, with its text; its arrays are views of the pack's buffer. */
 export function unpackModel(p: PackedModels, i: number, text: string): FileModel {
   const f = p.files[i];

@@ -122,23 +122,37 @@ function sleep(ms: number): void {
  * to a temporary file beside it, renamed over the target; the folder is created when missing. Unlike
  * `writeFileAtomic` it does not check what the file held before.
  */
-export function writeGeneratedFile(file: string, data: string | Uint8Array): void {
+export function writeGeneratedFile(file: string, data: string | Uint8Array | Uint8Array[]): void {
   file = linkTarget(file);
   const existing = fs.statSync(file, { throwIfNoEntry: false });
   // A device or a pipe (--output /dev/null) is written to, never replaced by a file; a folder is no place to write.
   if (existing && !existing.isFile()) {
     if (existing.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR: a folder' });
-    fs.writeFileSync(file, data);
+    writeWhole(file, data);
     return;
   }
   makeFolders(path.dirname(file));
   const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${process.pid}.tmp`);
   try {
-    fs.writeFileSync(temp, data);
+    writeWhole(temp, data);
     fs.renameSync(temp, file);
   } catch (err) {
     fs.rmSync(temp, { force: true });
     throw err;
+  }
+}
+
+/** Writes `data` to `file`: one piece, or several one after another (not joined into one copy first). */
+function writeWhole(file: string, data: string | Uint8Array | Uint8Array[]): void {
+  if (!Array.isArray(data)) {
+    fs.writeFileSync(file, data);
+    return;
+  }
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (const piece of data) for (let at = 0; at < piece.length; ) at += fs.writeSync(fd, piece, at, piece.length - at);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

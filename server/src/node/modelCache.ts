@@ -1,0 +1,200 @@
+/**
+ * The CLI's cache of per-file analyses, beside the result cache: when the corpus changed since the last cached run,
+ * the files whose bytes did not change are not analyzed again. Their analyses are read back (packed as the worker
+ * threads hand them over, see core/packedModel, with the spellings their word ids stand for), and only the cross-file
+ * work (duplicates, name decisions, findings) runs over the whole corpus, so the findings are those of a cold run.
+ * A file is reused only under the same tool version and the same bytes (a SHA-1 of them); analyses depend on nothing
+ * else (no option of the config reaches `analyzeFile`). A missing, stale or unreadable cache is no error: every file
+ * is analyzed, as without it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import type { FileModel } from '../core/file';
+import { packedIds, packModels, PackedModels, unpackModel } from '../core/packedModel';
+import { writeGeneratedFile } from './atomicWrite';
+
+/**
+ * The file: the byte length of a header (4 bytes, little-endian), the header (v8-serialized, then zeros to a multiple
+ * of 8 bytes), then the pack's buffer as it is. The buffer is neither copied into a serialization when written nor out
+ * of one when read: the models are views of the file's bytes.
+ */
+const MODELS_FILE = 'models-v1.bin';
+
+interface StoredModels {
+  version: string;
+  /** Per file, in pack order: its path as the run names it, and the digest of its bytes. */
+  files: string[];
+  digests: string[];
+  packed: PackedModels;
+  /** The spellings the packed word ids stand for (id i: `spellings[i]`). */
+  spellings: string[];
+}
+
+/** What the header holds: everything but the pack's buffer. */
+type StoredHeader = Omit<StoredModels, 'packed'> & { packed: Omit<PackedModels, 'data'>; dataBytes: number };
+
+/** Analyses kept by an earlier run: `take` hands one over when the file's bytes are the same. */
+export class ModelCache {
+  private readonly index: Map<string, number>;
+  /** The stored ids mapped to the caller's, made on the first file taken. */
+  private translate: Uint32Array | null = null;
+
+  private constructor(private readonly stored: StoredModels) {
+    this.index = new Map(stored.files.map((f, i) => [f, i]));
+  }
+
+  /** The cache in `dir` written by this `version`, or null (missing, another version, unreadable: never an error). */
+  static read(dir: string, version: string): ModelCache | null {
+    try {
+      const stored = decode(fs.readFileSync(path.join(dir, MODELS_FILE)));
+      const sound =
+        stored?.version === version &&
+        Array.isArray(stored.files) &&
+        Array.isArray(stored.digests) &&
+        Array.isArray(stored.spellings) &&
+        stored.files.length === stored.digests.length &&
+        stored.packed?.files?.length === stored.files.length &&
+        stored.packed.data instanceof ArrayBuffer &&
+        stored.packed.directory instanceof Int32Array;
+      return sound ? new ModelCache(stored) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The stored analysis of `file` when its bytes had `digest` and its text is as long as then, its word ids those
+   * `intern` gives the stored spellings (the caller's table); undefined otherwise. Each file is taken at most once.
+   */
+  take(file: string, digest: string, text: string, intern: (spellings: string[]) => Uint32Array): FileModel | undefined {
+    const i = this.index.get(file);
+    if (i === undefined || this.stored.digests[i] !== digest || this.stored.packed.files[i].textLength !== text.length) return undefined;
+    this.index.delete(file);
+    try {
+      const model = unpackModel(this.stored.packed, i, text);
+      this.translate ??= intern(this.stored.spellings);
+      const ids = model.words.ids;
+      for (let k = 0; k < ids.length; k++) {
+        // A stored id outside the stored spellings means a damaged cache: the file is analyzed instead.
+        if (ids[k] >= this.translate.length) return undefined;
+        ids[k] = this.translate[ids[k]];
+      }
+      return model;
+    } catch {
+      return undefined; // a damaged pack (arrays outside its buffer)
+    }
+  }
+
+  /** True when `take` would consider `file` (the same path and bytes as stored). */
+  holds(file: string, digest: string): boolean {
+    const i = this.index.get(file);
+    return i !== undefined && this.stored.digests[i] === digest;
+  }
+
+  /** The number of files stored. */
+  get size(): number {
+    return this.stored.files.length;
+  }
+}
+
+/**
+ * Stores the analyses of a run (their word ids are those `spelling` names); a failure to write is returned as a
+ * message and only costs the next run's speed. Only the spellings the analyses use are stored, renumbered in the
+ * order they are met, so spellings of removed or changed text do not pile up from run to run.
+ */
+export function writeModelCache(
+  dir: string,
+  version: string,
+  files: { file: string; digest: string; model: FileModel }[],
+  spelling: (id: number) => string,
+  spellingCount: number,
+): string | null {
+  try {
+    const packed = packModels(files.map((f) => f.model));
+    // Renumbered in the pack itself, in the order the ids are met.
+    const renumbered = new Int32Array(spellingCount).fill(-1);
+    const spellings: string[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const ids = packedIds(packed, i);
+      for (let k = 0; k < ids.length; k++) {
+        if (renumbered[ids[k]] < 0) {
+          renumbered[ids[k]] = spellings.length;
+          spellings.push(spelling(ids[k]));
+        }
+        ids[k] = renumbered[ids[k]];
+      }
+    }
+    const stored: StoredModels = { version, files: files.map((f) => f.file), digests: files.map((f) => f.digest), packed, spellings };
+    writeGeneratedFile(path.join(dir, MODELS_FILE), encode(stored));
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/**
+ * Gives the files whose bytes the cache in `dir` stored (`digests`: each file's digest) their stored analyses, their
+ * word ids those of `intern`'s table; files that have an analysis already are left alone. Returns how many files it
+ * gave one, and how many the cache held (0 without a usable cache).
+ */
+export function reuseAnalyses(
+  dir: string,
+  version: string,
+  digests: Map<string, string>,
+  files: { file: string; text: string; analysis?: FileModel }[],
+  intern: (spellings: string[]) => Uint32Array,
+): { reused: number; stored: number } {
+  const cache = ModelCache.read(dir, version);
+  if (!cache) return { reused: 0, stored: 0 };
+  let reused = 0;
+  for (const f of files) {
+    const digest = digests.get(f.file);
+    if (f.analysis || digest === undefined) continue;
+    f.analysis = cache.take(f.file, digest, f.text, intern);
+    if (f.analysis) reused++;
+  }
+  return { reused, stored: cache.size };
+}
+
+/** The file's pieces: the header's length, the header with its padding, the pack's buffer (not copied). */
+function encode(stored: StoredModels): Uint8Array[] {
+  const { data, ...packed } = stored.packed;
+  const header: StoredHeader = { ...stored, packed, dataBytes: data.byteLength };
+  const body = v8.serialize(header);
+  const head = Buffer.alloc(align8(4 + body.length));
+  head.writeUInt32LE(body.length, 0);
+  body.copy(head, 4);
+  return [head, new Uint8Array(data)];
+}
+
+/** The stored models of a file's bytes; throws on a file that is not one. */
+function decode(file: Buffer): StoredModels {
+  const length = file.readUInt32LE(0);
+  const header = v8.deserialize(file.subarray(4, 4 + length)) as StoredHeader;
+  const start = align8(4 + length);
+  if (!(header?.dataBytes >= 0) || start + header.dataBytes !== file.length) throw new Error('not a models cache');
+  // The pack's arrays are read in place when the bytes lie at a multiple of 8 in their buffer (they do in a file
+  // read on its own), else from a copy.
+  const at = file.byteOffset + start;
+  const data = at % 8 === 0 ? file.buffer : file.buffer.slice(at, at + header.dataBytes);
+  const base = data === file.buffer ? at : 0;
+  const directory = header.packed.directory;
+  if (base) for (let k = 0; k < directory.length; k += 2) if (directory[k + 1] >= 0) directory[k] += base;
+  const { dataBytes: _, ...rest } = header;
+  return { ...rest, packed: { ...header.packed, data: data as ArrayBuffer, directory } };
+}
+
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+/**
+ * Whether a run writes the analyses again: when no cache was read, or when more than a twentieth of the files were
+ * not answered from it (changed or new) or it holds that many that were not used (changed or removed). Below that,
+ * the few files edited since are analyzed again at each run, which costs less than writing every analysis again.
+ */
+export function worthRewriting(reused: number, stored: number, files: number): boolean {
+  if (stored === 0) return files > 0;
+  return (files - reused) * 20 > files || (stored - reused) * 20 > files;
+}

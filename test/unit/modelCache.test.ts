@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Corpus } from '../../server/src/core/corpus';
+import type { FileModel } from '../../server/src/core/file';
+import { reuseAnalyses, worthRewriting, writeModelCache } from '../../server/src/node/modelCache';
+import { corpusOf, readSeeds } from '../helpers/fixture';
+
+/** The seeds analyzed, and their analyses written into a fresh cache folder with one digest per file. */
+function cachedSeeds(): { dir: string; seeds: { file: string; text: string }[]; corpus: Corpus; digests: Map<string, string> } {
+  const seeds = readSeeds();
+  const corpus = corpusOf(seeds);
+  const digests = new Map(seeds.map((s, i) => [s.file, `b${i}`]));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-models-'));
+  const stored = seeds.map((s) => ({ file: s.file, digest: digests.get(s.file)!, model: corpus.model(s.file)! }));
+  assert.equal(writeModelCache(dir, 'v1', stored, (id) => corpus.spelling(id), corpus.spellingCount()), null);
+  return { dir, seeds, corpus, digests };
+}
+
+describe('the cache of analyses', () => {
+  it('gives back each file analysis as it was made, its words in the new table, and the same findings', () => {
+    const { dir, seeds, corpus, digests } = cachedSeeds();
+    const fresh = new Corpus();
+    // A spelling the new table has first, so its ids differ from the stored ones.
+    fresh.internSpellings(['كلمة', 'أخرى']);
+    const files: { file: string; text: string; analysis?: FileModel }[] = seeds.map((s) => ({ ...s }));
+    assert.deepEqual(reuseAnalyses(dir, 'v1', digests, files, (s) => fresh.internSpellings(s)), { reused: seeds.length, stored: seeds.length });
+    for (const f of files) {
+      const before = corpus.model(f.file)!;
+      const after = f.analysis!;
+      assert.deepEqual(Array.from(after.words.ids, (id) => fresh.spelling(id)), Array.from(before.words.ids, (id) => corpus.spelling(id)));
+      assert.deepEqual(Array.from(after.words.counts), Array.from(before.words.counts));
+      assert.deepEqual(Array.from(after.hashes), Array.from(before.hashes));
+      assert.deepEqual(after.entries, before.entries);
+      assert.deepEqual(after.lines, before.lines);
+    }
+    fresh.applyChange({ changed: files });
+    for (const s of seeds) assert.deepEqual(fresh.findings(s.file), corpus.findings(s.file));
+  });
+
+  it('reuses nothing of another version, nor a file whose bytes changed', () => {
+    const { dir, seeds, digests } = cachedSeeds();
+    const fresh = new Corpus();
+    const intern = (s: string[]) => fresh.internSpellings(s);
+    assert.deepEqual(reuseAnalyses(dir, 'v2', digests, seeds.map((s) => ({ ...s })), intern), { reused: 0, stored: 0 });
+    const changed = new Map(digests).set(seeds[0].file, 'b-other');
+    const files: { file: string; text: string; analysis?: FileModel }[] = seeds.map((s) => ({ ...s }));
+    assert.deepEqual(reuseAnalyses(dir, 'v1', changed, files, intern), { reused: seeds.length - 1, stored: seeds.length });
+    assert.equal(files[0].analysis, undefined);
+    // The same bytes under a text of another length (a file read differently): not reused either.
+    const shorter = seeds.map((s, i) => ({ ...s, text: i === 1 ? s.text.slice(1) : s.text }));
+    assert.equal(reuseAnalyses(dir, 'v1', digests, shorter, intern).reused, seeds.length - 1);
+  });
+
+  it('is written again only when a twentieth of the files or more are not answered from it', () => {
+    assert.equal(worthRewriting(0, 0, 10), true);
+    assert.equal(worthRewriting(0, 0, 0), false);
+    assert.equal(worthRewriting(1000, 1000, 1000), false);
+    assert.equal(worthRewriting(990, 1000, 1000), false);
+    assert.equal(worthRewriting(940, 1000, 1000), true);
+    assert.equal(worthRewriting(1000, 1100, 1000), true);
+    assert.equal(worthRewriting(4, 5, 5), true);
+  });
+});
