@@ -5,7 +5,8 @@
  *     over all threads); check runs on one thread and, alternating, with one worker thread per extra core
  *     (CORPUS_LINT_THREADS), so whether the second core pays shows in the same run;
  *   - cached check (`--cache-location` in a fresh temporary folder): one cold run that fills the cache, then warm runs
- *     alternating with the floor; the warm median and its ratio to the median cold check;
+ *     alternating with the floor; the warm median and its ratio to the median cold check; then runs with one new file
+ *     checked beside the corpus (the cache answers the other files' analyses), their median and its ratio;
  *   - the peer, jscpd on the same files as plain text (see bench/peer.ts), alternating with check and the floor:
  *     median seconds, its ratio to the floor and to check, peak RSS and CPU seconds; a run over
  *     --peer-timeout seconds is stopped and reported with the time and memory it had reached;
@@ -108,10 +109,14 @@ function alternate(dir: string, jscpd: string | undefined) {
   return { floor, check, checkThreads, sameOutput, peer, checkJson: check[check.length - 1].stdout };
 }
 
-/** One cold cached run into a fresh cache folder, then warm runs alternating with the floor. */
+/**
+ * One cold cached run into a fresh cache folder, then warm runs alternating with the floor; then runs with one file
+ * more each time (a new text outside the corpus, checked with it: the corpus itself is never written), where the
+ * cache answers the other files' analyses, the last compared with a run without the cache.
+ */
 function cached(dir: string) {
   const cache = tempDir('cache');
-  const run = (): Timing => node(CLI, 'check', dir, '--format', 'json', '--cache-location', cache);
+  const run = (...extra: string[]): Timing => node(CLI, 'check', dir, ...extra, '--format', 'json', '--cache-location', cache);
   const cold = run();
   const warm: Timing[] = [];
   const floor: Timing[] = [];
@@ -119,9 +124,18 @@ function cached(dir: string) {
     floor.push(node(FLOOR, dir));
     warm.push(run());
   }
-  fs.rmSync(cache, { recursive: true, force: true });
   const sameOutput = warm.every((w) => w.stdout === cold.stdout);
-  return { cold, warm, floor, sameOutput };
+  const added = tempDir('added');
+  const file = path.join(added, 'added.txt');
+  const oneMore: Timing[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    fs.writeFileSync(file, `خبر مضاف رقم ${i + 1}\n\nنص قصير أضيف إلى المدونة بعد آخر فحص، ليقرأ الفحص التالي ملفا واحدا جديدا.\n`);
+    oneMore.push(run(file));
+  }
+  const sameAsUncached = oneMore[oneMore.length - 1].stdout === node(CLI, 'check', dir, file, '--format', 'json').stdout;
+  fs.rmSync(added, { recursive: true, force: true });
+  fs.rmSync(cache, { recursive: true, force: true });
+  return { cold, warm, floor, sameOutput, oneMore, sameAsUncached };
 }
 
 function printTimes(name: string, mb: number, runs: Timing[], floor: number): void {
@@ -202,6 +216,11 @@ function benchCorpus(dir: string, jscpd: string | undefined): void {
   console.log(
     `  cache  cold ${cache.cold.seconds.toFixed(2)} s, warm median ${warm.toFixed(2)} s  ratio ${(warm / c).toFixed(2)}x the median check` +
       `  (${(warm / warmFloor).toFixed(2)}x floor)${cache.sameOutput ? '' : '  WARNING: warm output differs from cold'}`,
+  );
+  const oneMore = median(cache.oneMore.map((r) => r.seconds));
+  console.log(
+    `  cache, one file added  median ${oneMore.toFixed(2)} s  ratio ${(oneMore / c).toFixed(2)}x the median check` +
+      `${cache.sameAsUncached ? '' : '  WARNING: output differs from a run without the cache'}`,
   );
 
   printPeer(peer, mb, f, c);
