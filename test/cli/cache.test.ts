@@ -16,6 +16,8 @@ describe('cli --cache', () => {
     const cold = run(['check', dir, '--format', 'json', '--cache']);
     assert.strictEqual(cold.status, 0, cold.stderr);
     assert.ok(fs.existsSync(path.join(dir, '.corpus-lint-cache', 'check-v2.bin')));
+    // The folder it made keeps itself out of version control.
+    assert.match(fs.readFileSync(path.join(dir, '.corpus-lint-cache', '.gitignore'), 'utf8'), /^\*$/m);
     const warm = run(['check', dir, '--format', 'json', '--cache']);
     assert.strictEqual(warm.stdout, cold.stdout);
     // A paragraph copied into another file: the cache must not answer, and the new duplicate appears.
@@ -68,6 +70,8 @@ describe('cli --cache', () => {
     const r = run(['check', dir, '--cache-location', path.join(dir, 'c')]);
     assert.strictEqual(r.status, 0, r.stderr);
     assert.match(r.stdout, /duplicate-paragraph/);
+    // A folder that was there before is the user's: nothing but the cache is written into it.
+    assert.ok(!fs.existsSync(path.join(dir, 'c', '.gitignore')));
   });
 
   it('a cache folder that cannot be made (under /proc) is a one-line note and the check runs without it, at once', function () {

@@ -70,7 +70,10 @@ export function readCachedCheck(dir: string, key: string): CachedCheck | null {
 export function writeCachedCheck(dir: string, data: CachedCheck): string | null {
   try {
     if (data.key.length !== KEY_BYTES) throw new Error(`a cache key of ${data.key.length} characters`);
+    const made = !fs.existsSync(dir);
     writeGeneratedFile(path.join(dir, CACHE_FILE), Buffer.concat([Buffer.from(data.key, 'latin1'), v8.serialize(data)]));
+    // A folder the cache made for itself keeps itself out of version control (a folder the user named may hold more).
+    if (made) fs.writeFileSync(path.join(dir, '.gitignore'), '# corpus-lint cache: never committed\n*\n');
     return null;
   } catch (err) {
     return (err as Error).message;
