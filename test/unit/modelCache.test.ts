@@ -53,6 +53,26 @@ describe('the cache of analyses', () => {
     assert.equal(reuseAnalyses(dir, 'v1', digests, shorter, intern).reused, seeds.length - 1);
   });
 
+  it('is not used at all when a byte of it changed on disk, or when it is cut short', () => {
+    const { dir, seeds, digests } = cachedSeeds();
+    const file = path.join(dir, 'models-v1.bin');
+    const bytes = fs.readFileSync(file);
+    const intern = (s: string[]) => new Corpus().internSpellings(s);
+    const files = () => seeds.map((s) => ({ ...s }) as { file: string; text: string; analysis?: FileModel });
+    // A byte of the analyses themselves (past the header), then the last byte, then half the file gone.
+    const headerEnd = (4 + bytes.readUInt32LE(0) + 7) & ~7;
+    for (const damage of [headerEnd + 100, bytes.length - 1]) {
+      const damaged = Buffer.from(bytes);
+      damaged[damage] ^= 0x40;
+      fs.writeFileSync(file, damaged);
+      assert.deepEqual(reuseAnalyses(dir, 'v1', digests, files(), intern), { reused: 0, stored: 0 }, `byte ${damage}`);
+    }
+    fs.writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
+    assert.deepEqual(reuseAnalyses(dir, 'v1', digests, files(), intern), { reused: 0, stored: 0 });
+    fs.writeFileSync(file, bytes);
+    assert.equal(reuseAnalyses(dir, 'v1', digests, files(), intern).reused, seeds.length);
+  });
+
   it('is written again only when a twentieth of the files or more are not answered from it', () => {
     assert.equal(worthRewriting(0, 0, 10), true);
     assert.equal(worthRewriting(0, 0, 0), false);

@@ -32,7 +32,7 @@ interface StoredModels {
 }
 
 /** What the header holds: everything but the pack's buffer. */
-type StoredHeader = Omit<StoredModels, 'packed'> & { packed: Omit<PackedModels, 'data'>; dataBytes: number };
+type StoredHeader = Omit<StoredModels, 'packed'> & { packed: Omit<PackedModels, 'data'>; dataBytes: number; dataSum: number };
 
 /** Analyses kept by an earlier run: `take` hands one over when the file's bytes are the same. */
 export class ModelCache {
@@ -69,9 +69,10 @@ export class ModelCache {
    */
   take(file: string, digest: string, text: string, intern: (spellings: string[]) => Uint32Array): FileModel | undefined {
     const i = this.index.get(file);
-    if (i === undefined || this.stored.digests[i] !== digest || this.stored.packed.files[i].textLength !== text.length) return undefined;
+    if (i === undefined) return undefined;
     this.index.delete(file);
     try {
+      if (this.stored.digests[i] !== digest || this.stored.packed.files[i].textLength !== text.length) return undefined;
       const model = unpackModel(this.stored.packed, i, text);
       this.translate ??= intern(this.stored.spellings);
       const ids = model.words.ids;
@@ -82,7 +83,7 @@ export class ModelCache {
       }
       return model;
     } catch {
-      return undefined; // a damaged pack (arrays outside its buffer)
+      return undefined; // a damaged cache (an entry that is no file's, arrays outside the pack's buffer)
     }
   }
 
@@ -160,7 +161,7 @@ export function reuseAnalyses(
 /** The file's pieces: the header's length, the header with its padding, the pack's buffer (not copied). */
 function encode(stored: StoredModels): Uint8Array[] {
   const { data, ...packed } = stored.packed;
-  const header: StoredHeader = { ...stored, packed, dataBytes: data.byteLength };
+  const header: StoredHeader = { ...stored, packed, dataBytes: data.byteLength, dataSum: checksum(data, 0, data.byteLength) };
   const body = v8.serialize(header);
   const head = Buffer.alloc(align8(4 + body.length));
   head.writeUInt32LE(body.length, 0);
@@ -179,10 +180,20 @@ function decode(file: Buffer): StoredModels {
   const at = file.byteOffset + start;
   const data = at % 8 === 0 ? file.buffer : file.buffer.slice(at, at + header.dataBytes);
   const base = data === file.buffer ? at : 0;
+  // Bytes changed on disk since (a bad sector, a hand edit) would make garbage analyses: such a cache is not used.
+  if (checksum(data, base, header.dataBytes) !== header.dataSum) throw new Error('a damaged models cache');
   const directory = header.packed.directory;
   if (base) for (let k = 0; k < directory.length; k += 2) if (directory[k + 1] >= 0) directory[k] += base;
-  const { dataBytes: _, ...rest } = header;
+  const { dataBytes: _bytes, dataSum: _sum, ...rest } = header;
   return { ...rest, packed: { ...header.packed, data: data as ArrayBuffer, directory } };
+}
+
+/** A 32-bit checksum of `bytes` bytes (a multiple of 4) of `data` from `offset` (a multiple of 4). */
+function checksum(data: ArrayBufferLike, offset: number, bytes: number): number {
+  const words = new Int32Array(data, offset, bytes >> 2);
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < words.length; k++) h = Math.imul(h ^ words[k], 0x01000193);
+  return h;
 }
 
 function align8(n: number): number {
