@@ -87,12 +87,6 @@ export class ModelCache {
     }
   }
 
-  /** True when `take` would consider `file` (the same path and bytes as stored). */
-  holds(file: string, digest: string): boolean {
-    const i = this.index.get(file);
-    return i !== undefined && this.stored.digests[i] === digest;
-  }
-
   /** The number of files stored. */
   get size(): number {
     return this.stored.files.length;
