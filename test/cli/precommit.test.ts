@@ -63,17 +63,26 @@ describe('pre-commit', function () {
     assert.match(blocked.stdout, new RegExp(`^new\\.txt:3:1 {2}warning {2}Duplicated paragraph: the same text is at ${SEED.s003}`, 'm'));
     assert.match(blocked.stdout, /^1 file, 1 entry/m);
     assert.match(blocked.stderr, /1 warnings, more than --max-warnings 0/);
+    // The cache lives in the git folder (the staged files are checked in a temporary folder): the next commit reads
+    // the unchanged files' analyses back, with the output of a run without it.
+    assert.ok(fs.existsSync(path.join(repo, '.git', 'corpus-lint-cache', 'models-v1.bin')));
+    const uncached = spawnSync('sh', [hook], { cwd: repo, encoding: 'utf8', env: { ...env, CORPUS_LINT_CACHE: 'off' } });
+    for (const again of [run(), uncached]) {
+      assert.strictEqual(again.status, blocked.status);
+      assert.strictEqual(again.stdout, blocked.stdout);
+      assert.strictEqual(again.stderr, blocked.stderr);
+    }
 
     git(repo, 'add', 'new.txt');
     const clean = run();
     assert.strictEqual(clean.status, 0, clean.stdout + clean.stderr);
   });
 
-  it('.pre-commit-hooks.yaml runs `corpus-lint check --context .` on the staged .txt files, serially', () => {
+  it('.pre-commit-hooks.yaml runs `corpus-lint check --context . --cache` on the staged .txt files, serially', () => {
     const text = fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
     assert.match(text, /^- id: corpus-lint$/m);
     assert.match(text, /^ {2}entry: corpus-lint check$/m);
-    assert.match(text, /^ {2}args: \[--context, \.\]$/m);
+    assert.match(text, /^ {2}args: \[--context, \., --cache\]$/m);
     assert.match(text, /^ {2}language: node$/m);
     assert.match(text, /^ {2}files: \\\.txt\$$/m);
     assert.match(text, /^ {2}require_serial: true$/m);
