@@ -62,6 +62,27 @@ describe('cli --cache', () => {
     }
   });
 
+  it('report, baseline and entities read the analyses back with --cache too, with the output they give without it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-cache-'));
+    for (const f of fs.readdirSync(SEEDS_DIR)) fs.copyFileSync(path.join(SEEDS_DIR, f), path.join(dir, f));
+    const cache = path.join(dir, 'c');
+    const entities = (...extra: string[]) => run(['entities', dir, '--format', 'json', ...extra]);
+    const first = entities('--cache-location', cache);
+    assert.strictEqual(first.status, 0, first.stderr);
+    assert.ok(fs.existsSync(path.join(cache, 'models-v1.bin')));
+    assert.strictEqual(first.stdout, entities().stdout);
+    fs.appendFileSync(path.join(dir, '004_4843e7fa21632428.txt'), '\nواستقبل الرئيس فلاديمير بوتين في الكرملين وفدا رسميا.\n');
+    assert.strictEqual(entities('--cache-location', cache).stdout, entities().stdout);
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1' };
+    const report = (out: string, ...extra: string[]) => spawnSync(process.execPath, [CLI, 'report', dir, '--output', out, ...extra], { encoding: 'utf8', env });
+    assert.strictEqual(report(path.join(dir, 'r1.html'), '--cache-location', cache).status, 0);
+    assert.strictEqual(report(path.join(dir, 'r2.html')).status, 0);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'r1.html'), 'utf8'), fs.readFileSync(path.join(dir, 'r2.html'), 'utf8'));
+    assert.strictEqual(run(['baseline', dir, '--output', path.join(dir, 'b1.json'), '--cache-location', cache]).status, 0);
+    assert.strictEqual(run(['baseline', dir, '--output', path.join(dir, 'b2.json')]).status, 0);
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'b1.json'), 'utf8'), fs.readFileSync(path.join(dir, 'b2.json'), 'utf8'));
+  });
+
   it('an unreadable cache is ignored, never an error', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-cache-'));
     fs.copyFileSync(path.join(SEEDS_DIR, '002_59ed37bba01cb0ba.txt'), path.join(dir, 'a.txt'));

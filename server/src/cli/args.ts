@@ -26,7 +26,7 @@ export interface CheckArgs {
   mergeShards?: string;
 }
 
-export interface BaselineArgs {
+export interface BaselineArgs extends CacheArgs {
   command: 'baseline';
   paths: string[];
   config?: string;
@@ -35,7 +35,13 @@ export interface BaselineArgs {
   context: string[];
 }
 
-export interface ReportArgs {
+/** `--cache` / `--cache-location` for the commands that analyze the corpus without checking it: the analyses only. */
+export interface CacheArgs {
+  cache: boolean;
+  cacheLocation?: string;
+}
+
+export interface ReportArgs extends CacheArgs {
   command: 'report';
   paths: string[];
   format: 'html';
@@ -47,7 +53,7 @@ export interface ReportArgs {
 }
 
 /** `entities`: people, places and events (see entities.ts). */
-export interface EntitiesArgs {
+export interface EntitiesArgs extends CacheArgs {
   command: 'entities';
   paths: string[];
   format: 'text' | 'json';
@@ -105,7 +111,8 @@ Options of check:
                        also for baseline and report)
   --output FILE        baseline, report: where to write
   --cache              Reuse the last results when the config and every file are unchanged, and otherwise
-                       the analyses of the files that are (stored in .corpus-lint-cache/ at the corpus root)
+                       the analyses of the files that are (stored in .corpus-lint-cache/ at the corpus root;
+                       baseline, report and entities reuse and store the analyses)
   --cache-location DIR Where the cache lives (implies --cache)
   --shard i/n          With --shard-dir DIR: analyze every n-th file (sorted by path) and write the analyses to DIR;
                        no report (one CI job per shard)
@@ -162,19 +169,20 @@ export function parseCommandLine(argv: string[]): Args {
     return { command: 'explain', code: positionals[0] };
   }
   const baseline = values['no-baseline'] ? null : values.baseline;
+  const cache: CacheArgs = { cache: (values.cache ?? false) || values['cache-location'] !== undefined, cacheLocation: values['cache-location'] };
   if (command === 'baseline') {
     const paths = positionals.length ? positionals : ['.'];
-    return { command: 'baseline', paths, config: values.config, output: values.output, context: values.context ?? [] };
+    return { command: 'baseline', paths, config: values.config, output: values.output, context: values.context ?? [], ...cache };
   }
   if (command === 'report') {
     if ((values.format ?? 'html') !== 'html') throw new UsageError(`report writes --format html, not «${values.format}»`);
     const paths = positionals.length ? positionals : ['.'];
-    return { command: 'report', paths, format: 'html', config: values.config, baseline, output: values.output, context: values.context ?? [] };
+    return { command: 'report', paths, format: 'html', config: values.config, baseline, output: values.output, context: values.context ?? [], ...cache };
   }
   if (command === 'entities') {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`entities prints --format text or json, not «${format}»`);
-    return { command: 'entities', paths: positionals.length ? positionals : ['.'], format, config: values.config, context: values.context ?? [] };
+    return { command: 'entities', paths: positionals.length ? positionals : ['.'], format, config: values.config, context: values.context ?? [], ...cache };
   }
   if (command === 'registry') {
     if (positionals[0] !== 'init') throw new UsageError('registry takes the action «init»: corpus-lint registry init [paths...]');
@@ -217,7 +225,6 @@ export function parseCommandLine(argv: string[]): Args {
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
     baseline,
     context: values.context ?? [],
-    cache: (values.cache ?? false) || values['cache-location'] !== undefined,
-    cacheLocation: values['cache-location'],
+    ...cache,
   };
 }

@@ -14,7 +14,7 @@ import { loadCorpus, usageProblem } from './loadCorpus';
 import type { Io } from './main';
 
 export function runBaseline(args: BaselineArgs, io: Io): number {
-  const c = loadCorpus(args.paths, { config: args.config, context: args.context }, io);
+  const c = loadCorpus(args.paths, args, io);
   if (c === 2) return 2;
   const { loaded, corpus } = c;
   const output = path.resolve(

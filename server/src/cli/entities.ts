@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Entity, Mention, PeopleSnapshot } from '../core/people/index';
 import type { Range } from '../core/types';
 import { readRegistryFile, registryPath, writeStarterRegistry } from '../node/registryFile';
-import type { EntitiesArgs, RegistryArgs } from './args';
+import type { CacheArgs, EntitiesArgs, RegistryArgs } from './args';
 import { loadCorpus, LoadedCorpus } from './loadCorpus';
 import type { Io } from './main';
 import { prettyJsonArray, writeChunks } from './output';
@@ -66,7 +66,7 @@ export function runRegistry(args: RegistryArgs, io: Io): number {
 }
 
 /** Loads the corpus and the registry the config names (an invalid registry is a usage error, exit 2). */
-function loadWithRegistry(paths: string[], options: { config?: string; context: string[] }, io: Io): LoadedCorpus | 2 {
+function loadWithRegistry(paths: string[], options: { config?: string; context: string[] } & Partial<CacheArgs>, io: Io): LoadedCorpus | 2 {
   const c = loadCorpus(paths, options, io);
   if (c === 2) return 2;
   const configured = c.loaded.config.registry;

@@ -1,14 +1,22 @@
 /**
- * Loading a corpus for the CLI's `baseline` and `report` commands: the config, the files under the given paths
- * (read strictly as UTF-8, unusable files skipped with a note) and the accepted findings.
+ * Loading a corpus for the CLI's `baseline`, `report` and `entities` commands: the config, the files under the given
+ * paths (read strictly as UTF-8, unusable files skipped with a note) and the accepted findings. With `--cache`, the
+ * analyses of the files that did not change since they were stored are read back (see node/modelCache).
  */
+import * as path from 'node:path';
 import { Corpus } from '../core/corpus';
 import { ConfigFileError, LoadedConfig, resolveConfig } from '../node/configFile';
 import { AcceptedFileError } from '../node/acceptedFindings';
-import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusFile } from './files';
+import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusBytes, readCorpusFile } from './files';
+import { bytesToText } from '../node/readText';
+import { CACHE_DIR_NAME, contentDigest } from '../node/resultCache';
+import { reuseAnalyses, worthRewriting, writeModelCache } from '../node/modelCache';
+import type { CacheArgs } from './args';
+import { VERSION } from './version';
 import { readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
 import { discoverContext } from './context';
 import type { Io } from './main';
+import type { FileModel } from '../core/file';
 import { escapeControls, quotePath } from './format/quotePath';
 
 export interface LoadedCorpus {
@@ -21,7 +29,7 @@ export interface LoadedCorpus {
 }
 
 /** Loads the corpus, or prints the usage problem and returns exit code 2. */
-export function loadCorpus(paths: string[], options: { config?: string; context: string[] }, io: Io): LoadedCorpus | 2 {
+export function loadCorpus(paths: string[], options: { config?: string; context: string[] } & Partial<CacheArgs>, io: Io): LoadedCorpus | 2 {
   try {
     const loaded = resolveConfig(paths, options.config);
     const d = { root: loaded.root, include: loaded.config.include, exclude: loaded.config.exclude };
@@ -33,7 +41,12 @@ export function loadCorpus(paths: string[], options: { config?: string; context:
     const skipped = split.skipped.map((s) => ({ path: s.display, reason: s.reason }));
     const changed: { file: string; text: string }[] = [];
     const every = [...split.checked, ...split.context];
-    readWhileAnalyzing(every, corpus, changed, skipped);
+    if (options.cache) {
+      const cacheDir = path.resolve(options.cacheLocation ?? path.join(loaded.root, CACHE_DIR_NAME));
+      loadWithCache(every, corpus, changed, skipped, cacheDir, io);
+    } else {
+      readWhileAnalyzing(every, corpus, changed, skipped);
+    }
     for (const f of every) absolute.set(f.display, f.absolute);
     printSkipped(skipped, io);
     const files = changed.map((c) => c.file).filter((f) => checked.has(f));
@@ -73,6 +86,42 @@ export function readWhileAnalyzing(
   } finally {
     reader?.close();
   }
+}
+
+/**
+ * Reads every file's bytes, reads back the stored analyses of those that did not change, analyzes the others, and
+ * stores the analyses again when enough of them were not stored (as `check --cache` does; the results of a check are
+ * not stored here: these commands do not check).
+ */
+function loadWithCache(
+  files: { display: string; absolute: string }[],
+  corpus: Corpus,
+  changed: { file: string; text: string }[],
+  skipped: { path: string; reason: string }[],
+  cacheDir: string,
+  io: Io,
+): void {
+  const digests = new Map<string, string>();
+  const texts: { file: string; text: string; analysis?: FileModel }[] = [];
+  for (const f of files) {
+    const read = readCorpusBytes(f.absolute);
+    if ('reason' in read) {
+      skipped.push({ path: f.display, reason: read.reason });
+      continue;
+    }
+    digests.set(f.display, contentDigest(read.bytes));
+    texts.push({ file: f.display, text: bytesToText(read.bytes) });
+  }
+  const { reused, stored } = reuseAnalyses(cacheDir, VERSION, digests, texts, (s) => corpus.internSpellings(s));
+  corpus.applyChange({ changed: texts }, { bulk: true });
+  for (const t of texts) changed.push({ file: t.file, text: t.text });
+  if (!worthRewriting(reused, stored, texts.length)) return;
+  const analyses = texts.flatMap((t) => {
+    const model = corpus.model(t.file);
+    return model ? [{ file: t.file, digest: digests.get(t.file)!, model }] : [];
+  });
+  const failed = writeModelCache(cacheDir, VERSION, analyses, (id) => corpus.spelling(id), corpus.spellingCount());
+  if (failed) io.stderr(`corpus-lint: cache not written: ${failed}\n`);
 }
 
 /** The notes on stderr of the files skipped, one line each whatever their names. */

@@ -29,8 +29,7 @@ import * as path from 'node:path';
 import { preferMainThread } from '../node/threadPriority';
 import { runEntities, runRegistry } from './entities';
 
-declare const CORPUS_LINT_VERSION: string | undefined;
-const VERSION = typeof CORPUS_LINT_VERSION === 'string' ? CORPUS_LINT_VERSION : '0.0.0-dev';
+import { VERSION } from './version';
 
 export interface Io {
   stdout: (s: string) => void;

@@ -15,7 +15,7 @@ import { HtmlFile, renderHtml } from './reportHtml';
 import { peopleRows, timeline } from './reportSections';
 
 export function runReport(args: ReportArgs, io: Io, version: string): number {
-  const c = loadCorpus(args.paths, { config: args.config, context: args.context }, io);
+  const c = loadCorpus(args.paths, args, io);
   if (c === 2) return 2;
   const { loaded, corpus } = c;
   let ignore;

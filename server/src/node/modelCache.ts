@@ -13,6 +13,7 @@ import * as v8 from 'node:v8';
 import type { FileModel } from '../core/file';
 import { packedIds, packModels, PackedModels, unpackModel } from '../core/packedModel';
 import { writeGeneratedFile } from './atomicWrite';
+import { makeCacheFolder } from './resultCache';
 
 /**
  * The file: the byte length of a header (4 bytes, little-endian), the header (v8-serialized, then zeros to a multiple
@@ -121,6 +122,7 @@ export function writeModelCache(
       }
     }
     const stored: StoredModels = { version, files: files.map((f) => f.file), digests: files.map((f) => f.digest), packed, spellings };
+    makeCacheFolder(dir);
     writeGeneratedFile(path.join(dir, MODELS_FILE), encode(stored));
     return null;
   } catch (err) {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { EntryInfo, Finding } from '../core/types';
-import { writeGeneratedFile } from './atomicWrite';
+import { makeFolders, writeGeneratedFile } from './atomicWrite';
 
 export const CACHE_DIR_NAME = '.corpus-lint-cache';
 /** The key (64 hexadecimal characters) first, then the results: a stale cache is told by its first bytes alone. */
@@ -42,6 +42,17 @@ export function cacheKey(version: string, config: unknown, files: { file: string
   return h.digest('hex');
 }
 
+/**
+ * Makes the cache's folder when it is missing; a folder the cache made for itself keeps itself out of version control
+ * (a `.gitignore` of `*`), a folder the user named that was there before gets nothing but the cache. Throws as
+ * `makeFolders` does.
+ */
+export function makeCacheFolder(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  makeFolders(dir);
+  fs.writeFileSync(path.join(dir, '.gitignore'), '# corpus-lint cache: never committed\n*\n');
+}
+
 /** The cached results for `key`, or null (missing, stale or unreadable cache: never an error). */
 export function readCachedCheck(dir: string, key: string): CachedCheck | null {
   let fd: number | undefined;
@@ -70,10 +81,8 @@ export function readCachedCheck(dir: string, key: string): CachedCheck | null {
 export function writeCachedCheck(dir: string, data: CachedCheck): string | null {
   try {
     if (data.key.length !== KEY_BYTES) throw new Error(`a cache key of ${data.key.length} characters`);
-    const made = !fs.existsSync(dir);
+    makeCacheFolder(dir);
     writeGeneratedFile(path.join(dir, CACHE_FILE), Buffer.concat([Buffer.from(data.key, 'latin1'), v8.serialize(data)]));
-    // A folder the cache made for itself keeps itself out of version control (a folder the user named may hold more).
-    if (made) fs.writeFileSync(path.join(dir, '.gitignore'), '# corpus-lint cache: never committed\n*\n');
     return null;
   } catch (err) {
     return (err as Error).message;
