@@ -10,7 +10,7 @@ import { AcceptedFileError } from '../node/acceptedFindings';
 import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusBytes, readCorpusFile } from './files';
 import { bytesToText } from '../node/readText';
 import { CACHE_DIR_NAME, contentDigest } from '../node/resultCache';
-import { reuseAnalyses, worthRewriting, writeModelCache } from '../node/modelCache';
+import { reuseAnalyses, storeAnalyses } from '../node/modelCache';
 import type { CacheArgs } from './args';
 import { VERSION } from './version';
 import { readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
@@ -112,15 +112,10 @@ function loadWithCache(
     digests.set(f.display, contentDigest(read.bytes));
     texts.push({ file: f.display, text: bytesToText(read.bytes) });
   }
-  const { reused, stored } = reuseAnalyses(cacheDir, VERSION, digests, texts, (s) => corpus.internSpellings(s));
+  const reuse = reuseAnalyses(cacheDir, VERSION, digests, texts, (s) => corpus.internSpellings(s));
   corpus.applyChange({ changed: texts }, { bulk: true });
   for (const t of texts) changed.push({ file: t.file, text: t.text });
-  if (!worthRewriting(reused, stored, texts.length)) return;
-  const analyses = texts.flatMap((t) => {
-    const model = corpus.model(t.file);
-    return model ? [{ file: t.file, digest: digests.get(t.file)!, model }] : [];
-  });
-  const failed = writeModelCache(cacheDir, VERSION, analyses, (id) => corpus.spelling(id), corpus.spellingCount());
+  const failed = storeAnalyses(cacheDir, VERSION, corpus, digests, texts, reuse);
   if (failed) io.stderr(`corpus-lint: cache not written: ${failed}\n`);
 }
 

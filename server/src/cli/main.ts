@@ -21,7 +21,7 @@ import { printSkipped, readWhileAnalyzing, usageProblem } from './loadCorpus';
 import { quotePath } from './format/quotePath';
 import { runReport } from './reportCommand';
 import { CACHE_DIR_NAME, CachedCheck, cacheKey, contentDigest, readCachedCheck, writeCachedCheck } from '../node/resultCache';
-import { reuseAnalyses, worthRewriting, writeModelCache } from '../node/modelCache';
+import { reuseAnalyses, storeAnalyses } from '../node/modelCache';
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
 import { defaultThreads, isAnalysisWorker, runAnalysisWorker, startParallelAnalysis } from '../node/parallelAnalyze';
@@ -180,17 +180,16 @@ function check(args: CheckArgs, io: Io): number {
   const cached = cacheDir ? readCachedCheck(cacheDir, key) : null;
   let source: FindingSource = corpus;
   // Analyses read back from the cache (see node/modelCache), and how many it held.
-  let reused = 0;
-  let storedAnalyses = 0;
+  let reuse = { reused: 0, stored: 0 };
   if (cached) {
     parallel?.cancel();
     source = cachedSource(cached, bytes, changed);
   } else if (!readAlong) {
     for (const b of bytes) changed.push({ file: b.file, text: bytesToText(b.bytes) });
-    if (cacheDir && digests) ({ reused, stored: storedAnalyses } = reuseAnalyses(cacheDir, VERSION, digests, changed, (s) => corpus.internSpellings(s)));
+    if (cacheDir && digests) reuse = reuseAnalyses(cacheDir, VERSION, digests, changed, (s) => corpus.internSpellings(s));
     // Workers started on every file: with half of them or more read back, this thread analyzes the rest alone. (Without
     // the cache, workers that read the files themselves have left `changed` empty so far.)
-    if (parallel && reused > 0 && reused * 2 >= changed.length) {
+    if (parallel && reuse.reused > 0 && reuse.reused * 2 >= changed.length) {
       parallel.cancel();
       parallel = null;
     }
@@ -248,15 +247,8 @@ function check(args: CheckArgs, io: Io): number {
     });
     if (problem) io.stderr(`corpus-lint: cache not written: ${problem}\n`);
     // The analyses too (where the results could be written), unless nearly all were read back from them.
-    if (!problem && digests && worthRewriting(reused, storedAnalyses, changed.length)) {
-      const analyzed = changed.flatMap((c) => {
-        const model = corpus.model(c.file);
-        const digest = digests!.get(c.file);
-        return model && digest ? [{ file: c.file, digest, model }] : [];
-      });
-      const failed = writeModelCache(cacheDir, VERSION, analyzed, (id) => corpus.spelling(id), corpus.spellingCount());
-      if (failed) io.stderr(`corpus-lint: cache not written: ${failed}\n`);
-    }
+    const failed = !problem && digests ? storeAnalyses(cacheDir, VERSION, corpus, digests, changed, reuse) : null;
+    if (failed) io.stderr(`corpus-lint: cache not written: ${failed}\n`);
   }
   writeChunks(io, render(report, args));
   const baselineNote = acceptance.summary();

@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import type { Corpus } from '../core/corpus';
 import type { FileModel } from '../core/file';
 import { packedIds, packModels, PackedModels, unpackModel } from '../core/packedModel';
 import { writeGeneratedFile } from './atomicWrite';
@@ -128,6 +129,27 @@ export function writeModelCache(
   } catch (err) {
     return (err as Error).message;
   }
+}
+
+/**
+ * Stores the analyses of `files` that `corpus` holds, each under its digest, when `worthRewriting` says the cache
+ * needs it (`reused` and `stored`: what `reuseAnalyses` returned); a failure to write is returned as a message.
+ */
+export function storeAnalyses(
+  dir: string,
+  version: string,
+  corpus: Corpus,
+  digests: Map<string, string>,
+  files: { file: string }[],
+  { reused, stored }: { reused: number; stored: number },
+): string | null {
+  if (!worthRewriting(reused, stored, files.length)) return null;
+  const analyses = files.flatMap(({ file }) => {
+    const model = corpus.model(file);
+    const digest = digests.get(file);
+    return model && digest ? [{ file, digest, model }] : [];
+  });
+  return writeModelCache(dir, version, analyses, (id) => corpus.spelling(id), corpus.spellingCount());
 }
 
 /**
