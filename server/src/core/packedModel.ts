@@ -98,7 +98,8 @@ export function unpackModel(p: PackedModels, i: number, text: string): FileModel
   };
 }
 
-function align(bytes: number): number {
+/** `bytes` rounded up to a multiple of 8: where each array of a pack starts (so any typed array can view it). */
+export function align(bytes: number): number {
   return (bytes + 7) & ~7;
 }
 

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import type { Corpus } from '../core/corpus';
 import type { FileModel } from '../core/file';
-import { packedIds, packModels, PackedModels, unpackModel } from '../core/packedModel';
+import { align, packedIds, packModels, PackedModels, unpackModel } from '../core/packedModel';
 import { writeGeneratedFile } from './atomicWrite';
 import { makeCacheFolder } from './resultCache';
 
@@ -181,7 +181,7 @@ function encode(stored: StoredModels): Uint8Array[] {
   const { data, ...packed } = stored.packed;
   const header: StoredHeader = { ...stored, packed, dataBytes: data.byteLength, dataSum: checksum(data, 0, data.byteLength) };
   const body = v8.serialize(header);
-  const head = Buffer.alloc(align8(4 + body.length));
+  const head = Buffer.alloc(align(4 + body.length));
   head.writeUInt32LE(body.length, 0);
   body.copy(head, 4);
   return [head, new Uint8Array(data)];
@@ -191,7 +191,7 @@ function encode(stored: StoredModels): Uint8Array[] {
 function decode(file: Buffer): StoredModels {
   const length = file.readUInt32LE(0);
   const header = v8.deserialize(file.subarray(4, 4 + length)) as StoredHeader;
-  const start = align8(4 + length);
+  const start = align(4 + length);
   if (!(header?.dataBytes >= 0) || start + header.dataBytes !== file.length) throw new Error('not a models cache');
   // The pack's arrays are read in place when the bytes lie at a multiple of 8 in their buffer (they do in a file
   // read on its own), else from a copy.
@@ -212,10 +212,6 @@ function checksum(data: ArrayBufferLike, offset: number, bytes: number): number 
   let h = 0x811c9dc5 | 0;
   for (let k = 0; k < words.length; k++) h = Math.imul(h ^ words[k], 0x01000193);
   return h;
-}
-
-function align8(n: number): number {
-  return (n + 7) & ~7;
 }
 
 /**
