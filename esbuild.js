@@ -19,8 +19,35 @@ const common = {
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * A digest of the engine's sources: the caches of analyses and results, and shards, are kept per build, so a build
+ * whose analysis changed never reuses what an older one stored under the same package version. A watch build cannot
+ * know its sources' future edits: it gets an id of its own instead.
+ */
+function sourceDigest(dir) {
+  const crypto = require('node:crypto');
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const files = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) files.push(p);
+    }
+  };
+  walk(path.join(__dirname, dir));
+  const h = crypto.createHash('sha256');
+  for (const f of files.sort()) h.update(path.relative(__dirname, f).split(path.sep).join('/')).update('\0').update(fs.readFileSync(f)).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
 // The package version, for `corpus-lint --version`, SARIF and HTML reports, and the server's `serverInfo`.
-const versioned = { ...common.define, CORPUS_LINT_VERSION: JSON.stringify(require('./package.json').version) };
+const versioned = {
+  ...common.define,
+  CORPUS_LINT_VERSION: JSON.stringify(require('./package.json').version),
+  CORPUS_LINT_BUILD: JSON.stringify(watch ? `watch-${Date.now().toString(36)}` : sourceDigest('server/src')),
+};
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

@@ -37,7 +37,7 @@ describe('cli --cache', () => {
   it('a changed corpus reuses the analyses of the files that did not change, and reports what a run without the cache does', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-cache-'));
     for (const f of fs.readdirSync(SEEDS_DIR)) fs.copyFileSync(path.join(SEEDS_DIR, f), path.join(dir, f));
-    const models = path.join(dir, '.corpus-lint-cache', 'models-v1.bin');
+    const models = path.join(dir, '.corpus-lint-cache', 'models-v2.bin');
     assert.strictEqual(run(['check', dir, '--format', 'json', '--cache']).status, 0);
     assert.ok(fs.existsSync(models));
     // Three changes in turn: a duplicate made, a file removed, a new file; then the analyses damaged, then truncated.
@@ -69,7 +69,7 @@ describe('cli --cache', () => {
     const entities = (...extra: string[]) => run(['entities', dir, '--format', 'json', ...extra]);
     const first = entities('--cache-location', cache);
     assert.strictEqual(first.status, 0, first.stderr);
-    assert.ok(fs.existsSync(path.join(cache, 'models-v1.bin')));
+    assert.ok(fs.existsSync(path.join(cache, 'models-v2.bin')));
     assert.strictEqual(first.stdout, entities().stdout);
     fs.appendFileSync(path.join(dir, '004_4843e7fa21632428.txt'), '\nواستقبل الرئيس فلاديمير بوتين في الكرملين وفدا رسميا.\n');
     assert.strictEqual(entities('--cache-location', cache).stdout, entities().stdout);

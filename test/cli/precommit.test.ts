@@ -47,7 +47,8 @@ describe('pre-commit', function () {
     git(repo, 'add', '.');
     git(repo, 'commit', '-q', '-m', 'corpus');
     const hook = path.join(ROOT, 'docs', 'hooks', 'pre-commit');
-    const env = { ...process.env, CORPUS_LINT: `${process.execPath} ${CLI}`, CORPUS_LINT_ARGS: '--max-warnings 0' };
+    // The hook's default cache (the test run turns caches off: test/helpers/hermetic.ts).
+    const env = { ...process.env, CORPUS_LINT: `${process.execPath} ${CLI}`, CORPUS_LINT_ARGS: '--max-warnings 0', CORPUS_LINT_CACHE: '' };
     const run = () => spawnSync('sh', [hook], { cwd: repo, encoding: 'utf8', env });
 
     const nothing = run();
@@ -65,7 +66,7 @@ describe('pre-commit', function () {
     assert.match(blocked.stderr, /1 warnings, more than --max-warnings 0/);
     // The cache lives in the git folder (the staged files are checked in a temporary folder): the next commit reads
     // the unchanged files' analyses back, with the output of a run without it.
-    assert.ok(fs.existsSync(path.join(repo, '.git', 'corpus-lint-cache', 'models-v1.bin')));
+    assert.ok(fs.existsSync(path.join(repo, '.git', 'corpus-lint-cache', 'models-v2.bin')));
     const uncached = spawnSync('sh', [hook], { cwd: repo, encoding: 'utf8', env: { ...env, CORPUS_LINT_CACHE: 'off' } });
     for (const again of [run(), uncached]) {
       assert.strictEqual(again.status, blocked.status);

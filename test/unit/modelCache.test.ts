@@ -4,8 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Corpus } from '../../server/src/core/corpus';
 import type { FileModel } from '../../server/src/core/file';
-import { reuseAnalyses, worthRewriting, writeModelCache } from '../../server/src/node/modelCache';
+import { ModelCache, modelCacheSteps, modelsFile, reuseAnalyses, worthRewriting, writeModelCache } from '../../server/src/node/modelCache';
 import { corpusOf, readSeeds } from '../helpers/fixture';
+import { runToEnd } from '../../server/src/core/steps';
 
 /** The seeds analyzed, and their analyses written into a fresh cache folder with one digest per file. */
 function cachedSeeds(): { dir: string; seeds: { file: string; text: string }[]; corpus: Corpus; digests: Map<string, string> } {
@@ -55,7 +56,7 @@ describe('the cache of analyses', () => {
 
   it('is not used at all when a byte of it changed on disk, or when it is cut short', () => {
     const { dir, seeds, digests } = cachedSeeds();
-    const file = path.join(dir, 'models-v1.bin');
+    const file = path.join(dir, 'models-v2.bin');
     const bytes = fs.readFileSync(file);
     const intern = (s: string[]) => new Corpus().internSpellings(s);
     const files = () => seeds.map((s) => ({ ...s }) as { file: string; text: string; analysis?: FileModel });
@@ -81,5 +82,42 @@ describe('the cache of analyses', () => {
     assert.equal(worthRewriting(940, 1000, 1000), true);
     assert.equal(worthRewriting(1000, 1100, 1000), true);
     assert.equal(worthRewriting(4, 5, 5), true);
+  });
+
+  it('is written and read in segments of 256 files, one per step, and any damaged segment makes it unusable', () => {
+    // 600 files: three segments, the spellings of the later ones numbered after those of the first.
+    const seeds = readSeeds();
+    const files = Array.from({ length: 600 }, (_, i) => ({
+      file: `f${i}.txt`,
+      text: `${seeds[i % seeds.length].text.slice(0, 1500)}\nوقال المتحدث ${i} إن الاجتماع رقم ${i * 7} انتهى.\n`,
+    }));
+    const corpus = corpusOf(files);
+    const stored = files.map((f, i) => ({ file: f.file, digest: `b${i}`, model: corpus.model(f.file)! }));
+    const writing = modelCacheSteps('v1', stored, (id) => corpus.spelling(id), corpus.spellingCount());
+    let steps = 0;
+    while (!writing.next().done) steps++;
+    assert.equal(steps, 3);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-models-'));
+    assert.equal(writeModelCache(dir, 'v1', stored, (id) => corpus.spelling(id), corpus.spellingCount()), null);
+    const bytes = fs.readFileSync(modelsFile(dir));
+    const reading = ModelCache.parseSteps(bytes, 'v1');
+    steps = 0;
+    let read = reading.next();
+    for (; !read.done; read = reading.next()) steps++;
+    assert.equal(steps, 3);
+    assert.equal(read.value?.size, 600);
+    const fresh = new Corpus();
+    const again: { file: string; text: string; analysis?: FileModel }[] = files.map((f) => ({ ...f }));
+    const digests = new Map(stored.map((s) => [s.file, s.digest]));
+    assert.deepEqual(reuseAnalyses(dir, 'v1', digests, again, (s) => fresh.internSpellings(s)), { reused: 600, stored: 600 });
+    for (const i of [0, 299, 599]) {
+      const spellings = (c: Corpus, m: FileModel) => Array.from(m.words.ids, (id) => c.spelling(id));
+      assert.deepEqual(spellings(fresh, again[i].analysis!), spellings(corpus, corpus.model(files[i].file)!));
+    }
+    // The last byte belongs to the third segment's analyses.
+    const damaged = Buffer.from(bytes);
+    damaged[damaged.length - 1] ^= 0x40;
+    assert.equal(runToEnd(ModelCache.parseSteps(damaged, 'v1')), null);
+    assert.equal(runToEnd(ModelCache.parseSteps(bytes, 'v2')), null);
   });
 });

@@ -8,11 +8,11 @@ import { Corpus } from '../core/corpus';
 import { ConfigFileError, LoadedConfig, resolveConfig } from '../node/configFile';
 import { AcceptedFileError } from '../node/acceptedFindings';
 import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusBytes, readCorpusFile } from './files';
-import { bytesToText } from '../node/readText';
-import { CACHE_DIR_NAME, contentDigest } from '../node/resultCache';
+import { bytesToText, contentDigest } from '../node/readText';
+import { CACHE_DIR_NAME } from '../node/resultCache';
 import { reuseAnalyses, storeAnalyses } from '../node/modelCache';
 import type { CacheArgs } from './args';
-import { VERSION } from './version';
+import { CACHE_VERSION } from '../node/version';
 import { readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
 import { discoverContext } from './context';
 import type { Io } from './main';
@@ -112,10 +112,10 @@ function loadWithCache(
     digests.set(f.display, contentDigest(read.bytes));
     texts.push({ file: f.display, text: bytesToText(read.bytes) });
   }
-  const reuse = reuseAnalyses(cacheDir, VERSION, digests, texts, (s) => corpus.internSpellings(s));
+  const reuse = reuseAnalyses(cacheDir, CACHE_VERSION, digests, texts, (s) => corpus.internSpellings(s));
   corpus.applyChange({ changed: texts }, { bulk: true });
   for (const t of texts) changed.push({ file: t.file, text: t.text });
-  const failed = storeAnalyses(cacheDir, VERSION, corpus, digests, texts, reuse);
+  const failed = storeAnalyses(cacheDir, CACHE_VERSION, corpus, digests, texts, reuse);
   if (failed) io.stderr(`corpus-lint: cache not written: ${failed}\n`);
 }
 

@@ -6,7 +6,7 @@ import { explainRule, isRuleCode, RULE_CODES } from '../core/rules/catalog';
 import { ConfigFileError, resolveConfig } from '../node/configFile';
 import { Args, CheckArgs, parseCommandLine, USAGE, UsageError } from './args';
 import { discoverFiles, MAX_FILE_BYTES, MissingPathError, readCorpusBytes, readCorpusFile } from './files';
-import { bytesToText } from '../node/readText';
+import { bytesToText, contentDigest } from '../node/readText';
 import { buildReport, Report } from './report';
 import { textChunks } from './format/text';
 import { jsonChunks } from './format/json';
@@ -20,7 +20,7 @@ import { runFixes } from './fix';
 import { printSkipped, readWhileAnalyzing, usageProblem } from './loadCorpus';
 import { quotePath } from './format/quotePath';
 import { runReport } from './reportCommand';
-import { CACHE_DIR_NAME, CachedCheck, cacheKey, contentDigest, readCachedCheck, writeCachedCheck } from '../node/resultCache';
+import { CACHE_DIR_NAME, CachedCheck, cacheKey, readCachedCheck, writeCachedCheck } from '../node/resultCache';
 import { reuseAnalyses, storeAnalyses } from '../node/modelCache';
 import type { FindingSource } from './report';
 import { readShards, shareOf, ShardError, writeShard } from '../node/shards';
@@ -29,7 +29,7 @@ import * as path from 'node:path';
 import { preferMainThread } from '../node/threadPriority';
 import { runEntities, runRegistry } from './entities';
 
-import { VERSION } from './version';
+import { CACHE_VERSION, VERSION } from '../node/version';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -149,7 +149,7 @@ function check(args: CheckArgs, io: Io): number {
     const share = shareOf(changed, index, count);
     let written: string;
     try {
-      written = writeShard(dir, VERSION, index, count, share);
+      written = writeShard(dir, CACHE_VERSION, index, count, share);
     } catch (err) {
       io.stderr(`corpus-lint: cannot write the shard into ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
       return 2;
@@ -160,7 +160,7 @@ function check(args: CheckArgs, io: Io): number {
   if (args.mergeShards) {
     let analyses;
     try {
-      analyses = readShards(args.mergeShards, VERSION);
+      analyses = readShards(args.mergeShards, CACHE_VERSION);
     } catch (err) {
       if (!(err instanceof ShardError)) throw err;
       io.stderr(`corpus-lint: ${err.message}\n`);
@@ -174,7 +174,7 @@ function check(args: CheckArgs, io: Io): number {
   let digests: Map<string, string> | null = null;
   if (cacheDir) {
     const contents = asBytes ? bytes.map((b) => ({ file: b.file, digest: contentDigest(b.bytes) })) : changed.map((c) => ({ file: c.file, digest: contentDigest(c.text) }));
-    key = cacheKey(VERSION, loaded.config, contents, contents.map((c) => c.file).filter((f) => checked.has(f)));
+    key = cacheKey(CACHE_VERSION, loaded.config, contents, contents.map((c) => c.file).filter((f) => checked.has(f)));
     if (asBytes) digests = new Map(contents.map((c) => [c.file, c.digest]));
   }
   const cached = cacheDir ? readCachedCheck(cacheDir, key) : null;
@@ -186,7 +186,7 @@ function check(args: CheckArgs, io: Io): number {
     source = cachedSource(cached, bytes, changed);
   } else if (!readAlong) {
     for (const b of bytes) changed.push({ file: b.file, text: bytesToText(b.bytes) });
-    if (cacheDir && digests) reuse = reuseAnalyses(cacheDir, VERSION, digests, changed, (s) => corpus.internSpellings(s));
+    if (cacheDir && digests) reuse = reuseAnalyses(cacheDir, CACHE_VERSION, digests, changed, (s) => corpus.internSpellings(s));
     // Workers started on every file: with half of them or more read back, this thread analyzes the rest alone. (Without
     // the cache, workers that read the files themselves have left `changed` empty so far.)
     if (parallel && reuse.reused > 0 && reuse.reused * 2 >= changed.length) {
@@ -247,7 +247,7 @@ function check(args: CheckArgs, io: Io): number {
     });
     if (problem) io.stderr(`corpus-lint: cache not written: ${problem}\n`);
     // The analyses too (where the results could be written), unless nearly all were read back from them.
-    const failed = !problem && digests ? storeAnalyses(cacheDir, VERSION, corpus, digests, changed, reuse) : null;
+    const failed = !problem && digests ? storeAnalyses(cacheDir, CACHE_VERSION, corpus, digests, changed, reuse) : null;
     if (failed) io.stderr(`corpus-lint: cache not written: ${failed}\n`);
   }
   writeChunks(io, render(report, args));

@@ -13,56 +13,83 @@ import * as v8 from 'node:v8';
 import type { Corpus } from '../core/corpus';
 import type { FileModel } from '../core/file';
 import { align, packedIds, packModels, PackedModels, unpackModel } from '../core/packedModel';
+import { runToEnd, Steps } from '../core/steps';
 import { writeGeneratedFile } from './atomicWrite';
 import { makeCacheFolder } from './resultCache';
 
 /**
- * The file: the byte length of a header (4 bytes, little-endian), the header (v8-serialized, then zeros to a multiple
- * of 8 bytes), then the pack's buffer as it is. The buffer is neither copied into a serialization when written nor out
- * of one when read: the models are views of the file's bytes.
+ * The file: segments of up to SEGMENT_FILES files, one after another. A segment is the byte length of its header (4
+ * bytes, little-endian), the header (v8-serialized, then zeros to a multiple of 8 bytes), then its pack's buffer as it
+ * is. The buffer is neither copied into a serialization when written nor out of one when read: the models are views of
+ * the file's bytes. Segments are packed, written and read one at a time, so a host that must keep answering (the
+ * language server) stores and reads a large cache in steps of a few milliseconds.
  */
-const MODELS_FILE = 'models-v1.bin';
+const MODELS_FILE = 'models-v2.bin';
+/** Files per segment: packing 256 analyses takes some 3 ms (10,000 files: 120 ms in one piece). */
+const SEGMENT_FILES = 256;
 
-interface StoredModels {
+interface Segment {
   version: string;
   /** Per file, in pack order: its path as the run names it, and the digest of its bytes. */
   files: string[];
   digests: string[];
   packed: PackedModels;
-  /** The spellings the packed word ids stand for (id i: `spellings[i]`). */
+  /** The spellings met first in this segment: their ids follow those of the segments before. */
   spellings: string[];
 }
 
-/** What the header holds: everything but the pack's buffer. */
-type StoredHeader = Omit<StoredModels, 'packed'> & { packed: Omit<PackedModels, 'data'>; dataBytes: number; dataSum: number };
+/** What a segment's header holds: everything but the pack's buffer. */
+type SegmentHeader = Omit<Segment, 'packed'> & { packed: Omit<PackedModels, 'data'>; dataBytes: number; dataSum: number };
 
 /** Analyses kept by an earlier run: `take` hands one over when the file's bytes are the same. */
 export class ModelCache {
-  private readonly index: Map<string, number>;
+  /** Per stored file: its segment and its place in it. */
+  private readonly index = new Map<string, { segment: Segment; at: number }>();
+  /** The spellings the stored word ids stand for (id i: `spellings[i]`). */
+  private readonly spellings: string[] = [];
   /** The stored ids mapped to the caller's, made on the first file taken. */
   private translate: Uint32Array | null = null;
 
-  private constructor(private readonly stored: StoredModels) {
-    this.index = new Map(stored.files.map((f, i) => [f, i]));
+  private constructor(segments: Segment[]) {
+    for (const segment of segments) {
+      segment.files.forEach((f, at) => this.index.set(f, { segment, at }));
+      for (const s of segment.spellings) this.spellings.push(s);
+    }
+    this.size = this.index.size;
   }
+
+  /** The number of files stored. */
+  readonly size: number;
 
   /** The cache in `dir` written by this `version`, or null (missing, another version, unreadable: never an error). */
   static read(dir: string, version: string): ModelCache | null {
+    let bytes: Buffer;
     try {
-      const stored = decode(fs.readFileSync(path.join(dir, MODELS_FILE)));
-      const sound =
-        stored?.version === version &&
-        Array.isArray(stored.files) &&
-        Array.isArray(stored.digests) &&
-        Array.isArray(stored.spellings) &&
-        stored.files.length === stored.digests.length &&
-        stored.packed?.files?.length === stored.files.length &&
-        stored.packed.data instanceof ArrayBuffer &&
-        stored.packed.directory instanceof Int32Array;
-      return sound ? new ModelCache(stored) : null;
+      bytes = fs.readFileSync(modelsFile(dir));
     } catch {
       return null;
     }
+    return runToEnd(ModelCache.parseSteps(bytes, version));
+  }
+
+  /**
+   * The cache held in `bytes` (a models file's, read on its own), checked one segment per step; null when it is not
+   * one written by this `version`, or any byte of it changed.
+   */
+  static *parseSteps(bytes: Buffer, version: string): Steps<ModelCache | null> {
+    const segments: Segment[] = [];
+    try {
+      for (let at = 0; at < bytes.length; ) {
+        const segment = decodeSegment(bytes, at);
+        if (segment.version !== version) return null;
+        segments.push(segment);
+        at = segment.end;
+        yield;
+      }
+    } catch {
+      return null;
+    }
+    return new ModelCache(segments);
   }
 
   /**
@@ -70,13 +97,14 @@ export class ModelCache {
    * `intern` gives the stored spellings (the caller's table); undefined otherwise. Each file is taken at most once.
    */
   take(file: string, digest: string, text: string, intern: (spellings: string[]) => Uint32Array): FileModel | undefined {
-    const i = this.index.get(file);
-    if (i === undefined) return undefined;
+    const stored = this.index.get(file);
+    if (stored === undefined) return undefined;
     this.index.delete(file);
+    const { segment, at } = stored;
     try {
-      if (this.stored.digests[i] !== digest || this.stored.packed.files[i].textLength !== text.length) return undefined;
-      const model = unpackModel(this.stored.packed, i, text);
-      this.translate ??= intern(this.stored.spellings);
+      if (segment.digests[at] !== digest || segment.packed.files[at].textLength !== text.length) return undefined;
+      const model = unpackModel(segment.packed, at, text);
+      this.translate ??= intern(this.spellings);
       const ids = model.words.ids;
       for (let k = 0; k < ids.length; k++) {
         // A stored id outside the stored spellings means a damaged cache: the file is analyzed instead.
@@ -88,43 +116,59 @@ export class ModelCache {
       return undefined; // a damaged cache (an entry that is no file's, arrays outside the pack's buffer)
     }
   }
+}
 
-  /** The number of files stored. */
-  get size(): number {
-    return this.stored.files.length;
-  }
+/** Where the analyses are kept in a cache folder. */
+export function modelsFile(dir: string): string {
+  return path.join(dir, MODELS_FILE);
+}
+
+/** An analysis to store: the file's path as the run names it, the digest of its bytes, its model. */
+export interface StoredAnalysis {
+  file: string;
+  digest: string;
+  model: FileModel;
 }
 
 /**
- * Stores the analyses of a run (their word ids are those `spelling` names); a failure to write is returned as a
- * message and only costs the next run's speed. Only the spellings the analyses use are stored, renumbered in the
- * order they are met, so spellings of removed or changed text do not pile up from run to run.
+ * The bytes of a models file holding `files` (their word ids are those `spelling` names), made one segment per step.
+ * Only the spellings the analyses use are stored, renumbered in the order they are met, so spellings of removed or
+ * changed text do not pile up from run to run.
  */
-export function writeModelCache(
-  dir: string,
-  version: string,
-  files: { file: string; digest: string; model: FileModel }[],
-  spelling: (id: number) => string,
-  spellingCount: number,
-): string | null {
-  try {
-    const packed = packModels(files.map((f) => f.model));
+export function* modelCacheSteps(version: string, files: StoredAnalysis[], spelling: (id: number) => string, spellingCount: number): Steps<Uint8Array[]> {
+  const renumbered = new Int32Array(spellingCount).fill(-1);
+  let numbered = 0;
+  const pieces: Uint8Array[] = [];
+  for (let first = 0; first < files.length; first += SEGMENT_FILES) {
+    const part = files.slice(first, first + SEGMENT_FILES);
+    const packed = packModels(part.map((f) => f.model));
     // Renumbered in the pack itself, in the order the ids are met.
-    const renumbered = new Int32Array(spellingCount).fill(-1);
     const spellings: string[] = [];
-    for (let i = 0; i < files.length; i++) {
+    for (let i = 0; i < part.length; i++) {
       const ids = packedIds(packed, i);
       for (let k = 0; k < ids.length; k++) {
         if (renumbered[ids[k]] < 0) {
-          renumbered[ids[k]] = spellings.length;
+          renumbered[ids[k]] = numbered++;
           spellings.push(spelling(ids[k]));
         }
         ids[k] = renumbered[ids[k]];
       }
     }
-    const stored: StoredModels = { version, files: files.map((f) => f.file), digests: files.map((f) => f.digest), packed, spellings };
+    pieces.push(...encodeSegment({ version, files: part.map((f) => f.file), digests: part.map((f) => f.digest), packed, spellings }));
+    yield;
+  }
+  return pieces;
+}
+
+/**
+ * Stores the analyses of a run (their word ids are those `spelling` names); a failure to write is returned as a
+ * message and only costs the next run's speed.
+ */
+export function writeModelCache(dir: string, version: string, files: StoredAnalysis[], spelling: (id: number) => string, spellingCount: number): string | null {
+  try {
+    const pieces = runToEnd(modelCacheSteps(version, files, spelling, spellingCount));
     makeCacheFolder(dir);
-    writeGeneratedFile(path.join(dir, MODELS_FILE), encode(stored));
+    writeGeneratedFile(modelsFile(dir), pieces);
     return null;
   } catch (err) {
     return (err as Error).message;
@@ -176,10 +220,10 @@ export function reuseAnalyses(
   return { reused, stored: cache.size };
 }
 
-/** The file's pieces: the header's length, the header with its padding, the pack's buffer (not copied). */
-function encode(stored: StoredModels): Uint8Array[] {
-  const { data, ...packed } = stored.packed;
-  const header: StoredHeader = { ...stored, packed, dataBytes: data.byteLength, dataSum: checksum(data, 0, data.byteLength) };
+/** A segment's pieces: the header's length, the header with its padding, the pack's buffer (not copied). */
+function encodeSegment(segment: Segment): Uint8Array[] {
+  const { data, ...packed } = segment.packed;
+  const header: SegmentHeader = { ...segment, packed, dataBytes: data.byteLength, dataSum: checksum(data, 0, data.byteLength) };
   const body = v8.serialize(header);
   const head = Buffer.alloc(align(4 + body.length));
   head.writeUInt32LE(body.length, 0);
@@ -187,15 +231,25 @@ function encode(stored: StoredModels): Uint8Array[] {
   return [head, new Uint8Array(data)];
 }
 
-/** The stored models of a file's bytes; throws on a file that is not one. */
-function decode(file: Buffer): StoredModels {
-  const length = file.readUInt32LE(0);
-  const header = v8.deserialize(file.subarray(4, 4 + length)) as StoredHeader;
-  const start = align(4 + length);
-  if (!(header?.dataBytes >= 0) || start + header.dataBytes !== file.length) throw new Error('not a models cache');
+/** The segment at byte `start` of a models file's bytes, and where it ends; throws on bytes that are not one. */
+function decodeSegment(file: Buffer, start: number): Segment & { end: number } {
+  const length = file.readUInt32LE(start);
+  const header = v8.deserialize(file.subarray(start + 4, start + 4 + length)) as SegmentHeader;
+  const dataStart = start + align(4 + length);
+  const end = dataStart + header?.dataBytes;
+  const sound =
+    header?.dataBytes >= 0 &&
+    end <= file.length &&
+    Array.isArray(header.files) &&
+    Array.isArray(header.digests) &&
+    Array.isArray(header.spellings) &&
+    header.files.length === header.digests.length &&
+    header.packed?.files?.length === header.files.length &&
+    header.packed.directory instanceof Int32Array;
+  if (!sound) throw new Error('not a models cache');
   // The pack's arrays are read in place when the bytes lie at a multiple of 8 in their buffer (they do in a file
   // read on its own), else from a copy.
-  const at = file.byteOffset + start;
+  const at = file.byteOffset + dataStart;
   const data = at % 8 === 0 ? file.buffer : file.buffer.slice(at, at + header.dataBytes);
   const base = data === file.buffer ? at : 0;
   // Bytes changed on disk since (a bad sector, a hand edit) would make garbage analyses: such a cache is not used.
@@ -203,7 +257,7 @@ function decode(file: Buffer): StoredModels {
   const directory = header.packed.directory;
   if (base) for (let k = 0; k < directory.length; k += 2) if (directory[k + 1] >= 0) directory[k] += base;
   const { dataBytes: _bytes, dataSum: _sum, ...rest } = header;
-  return { ...rest, packed: { ...header.packed, data: data as ArrayBuffer, directory } };
+  return { ...rest, packed: { ...header.packed, data: data as ArrayBuffer, directory }, end };
 }
 
 /** A 32-bit checksum of `bytes` bytes (a multiple of 4) of `data` from `offset` (a multiple of 4). */

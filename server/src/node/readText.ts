@@ -3,9 +3,11 @@
  * a reason instead of a crash for a file that is missing, too large, binary or not valid UTF-8.
  */
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 
-export type ReadResult = { text: string } | { reason: string };
+/** A file's text (and, when asked for, its digest: `contentDigest` of the text), or why it cannot be used. */
+export type ReadResult = { text: string; digest?: string } | { reason: string };
 
 export interface ReadOptions {
   /** Files larger than this many bytes are not read; 0 or Infinity means no limit. */
@@ -202,4 +204,12 @@ function firstInvalidUtf8(buf: Uint8Array): number {
     i += need + 1;
   }
   return buf.length;
+}
+
+/**
+ * A file's content digest as the caches key it: the bytes as read (a plain check) or the text (a shard or merge run,
+ * the language server), either of which changes with any edit.
+ */
+export function contentDigest(content: string | Uint8Array): string {
+  return (typeof content === 'string' ? 't' : 'b') + createHash('sha1').update(content).digest('hex');
 }

@@ -23,14 +23,6 @@ export interface CachedCheck {
   fingerprints?: Record<string, string[]>;
 }
 
-/**
- * A file's content digest as the caches key it: the bytes as read (a plain check) or the text (a shard or merge run),
- * either of which changes with any edit.
- */
-export function contentDigest(content: string | Uint8Array): string {
-  return (typeof content === 'string' ? 't' : 'b') + createHash('sha1').update(content).digest('hex');
-}
-
 /** The cache key of a run: version, config, and every file (checked or context) with its content's digest. */
 export function cacheKey(version: string, config: unknown, files: { file: string; digest: string }[], checked: string[]): string {
   const h = createHash('sha256');
