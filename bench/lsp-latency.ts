@@ -22,6 +22,8 @@
  * Before those, `--index-runs` rounds (3 by default) of the floor (bench/floor.js) and a fresh server's initial index,
  * alternately, give the initial index's median as a ratio to the floor's, as the CLI bench gives the check's; each
  * run says how the server indexed (with worker threads, or alone with or without its read-ahead), as its log says.
+ * Those servers keep no cache of analyses; then the same rounds with one (the workspace opened again: a first server
+ * stores the analyses, the others read them back), against the floor and the cold index.
  *
  *   npx tsx bench/lsp-latency.ts [FOLDER...] [--edits 200] [--queries 100] [--memory-edits 10000] [--index-runs 3]
  *                                [--server dist/server.js] [--no-build] [--seeds]
@@ -32,6 +34,7 @@
  */
 import { spawn, spawnSync, ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as rpc from 'vscode-jsonrpc/node';
@@ -111,6 +114,8 @@ class Server {
   hasStats = true;
   /** The server's log lines about its threads. */
   readonly threadLog: string[] = [];
+  /** The server's log lines about its cache of analyses. */
+  readonly cacheLog: string[] = [];
 
   constructor(readonly child: ChildProcess) {
     this.connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!));
@@ -127,6 +132,7 @@ class Server {
     // How the initial index was made (worker threads, reading ahead, or this thread alone), as the server logs it.
     this.connection.onNotification('window/logMessage', (m: { message: string }) => {
       if (/worker thread|helper thread/.test(m.message)) this.threadLog.push(m.message);
+      if (/analyses/.test(m.message)) this.cacheLog.push(m.message.replace(/^\[\w+\] /, ''));
     });
     this.connection.onNotification('$/progress', () => undefined);
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ maxFileSizeMB: 50 })));
@@ -315,7 +321,12 @@ function someName(files: string[]): { uri: string; position: Position } {
  * Sends `initialize` for a folder (capabilities as VS Code sends them) and waits until the server says indexing is
  * over with files indexed: every file's diagnostics are out. `initialized` is followed by `afterInitialized`.
  */
-async function indexFolder(server: Server, folder: string, afterInitialized: () => Promise<void> = async () => undefined): Promise<Status> {
+async function indexFolder(
+  server: Server,
+  folder: string,
+  afterInitialized: () => Promise<void> = async () => undefined,
+  cacheFolder: string | null = null,
+): Promise<Status> {
   const folderUri = URI.file(folder).toString();
   const indexed = server.waitForStatus((s) => !s.indexing && s.files > 0);
   await server.connection.sendRequest('initialize', {
@@ -328,6 +339,8 @@ async function indexFolder(server: Server, folder: string, afterInitialized: () 
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true }, symbol: {} },
       textDocument: { publishDiagnostics: { relatedInformation: true }, hover: { contentFormat: ['markdown'] } },
     },
+    // No cache of analyses (every index is a cold one) unless a folder is given.
+    initializationOptions: { cacheFolder },
   });
   await server.connection.sendNotification('initialized', {});
   await afterInitialized();
@@ -347,7 +360,7 @@ function floorSeconds(folder: string): number {
  * server from `initialize` to its full diagnostics, alternately (so both see the machine, and the files in the page
  * cache, alike); medians and their ratio.
  */
-async function indexAgainstFloor(folder: string, runs: number): Promise<void> {
+async function indexAgainstFloor(folder: string, runs: number): Promise<number> {
   const floors: number[] = [];
   const firsts: number[] = [];
   const fulls: number[] = [];
@@ -373,6 +386,52 @@ async function indexAgainstFloor(folder: string, runs: number): Promise<void> {
       `-> full diagnostics median ${s(full)} (${fulls.map((v) => v.toFixed(2)).join(', ')}): ${(full / floor).toFixed(2)}x the floor; ` +
       `indexed ${[...new Set(modes)].map((m) => `${modes.filter((x) => x === m).length}x ${m}`).join(', ')}`,
   );
+  return full;
+}
+
+/**
+ * The workspace opened again with the cache of analyses: a first server stores them, then `runs` rounds of the floor
+ * and a fresh server reading them back, alternately; against the floor and the cold index (`cold`, seconds).
+ */
+async function indexWithCache(folder: string, runs: number, cold: number): Promise<void> {
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-bench-cache-'));
+  try {
+    const first = Server.start(args.server!);
+    try {
+      await indexFolder(first, folder, undefined, cache);
+      const deadline = performance.now() + 120000;
+      while (!first.cacheLog.some((l) => /stored the analyses/.test(l)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await first.stop();
+    }
+    if (!first.cacheLog.length) {
+      console.log('  (the server stored no analyses: no cache of analyses in this build)');
+      return;
+    }
+    const floors: number[] = [];
+    const fulls: number[] = [];
+    let read = '';
+    for (let i = 0; i < runs; i++) {
+      floors.push(floorSeconds(folder));
+      const server = Server.start(args.server!);
+      try {
+        const t0 = performance.now();
+        await indexFolder(server, folder, undefined, cache);
+        fulls.push((performance.now() - t0) / 1000);
+        read = server.cacheLog.find((l) => /still valid/.test(l)) ?? 'no analysis read back';
+      } finally {
+        await server.stop();
+      }
+    }
+    const floor = percentile(floors, 50);
+    const full = percentile(fulls, 50);
+    console.log(
+      `  opened again with the cache of analyses, ${runs} runs alternating with the floor: floor median ${floor.toFixed(2)} s; -> full diagnostics median ` +
+        `${full.toFixed(2)} s (${fulls.map((v) => v.toFixed(2)).join(', ')}): ${(full / floor).toFixed(2)}x the floor, ${(full / cold).toFixed(2)}x the cold index; ${read}`,
+    );
+  } finally {
+    fs.rmSync(cache, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -651,7 +710,8 @@ async function main(): Promise<void> {
     const runs = Number(args['index-runs']);
     if (runs > 0) {
       console.log(`${path.basename(folder)} (server ${path.relative(REPO, args.server!) || args.server}):`);
-      await indexAgainstFloor(folder, runs);
+      const cold = await indexAgainstFloor(folder, runs);
+      await indexWithCache(folder, runs, cold);
     }
     await measure(folder);
   }

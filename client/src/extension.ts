@@ -158,6 +158,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       corpusRoots: roots.map((r) => r.uri.toString()),
       // Folders without a config are linted only when the user opted them in (corpusLint.files' description).
       lintFolders: optedInFolders().map((u) => u.toString()),
+      // The caches of analyses (kept between sessions) go into this workspace's storage, never into the corpus.
+      cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
     },
     middleware: largeFileAndCodeLensMiddleware(output),
   };

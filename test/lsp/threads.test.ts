@@ -4,6 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { editorCapabilities, overProcess, REPO, TempCorpus } from './harness';
@@ -39,19 +41,20 @@ describe('language server with worker threads (CORPUS_LINT_THREADS)', function (
     return (corpus = new TempCorpus(files));
   }
 
-  function start(threads: string, readAhead = true) {
+  function start(threads: string, readAhead = true, cache = 'off') {
     const child = spawn(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, CORPUS_LINT_THREADS: threads, CORPUS_LINT_READ_AHEAD: readAhead ? '' : '0' },
+      env: { ...process.env, CORPUS_LINT_THREADS: threads, CORPUS_LINT_READ_AHEAD: readAhead ? '' : '0', CORPUS_LINT_CACHE: cache },
     });
     children.push(child);
     return { child, client: overProcess(child) };
   }
 
-  async function index(threads: string, readAhead = true) {
-    const { child, client } = start(threads, readAhead);
+  async function index(threads: string, readAhead = true, cache = 'off') {
+    const { child, client } = start(threads, readAhead, cache);
     await client.initialize(generated().dir, editorCapabilities());
     const status = await client.indexed();
+    if (cache !== 'off') await client.waitFor(() => client.logs.some((l) => /stored the analyses|analyses kept from the last session were still valid/.test(l)), 'the cache used');
     // A diagnostic's data tags the analysis per server process (see lsp/diagnostics.ts): compared without the tag.
     const untagged = (ds: Diagnostic[]) => ds.map((d) => ({ ...d, data: { ...(d.data as object), analysis: typeof (d.data as { analysis?: unknown }).analysis } }));
     const diagnostics = [...client.diagnostics]
@@ -60,8 +63,9 @@ describe('language server with worker threads (CORPUS_LINT_THREADS)', function (
       .map(([uri, ds]) => [uri, untagged(ds)]);
     const skipped = client.logs.filter((l) => /\] skipped \S+: /.test(l)).sort();
     const workers = client.logs.filter((l) => /with \d+ worker thread|on a helper thread/.test(l));
+    const cached = client.logs.filter((l) => /analyses/.test(l)).map((l) => l.replace(/^\[\w+\] /, ''));
     child.kill();
-    return { status: { files: status.files, entries: status.entries, findings: status.findings }, diagnostics, skipped, workers };
+    return { status: { files: status.files, entries: status.entries, findings: status.findings }, diagnostics, skipped, workers, cached };
   }
 
   it('450 files, one of them not text: same diagnostics, same status, same files skipped', async () => {
@@ -78,6 +82,31 @@ describe('language server with worker threads (CORPUS_LINT_THREADS)', function (
       assert.deepEqual(other.status, alone.status);
       assert.deepEqual(other.skipped, alone.skipped);
       assert.deepEqual(other.diagnostics, alone.diagnostics);
+    }
+  });
+
+  it('opened again with the cache: the analyses read back (the files read ahead on a helper thread), same diagnostics', async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lint-lsp-cache-'));
+    try {
+      const alone = await index('0', false);
+      const first = await index('0', true, cache);
+      assert.deepEqual(first.cached, ['stored the analyses of 455 files in the cache']);
+      // Files changed on disk since: those are analyzed again.
+      const changed = ['gen/010.txt', 'gen/200.txt'];
+      const before = changed.map((f) => generated().read(f));
+      for (const f of changed) generated().write(f, generated().read(f).replace(/\n\n/, '\n\nفقرة أضيفت بعد التخزين ولا يكتبها ملف آخر في المدونة\n\n'));
+      try {
+        const again = await index('0', true, cache);
+        assert.deepEqual(again.cached, ['read the analyses of 455 files kept from the last session', '453 of the 455 analyses kept from the last session were still valid']);
+        const cold = await index('0', false);
+        assert.deepEqual(again.status, cold.status);
+        assert.deepEqual(again.diagnostics, cold.diagnostics);
+        assert.notDeepEqual(cold.diagnostics, alone.diagnostics);
+      } finally {
+        changed.forEach((f, i) => generated().write(f, before[i]));
+      }
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
     }
   });
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ReadAheadLimits, readAheadScript, startReadAhead } from '../../server/src/node/readAhead';
-import { readTextFileSync } from '../../server/src/node/readText';
+import { contentDigest, readTextFileSync } from '../../server/src/node/readText';
 
 const BUILT = path.resolve(__dirname, '../../dist/readAhead.js');
 const MAX_BYTES = 4096;
@@ -52,6 +52,17 @@ describe('reading ahead on a helper thread', function () {
   this.timeout(60000);
   const files = corpus();
   const expected = files.map((f) => readTextFileSync(f, { maxBytes: MAX_BYTES }));
+
+  it('gives each text its digest when asked, made on the helper thread or here alike', function () {
+    if (!fs.existsSync(BUILT)) this.skip();
+    const withDigests = expected.map((r) => ('text' in r ? { text: r.text, digest: contentDigest(r.text) } : r));
+    let counts = { worker: 0, here: 0 };
+    assert.deepStrictEqual(readAll(files, BUILT, { digests: true, settleMs: 1000, counts: (c) => (counts = c) }), withDigests);
+    assert.ok(counts.worker > 0, `the worker read ${counts.worker} files`);
+    // Without waiting for the worker: this thread reads the first files itself.
+    assert.deepStrictEqual(readAll(files, BUILT, { digests: true, counts: (c) => (counts = c) }), withDigests);
+    assert.ok(counts.here > 0, `this thread read ${counts.here} files`);
+  });
 
   it('gives every file, in order, exactly what reading it here gives (texts and reasons)', function () {
     if (!fs.existsSync(BUILT)) this.skip();

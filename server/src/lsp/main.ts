@@ -9,6 +9,7 @@ import { startServer } from './server';
 import { DirectStreamWriter } from './streamWriter';
 import { isAnalysisWorker, runAnalysisWorker, useAsWorkerScript } from '../node/parallelAnalyze';
 import { preferMainThread } from '../node/threadPriority';
+import { cacheOptions } from './analysisCache';
 
 /**
  * The connection. On `--stdio` the server writes with its own writer (see streamWriter), and whatever anything prints
@@ -30,6 +31,6 @@ if (isAnalysisWorker()) {
   // The message loop first: V8's compiler threads and our helpers yield to it (see threadPriority).
   preferMainThread();
   const connection = connect();
-  startServer(connection);
+  startServer(connection, cacheOptions(process.env));
   connection.listen();
 }

@@ -25,6 +25,8 @@ export interface Settings {
   maxFileSizeMB?: number;
   /** `corpusLint.codeLens.enabled` (default true). */
   codeLens?: boolean;
+  /** `corpusLint.cache.enabled` (default true): keep the analyses between sessions (see lsp/analysisCache). */
+  cache?: boolean;
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
@@ -48,6 +50,8 @@ export function parseSettings(raw: unknown): Settings {
   if (typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB >= 0) out.maxFileSizeMB = r.maxFileSizeMB;
   const lens = r.codeLens && typeof r.codeLens === 'object' ? (r.codeLens as Record<string, unknown>).enabled : r['codeLens.enabled'];
   if (typeof lens === 'boolean') out.codeLens = lens;
+  const cache = r.cache && typeof r.cache === 'object' ? (r.cache as Record<string, unknown>).enabled : r['cache.enabled'];
+  if (typeof cache === 'boolean') out.cache = cache;
   return out;
 }
 
@@ -148,6 +152,8 @@ export class Root {
   registry: RootRegistry = { path: null, problems: [], signature: '' };
   /** `corpusLint.codeLens.enabled` for this root. */
   codeLensEnabled = true;
+  /** `corpusLint.cache.enabled` for this root (read when it is indexed). */
+  cacheEnabled = true;
 
   constructor(
     /** The folder, or null for the loose root. */
@@ -166,6 +172,7 @@ export class Root {
     const before = this.rootConfig ? JSON.stringify(this.rootConfig.config) : '';
     this.rootConfig = loadRootConfig(this.folder, settings, this.rootConfig?.fromFile);
     this.codeLensEnabled = settings.codeLens ?? true;
+    this.cacheEnabled = settings.cache ?? true;
     const { config } = this.rootConfig;
     this.included = config.include.length ? picomatch(config.include, { dot: false }) : () => false;
     this.excluded = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;

@@ -47,10 +47,8 @@ import { type PeopleBuildProgress, PeopleSnapshot } from '../core/people/index';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { settledWithin, type Slices } from './loop';
 import { invalidParams } from './params';
+import { VERSION } from '../node/version';
 
-declare const CORPUS_LINT_VERSION: string | undefined;
-/** The package version, defined by the bundler (esbuild.js); `0.0.0-dev` when run from the sources. */
-const VERSION = typeof CORPUS_LINT_VERSION === 'string' ? CORPUS_LINT_VERSION : '0.0.0-dev';
 
 /** Custom requests and notifications of the Corpus Lint protocol. */
 export const REINDEX_REQUEST = 'corpusLint/reindex';
@@ -107,6 +105,13 @@ export interface ServerOptions {
   peopleFreshWaitMs?: number;
   /** Only a root whose people builds took this much work (ms) gets answers from an out-of-date index. */
   peopleStaleAfterMs?: number;
+  /**
+   * Where the caches of analyses go when the client names no folder (`initializationOptions.cacheFolder`): the server
+   * process passes the user's cache folder; without it (tests), only a client's folder is used.
+   */
+  cacheFolder?: string | null;
+  /** No cache of analyses, whatever the client names (`CORPUS_LINT_CACHE=off`). */
+  noCache?: boolean;
 }
 
 const DEFAULT_DEBOUNCE_MS = 50;
@@ -480,6 +485,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // much as the pipe holds: started at once, the index's steps spread the writing of the news sample's diagnostics
     // over another 0.5 s. A client that does not read is waited for a few seconds at most.
     await settledWithin(lastDiagnostics, DIAGNOSTICS_FLUSH_WAIT_MS);
+    // The analyses kept for the next session, in steps beside the people index.
+    void workspace.storeAnalyses(() => shuttingDown).catch((err: unknown) => logError(`storing the analyses failed: ${String(err)}`));
     people.retain(workspace.allRoots());
     for (const root of workspace.allRoots()) if (root.corpus.files().length) people.schedule(root, 0);
   }
@@ -569,6 +576,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     positions.encoding = encoding;
     const init = (params.initializationOptions ?? {}) as { settings?: unknown };
     initialSettings = parseSettings(init.settings);
+    // A folder the client names (the VS Code extension: its workspace storage); null turns the cache off.
+    const cacheFolder = (init as { cacheFolder?: unknown }).cacheFolder;
+    workspace.cacheBase = options.noCache
+      ? null
+      : typeof cacheFolder === 'string' && path.isAbsolute(cacheFolder)
+        ? cacheFolder
+        : cacheFolder === null
+          ? null
+          : (options.cacheFolder ?? null);
     const experimental = capabilities.experimental as { showReferences?: unknown } | undefined;
     canRunEditorCommands =
       Array.isArray((init as { corpusRoots?: unknown }).corpusRoots) ||

@@ -18,6 +18,8 @@ import { prepareDates } from '../core/dates';
 import { advance } from '../core/steps';
 import { analyzeInBackground, defaultThreads, workerScript } from '../node/parallelAnalyze';
 import { ReadAhead, readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
+import { contentDigest } from '../node/readText';
+import { RootAnalysisCache, rootCacheFolder } from './analysisCache';
 
 export interface WorkspaceFolderInfo {
   uri: string;
@@ -74,6 +76,13 @@ export class CorpusWorkspace {
    */
   private loadingRun = 0;
   private lastDecisions = new WeakMap<Root, Map<string, VariantDecision>>();
+  /**
+   * Where the caches of analyses go (a folder per root under it), null for none: set by the server from the client's
+   * initialization options or its own default (see lsp/analysisCache).
+   */
+  cacheBase: string | null = null;
+  /** The cache of analyses of each root folder indexed with one. */
+  private readonly analysisCaches = new WeakMap<Root, RootAnalysisCache>();
 
   constructor(
     private settingsFor: (scopeUri: string | null) => Promise<Settings>,
@@ -336,6 +345,17 @@ export class CorpusWorkspace {
       skipped++;
       this.log(`skipped ${root.describePath(file)}: ${reason}`);
     };
+    // Analyses kept from the last session, read while the folders are walked.
+    const loading = Promise.all(
+      roots.map(async (root) => {
+        if (!this.cacheBase || !root.folder || !root.cacheEnabled) return true;
+        const cache = new RootAnalysisCache(rootCacheFolder(this.cacheBase, root.folder));
+        if (!(await cache.load(superseded))) return false;
+        this.analysisCaches.set(root, cache);
+        if (cache.holdsAnalyses) this.log(`read the analyses of ${cache.counts().stored} files kept from the last session`);
+        return true;
+      }),
+    );
     const work: { root: Root; file: string }[] = [];
     const unusable: { root: Root; file: string; reason: string }[] = [];
     for (const root of roots) {
@@ -348,6 +368,7 @@ export class CorpusWorkspace {
     for (const u of unusable) skip(u.root, u.file, u.reason);
 
     for (const root of roots) root.corpus.beginLoad();
+    if (!(await loading).every(Boolean)) return;
     // Worker threads read and analyze a large root's files while this thread indexes what they deliver and keeps
     // answering; what they do not deliver is read and analyzed here, as without them.
     const delivered = new Set<string>();
@@ -356,7 +377,9 @@ export class CorpusWorkspace {
     let done = 0;
     for (const root of roots) {
       const mine = work.filter((w) => w.root === root).map((w) => ({ file: w.file, absolute: w.file }));
-      const background = workerScript() ? analyzeInBackground(mine, workerScript()!, root.rootConfig.maxBytes, defaultThreads(mine.length, SERVER_MIN_FILES_FOR_THREADS)) : null;
+      const cache = this.analysisCaches.get(root);
+      // Analyses kept from the last session are taken on this thread: workers would analyze those files again.
+      const background = workerScript() && !cache?.holdsAnalyses ? analyzeInBackground(mine, workerScript()!, root.rootConfig.maxBytes, defaultThreads(mine.length, SERVER_MIN_FILES_FOR_THREADS)) : null;
       if (!background) continue;
       this.log(`reading and analyzing ${mine.length} files with ${background.threads} worker thread${background.threads === 1 ? '' : 's'}`);
       try {
@@ -389,6 +412,7 @@ export class CorpusWorkspace {
           for (const f of d.files) {
             delivered.add(f.file);
             const uri = uriFromPath(f.file);
+            cache?.read(uri, f.text, contentDigest(f.text));
             changed.push({ file: uri, text: f.text, analysis: f.analysis });
           }
           if (!(await this.addInSteps(root, changed, analyzed, superseded))) return;
@@ -404,7 +428,9 @@ export class CorpusWorkspace {
       const mine = rest.filter((w) => w.root === root);
       // Analyzed here: a helper thread reads ahead (the reads and the UTF-8 decoding were a tenth of this thread's work).
       const script = readAheadScript(workerScript());
-      const ahead = script && readAheadWanted(mine.length) ? startReadAhead(mine.map((w) => w.file), script, root.rootConfig.maxBytes) : null;
+      const digests = this.analysisCaches.has(root);
+      const ahead =
+        script && readAheadWanted(mine.length) ? startReadAhead(mine.map((w) => w.file), script, root.rootConfig.maxBytes, { digests }) : null;
       try {
         // While the helper reads the first files.
         if (mine.length && !(await prepareDatesOnce())) return;
@@ -432,6 +458,24 @@ export class CorpusWorkspace {
       }
     }
     this.log(`indexed ${work.length + unusable.length - skipped} files in ${roots.length} root${roots.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`);
+    for (const root of roots) {
+      const counts = this.analysisCaches.get(root)?.counts();
+      if (counts?.stored) this.log(`${counts.reused} of the ${counts.stored} analyses kept from the last session were still valid`);
+    }
+  }
+
+  /**
+   * Stores the analyses of each root indexed with a cache, when it is due (see RootAnalysisCache.store); after the
+   * first publication of the diagnostics, so that it never delays them. Each root's cache is stored once per index.
+   */
+  async storeAnalyses(shouldStop: () => boolean): Promise<void> {
+    for (const root of this.roots) {
+      const cache = this.analysisCaches.get(root);
+      if (!cache) continue;
+      this.analysisCaches.delete(root);
+      const done = await cache.store(root.corpus, root.corpus.files(), () => shouldStop() || !this.roots.includes(root));
+      if (done) this.log(done);
+    }
   }
 
   /**
@@ -453,7 +497,7 @@ export class CorpusWorkspace {
       const started = performance.now();
       // Time spent waiting for the reader is not the step's work (the sizer learns how long analysis takes).
       let waited = 0;
-      const part: { file: string; text: string }[] = [];
+      const part: { file: string; text: string; analysis?: FileModel }[] = [];
       let chars = 0;
       // Files of one root until the step's text is as long as a step analyzes (at least one file).
       while (k < batch.length && batch[k].root === root && (chars === 0 || chars * sizer.msPerChar < STEP_MS)) {
@@ -473,7 +517,10 @@ export class CorpusWorkspace {
           skip(root, w.file, read.reason);
           continue;
         }
-        part.push({ file: uri, text: read.text });
+        const cache = this.analysisCaches.get(root);
+        const intern = (spellings: string[]) => root.corpus.internSpellings(spellings);
+        const analysis = cache?.analysisOf(uri, read.text, read.digest ?? contentDigest(read.text), intern);
+        part.push({ file: uri, text: read.text, analysis });
         chars += read.text.length;
       }
       // Waiting for the reader let other messages in: a new indexing may have started meanwhile.

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker, isMainThread, workerData } from 'node:worker_threads';
-import { ReadResult, readTextFileSync } from './readText';
+import { contentDigest, ReadResult, readTextFileSync } from './readText';
 import { yieldToMainThread } from './threadPriority';
 
 /** The worker's bundle, beside the host's (esbuild.js builds it from readAheadWorker.ts). */
@@ -53,6 +53,8 @@ export interface ReadAheadLimits {
   aheadChars?: number;
   /** A batch is posted once its texts hold this many characters. */
   batchChars?: number;
+  /** Each text comes with its digest (for a cache of analyses), made on the helper thread. */
+  digests?: boolean;
 }
 
 interface Job {
@@ -63,6 +65,7 @@ interface Job {
   maxBytes: number;
   aheadChars: number;
   batchChars: number;
+  digests: boolean;
 }
 
 /**
@@ -73,7 +76,7 @@ interface Job {
  * 0.23-0.31 s). A view keeps its whole batch: at most `BATCH_CHARS` characters more per text kept alone.
  */
 interface Batch {
-  files: ({ index: number; length: number } | { index: number; reason: string })[];
+  files: ({ index: number; length: number; digest?: string } | { index: number; reason: string })[];
   text: string;
 }
 
@@ -123,6 +126,7 @@ export function startReadAhead(files: string[], script: string, maxBytes: number
       maxBytes,
       aheadChars: limits.aheadChars ?? MAX_AHEAD_CHARS,
       batchChars: limits.batchChars ?? BATCH_CHARS,
+      digests: limits.digests ?? false,
     };
     worker = new Worker(script, { workerData: job, transferList: [port2] });
   } catch {
@@ -137,7 +141,7 @@ export function startReadAhead(files: string[], script: string, maxBytes: number
   let fromWorker = 0;
   const own = (index: number): ReadResult => {
     here++;
-    return readTextFileSync(files[index], { maxBytes });
+    return withDigest(readTextFileSync(files[index], { maxBytes }), limits.digests ?? false);
   };
   const drain = (): boolean => {
     let any = false;
@@ -146,7 +150,10 @@ export function startReadAhead(files: string[], script: string, maxBytes: number
       let at = 0;
       for (const f of read) {
         if ('reason' in f) results.set(f.index, { reason: f.reason });
-        else results.set(f.index, { text: text.slice(at, (at += f.length)) });
+        else {
+          const t = text.slice(at, (at += f.length));
+          results.set(f.index, f.digest === undefined ? { text: t } : { text: t, digest: f.digest });
+        }
       }
       fromWorker += read.length;
       any = true;
@@ -254,10 +261,10 @@ export function runReadAheadWorker(): void {
       const index = Atomics.add(state, NEXT, 1);
       if (index >= job.files.length) break;
       Atomics.add(state, BEAT, 1);
-      const result = readTextFileSync(job.files[index], { maxBytes: job.maxBytes });
+      const result = withDigest(readTextFileSync(job.files[index], { maxBytes: job.maxBytes }), job.digests);
       const length = 'text' in result ? result.text.length : 0;
       if ('text' in result) {
-        batch.push({ index, length });
+        batch.push(result.digest === undefined ? { index, length } : { index, length, digest: result.digest });
         texts.push(result.text);
       } else batch.push({ index, reason: result.reason });
       chars += length;
@@ -277,4 +284,9 @@ export function runReadAheadWorker(): void {
   }
   Atomics.store(state, DONE, 1);
   Atomics.notify(state, POSTED);
+}
+
+/** A read result with the text's digest when `wanted`. */
+function withDigest(result: ReadResult, wanted: boolean): ReadResult {
+  return wanted && 'text' in result ? { text: result.text, digest: contentDigest(result.text) } : result;
 }
