@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { cacheOptions, defaultCacheBase, rootCacheFolder } from '../../server/src/lsp/analysisCache';
+import { cacheBaseOf, cacheOptions, defaultCacheBase, rootCacheFolder } from '../../server/src/lsp/analysisCache';
 import { modelsFile, writeModelCache } from '../../server/src/node/modelCache';
 import { contentDigest } from '../../server/src/node/readText';
 import { CACHE_VERSION } from '../../server/src/node/version';
@@ -121,5 +121,11 @@ describe('language server: the cache of analyses', function () {
     assert.deepEqual(cacheOptions({ CORPUS_LINT_CACHE: 'off' }), { cacheFolder: null, noCache: true });
     assert.deepEqual(cacheOptions({ CORPUS_LINT_CACHE: '/somewhere' }), { cacheFolder: '/somewhere', noCache: false });
     assert.notEqual(rootCacheFolder('/c', '/corpus/a'), rootCacheFolder('/c', '/corpus/b'));
+    // The client's folder first (an absolute one), null for none, else the server's own; off in its environment wins.
+    assert.equal(cacheBaseOf('/storage', { cacheFolder: '/home/u/.cache/corpus-lint' }), '/storage');
+    assert.equal(cacheBaseOf(null, { cacheFolder: '/home/u/.cache/corpus-lint' }), null);
+    assert.equal(cacheBaseOf(undefined, { cacheFolder: '/home/u/.cache/corpus-lint' }), '/home/u/.cache/corpus-lint');
+    assert.equal(cacheBaseOf('relative/folder', {}), null);
+    assert.equal(cacheBaseOf('/storage', { noCache: true }), null);
   });
 });

@@ -16,11 +16,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Corpus } from '../core/corpus';
 import type { FileModel } from '../core/file';
-import { advance, Steps } from '../core/steps';
 import { ModelCache, modelCacheSteps, modelsFile, StoredAnalysis, worthRewriting } from '../node/modelCache';
+import { writeGeneratedFileAsync } from '../node/atomicWrite';
 import { makeCacheFolder } from '../node/resultCache';
 import { CACHE_VERSION } from '../node/version';
-import { yieldToLoop } from './loop';
+import { stepsInSlices } from './loop';
 
 /** Work per step of reading or storing the cache (ms). */
 const STEP_MS = 10;
@@ -49,6 +49,16 @@ export function cacheOptions(env: NodeJS.ProcessEnv): { cacheFolder: string | nu
   const value = env.CORPUS_LINT_CACHE ?? '';
   if (value === 'off') return { cacheFolder: null, noCache: true };
   return { cacheFolder: path.isAbsolute(value) ? value : defaultCacheBase(env), noCache: false };
+}
+
+/**
+ * The base folder of the caches for a session: none when the server's environment turned them off (`noCache`), else
+ * the absolute folder the client names in `initializationOptions.cacheFolder` (null: none), else the server's default.
+ */
+export function cacheBaseOf(requested: unknown, options: { cacheFolder?: string | null; noCache?: boolean }): string | null {
+  if (options.noCache || requested === null) return null;
+  if (typeof requested === 'string' && path.isAbsolute(requested)) return requested;
+  return options.cacheFolder ?? null;
 }
 
 function safeHomedir(): string {
@@ -83,7 +93,7 @@ export class RootAnalysisCache {
       return !superseded(); // none yet, or unreadable: a cold index
     }
     if (superseded()) return false;
-    const parsed = await inSteps(ModelCache.parseSteps(bytes, CACHE_VERSION), superseded);
+    const parsed = await stepsInSlices(ModelCache.parseSteps(bytes, CACHE_VERSION), superseded, STEP_MS);
     if (parsed === undefined) return false;
     this.stored = parsed.value;
     this.storedCount = this.stored?.size ?? 0;
@@ -135,49 +145,14 @@ export class RootAnalysisCache {
     }
     this.digested.clear();
     if (!due) return null;
-    const made = await inSteps(
-      modelCacheSteps(CACHE_VERSION, analyses, (id) => corpus.spelling(id), corpus.spellingCount()),
-      shouldStop,
-    );
+    const made = await stepsInSlices(modelCacheSteps(CACHE_VERSION, analyses, (id) => corpus.spelling(id), corpus.spellingCount()), shouldStop, STEP_MS);
     if (!made) return null;
     try {
       makeCacheFolder(this.dir);
-      await writeReplacing(modelsFile(this.dir), made.value);
+      await writeGeneratedFileAsync(modelsFile(this.dir), made.value);
     } catch (err) {
       return `the cache of analyses was not written: ${(err as Error).message}`;
     }
-    this.storedCount = analyses.length;
-    this.reused = analyses.length;
     return `stored the analyses of ${analyses.length} files in the cache`;
-  }
-}
-
-/** Runs step-wise work in slices of STEP_MS with turns of the message loop between; undefined once `stop()` says so. */
-async function inSteps<T>(steps: Steps<T>, stop: () => boolean): Promise<{ value: T } | undefined> {
-  for (;;) {
-    const deadline = performance.now() + STEP_MS;
-    const done = advance(steps, () => performance.now() >= deadline);
-    if (done) return done;
-    await yieldToLoop();
-    if (stop()) return undefined;
-  }
-}
-
-/** Writes `pieces` into a temporary file beside `file` and renames it over `file` (a reader never sees half of it). */
-async function writeReplacing(file: string, pieces: Uint8Array[]): Promise<void> {
-  const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`;
-  try {
-    const handle = await fs.promises.open(temp, 'w');
-    try {
-      for (const piece of pieces) {
-        for (let at = 0; at < piece.length; ) at += (await handle.write(piece, at, piece.length - at)).bytesWritten;
-      }
-    } finally {
-      await handle.close();
-    }
-    await fs.promises.rename(temp, file);
-  } catch (err) {
-    await fs.promises.rm(temp, { force: true });
-    throw err;
   }
 }

@@ -1,4 +1,5 @@
 /** Sharing the message loop between long work and the messages of the client. */
+import { advance, Steps } from '../core/steps';
 
 /** At most this long between two longer breathers of long work (ms). */
 const BREATHER_EVERY_MS = 25;
@@ -55,4 +56,24 @@ export async function settledWithin(p: Promise<unknown>, ms: number): Promise<vo
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([p, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
+}
+
+/**
+ * Runs step-wise work (`work(shouldStop)` is true once done) in slices of about `sliceMs` with turns of the message loop
+ * between them. False when `superseded()` says so after a turn.
+ */
+export async function inSlices(work: (shouldStop: () => boolean) => boolean, superseded: () => boolean, sliceMs: number): Promise<boolean> {
+  for (;;) {
+    const deadline = performance.now() + sliceMs;
+    if (work(() => performance.now() >= deadline)) return true;
+    await yieldToLoop();
+    if (superseded()) return false;
+  }
+}
+
+/** `inSlices` for a step-wise computation: its result, wrapped, or undefined once `superseded()` says so. */
+export async function stepsInSlices<T>(steps: Steps<T>, superseded: () => boolean, sliceMs: number): Promise<{ value: T } | undefined> {
+  let done: { value: T } | null = null;
+  const finished = await inSlices((stop) => (done = advance(steps, stop)) !== null, superseded, sliceMs);
+  return finished ? done! : undefined;
 }

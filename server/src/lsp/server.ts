@@ -48,6 +48,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { settledWithin, type Slices } from './loop';
 import { invalidParams } from './params';
 import { VERSION } from '../node/version';
+import { cacheBaseOf } from './analysisCache';
 
 
 /** Custom requests and notifications of the Corpus Lint protocol. */
@@ -577,14 +578,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init = (params.initializationOptions ?? {}) as { settings?: unknown };
     initialSettings = parseSettings(init.settings);
     // A folder the client names (the VS Code extension: its workspace storage); null turns the cache off.
-    const cacheFolder = (init as { cacheFolder?: unknown }).cacheFolder;
-    workspace.cacheBase = options.noCache
-      ? null
-      : typeof cacheFolder === 'string' && path.isAbsolute(cacheFolder)
-        ? cacheFolder
-        : cacheFolder === null
-          ? null
-          : (options.cacheFolder ?? null);
+    workspace.cacheBase = cacheBaseOf((init as { cacheFolder?: unknown }).cacheFolder, options);
     const experimental = capabilities.experimental as { showReferences?: unknown } | undefined;
     canRunEditorCommands =
       Array.isArray((init as { corpusRoots?: unknown }).corpusRoots) ||

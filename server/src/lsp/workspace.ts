@@ -12,10 +12,9 @@ import { ReadResult, readTextFileSync, textLooksBinary } from '../node/readText'
 import { findNestedConfigFolders, Root, Settings } from './roots';
 import { isSymbolicLink, LINK_NOT_FOLLOWED } from '../node/corpusGlob';
 import { canonicalUri, isInside, pathFromUri, uriFromPath } from './uris';
-import { yieldToLoop } from './loop';
+import { inSlices, stepsInSlices, yieldToLoop } from './loop';
 import type { FileModel } from '../core/file';
 import { prepareDates } from '../core/dates';
-import { advance } from '../core/steps';
 import { analyzeInBackground, defaultThreads, workerScript } from '../node/parallelAnalyze';
 import { ReadAhead, readAheadScript, readAheadWanted, startReadAhead } from '../node/readAhead';
 import { contentDigest } from '../node/readText';
@@ -306,7 +305,7 @@ export class CorpusWorkspace {
     const prepareDatesOnce = (): Promise<boolean> => {
       if (!datesPrepared) {
         const dates = prepareDates();
-        datesPrepared = inSlices((stop) => advance(dates, stop) !== null, superseded);
+        datesPrepared = stepsInSlices(dates, superseded, STEP_MS).then((done) => done !== undefined);
       }
       return datesPrepared;
     };
@@ -452,7 +451,7 @@ export class CorpusWorkspace {
     // done at once, it held the message loop for over half a second on the news sample.
     for (const root of roots) {
       try {
-        if (!(await inSlices((stop) => root.corpus.prepare(stop), superseded))) return;
+        if (!(await inSlices((stop) => root.corpus.prepare(stop), superseded, STEP_MS))) return;
       } catch (err) {
         this.log(`preparing the corpus-wide findings${root.label ? ` of ${root.label}` : ''} failed: ${errorText(err)}`);
       }
@@ -498,6 +497,8 @@ export class CorpusWorkspace {
       // Time spent waiting for the reader is not the step's work (the sizer learns how long analysis takes).
       let waited = 0;
       const part: { file: string; text: string; analysis?: FileModel }[] = [];
+      const cache = this.analysisCaches.get(root);
+      const intern = (spellings: string[]) => root.corpus.internSpellings(spellings);
       let chars = 0;
       // Files of one root until the step's text is as long as a step analyzes (at least one file).
       while (k < batch.length && batch[k].root === root && (chars === 0 || chars * sizer.msPerChar < STEP_MS)) {
@@ -517,8 +518,6 @@ export class CorpusWorkspace {
           skip(root, w.file, read.reason);
           continue;
         }
-        const cache = this.analysisCaches.get(root);
-        const intern = (spellings: string[]) => root.corpus.internSpellings(spellings);
         const analysis = cache?.analysisOf(uri, read.text, read.digest ?? contentDigest(read.text), intern);
         part.push({ file: uri, text: read.text, analysis });
         chars += read.text.length;
@@ -643,19 +642,6 @@ export class CorpusWorkspace {
       entries += size.entries;
     }
     return { files, entries };
-  }
-}
-
-/**
- * Runs step-wise work (`work(shouldStop)` is true once done) in slices of about STEP_MS with a turn of the message loop
- * between them. False when the indexing was superseded meanwhile.
- */
-async function inSlices(work: (shouldStop: () => boolean) => boolean, superseded: () => boolean): Promise<boolean> {
-  for (;;) {
-    const deadline = performance.now() + STEP_MS;
-    if (work(() => performance.now() >= deadline)) return true;
-    await yieldToLoop();
-    if (superseded()) return false;
   }
 }
 

@@ -142,6 +142,30 @@ export function writeGeneratedFile(file: string, data: string | Uint8Array | Uin
   }
 }
 
+/**
+ * `writeGeneratedFile` for a host that must keep answering (the language server): the pieces are written by the
+ * system's threads, the temporary file (named apart from any other writer's) renamed over the target when complete.
+ */
+export async function writeGeneratedFileAsync(file: string, pieces: Uint8Array[]): Promise<void> {
+  file = linkTarget(file);
+  makeFolders(path.dirname(file));
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  try {
+    const handle = await fs.promises.open(temp, 'w');
+    try {
+      for (const piece of pieces) {
+        for (let at = 0; at < piece.length; ) at += (await handle.write(piece, at, piece.length - at)).bytesWritten;
+      }
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, file);
+  } catch (err) {
+    await fs.promises.rm(temp, { force: true });
+    throw err;
+  }
+}
+
 /** Writes `data` to `file`: one piece, or several one after another (not joined into one copy first). */
 function writeWhole(file: string, data: string | Uint8Array | Uint8Array[]): void {
   if (!Array.isArray(data)) {

@@ -1,11 +1,12 @@
 /**
- * The CLI's cache of per-file analyses, beside the result cache: when the corpus changed since the last cached run,
- * the files whose bytes did not change are not analyzed again. Their analyses are read back (packed as the worker
- * threads hand them over, see core/packedModel, with the spellings their word ids stand for), and only the cross-file
- * work (duplicates, name decisions, findings) runs over the whole corpus, so the findings are those of a cold run.
- * A file is reused only under the same tool version and the same bytes (a SHA-1 of them); analyses depend on nothing
- * else (no option of the config reaches `analyzeFile`). A missing, stale or unreadable cache is no error: every file
- * is analyzed, as without it.
+ * The cache of per-file analyses, of the CLI (beside its result cache) and of the language server (lsp/analysisCache):
+ * when the corpus changed since the last run that stored them, the files whose content did not change are not analyzed
+ * again. Their analyses are read back (packed as the worker threads hand them over, see core/packedModel, with the
+ * spellings their word ids stand for), and only the cross-file work (duplicates, name decisions, findings) runs over
+ * the whole corpus, so the findings are those of a cold run. A file is reused only under the same build
+ * (`CACHE_VERSION`) and the same content digest (a SHA-1 of the bytes for the CLI, of the text for the server);
+ * analyses depend on nothing else (no option of the config reaches `analyzeFile`). A missing, stale or unreadable
+ * cache is no error: every file is analyzed, as without it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,7 +31,7 @@ const SEGMENT_FILES = 256;
 
 interface Segment {
   version: string;
-  /** Per file, in pack order: its path as the run names it, and the digest of its bytes. */
+  /** Per file, in pack order: its path as the run names it (the server: its URI), and the digest of its content. */
   files: string[];
   digests: string[];
   packed: PackedModels;
@@ -41,7 +42,7 @@ interface Segment {
 /** What a segment's header holds: everything but the pack's buffer. */
 type SegmentHeader = Omit<Segment, 'packed'> & { packed: Omit<PackedModels, 'data'>; dataBytes: number; dataSum: number };
 
-/** Analyses kept by an earlier run: `take` hands one over when the file's bytes are the same. */
+/** Analyses kept by an earlier run: `take` hands one over when the file's content is the same. */
 export class ModelCache {
   /** Per stored file: its segment and its place in it. */
   private readonly index = new Map<string, { segment: Segment; at: number }>();
@@ -123,7 +124,7 @@ export function modelsFile(dir: string): string {
   return path.join(dir, MODELS_FILE);
 }
 
-/** An analysis to store: the file's path as the run names it, the digest of its bytes, its model. */
+/** An analysis to store: the file's path as the run names it, the digest of its content, its model. */
 export interface StoredAnalysis {
   file: string;
   digest: string;
